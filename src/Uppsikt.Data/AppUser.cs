@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Uppsikt.Data;
+
+/// <summary>A person who signs in. Provider users carry their provider; district follow-up users their administration.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+
+    /// <summary>Set for a <c>ProviderUser</c>: the one provider whose data the user may see.</summary>
+    public Guid? ProviderId { get; set; }
+
+    /// <summary>Set for a <c>DistrictFollowUp</c> user: the administration whose units the user follows up.</summary>
+    public Guid? AdministrationId { get; set; }
+
+    /// <summary>For a committee member or secretary: the committee they serve.</summary>
+    public Guid? CommitteeId { get; set; }
+
+    /// <summary>After this day the user can no longer sign in (e.g. a provider's temporary staff).</summary>
+    public DateOnly? AccessExpiresOn { get; set; }
+}
+
+/// <summary>An API token for an integration. Only the SHA-256 hash is stored; the token is shown once.</summary>
+public sealed class ApiToken
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required string UserId { get; init; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The first characters of the token, to tell tokens apart in lists.</summary>
+    public required string Prefix { get; init; }
+
+    public required string TokenHash { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -1,0 +1,32 @@
+using Uppsikt.Domain.Audit;
+
+namespace Uppsikt.Data;
+
+/// <summary>One row of the append-only, hash-chained audit trail.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+
+    public DateTimeOffset OccurredAt { get; init; }
+
+    public string? ActorId { get; init; }
+
+    public required string ActorName { get; init; }
+
+    public required string EntityType { get; init; }
+
+    public required string EntityId { get; init; }
+
+    /// <summary>Added, Modified or Deleted.</summary>
+    public required string Action { get; init; }
+
+    public string? Before { get; init; }
+
+    public string? After { get; init; }
+
+    public required string PreviousHash { get; init; }
+
+    public required string Hash { get; init; }
+
+    public AuditRecord ToRecord() => new(OccurredAt, ActorId, ActorName, EntityType, EntityId, Action, Before, After);
+}

@@ -1,0 +1,35 @@
+namespace Uppsikt.Domain.Register;
+
+/// <summary>Utförare, enhet or verksamhet: where a service is delivered.</summary>
+public sealed class Unit : Entity
+{
+    public required string Name { get; set; }
+
+    /// <summary>Null for a unit imported from Kolada until someone links it to its provider.</summary>
+    public Guid? ProviderId { get; set; }
+
+    public Provider? Provider { get; set; }
+
+    public Ownership Ownership { get; set; }
+
+    public string? StreetAddress { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    public string? City { get; set; }
+
+    /// <summary>Number of places or clients the unit takes.</summary>
+    public int? Capacity { get; set; }
+
+    /// <summary>Kolada's id for the unit (organisational unit), e.g. V21E0010.</summary>
+    public string? KoladaId { get; set; }
+
+    /// <summary>The district administration that follows the unit up, where there is one.</summary>
+    public Guid? AdministrationId { get; set; }
+
+    public Administration? Administration { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+
+    public List<ChoiceSystem> ChoiceSystems { get; } = [];
+}

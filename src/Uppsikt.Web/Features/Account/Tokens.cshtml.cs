@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Uppsikt.Data;
+using Uppsikt.Web.Infrastructure.Auth;
+
+namespace Uppsikt.Web.Features.Account;
+
+/// <summary>A user's own API tokens: create (shown once) and revoke.</summary>
+public sealed class TokensModel(AppDbContext db, ApiTokenService tokens, UserManager<AppUser> users) : PageModel
+{
+    [BindProperty]
+    public string? Name { get; set; }
+
+    public string? NewSecret { get; private set; }
+
+    public List<ApiToken> Tokens { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
+    {
+        var name = Name?.Trim() ?? "";
+        if (name.Length is 0 or > 200)
+        {
+            ModelState.AddModelError(nameof(Name), "Ange vad nyckeln ska användas till (högst 200 tecken).");
+        }
+        else if (await users.GetUserAsync(User) is { } user)
+        {
+            (_, NewSecret) = await tokens.CreateAsync(user, name, cancellationToken);
+            Name = null;
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId, CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        // Only one's own tokens: another user's token id is simply not found.
+        if (!await db.ApiTokens.AnyAsync(t => t.Id == tokenId && t.UserId == userId, cancellationToken) || !await tokens.RevokeAsync(tokenId, cancellationToken))
+        {
+            return NotFound();
+        }
+        TempData["Message"] = "Nyckeln är återkallad.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        Tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken);
+    }
+}

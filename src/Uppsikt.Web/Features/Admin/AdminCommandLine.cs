@@ -1,0 +1,230 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Uppsikt.Data;
+using Uppsikt.Web.Data;
+using Uppsikt.Web.Features.Register;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
+
+namespace Uppsikt.Web.Features.Admin;
+
+/// <summary>
+/// The administration verbs of the same executable: <c>dotnet run --project src/Uppsikt.Web -- VERB</c>.
+/// They read the same settings as the web app (appsettings, environment variables such as <c>Database__Provider</c>).
+/// </summary>
+public static class AdminCommandLine
+{
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "create-api-token", "import-kolada-units", "backup", "--help", "-h", "-?"];
+
+    public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Uppsikt: administrationskommandon. Utan kommando startar webbapplikationen.");
+        root.Subcommands.Add(Migrate());
+        root.Subcommands.Add(SeedDemo());
+        root.Subcommands.Add(CreateUser());
+        root.Subcommands.Add(CreateApiToken());
+        root.Subcommands.Add(ImportKoladaUnits());
+        root.Subcommands.Add(Backup());
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command Migrate()
+    {
+        var command = new Command("migrate", "Skapar eller uppgraderar databasen till senaste schemat.");
+        command.SetAction((_, cancellationToken) => WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            await DatabaseRegistration.MigrateAsync(services, cancellationToken);
+            Console.WriteLine(pending == 0 ? "Databasen är redan uppdaterad." : $"Databasen är migrerad ({pending} migreringar tillämpade).");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command SeedDemo()
+    {
+        var command = new Command("seed-demo", "Läser in demodata (fiktiva anordnare, enheter och demokonton) i en tom databas.");
+        command.SetAction((_, cancellationToken) => WithServicesAsync(async services =>
+        {
+            var loaded = await services.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
+            Console.WriteLine(loaded
+                ? $"Demodata inlästa. Lösenord för demokontona: {DemoData.Password}"
+                : "Databasen innehåller redan data; inget ändrades.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command CreateUser()
+    {
+        var email = new Option<string>("--email") { Description = "E-postadress (används för inloggning).", Required = true };
+        var name = new Option<string>("--name") { Description = "Namn som visas.", Required = true };
+        var role = new Option<string>("--role") { Description = "Roll: " + string.Join(", ", Domain.Identity.Roles.All) + ".", Required = true };
+        var password = new Option<string?>("--password") { Description = "Lösenord (minst 12 tecken). Utelämnas det skapas ett och skrivs ut." };
+        var provider = new Option<string?>("--provider") { Description = "Anordnarens organisationsnummer (för rollen ProviderUser)." };
+        var administration = new Option<string?>("--administration") { Description = "Förvaltningens namn (för rollen DistrictFollowUp)." };
+        var expires = new Option<DateOnly?>("--expires") { Description = "Sista dag behörigheten gäller (ÅÅÅÅ-MM-DD)." };
+        var command = new Command("create-user", "Skapar en användare med en roll.") { email, name, role, password, provider, administration, expires };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            Guid? administrationId = null;
+            if (parse.GetValue(administration) is { } administrationName)
+            {
+                administrationId = await db.Administrations.Where(a => a.Name == administrationName).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+                if (administrationId is null)
+                {
+                    return Fail($"Det finns ingen förvaltning som heter ”{administrationName}”.");
+                }
+            }
+            var (user, generated, errors) = await services.GetRequiredService<UserAdministration>().CreateAsync(new NewUser(
+                parse.GetValue(email), parse.GetValue(name), parse.GetValue(role), parse.GetValue(password), parse.GetValue(provider),
+                administrationId, parse.GetValue(expires)), cancellationToken);
+            if (user is null)
+            {
+                return Fail(string.Join(Environment.NewLine, errors.SelectMany(e => e.Value)));
+            }
+            Console.WriteLine($"Användaren {user.Email} är skapad.");
+            if (generated is not null)
+            {
+                Console.WriteLine($"Tillfälligt lösenord: {generated}");
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command CreateApiToken()
+    {
+        var user = new Option<string>("--user") { Description = "Användarens e-postadress; nyckeln får användarens behörigheter.", Required = true };
+        var name = new Option<string?>("--name") { Description = "Vad nyckeln används till." };
+        var command = new Command("create-api-token", "Skapar en API-nyckel och skriver ut den (bara nyckeln) på standard ut.") { user, name };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(async services =>
+        {
+            var email = parse.GetValue(user)!;
+            var account = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email.Trim());
+            if (account is null)
+            {
+                return Fail($"Det finns ingen användare med e-postadressen {email}.");
+            }
+            var tokenName = parse.GetValue(name) ?? $"Kommandorad {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+            var (_, secret) = await services.GetRequiredService<ApiTokenService>().CreateAsync(account, tokenName, cancellationToken);
+            Console.WriteLine(secret);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command ImportKoladaUnits()
+    {
+        var file = new Option<FileInfo>("--file") { Description = "Koladas enhetsregister (ou.json).", Required = true };
+        var municipality = new Option<string>("--municipality") { Description = "Kommunkod, till exempel 0182 för Nacka.", Required = true };
+        var types = new Option<string>("--types") { Description = "Enhetstyper, kommaseparerade, till exempel V21,V23.", Required = true };
+        var command = new Command("import-kolada-units", "Importerar en kommuns enheter av valda typer från Koladas enhetsregister.") { file, municipality, types };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(async services =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                return Fail($"Filen {path.FullName} finns inte.");
+            }
+            await using var stream = path.OpenRead();
+            var report = await services.GetRequiredService<KoladaUnitImport>().ImportAsync(stream, parse.GetValue(municipality)!,
+                parse.GetValue(types)!.Split(',', StringSplitOptions.RemoveEmptyEntries), cancellationToken);
+            if (!report.Succeeded)
+            {
+                return Fail(string.Join(Environment.NewLine, report.Errors));
+            }
+            Console.WriteLine($"added: {report.Added}, updated: {report.Updated}, skipped: {report.Skipped}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Backup()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Fil att skriva säkerhetskopian till (får inte finnas).", Required = true };
+        var command = new Command("backup", "Tar en konsistent säkerhetskopia av databasen medan appen kör.") { output };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(async services =>
+        {
+            var target = parse.GetValue(output)!;
+            if (target.Exists)
+            {
+                return Fail($"{target.FullName} finns redan; välj ett nytt filnamn.");
+            }
+            target.Directory?.Create();
+            var db = services.GetRequiredService<AppDbContext>();
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", [target.FullName], cancellationToken);
+            }
+            else
+            {
+                var exit = await PgDumpAsync(db.Database.GetConnectionString()!, target.FullName, cancellationToken);
+                if (exit != 0)
+                {
+                    return Fail($"pg_dump avslutades med kod {exit}.");
+                }
+            }
+            Console.WriteLine($"Säkerhetskopian är skriven till {target.FullName} ({new FileInfo(target.FullName).Length:N0} byte).");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<int> PgDumpAsync(string connectionString, string file, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(connectionString);
+        var start = new ProcessStartInfo("pg_dump")
+        {
+            ArgumentList = { "--format=custom", "--file", file, "--host", connection.Host ?? "localhost", "--port",
+                connection.Port.ToString(CultureInfo.InvariantCulture), "--username", connection.Username ?? "postgres", connection.Database ?? "uppsikt" },
+            Environment = { ["PGPASSWORD"] = connection.Password ?? "" },
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("pg_dump kunde inte startas.");
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+
+    /// <summary>Builds the same services as the web app (minus HTTP) with the system as actor, and runs one verb.</summary>
+    private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> verb)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        // Standard out carries only the verb's answer (a token, a count); warnings go to standard error.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddUppsiktDatabase(builder.Configuration);
+        builder.Services.AddSingleton<ICurrentActor>(new SystemActor("kommandorad"));
+        builder.Services.AddIdentityCore<AppUser>(AuthRegistration.ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<SwedishIdentityErrors>();
+        builder.Services.AddScoped<ApiTokenService>();
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<KoladaUnitImport>();
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        try
+        {
+            return await verb(scope.ServiceProvider);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            return Fail($"Fel: {exception.GetBaseException().Message}");
+        }
+    }
+}

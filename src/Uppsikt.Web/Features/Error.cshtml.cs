@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Uppsikt.Web.Features;
+
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Heading { get; private set; } = "Något gick fel";
+
+    public string Text { get; private set; } = "Ett oväntat fel inträffade. Försök igen om en stund.";
+
+    public void OnGet(int? status) => Describe(status);
+
+    public void OnPost(int? status) => Describe(status);
+
+    private void Describe(int? status)
+    {
+        (Heading, Text) = status switch
+        {
+            404 => ("Sidan finns inte", "Sidan eller uppgiften du sökte finns inte, eller så saknar du behörighet till den."),
+            403 => ("Behörighet saknas", "Din roll ger inte tillgång till den här sidan."),
+            400 => ("Felaktig förfrågan", "Förfrågan kunde inte tolkas. Gå tillbaka och försök igen."),
+            _ => (Heading, Text),
+        };
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Uppsikt.Web.Features;
+
+public sealed class IndexModel : PageModel
+{
+    /// <summary>The public pages are the start for anyone not signed in.</summary>
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : Redirect("/Public");
+}

@@ -1,0 +1,21 @@
+using Uppsikt.Web.Features.Register.Units;
+
+namespace Uppsikt.Web.Features.Register;
+
+/// <summary>The register: committees, choice systems, providers, units and authorisations.</summary>
+public static class RegisterModule
+{
+    public static IServiceCollection AddRegisterFeature(this IServiceCollection services)
+    {
+        services.AddScoped<UnitsHandler>();
+        services.AddScoped<RegisterLookups>();
+        services.AddScoped<KoladaUnitImport>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapRegisterApi(this RouteGroupBuilder api)
+    {
+        api.MapUnitsApi();
+        return api;
+    }
+}

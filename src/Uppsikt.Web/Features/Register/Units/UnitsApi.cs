@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Register.Units;
+
+public static class UnitsApi
+{
+    public static void MapUnitsApi(this RouteGroupBuilder api)
+    {
+        var units = api.MapGroup("/units").WithTags("Enheter");
+
+        units.MapGet("/", (UnitsHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+                Guid? providerId, Guid? choiceSystemId, CancellationToken cancellationToken) =>
+            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+                providerId, choiceSystemId, cancellationToken))
+            .WithSummary("Enheter, med sökning, sortering (name, provider, city, capacity) och sidindelning.");
+
+        units.MapGet("/{id:guid}", async Task<Results<Ok<UnitDetails>, NotFound>> (Guid id, UnitsHandler handler, CancellationToken cancellationToken) =>
+            await handler.GetAsync(id, cancellationToken) is { } unit ? TypedResults.Ok(unit) : TypedResults.NotFound())
+            .WithSummary("En enhet.");
+
+        units.MapPost("/", async (UnitInput input, UnitsHandler handler, CancellationToken cancellationToken) =>
+            {
+                var result = await handler.SaveAsync(null, input, cancellationToken);
+                return result.Succeeded
+                    ? Results.Created($"/api/v1/units/{result.Id}", await handler.GetAsync(result.Id!.Value, cancellationToken))
+                    : result.ToProblem();
+            })
+            .RequireAuthorization(Policies.RegisterEditor)
+            .WithSummary("Lägger till en enhet.");
+
+        units.MapPut("/{id:guid}", async (Guid id, UnitInput input, UnitsHandler handler, CancellationToken cancellationToken) =>
+            {
+                var result = await handler.SaveAsync(id, input, cancellationToken);
+                return result.Succeeded ? Results.Ok(await handler.GetAsync(id, cancellationToken)) : result.ToProblem();
+            })
+            .RequireAuthorization(Policies.RegisterEditor)
+            .WithSummary("Ändrar en enhet. Skicka med version från senaste läsningen; en äldre version ger 409.");
+    }
+}

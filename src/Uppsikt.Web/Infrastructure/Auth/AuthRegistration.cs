@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Uppsikt.Data;
+using Uppsikt.Domain.Identity;
+
+namespace Uppsikt.Web.Infrastructure.Auth;
+
+/// <summary>The <c>Authentication:Oidc</c> section: municipal single sign-on, off unless an authority is set.</summary>
+public sealed class OidcSettings
+{
+    public const string Section = "Authentication:Oidc";
+
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The button text on the sign-in page.</summary>
+    public string DisplayName { get; set; } = "Kommunens inloggning";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
+}
+
+public static class Policies
+{
+    /// <summary>The municipality's own staff and elected members.</summary>
+    public const string Municipal = nameof(Municipal);
+
+    /// <summary>May create and change register data.</summary>
+    public const string RegisterEditor = nameof(RegisterEditor);
+
+    public const string Administrator = nameof(Administrator);
+
+    /// <summary>The API: a signed-in user by cookie or API token.</summary>
+    public const string Api = nameof(Api);
+}
+
+public static class AuthRegistration
+{
+    private const string CookieOrToken = "CookieOrToken";
+
+    public static IServiceCollection AddUppsiktAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpContextActor>();
+        services.AddScoped<ApiTokenService>();
+
+        services.AddIdentity<AppUser, IdentityRole>(ConfigureIdentity)
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<UppsiktSignInManager>()
+            .AddClaimsPrincipalFactory<UppsiktClaimsPrincipalFactory>()
+            .AddErrorDescriber<SwedishIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "uppsikt";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers 401/403 instead of sending a browser to the sign-in page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        var authentication = services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrToken;
+                options.DefaultChallengeScheme = CookieOrToken;
+            })
+            .AddPolicyScheme(CookieOrToken, "Cookie eller API-nyckel", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? ApiTokenAuthenticationHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+
+        var oidc = configuration.GetSection(OidcSettings.Section).Get<OidcSettings>() ?? new OidcSettings();
+        services.AddSingleton(oidc);
+        if (oidc.Enabled)
+        {
+            authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, oidc.DisplayName, options =>
+            {
+                options.SignInScheme = IdentityConstants.ExternalScheme;
+                options.Authority = oidc.Authority;
+                options.ClientId = oidc.ClientId;
+                options.ClientSecret = oidc.ClientSecret;
+                options.ResponseType = "code";
+                options.UsePkce = true;
+                options.Scope.Add("email");
+                options.MapInboundClaims = false;
+                options.CallbackPath = "/signin-oidc";
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Municipal, p => p.RequireRole(Roles.Municipal))
+            .AddPolicy(Policies.RegisterEditor, p => p.RequireRole(Roles.Administrator, Roles.QualityDeveloper))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Api, p => p.RequireAuthenticatedUser());
+        return services;
+    }
+
+    /// <summary>Password, lockout and user rules; the same for the web app and the command-line verbs.</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.IsApi())
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+}

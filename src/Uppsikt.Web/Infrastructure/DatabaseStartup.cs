@@ -1,0 +1,21 @@
+using Uppsikt.Web.Data;
+
+namespace Uppsikt.Web.Infrastructure;
+
+public static class DatabaseStartup
+{
+    /// <summary>Migrates (SQLite by default, PostgreSQL when asked) and loads the demo data into an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        if (settings.ShouldMigrateOnStartup)
+        {
+            await DatabaseRegistration.MigrateAsync(app.Services);
+        }
+        if (settings.SeedDemoData)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Uppsikt.Web.Infrastructure;
+
+public static class FormErrors
+{
+    /// <summary>Puts a handler's field errors on the form's fields (<c>Input.Name</c> and so on), and a conflict at the top.</summary>
+    public static void AddFrom(this ModelStateDictionary modelState, SaveResult result, string prefix = "Input")
+    {
+        if (result.Conflict)
+        {
+            modelState.AddModelError("", SaveResult.ConflictMessage);
+        }
+        foreach (var (field, messages) in result.Errors)
+        {
+            foreach (var message in messages)
+            {
+                modelState.AddModelError($"{prefix}.{field}", message);
+            }
+        }
+    }
+}

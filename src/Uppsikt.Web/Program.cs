@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Uppsikt.Data;
+using Uppsikt.Web.Data;
+using Uppsikt.Web.Features.Admin;
+using Uppsikt.Web.Features.Register;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
+
+// Administration verbs (migrate, seed-demo, create-user, …) run in the same executable and settings.
+if (AdminCommandLine.Handles(args))
+{
+    return await AdminCommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Logging.ClearProviders().AddJsonConsole();
+}
+
+builder.Services.AddSingleton(TimeProvider.System);
+// Write å, ä and ö as themselves in pages instead of as character references.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddUppsiktDatabase(builder.Configuration);
+builder.Services.AddUppsiktAuth(builder.Configuration);
+// Keys live in the database so that several instances behind a load balancer share them.
+builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("Uppsikt");
+builder.Services.AddRazorPages(options =>
+{
+    options.RootDirectory = "/Features";
+    options.Conventions.AllowAnonymousToFolder("/Public");
+    options.Conventions.AllowAnonymousToPage("/Account/Login");
+    options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AllowAnonymousToPage("/Index");
+    options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+}).AddMvcOptions(options => SwedishModelBinding.Apply(options.ModelBindingMessageProvider));
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Uppsikt API";
+    document.Info.Description = "Registret och uppföljningen för integrationer. Autentisera med Authorization: Bearer <API-nyckel>.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddRegisterFeature();
+builder.Services.AddAdminFeature();
+builder.Services.AddScoped<DemoData>();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+var swedish = new CultureInfo("sv-SE");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(swedish),
+    SupportedCultures = [swedish],
+    SupportedUICultures = [swedish],
+});
+app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseWhen(context => context.Request.IsApi(),
+    api => api.UseStatusCodePages());
+app.UseWhen(context => !context.Request.IsApi(),
+    pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Uppsikt");
+api.MapRegisterApi();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' application factory.</summary>
+public partial class Program;
