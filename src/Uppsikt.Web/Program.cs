@@ -15,10 +15,6 @@ if (AdminCommandLine.Handles(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-if (!builder.Environment.IsDevelopment())
-{
-    builder.Logging.ClearProviders().AddJsonConsole();
-}
 
 builder.Services.AddSingleton(TimeProvider.System);
 // Write å, ä and ö as themselves in pages instead of as character references.
@@ -63,7 +59,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedCultures = [swedish],
     SupportedUICultures = [swedish],
 });
-app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
+app.UseExceptionHandler("/Error");
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

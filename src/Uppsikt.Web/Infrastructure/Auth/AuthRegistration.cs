@@ -71,8 +71,11 @@ public static class AuthRegistration
 
         var authentication = services.AddAuthentication(options =>
             {
+                // AddIdentity set the cookie as default for each of these; the policy scheme must win for all three.
                 options.DefaultScheme = CookieOrToken;
+                options.DefaultAuthenticateScheme = CookieOrToken;
                 options.DefaultChallengeScheme = CookieOrToken;
+                options.DefaultForbidScheme = CookieOrToken;
             })
             .AddPolicyScheme(CookieOrToken, "Cookie eller API-nyckel", options =>
                 options.ForwardDefaultSelector = context =>

@@ -6,7 +6,18 @@ using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Register.Units;
 
-public sealed record UnitRow(Guid Id, string Name, string? ProviderName, Ownership Ownership, string? City, int? Capacity, string? KoladaId, bool Closed);
+/// <summary>A unit in a list. Built with an object initialiser, not a constructor, so that EF Core can sort by its properties in SQL.</summary>
+public sealed record UnitRow
+{
+    public required Guid Id { get; init; }
+    public required string Name { get; init; }
+    public string? ProviderName { get; init; }
+    public Ownership Ownership { get; init; }
+    public string? City { get; init; }
+    public int? Capacity { get; init; }
+    public string? KoladaId { get; init; }
+    public bool Closed { get; init; }
+}
 
 public sealed record UnitDetails(
     Guid Id, string Name, Guid? ProviderId, string? ProviderName, Ownership Ownership, string? StreetAddress, string? PostalCode,
@@ -41,7 +52,11 @@ public sealed class UnitsHandler(AppDbContext db)
             units = units.Where(u => u.ChoiceSystems.Any(c => c.Id == cid));
         }
         return units
-            .Select(u => new UnitRow(u.Id, u.Name, u.Provider != null ? u.Provider.Name : null, u.Ownership, u.City, u.Capacity, u.KoladaId, u.ClosedOn != null))
+            .Select(u => new UnitRow
+            {
+                Id = u.Id, Name = u.Name, ProviderName = u.Provider != null ? u.Provider.Name : null, Ownership = u.Ownership,
+                City = u.City, Capacity = u.Capacity, KoladaId = u.KoladaId, Closed = u.ClosedOn != null,
+            })
             .ToPageAsync(list, Sort, u => u.Id, cancellationToken);
     }
 
