@@ -133,7 +133,7 @@ public static class AdminCommandLine
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                return Fail($"Filen {path.FullName} finns inte.");
+                return Fail($"Filen {path.FullName} finns inte. Observera att dotnet run --project kör i projektets mapp: ange en absolut sökväg, till exempel \"$PWD/ou.json\".");
             }
             await using var stream = path.OpenRead();
             var report = await services.GetRequiredService<KoladaUnitImport>().ImportAsync(stream, parse.GetValue(municipality)!,

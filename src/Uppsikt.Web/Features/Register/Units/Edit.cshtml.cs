@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,19 +23,20 @@ public sealed class EditModel(UnitsHandler handler, RegisterLookups lookups) : P
 
     public List<SelectListItem> ChoiceSystems { get; private set; } = [];
 
+    /// <summary>The form as posted. Display names are what model binding's own messages call the fields.</summary>
     public sealed class UnitForm
     {
-        public string? Name { get; set; }
-        public Guid? ProviderId { get; set; }
-        public Ownership? Ownership { get; set; }
-        public string? StreetAddress { get; set; }
-        public string? PostalCode { get; set; }
-        public string? City { get; set; }
-        public int? Capacity { get; set; }
-        public string? KoladaId { get; set; }
-        public Guid? AdministrationId { get; set; }
-        public DateOnly? ClosedOn { get; set; }
-        public List<Guid> ChoiceSystemIds { get; set; } = [];
+        [Display(Name = "namn")] public string? Name { get; set; }
+        [Display(Name = "anordnare")] public Guid? ProviderId { get; set; }
+        [Display(Name = "regiform")] public Ownership? Ownership { get; set; }
+        [Display(Name = "gatuadress")] public string? StreetAddress { get; set; }
+        [Display(Name = "postnummer")] public string? PostalCode { get; set; }
+        [Display(Name = "ort")] public string? City { get; set; }
+        [Display(Name = "kapacitet")] public int? Capacity { get; set; }
+        [Display(Name = "Kolada-id")] public string? KoladaId { get; set; }
+        [Display(Name = "uppföljande förvaltning")] public Guid? AdministrationId { get; set; }
+        [Display(Name = "nedlagd den")] public DateOnly? ClosedOn { get; set; }
+        [Display(Name = "kundval")] public List<Guid> ChoiceSystemIds { get; set; } = [];
         public int Version { get; set; }
     }
 
