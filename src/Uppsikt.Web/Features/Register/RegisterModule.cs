@@ -1,3 +1,4 @@
+using Uppsikt.Web.Features.Register.Providers;
 using Uppsikt.Web.Features.Register.Units;
 
 namespace Uppsikt.Web.Features.Register;
@@ -8,6 +9,9 @@ public static class RegisterModule
     public static IServiceCollection AddRegisterFeature(this IServiceCollection services)
     {
         services.AddScoped<UnitsHandler>();
+        services.AddScoped<ProvidersHandler>();
+        services.AddScoped<ProviderPeopleHandler>();
+        services.AddScoped<SubcontractorsHandler>();
         services.AddScoped<RegisterLookups>();
         services.AddScoped<KoladaUnitImport>();
         return services;
@@ -16,6 +20,7 @@ public static class RegisterModule
     public static RouteGroupBuilder MapRegisterApi(this RouteGroupBuilder api)
     {
         api.MapUnitsApi();
+        api.MapProvidersApi();
         return api;
     }
 }
