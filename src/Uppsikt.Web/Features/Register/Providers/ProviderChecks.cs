@@ -39,29 +39,3 @@ internal static class ProviderChecks
         return text;
     }
 }
-
-/// <summary>Optimistic concurrency for the provider forms, done the way the units register does it.</summary>
-internal static class VersionedSave
-{
-    /// <summary>Checks the save against the version the caller last read; the row's version is bumped even if nothing else changed.</summary>
-    public static void ExpectVersion<T>(this AppDbContext db, T entity, int version) where T : Entity
-    {
-        var property = db.Entry(entity).Property(e => e.Version);
-        property.OriginalValue = version;
-        property.IsModified = true;
-    }
-
-    /// <summary>Saves (audited by the context); someone else's change in between is a conflict, not a lost update.</summary>
-    public static async Task<SaveResult> SaveOrConflictAsync(this AppDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Stale();
-        }
-        return SaveResult.Saved(id);
-    }
-}
