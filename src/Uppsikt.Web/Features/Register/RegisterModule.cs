@@ -1,3 +1,4 @@
+using Uppsikt.Web.Features.Register.Committees;
 using Uppsikt.Web.Features.Register.Units;
 
 namespace Uppsikt.Web.Features.Register;
@@ -8,6 +9,7 @@ public static class RegisterModule
     public static IServiceCollection AddRegisterFeature(this IServiceCollection services)
     {
         services.AddScoped<UnitsHandler>();
+        services.AddScoped<CommitteesHandler>();
         services.AddScoped<RegisterLookups>();
         services.AddScoped<KoladaUnitImport>();
         return services;
@@ -16,6 +18,7 @@ public static class RegisterModule
     public static RouteGroupBuilder MapRegisterApi(this RouteGroupBuilder api)
     {
         api.MapUnitsApi();
+        api.MapCommitteesApi();
         return api;
     }
 }
