@@ -1,3 +1,4 @@
+using Uppsikt.Web.Features.Register.ChoiceSystems;
 using Uppsikt.Web.Features.Register.Committees;
 using Uppsikt.Web.Features.Register.Units;
 
@@ -10,6 +11,7 @@ public static class RegisterModule
     {
         services.AddScoped<UnitsHandler>();
         services.AddScoped<CommitteesHandler>();
+        services.AddScoped<ChoiceSystemsHandler>();
         services.AddScoped<RegisterLookups>();
         services.AddScoped<KoladaUnitImport>();
         return services;
@@ -19,6 +21,7 @@ public static class RegisterModule
     {
         api.MapUnitsApi();
         api.MapCommitteesApi();
+        api.MapChoiceSystemsApi();
         return api;
     }
 }
