@@ -1,3 +1,4 @@
+using Uppsikt.Web.Features.Register.Authorisations;
 using Uppsikt.Web.Features.Register.ChoiceSystems;
 using Uppsikt.Web.Features.Register.Committees;
 using Uppsikt.Web.Features.Register.Units;
@@ -12,6 +13,7 @@ public static class RegisterModule
         services.AddScoped<UnitsHandler>();
         services.AddScoped<CommitteesHandler>();
         services.AddScoped<ChoiceSystemsHandler>();
+        services.AddScoped<AuthorisationsHandler>();
         services.AddScoped<RegisterLookups>();
         services.AddScoped<KoladaUnitImport>();
         return services;
@@ -22,6 +24,7 @@ public static class RegisterModule
         api.MapUnitsApi();
         api.MapCommitteesApi();
         api.MapChoiceSystemsApi();
+        api.MapAuthorisationsApi();
         return api;
     }
 }
