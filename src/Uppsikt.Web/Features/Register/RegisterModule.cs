@@ -1,4 +1,7 @@
 using Uppsikt.Web.Features.Register.Providers;
+using Uppsikt.Web.Features.Register.Authorisations;
+using Uppsikt.Web.Features.Register.ChoiceSystems;
+using Uppsikt.Web.Features.Register.Committees;
 using Uppsikt.Web.Features.Register.Units;
 
 namespace Uppsikt.Web.Features.Register;
@@ -12,6 +15,9 @@ public static class RegisterModule
         services.AddScoped<ProvidersHandler>();
         services.AddScoped<ProviderPeopleHandler>();
         services.AddScoped<SubcontractorsHandler>();
+        services.AddScoped<CommitteesHandler>();
+        services.AddScoped<ChoiceSystemsHandler>();
+        services.AddScoped<AuthorisationsHandler>();
         services.AddScoped<RegisterLookups>();
         services.AddScoped<KoladaUnitImport>();
         return services;
@@ -21,6 +27,9 @@ public static class RegisterModule
     {
         api.MapUnitsApi();
         api.MapProvidersApi();
+        api.MapCommitteesApi();
+        api.MapChoiceSystemsApi();
+        api.MapAuthorisationsApi();
         return api;
     }
 }
