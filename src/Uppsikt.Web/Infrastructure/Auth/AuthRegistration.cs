@@ -72,6 +72,8 @@ public static class AuthRegistration
         var authentication = services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieOrToken;
+                // AddIdentity made its cookie the default for authenticating; without this a bearer token is never read.
+                options.DefaultAuthenticateScheme = CookieOrToken;
                 options.DefaultChallengeScheme = CookieOrToken;
             })
             .AddPolicyScheme(CookieOrToken, "Cookie eller API-nyckel", options =>
