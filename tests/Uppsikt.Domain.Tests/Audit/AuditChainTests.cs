@@ -52,7 +52,7 @@ public sealed class AuditChainTests
     /// <summary>The ten stored fields of a row, each with a way to change it to a different value.</summary>
     private static readonly Func<Row, string, Row>[] FieldChanges =
     [
-        (r, s) => r with { Record = r.Record with { OccurredAt = r.Record.OccurredAt.AddTicks(1 + s.Length) } },
+        (r, s) => r with { Record = r.Record with { OccurredAt = r.Record.OccurredAt.AddMilliseconds(1 + s.Length) } },
         (r, s) => r with { Record = r.Record with { ActorId = Different(r.Record.ActorId, s) } },
         (r, s) => r with { Record = r.Record with { ActorName = Different(r.Record.ActorName, s)! } },
         (r, s) => r with { Record = r.Record with { EntityType = Different(r.Record.EntityType, s)! } },
@@ -120,6 +120,23 @@ public sealed class AuditChainTests
 
             Assert.Equal(first, FirstBrokenLink(swapped));
         });
+    }
+
+    [Fact]
+    public void ARowReadBackWithLessPrecisionThanItWasWrittenWithStillVerifies()
+    {
+        var written = new DateTimeOffset(638_700_000_001_234_567, TimeSpan.Zero);
+        var record = new AuditRecord(written, null, "system", "Unit", "1", "Added", null, "{}");
+        var hash = AuditChain.ComputeHash(AuditChain.Genesis, record);
+
+        var toTenthOfMillisecond = record with { OccurredAt = new DateTimeOffset(written.UtcTicks / 1000 * 1000, TimeSpan.Zero) };
+        var toMicrosecond = record with { OccurredAt = new DateTimeOffset(written.UtcTicks / 10 * 10, TimeSpan.Zero) };
+        var inStockholm = record with { OccurredAt = written.ToOffset(TimeSpan.FromHours(1)) };
+
+        Assert.Equal(hash, AuditChain.ComputeHash(AuditChain.Genesis, toTenthOfMillisecond));
+        Assert.Equal(hash, AuditChain.ComputeHash(AuditChain.Genesis, toMicrosecond));
+        Assert.Equal(hash, AuditChain.ComputeHash(AuditChain.Genesis, inStockholm));
+        Assert.NotEqual(hash, AuditChain.ComputeHash(AuditChain.Genesis, record with { OccurredAt = written.AddMilliseconds(1) }));
     }
 
     [Fact]
