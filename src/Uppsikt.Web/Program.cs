@@ -70,6 +70,8 @@ app.UseWhen(context => !context.Request.IsApi(),
     pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+// Routing after the status-code pages, so that re-executing /Error for a 404 or 403 finds the error page.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 

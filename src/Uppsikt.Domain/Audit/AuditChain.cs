@@ -33,7 +33,9 @@ public static class AuditChain
             builder.Append(value is null ? "-1" : value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append('|');
         }
         Field(previousHash);
-        Field(record.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        // To the millisecond: the databases keep less than .NET's 100 ns (SQLite as stored here 0.1 ms, PostgreSQL 1 µs),
+        // and a row read back must hash as it did when written.
+        Field((record.OccurredAt.UtcTicks / TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture));
         Field(record.ActorId);
         Field(record.ActorName);
         Field(record.EntityType);

@@ -9,9 +9,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        // By now the middleware has rewritten the path to the error page; the original is in the feature.
-        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path;
-        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        // By the time handlers run, the request path is already the error page's; the feature keeps the original.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : context.Request.Path;
+        if (!path.IsApi())
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace Uppsikt.Web.Infrastructure.Lists;
 
@@ -46,6 +47,7 @@ public static class PagingExtensions
     public static async Task<PagedList<T>> ToPageAsync<T>(this IQueryable<T> query, ListQuery list, SortColumns<T> sort,
         Expression<Func<T, Guid>> tieBreaker, CancellationToken cancellationToken)
     {
+        query = query.Provider.CreateQuery<T>(new PositionalRecordMembers().Visit(query.Expression));
         var total = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query, cancellationToken);
         var page = Math.Min(list.SafePage, Math.Max(1, (total + list.SafePageSize - 1) / list.SafePageSize));
         var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
@@ -53,5 +55,34 @@ public static class PagingExtensions
                 .Skip((page - 1) * list.SafePageSize).Take(list.SafePageSize),
             cancellationToken);
         return new PagedList<T>(items, total, page, list.SafePageSize);
+    }
+
+    /// <summary>
+    /// Lets EF sort on a member of a positional record made in a projection, <c>Select(u =&gt; new UnitRow(u.Id, u.Name, …))</c>:
+    /// EF resolves <c>row.Name</c> only when the <c>new</c> says which argument fills which member, which a record's
+    /// constructor call does not. A record's parameters are its properties, so this names them.
+    /// </summary>
+    private sealed class PositionalRecordMembers : ExpressionVisitor
+    {
+        protected override Expression VisitNew(NewExpression node)
+        {
+            var visited = (NewExpression)base.VisitNew(node);
+            var parameters = visited.Constructor?.GetParameters() ?? [];
+            if (visited.Members is not null || parameters.Length == 0)
+            {
+                return visited;
+            }
+            var members = new List<MemberInfo>(parameters.Length);
+            foreach (var parameter in parameters)
+            {
+                if (visited.Type.GetProperty(parameter.Name!, BindingFlags.Public | BindingFlags.Instance) is not { } property
+                    || property.PropertyType != parameter.ParameterType)
+                {
+                    return visited;
+                }
+                members.Add(property);
+            }
+            return Expression.New(visited.Constructor!, visited.Arguments, members);
+        }
     }
 }

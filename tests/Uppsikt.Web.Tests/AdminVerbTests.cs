@@ -1,0 +1,205 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Uppsikt.Data;
+using Uppsikt.Web.Features.Admin;
+using Uppsikt.Web.Tests.Infrastructure;
+
+namespace Uppsikt.Web.Tests;
+
+/// <summary>The verbs set process-wide state (environment, console), so their tests run alone.</summary>
+[CollectionDefinition(nameof(AdminVerbs), DisableParallelization = true)]
+public sealed class AdminVerbs;
+
+/// <summary>The administration verbs run in-process, as <c>dotnet run -- VERB</c> would, each test on a database of its own.</summary>
+[Collection(nameof(AdminVerbs))]
+public sealed class AdminVerbTests : IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    private TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task MigrateThenSeedDemoLoadTheDemoData()
+    {
+        var migrate = await RunAsync("migrate");
+        var seed = await RunAsync("seed-demo");
+        var again = await RunAsync("seed-demo");
+
+        Assert.Equal((0, "Databasen är migrerad (1 migreringar tillämpade)."), (migrate.Exit, migrate.Out.Trim()));
+        Assert.Equal(0, seed.Exit);
+        Assert.StartsWith("Demodata inlästa.", seed.Out, StringComparison.Ordinal);
+        Assert.Equal((0, "Databasen innehåller redan data; inget ändrades."), (again.Exit, again.Out.Trim()));
+        await using var db = Database.OpenContext();
+        Assert.Equal(5, await db.Committees.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task CreateApiTokenPrintsOnlyTheTokenWhichIsStoredHashed()
+    {
+        await PrepareAsync();
+
+        var result = await RunAsync("create-api-token", "--user", Demo.QualityDeveloper);
+
+        Assert.Equal(0, result.Exit);
+        var token = result.Out.TrimEnd('\r', '\n');
+        Assert.DoesNotContain('\n', token);
+        Assert.StartsWith("upk_", token, StringComparison.Ordinal);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        await using var db = Database.OpenContext();
+        Assert.True(await db.ApiTokens.AnyAsync(t => t.TokenHash == hash && t.RevokedAt == null, TestContext.Current.CancellationToken),
+            "The printed token's hash is not stored.");
+    }
+
+    [Fact]
+    public async Task CreateApiTokenForAnUnknownUserFailsInSwedish()
+    {
+        await PrepareAsync();
+
+        var result = await RunAsync("create-api-token", "--user", "ingen@uppsikt.example");
+
+        Assert.NotEqual(0, result.Exit);
+        Assert.Equal("", result.Out);
+        Assert.Contains("Det finns ingen användare med e-postadressen ingen@uppsikt.example.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateUserWithAnUnknownRoleFailsInSwedishAndCreatesNoOne()
+    {
+        await PrepareAsync();
+
+        var result = await RunAsync("create-user", "--email", "ny@uppsikt.example", "--name", "Ny Användare (fiktiv)", "--role", "Chef");
+
+        Assert.NotEqual(0, result.Exit);
+        Assert.Contains("Välj en roll: QualityDeveloper,", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+        await using var db = Database.OpenContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "ny@uppsikt.example", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task CreateUserWithAValidRoleCreatesTheAccountWithAGeneratedPassword()
+    {
+        await PrepareAsync();
+
+        var result = await RunAsync("create-user", "--email", "ny@uppsikt.example", "--name", "Ny Användare (fiktiv)", "--role", "CaseWorker");
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("Användaren ny@uppsikt.example är skapad.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Tillfälligt lösenord: ", result.Out, StringComparison.Ordinal);
+        await using var db = Database.OpenContext();
+        Assert.True(await db.Users.AnyAsync(u => u.Email == "ny@uppsikt.example", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ImportKoladaUnitsAddsNackasHomeCareUnitsOnce()
+    {
+        await PrepareAsync();
+        string[] import = ["import-kolada-units", "--file", SharedData.KoladaUnits, "--municipality", "0182", "--types", "V21"];
+
+        var first = await RunAsync(import);
+        var second = await RunAsync(import);
+
+        Assert.Equal((0, "added: 17, updated: 0, skipped: 0"), (first.Exit, first.Out.Trim()));
+        Assert.Equal((0, "added: 0, updated: 0, skipped: 17"), (second.Exit, second.Out.Trim()));
+    }
+
+    [Fact]
+    public async Task ImportKoladaUnitsOfAnUnmappedTypeFailsInSwedish()
+    {
+        await PrepareAsync();
+
+        var result = await RunAsync("import-kolada-units", "--file", SharedData.KoladaUnits, "--municipality", "0182", "--types", "V15");
+
+        Assert.NotEqual(0, result.Exit);
+        Assert.Contains("Inget kundval är kopplat till enhetstypen V15.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BackupWritesACopyThatCanBeRead()
+    {
+        await PrepareAsync();
+        var target = Path.Combine(Database.DataFolder, "backup", "b.db");
+
+        var result = await RunAsync("backup", "--out", target);
+        var again = await RunAsync("backup", "--out", target);
+
+        Assert.Equal(0, result.Exit);
+        Assert.StartsWith("Säkerhetskopian är skriven till", result.Out, StringComparison.Ordinal);
+        Assert.NotEqual(0, again.Exit);
+        Assert.Contains("finns redan; välj ett nytt filnamn.", again.Error, StringComparison.Ordinal);
+        if (Database.Provider == DatabaseProvider.Sqlite)
+        {
+            await using var copy = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
+            await copy.OpenAsync(TestContext.Current.CancellationToken);
+            await using var count = copy.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM \"Units\"";
+            Assert.Equal(18L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+        else
+        {
+            var header = new byte[5];
+            await using var file = File.OpenRead(target);
+            await file.ReadExactlyAsync(header, TestContext.Current.CancellationToken);
+            Assert.Equal("PGDMP", Encoding.ASCII.GetString(header));
+        }
+    }
+
+    [Fact]
+    public async Task HelpForAVerbExitsZeroAndDescribesItsOptions()
+    {
+        var result = await RunAsync("import-kolada-units", "--help");
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("--municipality", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Kommunkod, till exempel 0182 för Nacka.", result.Out, StringComparison.Ordinal);
+    }
+
+    private async Task PrepareAsync()
+    {
+        Assert.Equal(0, (await RunAsync("migrate")).Exit);
+        Assert.Equal(0, (await RunAsync("seed-demo")).Exit);
+    }
+
+    /// <summary>Runs a verb with this test's database in the environment and the console captured; both are restored after.</summary>
+    private async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    {
+        var saved = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, value) in Database.Settings)
+        {
+            var name = key.Replace(":", "__", StringComparison.Ordinal);
+            saved[name] = Environment.GetEnvironmentVariable(name);
+            Environment.SetEnvironmentVariable(name, value);
+        }
+        var (console, consoleError) = (Console.Out, Console.Error);
+        await using var output = new StringWriter();
+        await using var error = new StringWriter();
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var exit = await AdminCommandLine.RunAsync(args);
+            return (exit, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(console);
+            Console.SetError(consoleError);
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Net;
+using Uppsikt.Web.Tests.Infrastructure;
+
+namespace Uppsikt.Web.Tests;
+
+public sealed class ErrorPageTests(UppsiktApp app) : IClassFixture<UppsiktApp>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AMissingPageGets404WithTheSwedishErrorPage()
+    {
+        using var client = await app.CreateClientAs(Demo.QualityDeveloper);
+
+        using var response = await client.GetAsync($"/Register/Units/Details/{Guid.NewGuid()}", Cancel);
+
+        var body = await Expect.StatusAsync(response, HttpStatusCode.NotFound);
+        Assert.Contains("<h1>Sidan finns inte</h1>", body, StringComparison.Ordinal);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AMissingApiResourceGets404ProblemDetailsNotAPage()
+    {
+        using var client = await app.ApiClientAs(Demo.QualityDeveloper);
+
+        using var response = await client.GetAsync($"/api/v1/units/{Guid.NewGuid()}", Cancel);
+
+        var body = await Expect.StatusAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":404", body, StringComparison.Ordinal);
+    }
+}

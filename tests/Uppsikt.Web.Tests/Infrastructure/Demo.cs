@@ -1,0 +1,25 @@
+namespace Uppsikt.Web.Tests.Infrastructure;
+
+/// <summary>Names from the demo data (src/Uppsikt.Web/Data/DemoData.cs) that the tests rely on.</summary>
+public static class Demo
+{
+    public const string Admin = "admin@uppsikt.example";
+    public const string QualityDeveloper = "kvalitet@uppsikt.example";
+    public const string QualityDeveloperName = "Klara Kvalitet (fiktiv)";
+    public const string DistrictUser = "stadsdel@uppsikt.example";
+    public const string OmsorgshusetUser = "anordnare.omsorgshuset@uppsikt.example";
+    public const string TryggaHanderUser = "anordnare.tryggahander@uppsikt.example";
+
+    public const string Omsorgshuset = "Omsorgshuset Exempel AB (fiktiv)";
+    public const string TryggaHander = "Trygga Händer Exempel AB (fiktiv)";
+
+    public const string OmsorgshusetSickla = "Omsorgshuset Hemtjänst Sickla (fiktiv)";
+    public const string TryggaSaltsjobaden = "Trygga Händer Hemtjänst Saltsjöbaden (fiktiv)";
+    /// <summary>A sole trader's unit whose authorisation is only applied for: never published.</summary>
+    public const string AnnasDaycare = "Annas dagbarnvård (fiktiv)";
+    /// <summary>A unit whose provider's authorisation is suspended: never published.</summary>
+    public const string SuspendedPreschool = "Lilla Exempelförskolan (fiktiv)";
+
+    public const string NorthDistrict = "Stadsdelsförvaltning Norr (fiktiv)";
+    public const string HomeCare = "Hemtjänst, ledsagning och avlösning";
+}

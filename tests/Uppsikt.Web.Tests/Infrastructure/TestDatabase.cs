@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Uppsikt.Data;
+
+namespace Uppsikt.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh, empty database of its own: by default a SQLite file in a new temporary folder; when
+/// <c>UPPSIKT_TEST_POSTGRES</c> holds a connection string, a uniquely named database on that server,
+/// dropped again on dispose.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "UPPSIKT_TEST_POSTGRES";
+
+    private readonly string? _server;
+
+    private TestDatabase(DatabaseProvider provider, string dataFolder, string? server, string? databaseName)
+    {
+        Provider = provider;
+        DataFolder = dataFolder;
+        _server = server;
+        DatabaseName = databaseName;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The app's data folder: the SQLite file lives here, and any files the app writes.</summary>
+    public string DataFolder { get; }
+
+    /// <summary>The PostgreSQL database's name; null on SQLite.</summary>
+    public string? DatabaseName { get; }
+
+    public string ConnectionString => Provider == DatabaseProvider.Postgres
+        ? new NpgsqlConnectionStringBuilder(_server) { Database = DatabaseName }.ConnectionString
+        : $"Data Source={Path.Combine(DataFolder, "uppsikt.db")}";
+
+    /// <summary>The app's settings that point it at this database, as configuration keys (Database:DataFolder, …).</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Database:Provider"] = Provider.ToString(),
+        ["Database:DataFolder"] = DataFolder,
+        ["Database:MigrateOnStartup"] = "true",
+        ["ConnectionStrings:Uppsikt"] = Provider == DatabaseProvider.Postgres ? ConnectionString : "",
+    };
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("uppsikt-test-").FullName;
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            return new TestDatabase(DatabaseProvider.Sqlite, folder, null, null);
+        }
+        var name = "uppsikt_test_" + Guid.NewGuid().ToString("N");
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new TestDatabase(DatabaseProvider.Postgres, folder, server, name);
+    }
+
+    /// <summary>A context on this database with the system as actor: unrestricted, and its writes audited like any other.</summary>
+    public AppDbContext OpenContext()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.UseUppsiktDatabase(Provider, ConnectionString);
+        return new AppDbContext(options.Options, new SystemActor("test"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_server);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+        }
+        Directory.Delete(DataFolder, recursive: true);
+    }
+}

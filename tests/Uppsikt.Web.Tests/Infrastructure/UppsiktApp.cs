@@ -1,0 +1,122 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Uppsikt.Data;
+using Uppsikt.Web.Data;
+using Uppsikt.Web.Infrastructure.Auth;
+
+namespace Uppsikt.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The application over real HTTP (in memory) with a database of its own, migrated and loaded with the demo data.
+/// One instance per test class (<c>IClassFixture&lt;UppsiktApp&gt;</c>), so classes never see each other's changes.
+/// </summary>
+public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly ServerLog _log = new();
+
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The app is not initialised yet.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        // Starting the server migrates and seeds: a broken start fails here, not in the middle of a test.
+        _ = Server;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see what the server answered.</summary>
+    public HttpClient CreateAnonymousClient() => CreateDefaultClient(new ServerLogHandler(_log), new CookieContainerHandler());
+
+    /// <summary>Signs in through the real sign-in form and returns the client holding the session cookie.</summary>
+    public async Task<HttpClient> CreateClientAs(string email, string password = DemoData.Password)
+    {
+        var client = CreateAnonymousClient();
+        using var response = await PostLoginAsync(client, email, password);
+        await Expect.RedirectAsync(response, "/");
+        return client;
+    }
+
+    /// <summary>Posts the sign-in form the way a browser does: fetch the form for its antiforgery token, then submit.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password) =>
+        await Forms.SubmitAsync(client, "/Account/Login", [new("Email", email), new("Password", password)]);
+
+    /// <summary>A client that authenticates with a new API token of the user, as an integration would.</summary>
+    public async Task<HttpClient> ApiClientAs(string email)
+    {
+        var (_, secret) = await CreateApiTokenAsync(email);
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    /// <summary>Creates an API token through the real <see cref="ApiTokenService"/>.</summary>
+    public async Task<(Guid Id, string Secret)> CreateApiTokenAsync(string email, string name = "Testnyckel")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No user {email}.");
+        var (token, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user, name);
+        return (token.Id, secret);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with a context outside any request: the actor is the system, so nothing is
+    /// filtered by scope. For looking things up and for arranging data, never for what a user would see.
+    /// </summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task WithServicesAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    public Task<Guid> GetProviderIdAsync(string name) =>
+        WithDbAsync(db => db.Providers.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
+
+    public Task<Guid> GetUnitIdAsync(string name) =>
+        WithDbAsync(db => db.Units.Where(u => u.Name == name).Select(u => u.Id).SingleAsync());
+
+    public Task<Guid> GetAdministrationIdAsync(string name) =>
+        WithDbAsync(db => db.Administrations.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
+
+    public Task<Guid> GetChoiceSystemIdAsync(string name) =>
+        WithDbAsync(db => db.ChoiceSystems.Where(c => c.Name == name).Select(c => c.Id).SingleAsync());
+
+    public Task<string> GetUserIdAsync(string email) =>
+        WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    public Task<long> LastAuditIdAsync() =>
+        WithDbAsync(async db => await db.AuditEntries.MaxAsync(a => (long?)a.Id) ?? 0);
+
+}

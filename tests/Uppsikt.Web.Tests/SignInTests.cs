@@ -1,0 +1,117 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Uppsikt.Data;
+using Uppsikt.Web.Data;
+using Uppsikt.Web.Tests.Infrastructure;
+
+namespace Uppsikt.Web.Tests;
+
+public sealed class SignInTests(UppsiktApp app) : IClassFixture<UppsiktApp>
+{
+    private const string LockedOut = "Kontot är låst efter för många misslyckade försök.";
+    private const string NotAllowed = "Kontot får inte logga in (behörigheten kan ha upphört).";
+
+    [Fact]
+    public async Task TheRightPasswordSignsInAndOpensTheRegister()
+    {
+        using var client = await app.CreateClientAs("gruppchef@uppsikt.example");
+
+        using var units = await client.GetAsync("/Register/Units", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Gustav Gruppchef (fiktiv)", await Expect.OkAsync(units), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWrongPasswordIsRefusedWithASwedishMessage()
+    {
+        using var client = app.CreateAnonymousClient();
+
+        using var response = await UppsiktApp.PostLoginAsync(client, "ks@uppsikt.example", "fel-losenord-123");
+
+        Assert.Contains("Fel e-postadress eller lösenord.", await Expect.OkAsync(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccountSoTheRightOneIsRefusedToo()
+    {
+        const string email = "handlaggare@uppsikt.example";
+        using var client = app.CreateAnonymousClient();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var wrong = await UppsiktApp.PostLoginAsync(client, email, $"fel-losenord-{attempt}");
+            var body = await Expect.OkAsync(wrong);
+            Assert.Contains("Fel e-postadress eller lösenord.", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(LockedOut, body, StringComparison.Ordinal);
+        }
+
+        using var fifth = await UppsiktApp.PostLoginAsync(client, email, "fel-losenord-5");
+        Assert.Contains(LockedOut, await Expect.OkAsync(fifth), StringComparison.Ordinal);
+
+        using var right = await UppsiktApp.PostLoginAsync(client, email, DemoData.Password);
+        Assert.Contains(LockedOut, await Expect.OkAsync(right), StringComparison.Ordinal);
+        using var afterwards = await client.GetAsync("/Register/Units", TestContext.Current.CancellationToken);
+        await Expect.RedirectAsync(afterwards, "/Account/Login");
+    }
+
+    [Fact]
+    public async Task AUserWhoseAccessExpiredYesterdayCannotSignIn()
+    {
+        const string email = "ledamot@uppsikt.example";
+        await SetAccessExpiryAsync(email, DateOnly.FromDateTime(DateTime.Now).AddDays(-1));
+        using var client = app.CreateAnonymousClient();
+
+        using var response = await UppsiktApp.PostLoginAsync(client, email, DemoData.Password);
+
+        Assert.Contains(NotAllowed, await Expect.OkAsync(response), StringComparison.Ordinal);
+        using var afterwards = await client.GetAsync("/Register/Units", TestContext.Current.CancellationToken);
+        await Expect.RedirectAsync(afterwards, "/Account/Login");
+    }
+
+    [Fact]
+    public async Task AUserWhoseAccessExpiresTodayMayStillSignIn()
+    {
+        const string email = "sekreterare@uppsikt.example";
+        await SetAccessExpiryAsync(email, DateOnly.FromDateTime(DateTime.Now));
+
+        using var client = await app.CreateClientAs(email);
+
+        using var start = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Contains("Sara Sekreterare (fiktiv)", await Expect.OkAsync(start), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SigningOutThroughTheMenuFormEndsTheSession()
+    {
+        using var client = await app.CreateClientAs("admin@uppsikt.example");
+        using var start = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        var token = Forms.AntiforgeryToken(await Expect.OkAsync(start));
+
+        using var signOut = await Forms.PostAsync(client, "/Account/Logout", token, []);
+
+        await Expect.RedirectAsync(signOut, "/Public");
+        using var afterwards = await client.GetAsync("/Register/Units", TestContext.Current.CancellationToken);
+        await Expect.RedirectAsync(afterwards, "/Account/Login");
+    }
+
+    [Fact]
+    public async Task SignedOutVisitorsAreSentToTheSignInPage()
+    {
+        using var client = app.CreateAnonymousClient();
+
+        using var response = await client.GetAsync("/Register/Units", TestContext.Current.CancellationToken);
+
+        await Expect.RedirectAsync(response, "/Account/Login");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private Task SetAccessExpiryAsync(string email, DateOnly lastDay) =>
+        app.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
+            user.AccessExpiresOn = lastDay;
+            var result = await users.UpdateAsync(user);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        });
+}
