@@ -23,6 +23,71 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /Register/Units/Edit/{id:guid?}"] = RouteRule.Denied(b => b.UnitId),
         ["POST /Register/Units/Edit/{id:guid?}"] = RouteRule.Denied(b => b.UnitId) with { Form = TakeOverUnitForm },
 
+        // Register: providers, their people and subcontractors
+        ["GET /api/v1/providers"] = RouteRule.List(b => $"search={Uri.EscapeDataString(b.ProviderName[..^1])}"),
+        ["GET /api/v1/providers/{id:guid}"] = RouteRule.Hidden(b => b.ProviderId),
+        ["POST /api/v1/providers"] = RouteRule.Denied() with { Json = CopyOfProvider },
+        ["PUT /api/v1/providers/{id:guid}"] = RouteRule.Denied(b => b.ProviderId) with { Json = CopyOfProvider },
+        ["GET /api/v1/providers/{id:guid}/people"] = RouteRule.Hidden(b => b.ProviderId),
+        ["POST /api/v1/providers/{id:guid}/people"] = RouteRule.Denied(b => b.ProviderId) with { Json = NewPerson },
+        ["GET /api/v1/providers/{id:guid}/people/{personId:guid}"] = RouteRule.Hidden(b => b.ProviderId).With("personId", b => b.PersonId),
+        ["PUT /api/v1/providers/{id:guid}/people/{personId:guid}"] = (RouteRule.Denied(b => b.ProviderId) with { Json = NewPerson }).With("personId", b => b.PersonId),
+        ["DELETE /api/v1/providers/{id:guid}/people/{personId:guid}"] = RouteRule.Denied(b => b.ProviderId).With("personId", b => b.PersonId),
+        ["GET /api/v1/providers/{id:guid}/subcontractors"] = RouteRule.Hidden(b => b.ProviderId),
+        ["POST /api/v1/providers/{id:guid}/subcontractors"] = RouteRule.Denied(b => b.ProviderId) with { Json = NewSubcontractor },
+        ["GET /api/v1/providers/{id:guid}/subcontractors/{subcontractorId:guid}"] = RouteRule.Hidden(b => b.ProviderId).With("subcontractorId", b => b.SubcontractorId),
+        ["PUT /api/v1/providers/{id:guid}/subcontractors/{subcontractorId:guid}"] = (RouteRule.Denied(b => b.ProviderId) with { Json = NewSubcontractor }).With("subcontractorId", b => b.SubcontractorId),
+        ["DELETE /api/v1/providers/{id:guid}/subcontractors/{subcontractorId:guid}"] = RouteRule.Denied(b => b.ProviderId).With("subcontractorId", b => b.SubcontractorId),
+        ["GET /Register/Providers"] = RouteRule.NoProviderData("sends a provider user on to its own provider"),
+        ["GET /Register/Providers/Details/{id:guid}"] = RouteRule.Hidden(b => b.ProviderId),
+        ["GET /Register/Providers/Edit/{id:guid?}"] = RouteRule.Denied(b => b.ProviderId),
+        ["POST /Register/Providers/Edit/{id:guid?}"] = RouteRule.Denied(b => b.ProviderId) with { Form = CopyOfProviderForm },
+        ["GET /Register/Providers/Person/{providerId:guid}/{personId:guid?}"] = (RouteRule.Denied(b => b.ProviderId) with { TargetField = "providerId" }).With("personId", b => b.PersonId),
+        ["POST /Register/Providers/Person/{providerId:guid}/{personId:guid?}"] = (RouteRule.Denied(b => b.ProviderId) with { TargetField = "providerId", Form = _ => [new("Input.Name", "Inkräktare (fiktiv)"), new("Input.Role", "BoardMember")] }).With("personId", b => b.PersonId),
+        ["POST /Register/Providers/Person/{providerId:guid}/{personId:guid?}?handler=Remove"] = (RouteRule.Denied(b => b.ProviderId) with { TargetField = "providerId" }).With("personId", b => b.PersonId),
+        ["GET /Register/Providers/Subcontractor/{providerId:guid}/{subcontractorId:guid?}"] = (RouteRule.Denied(b => b.ProviderId) with { TargetField = "providerId" }).With("subcontractorId", b => b.SubcontractorId),
+        ["POST /Register/Providers/Subcontractor/{providerId:guid}/{subcontractorId:guid?}"] = (RouteRule.Denied(b => b.ProviderId) with { TargetField = "providerId", Form = _ => [new("Input.Name", "Inkräktare (fiktiv)"), new("Input.Tier", "1")] }).With("subcontractorId", b => b.SubcontractorId),
+        ["POST /Register/Providers/Subcontractor/{providerId:guid}/{subcontractorId:guid?}?handler=Remove"] = (RouteRule.Denied(b => b.ProviderId) with { TargetField = "providerId" }).With("subcontractorId", b => b.SubcontractorId),
+
+        // Register: committees and choice systems belong to the municipality; a choice system lists the providers authorised in it
+        ["GET /api/v1/committees"] = RouteRule.NoProviderData("committees hold no provider data"),
+        ["GET /api/v1/committees/{id:guid}"] = RouteRule.NoProviderData("a committee and its choice systems") with { Target = b => b.CommitteeId },
+        ["POST /api/v1/committees"] = RouteRule.Denied() with { Json = _ => new { name = "Inkräktarnämnden (fiktiv)" } },
+        ["PUT /api/v1/committees/{id:guid}"] = RouteRule.Denied(b => b.CommitteeId) with { Json = _ => new { name = "Inkräktarnämnden (fiktiv)", version = 0 } },
+        ["GET /Register/Committees"] = RouteRule.NoProviderData("committees hold no provider data"),
+        ["GET /Register/Committees/Details/{id:guid}"] = RouteRule.NoProviderData("a committee and its choice systems") with { Target = b => b.CommitteeId },
+        ["GET /Register/Committees/Edit/{id:guid?}"] = RouteRule.Denied(b => b.CommitteeId),
+        ["POST /Register/Committees/Edit/{id:guid?}"] = RouteRule.Denied(b => b.CommitteeId) with { Form = _ => [new("Input.Name", "Inkräktarnämnden (fiktiv)")] },
+        ["GET /api/v1/choice-systems"] = RouteRule.NoProviderData("choice systems without their providers"),
+        ["GET /api/v1/choice-systems/{id:guid}"] = RouteRule.List() with { Target = b => b.ChoiceSystemId },
+        ["POST /api/v1/choice-systems"] = RouteRule.Denied() with { Json = b => new { name = "Inkräktarvalet (fiktiv)", committeeId = b.CommitteeId, legalBasis = "SoL", operatingForm = "LovChoice" } },
+        ["PUT /api/v1/choice-systems/{id:guid}"] = RouteRule.Denied(b => b.ChoiceSystemId) with { Json = b => new { name = "Inkräktarvalet (fiktiv)", committeeId = b.CommitteeId, legalBasis = "SoL", operatingForm = "LovChoice", version = 0 } },
+        ["POST /api/v1/choice-systems/{id:guid}/services"] = RouteRule.Denied(b => b.ChoiceSystemId) with { Json = _ => new { name = "Inkräktarinsats (fiktiv)" } },
+        ["PUT /api/v1/choice-systems/{id:guid}/services/{serviceId:guid}"] = (RouteRule.Denied(b => b.ChoiceSystemId) with { Json = _ => new { name = "Inkräktarinsats (fiktiv)", version = 0 } }).With("serviceId", b => b.ServiceId),
+        ["DELETE /api/v1/choice-systems/{id:guid}/services/{serviceId:guid}"] = RouteRule.Denied(b => b.ChoiceSystemId).With("serviceId", b => b.ServiceId),
+        ["POST /api/v1/choice-systems/{id:guid}/services/{serviceId:guid}/levels"] = (RouteRule.Denied(b => b.ChoiceSystemId) with { Json = _ => new { code = "X 1" } }).With("serviceId", b => b.ServiceId),
+        ["DELETE /api/v1/choice-systems/{id:guid}/services/{serviceId:guid}/levels/{levelId:guid}"] = RouteRule.Denied(b => b.ChoiceSystemId).With("serviceId", b => b.ServiceId).With("levelId", b => b.LevelId),
+        ["GET /Register/ChoiceSystems"] = RouteRule.NoProviderData("choice systems without their providers"),
+        ["GET /Register/ChoiceSystems/Details/{id:guid}"] = RouteRule.List() with { Target = b => b.ChoiceSystemId },
+        ["GET /Register/ChoiceSystems/Edit/{id:guid?}"] = RouteRule.Denied(b => b.ChoiceSystemId),
+        ["POST /Register/ChoiceSystems/Edit/{id:guid?}"] = RouteRule.Denied(b => b.ChoiceSystemId) with { Form = _ => [new("Input.Name", "Inkräktarvalet (fiktiv)")] },
+        ["GET /Register/ChoiceSystems/Services/{id:guid}"] = RouteRule.Denied(b => b.ChoiceSystemId),
+        ["POST /Register/ChoiceSystems/Services/{id:guid}?handler=AddService"] = RouteRule.Denied(b => b.ChoiceSystemId) with { Form = _ => [new("NewServiceName", "Inkräktarinsats (fiktiv)")] },
+        ["POST /Register/ChoiceSystems/Services/{id:guid}?handler=RenameService"] = RouteRule.Denied(b => b.ChoiceSystemId).With("serviceId", b => b.ServiceId),
+        ["POST /Register/ChoiceSystems/Services/{id:guid}?handler=RemoveService"] = RouteRule.Denied(b => b.ChoiceSystemId).With("serviceId", b => b.ServiceId),
+        ["POST /Register/ChoiceSystems/Services/{id:guid}?handler=AddLevel"] = RouteRule.Denied(b => b.ChoiceSystemId).With("serviceId", b => b.ServiceId),
+        ["POST /Register/ChoiceSystems/Services/{id:guid}?handler=RemoveLevel"] = RouteRule.Denied(b => b.ChoiceSystemId).With("serviceId", b => b.ServiceId).With("levelId", b => b.LevelId),
+
+        // Register: authorisations and contracts
+        ["GET /api/v1/authorisations"] = RouteRule.List(b => $"providerId={b.ProviderId}"),
+        ["GET /api/v1/authorisations/{id:guid}"] = RouteRule.Hidden(b => b.AuthorisationId),
+        ["POST /api/v1/authorisations"] = RouteRule.Denied() with { Json = NewAuthorisation },
+        ["PUT /api/v1/authorisations/{id:guid}"] = RouteRule.Denied(b => b.AuthorisationId) with { Json = NewAuthorisation },
+        ["GET /Register/Authorisations"] = RouteRule.List(b => $"providerId={b.ProviderId}"),
+        ["GET /Register/Authorisations/Details/{id:guid}"] = RouteRule.Hidden(b => b.AuthorisationId),
+        ["GET /Register/Authorisations/Edit/{id:guid?}"] = RouteRule.Denied(b => b.AuthorisationId),
+        ["POST /Register/Authorisations/Edit/{id:guid?}"] = RouteRule.Denied(b => b.AuthorisationId) with { Form = b => [new("Input.ProviderId", b.ProviderId.ToString()), new("Input.Status", "Revoked")] },
+
         // Account: the caller's own session and tokens
         ["GET /Account/Login"] = RouteRule.NoProviderData("the sign-in form"),
         ["POST /Account/Login"] = RouteRule.NoProviderData("an empty sign-in form gets its field errors"),
@@ -92,4 +157,20 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         new("Input.DisplayName", "Inkräktare (fiktiv)"), new("Input.Email", "inkraktare@uppsikt.example"),
         new("Input.Role", "ProviderUser"), new("Input.ProviderOrganisationNumber", b.OrganisationNumber),
     ];
+
+    private static object CopyOfProvider(Victim b) =>
+        new { name = "Övertagen anordnare (fiktiv)", organisationNumber = b.OrganisationNumber, legalForm = "LimitedCompany", ownership = "Private", version = 0 };
+
+    private static IEnumerable<KeyValuePair<string, string>> CopyOfProviderForm(Victim b) =>
+    [
+        new("Input.Name", "Övertagen anordnare (fiktiv)"), new("Input.OrganisationNumber", b.OrganisationNumber),
+        new("Input.LegalForm", "LimitedCompany"), new("Input.Ownership", "Private"), new("Input.Version", "0"),
+    ];
+
+    private static object NewPerson(Victim b) => new { name = "Inkräktare (fiktiv)", role = "BoardMember", version = 0 };
+
+    private static object NewSubcontractor(Victim b) => new { name = "Inkräktare (fiktiv)", tier = 1, version = 0 };
+
+    private static object NewAuthorisation(Victim b) =>
+        new { providerId = b.ProviderId, choiceSystemId = b.ChoiceSystemId, kind = "Authorisation", status = "Revoked", caseNumber = "KFKS-2026-00999", version = 0 };
 }

@@ -107,6 +107,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
             new Subcontractor { Name = "Städbolaget Exempel AB (fiktiv)", OrganisationNumber = Fictitious(10), Tier = 1, Scope = "Städning i ordinärt boende" },
             new Subcontractor { Name = "Fönsterputs Exempel HB (fiktiv)", OrganisationNumber = Fictitious(11, "96"), Tier = 2, Scope = "Fönsterputs, anlitad av städbolaget" },
         ]);
+        trygga.Subcontractors.Add(
+            new Subcontractor { Name = "Trygga Nattpatrullen Exempel AB (fiktiv)", OrganisationNumber = Fictitious(12), Tier = 1, Scope = "Nattinsatser och trygghetslarm" });
         trygga.People.AddRange([
             new ProviderPerson { Name = "Tina Trygga (fiktiv)", Role = ProviderPersonRole.Representative },
             new ProviderPerson { Name = "Ture Trygga (fiktiv)", Role = ProviderPersonRole.BoardMember },

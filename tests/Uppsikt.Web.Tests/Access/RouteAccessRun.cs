@@ -117,6 +117,10 @@ public sealed partial class RouteAccessRun(UppsiktApp app, IReadOnlyDictionary<s
         {
             values[rule.TargetField] = target;
         }
+        foreach (var (field, value) in rule.Also)
+        {
+            values[field] = value(victim).ToString();
+        }
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var path = RouteParameter().Replace(route.Template, match =>
         {

@@ -26,6 +26,12 @@ public sealed record RouteRule(Expectation Expect, string Why)
 
     public string TargetField { get; init; } = "id";
 
+    /// <summary>Further route values a route needs besides the target, such as a person within B's provider.</summary>
+    public IReadOnlyList<KeyValuePair<string, Func<Victim, Guid>>> Also { get; init; } = [];
+
+    /// <summary>This rule with one more route value.</summary>
+    public RouteRule With(string field, Func<Victim, Guid> value) => this with { Also = [.. Also, new(field, value)] };
+
     /// <summary>A JSON body, for API writes: what B's data would become if the call were allowed.</summary>
     public Func<Victim, object>? Json { get; init; }
 

@@ -13,6 +13,12 @@ public sealed record Victim(
     string UnitName,
     int UnitVersion,
     Guid AuthorisationId,
+    Guid ChoiceSystemId,
+    Guid CommitteeId,
+    Guid ServiceId,
+    Guid LevelId,
+    Guid PersonId,
+    Guid SubcontractorId,
     Guid ApiTokenId,
     IReadOnlyList<Guid> EntityIds,
     IReadOnlyList<string> Names)
@@ -29,6 +35,9 @@ public sealed record Victim(
             var units = await db.Units.AsNoTracking().Where(u => u.ProviderId == provider.Id).OrderBy(u => u.Name).ToListAsync();
             var authorisations = await db.Authorisations.AsNoTracking().Where(a => a.ProviderId == provider.Id).ToListAsync();
             var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == userEmail);
+            var choiceSystem = await db.ChoiceSystems.AsNoTracking().Include(c => c.Services)
+                .SingleAsync(c => c.Id == authorisations[0].ChoiceSystemId);
+            var levelId = await db.ServiceLevels.AsNoTracking().OrderBy(l => l.Code).Select(l => l.Id).FirstAsync();
             string?[] names =
             [
                 provider.Name, provider.OrganisationNumber, provider.Email, provider.ParentCompanyName, provider.ParentCompanyOrganisationNumber,
@@ -37,7 +46,9 @@ public sealed record Victim(
                 .. provider.People.Select(p => p.Name), .. provider.Subcontractors.Select(s => s.Name),
             ];
             return new Victim(
-                provider.Name, provider.Id, provider.OrganisationNumber, units[0].Id, units[0].Name, units[0].Version, authorisations[0].Id, tokenId,
+                provider.Name, provider.Id, provider.OrganisationNumber, units[0].Id, units[0].Name, units[0].Version, authorisations[0].Id,
+                choiceSystem.Id, choiceSystem.CommitteeId, choiceSystem.Services[0].Id, levelId,
+                provider.People.OrderBy(p => p.Name).First().Id, provider.Subcontractors.OrderBy(s => s.Name).First().Id, tokenId,
                 [provider.Id, tokenId, .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
                     .. provider.People.Select(p => p.Id), .. provider.Subcontractors.Select(s => s.Id)],
                 [.. names.OfType<string>().Where(n => n.Length > 0).Distinct()]);
