@@ -13,7 +13,14 @@ public sealed record AuditRecord(
     string EntityId,
     string Action,
     string? Before,
-    string? After);
+    string? After)
+{
+    /// <summary>
+    /// The instant in whole milliseconds. SQLite (as stored here) keeps 0.1 ms and PostgreSQL 1 µs, so a finer instant
+    /// would read back different from what was hashed, and an untouched chain would look broken.
+    /// </summary>
+    public DateTimeOffset OccurredAt { get; init; } = OccurredAt.AddTicks(-(OccurredAt.UtcTicks % TimeSpan.TicksPerMillisecond));
+}
 
 /// <summary>
 /// The hash chain of the audit trail: each row's hash covers its content and the previous row's
