@@ -26,8 +26,7 @@ public static class SwedishText
         {
             return "–";
         }
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        return TimeZoneInfo.ConvertTime(instant.Value, zone).ToString("yyyy-MM-dd HH:mm:ss", Culture);
+        return TimeZoneInfo.ConvertTime(instant.Value, SwedishCalendar.Zone).ToString("yyyy-MM-dd HH:mm:ss", Culture);
     }
 
     /// <summary>All values of an enum as options, in declaration order, with the Swedish names.</summary>

@@ -204,7 +204,10 @@ public static class AdminCommandLine
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         // Standard out carries only the verb's answer (a token, a count); warnings go to standard error.
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        // EF Core logs the missing history table of a first migration as an error; the verb reports real failures itself.
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Critical";
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddUppsiktDatabase(builder.Configuration);
         builder.Services.AddSingleton<ICurrentActor>(new SystemActor("kommandorad"));

@@ -1,3 +1,4 @@
+using Uppsikt.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
@@ -18,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.SwedishToday();
         // Explicitly published data only, whoever is signed in: running choice systems, open units, active authorisations.
         var choices = await db.ChoiceSystems.AsNoTracking()
             .Where(c => c.PhasedOutOn == null || c.PhasedOutOn > today)

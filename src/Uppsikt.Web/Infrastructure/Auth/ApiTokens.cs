@@ -95,7 +95,7 @@ public sealed class UppsiktSignInManager(
 {
     public override async Task<bool> CanSignInAsync(AppUser user)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.SwedishToday();
         return (user.AccessExpiresOn is null || today <= user.AccessExpiresOn) && await base.CanSignInAsync(user);
     }
 }

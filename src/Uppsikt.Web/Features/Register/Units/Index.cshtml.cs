@@ -24,6 +24,9 @@ public sealed class IndexModel(UnitsHandler handler, IAuthorizationService autho
     [BindProperty(SupportsGet = true)]
     public Guid? ProviderId { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public Guid? ChoiceSystemId { get; set; }
+
     public ListQuery Query { get; private set; } = new();
 
     public PagedList<UnitRow> Units { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
@@ -33,7 +36,7 @@ public sealed class IndexModel(UnitsHandler handler, IAuthorizationService autho
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Query = new ListQuery(Search, Sort, Descending, PageNumber);
-        Units = await handler.ListAsync(Query, ProviderId, null, cancellationToken);
+        Units = await handler.ListAsync(Query, ProviderId, ChoiceSystemId, cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegisterEditor)).Succeeded;
     }
 }

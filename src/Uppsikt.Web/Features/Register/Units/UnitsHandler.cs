@@ -124,11 +124,7 @@ public sealed class UnitsHandler(AppDbContext db)
         }
         else
         {
-            // The version sent with the form is the one checked on save; marking it modified makes a change of
-            // choice systems alone (a join-table row) still bump and check the unit's version.
-            var version = db.Entry(unit).Property(u => u.Version);
-            version.OriginalValue = input.Version;
-            version.IsModified = true;
+            db.ExpectVersion(unit, input.Version);
         }
         unit.Name = name;
         unit.ProviderId = input.ProviderId;
@@ -142,14 +138,6 @@ public sealed class UnitsHandler(AppDbContext db)
         unit.ClosedOn = input.ClosedOn;
         unit.ChoiceSystems.RemoveAll(c => !choiceIds.Contains(c.Id));
         unit.ChoiceSystems.AddRange(choices.Where(c => unit.ChoiceSystems.All(existing => existing.Id != c.Id)));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Stale();
-        }
-        return SaveResult.Saved(unit.Id);
+        return await db.SaveOrConflictAsync(unit.Id, cancellationToken);
     }
 }

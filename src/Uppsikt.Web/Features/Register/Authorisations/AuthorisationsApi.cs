@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Uppsikt.Domain.Register;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Register.Authorisations;
+
+public static class AuthorisationsApi
+{
+    public static void MapAuthorisationsApi(this RouteGroupBuilder api)
+    {
+        var authorisations = api.MapGroup("/authorisations").WithTags("Auktorisationer och avtal");
+
+        authorisations.MapGet("/", (AuthorisationsHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+                AuthorisationStatus? status, Guid? choiceSystemId, Guid? providerId, CancellationToken cancellationToken) =>
+            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+                status, choiceSystemId, providerId, cancellationToken))
+            .WithSummary("Auktorisationer och avtal, med sökning (diarienummer, anteckningar, anordnare), filter, sortering (provider, choiceSystem, status, validFrom) och sidindelning.");
+
+        authorisations.MapGet("/{id:guid}", async Task<Results<Ok<AuthorisationDetails>, NotFound>> (Guid id, AuthorisationsHandler handler,
+                CancellationToken cancellationToken) =>
+            await handler.GetAsync(id, cancellationToken) is { } authorisation ? TypedResults.Ok(authorisation) : TypedResults.NotFound())
+            .WithSummary("En auktorisation eller ett avtal.");
+
+        authorisations.MapPost("/", async (AuthorisationInput input, AuthorisationsHandler handler, CancellationToken cancellationToken) =>
+            {
+                var result = await handler.SaveAsync(null, input, cancellationToken);
+                return result.Succeeded
+                    ? Results.Created($"/api/v1/authorisations/{result.Id}", await handler.GetAsync(result.Id!.Value, cancellationToken))
+                    : result.ToProblem();
+            })
+            .RequireAuthorization(Policies.RegisterEditor)
+            .WithSummary("Lägger till en auktorisation eller ett avtal.");
+
+        authorisations.MapPut("/{id:guid}", async (Guid id, AuthorisationInput input, AuthorisationsHandler handler, CancellationToken cancellationToken) =>
+            {
+                var result = await handler.SaveAsync(id, input, cancellationToken);
+                return result.Succeeded ? Results.Ok(await handler.GetAsync(id, cancellationToken)) : result.ToProblem();
+            })
+            .RequireAuthorization(Policies.RegisterEditor)
+            .WithSummary("Ändrar en auktorisation eller ett avtal. Skicka med version från senaste läsningen; en äldre version ger 409.");
+    }
+}

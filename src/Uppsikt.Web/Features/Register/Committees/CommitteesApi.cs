@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Register.Committees;
+
+public static class CommitteesApi
+{
+    public static void MapCommitteesApi(this RouteGroupBuilder api)
+    {
+        var committees = api.MapGroup("/committees").WithTags("Nämnder");
+
+        committees.MapGet("/", (CommitteesHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+                CancellationToken cancellationToken) =>
+            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), cancellationToken))
+            .WithSummary("Nämnder, med sökning, sortering (name) och sidindelning.");
+
+        committees.MapGet("/{id:guid}", async Task<Results<Ok<CommitteeDetails>, NotFound>> (Guid id, CommitteesHandler handler, CancellationToken cancellationToken) =>
+            await handler.GetAsync(id, cancellationToken) is { } committee ? TypedResults.Ok(committee) : TypedResults.NotFound())
+            .WithSummary("En nämnd med dess kundval.");
+
+        committees.MapPost("/", async (CommitteeInput input, CommitteesHandler handler, CancellationToken cancellationToken) =>
+            {
+                var result = await handler.SaveAsync(null, input, cancellationToken);
+                return result.Succeeded
+                    ? Results.Created($"/api/v1/committees/{result.Id}", await handler.GetAsync(result.Id!.Value, cancellationToken))
+                    : result.ToProblem();
+            })
+            .RequireAuthorization(Policies.RegisterEditor)
+            .WithSummary("Lägger till en nämnd.");
+
+        committees.MapPut("/{id:guid}", async (Guid id, CommitteeInput input, CommitteesHandler handler, CancellationToken cancellationToken) =>
+            {
+                var result = await handler.SaveAsync(id, input, cancellationToken);
+                return result.Succeeded ? Results.Ok(await handler.GetAsync(id, cancellationToken)) : result.ToProblem();
+            })
+            .RequireAuthorization(Policies.RegisterEditor)
+            .WithSummary("Ändrar en nämnd. Skicka med version från senaste läsningen; en äldre version ger 409.");
+    }
+}
