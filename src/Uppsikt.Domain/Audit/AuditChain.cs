@@ -13,14 +13,7 @@ public sealed record AuditRecord(
     string EntityId,
     string Action,
     string? Before,
-    string? After)
-{
-    /// <summary>
-    /// The instant in whole milliseconds. SQLite (as stored here) keeps 0.1 ms and PostgreSQL 1 µs, so a finer instant
-    /// would read back different from what was hashed, and an untouched chain would look broken.
-    /// </summary>
-    public DateTimeOffset OccurredAt { get; init; } = OccurredAt.AddTicks(-(OccurredAt.UtcTicks % TimeSpan.TicksPerMillisecond));
-}
+    string? After);
 
 /// <summary>
 /// The hash chain of the audit trail: each row's hash covers its content and the previous row's
@@ -40,7 +33,9 @@ public static class AuditChain
             builder.Append(value is null ? "-1" : value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append('|');
         }
         Field(previousHash);
-        Field(record.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        // To the millisecond: the databases keep less than .NET's 100 ns (SQLite as stored here 0.1 ms, PostgreSQL 1 µs),
+        // and a row read back must hash as it did when written.
+        Field((record.OccurredAt.UtcTicks / TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture));
         Field(record.ActorId);
         Field(record.ActorName);
         Field(record.EntityType);
