@@ -10,6 +10,11 @@ generate.SetAction(async (parse, cancellationToken) =>
 {
     var chosen = Scale.Named(parse.GetValue(scale)!);
     var folder = parse.GetValue(dataFolder)!;
+    if (File.Exists(Path.Combine(folder.FullName, "uppsikt.db")))
+    {
+        Console.Error.WriteLine($"{folder.FullName} already holds a database; the generator only fills a new one.");
+        return 1;
+    }
     var clock = Stopwatch.StartNew();
     var counts = await RegisterDataGenerator.GenerateAsync(chosen, folder.FullName, cancellationToken);
     Console.WriteLine($"{chosen.Name}: {counts} in {clock.Elapsed.TotalSeconds:F1} s ({folder.FullName})");

@@ -58,10 +58,6 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo)
     /// <summary>Creates the database in <paramref name="dataFolder"/>, which must not already hold one.</summary>
     public static async Task<GeneratedCounts> GenerateAsync(Scale scale, string dataFolder, CancellationToken cancellationToken)
     {
-        if (File.Exists(Path.Combine(dataFolder, "uppsikt.db")))
-        {
-            throw new InvalidOperationException($"{dataFolder} already holds a database; the generator only fills a new one.");
-        }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
