@@ -2,7 +2,10 @@
 
 namespace Uppsikt.Browser.Tests;
 
-/// <summary>Starts the application and one headless Chromium for the whole test run; each test gets its own browser context.</summary>
+/// <summary>
+/// Starts the application and one headless Chromium for the whole test run; each test gets its own browser context.
+/// The tests share the app's database (the demo data), so a journey that changes data changes what no other test reads.
+/// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Debian's Chromium. Playwright never downloads a browser here.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Uppsikt.Browser.Tests.Pages;
 
@@ -13,6 +14,6 @@ public sealed class UnitEditPage(IPage page)
     public async Task SaveAsync()
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Register/Units/Details/"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Register/Units/Details/"));
     }
 }

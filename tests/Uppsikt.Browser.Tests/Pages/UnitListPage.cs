@@ -1,11 +1,11 @@
+using System.Text.RegularExpressions;
+
 namespace Uppsikt.Browser.Tests.Pages;
 
 /// <summary>/Register/Units: the searchable, sortable list of units, reached from the main menu.</summary>
 public sealed class UnitListPage(IPage page)
 {
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "Enheter", Level = 1 });
-
-    public ILocator Count => page.Locator("p.count");
 
     public ILocator Rows => page.Locator("table tbody tr");
 
@@ -21,7 +21,7 @@ public sealed class UnitListPage(IPage page)
         var search = page.GetByRole(AriaRole.Search);
         await search.GetByRole(AriaRole.Searchbox, new() { Name = "Sök" }).FillAsync(term);
         await search.GetByRole(AriaRole.Button, new() { Name = "Sök" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("Search=" + Uri.EscapeDataString(term)));
+        await Expect(page).ToHaveURLAsync(new Regex("Search=" + Regex.Escape(Uri.EscapeDataString(term))));
     }
 
     public async Task OpenUnitAsync(string name)
