@@ -211,10 +211,7 @@ public static class AdminCommandLine
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddUppsiktDatabase(builder.Configuration);
         builder.Services.AddSingleton<ICurrentActor>(new SystemActor("kommandorad"));
-        builder.Services.AddIdentityCore<AppUser>(AuthRegistration.ConfigureIdentity)
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AppDbContext>()
-            .AddErrorDescriber<SwedishIdentityErrors>();
+        builder.Services.AddUppsiktIdentityCore();
         builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<DemoData>();

@@ -111,6 +111,13 @@ public static class AuthRegistration
         return services;
     }
 
+    /// <summary>Users and roles without sign-in, for the command-line verbs and the data generator.</summary>
+    public static IdentityBuilder AddUppsiktIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<AppUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<SwedishIdentityErrors>();
+
     /// <summary>Password, lockout and user rules; the same for the web app and the command-line verbs.</summary>
     public static void ConfigureIdentity(IdentityOptions options)
     {

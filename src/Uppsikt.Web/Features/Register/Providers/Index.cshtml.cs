@@ -19,7 +19,8 @@ public sealed class IndexModel(ProvidersHandler handler, IAuthorizationService a
     [BindProperty(SupportsGet = true)]
     public bool Descending { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "Page")]
+    // From the query string only: Razor Pages keeps the page's own path in the route value "page", which would win.
+    [FromQuery(Name = "Page")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true)]
