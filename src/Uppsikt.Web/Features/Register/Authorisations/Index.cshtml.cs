@@ -8,20 +8,8 @@ using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Register.Authorisations;
 
-public sealed class IndexModel(AuthorisationsHandler handler, RegisterLookups lookups, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(AuthorisationsHandler handler, RegisterLookups lookups, IAuthorizationService authorization) : ListPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Sort { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool Descending { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "Page")]
-    public int PageNumber { get; set; } = 1;
-
     [BindProperty(SupportsGet = true)]
     public AuthorisationStatus? Status { get; set; }
 
@@ -30,8 +18,6 @@ public sealed class IndexModel(AuthorisationsHandler handler, RegisterLookups lo
 
     [BindProperty(SupportsGet = true)]
     public Guid? ProviderId { get; set; }
-
-    public ListQuery Query { get; private set; } = new();
 
     public PagedList<AuthorisationRow> Authorisations { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 
@@ -45,7 +31,6 @@ public sealed class IndexModel(AuthorisationsHandler handler, RegisterLookups lo
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Query = new ListQuery(Search, Sort, Descending, PageNumber);
         Authorisations = await handler.ListAsync(Query, Status, ChoiceSystemId, ProviderId, cancellationToken);
         ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);
         // Scoped: a provider user is offered its own organisation only.

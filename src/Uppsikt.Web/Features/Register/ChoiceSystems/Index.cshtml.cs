@@ -7,27 +7,13 @@ using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Register.ChoiceSystems;
 
-public sealed class IndexModel(ChoiceSystemsHandler handler, RegisterLookups lookups, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ChoiceSystemsHandler handler, RegisterLookups lookups, IAuthorizationService authorization) : ListPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Sort { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool Descending { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "Page")]
-    public int PageNumber { get; set; } = 1;
-
     [BindProperty(SupportsGet = true)]
     public Guid? CommitteeId { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool IncludePhasedOut { get; set; }
-
-    public ListQuery Query { get; private set; } = new();
 
     public PagedList<ChoiceSystemRow> ChoiceSystems { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 
@@ -39,7 +25,6 @@ public sealed class IndexModel(ChoiceSystemsHandler handler, RegisterLookups loo
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Query = new ListQuery(Search, Sort, Descending, PageNumber);
         ChoiceSystems = await handler.ListAsync(Query, CommitteeId, IncludePhasedOut, cancellationToken);
         Committees = await lookups.CommitteesAsync(cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegisterEditor)).Succeeded;

@@ -6,29 +6,14 @@ using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Register.Committees;
 
-public sealed class IndexModel(CommitteesHandler handler, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(CommitteesHandler handler, IAuthorizationService authorization) : ListPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Sort { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool Descending { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "Page")]
-    public int PageNumber { get; set; } = 1;
-
-    public ListQuery Query { get; private set; } = new();
-
     public PagedList<CommitteeRow> Committees { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 
     public bool CanEdit { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Query = new ListQuery(Search, Sort, Descending, PageNumber);
         Committees = await handler.ListAsync(Query, cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegisterEditor)).Succeeded;
     }

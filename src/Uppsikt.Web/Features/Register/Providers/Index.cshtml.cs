@@ -8,25 +8,10 @@ using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Register.Providers;
 
-public sealed class IndexModel(ProvidersHandler handler, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ProvidersHandler handler, IAuthorizationService authorization) : ListPageModel
 {
     [BindProperty(SupportsGet = true)]
-    public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Sort { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool Descending { get; set; }
-
-    // From the query string only: Razor Pages keeps the page's own path in the route value "page", which would win.
-    [FromQuery(Name = "Page")]
-    public int PageNumber { get; set; } = 1;
-
-    [BindProperty(SupportsGet = true)]
     public Ownership? Ownership { get; set; }
-
-    public ListQuery Query { get; private set; } = new();
 
     public PagedList<ProviderRow> Providers { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 
@@ -39,7 +24,6 @@ public sealed class IndexModel(ProvidersHandler handler, IAuthorizationService a
         {
             return RedirectToPage("Details", new { id = own });
         }
-        Query = new ListQuery(Search, Sort, Descending, PageNumber);
         Providers = await handler.ListAsync(Query, Ownership, cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegisterEditor)).Succeeded;
         return Page();
