@@ -212,6 +212,7 @@ public static class AdminCommandLine
         builder.Services.AddUppsiktDatabase(builder.Configuration);
         builder.Services.AddSingleton<ICurrentActor>(new SystemActor("kommandorad"));
         builder.Services.AddUppsiktIdentityCore();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<DemoData>();

@@ -3,15 +3,25 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Uppsikt.Data;
 
 namespace Uppsikt.Web.Infrastructure.Auth;
 
 /// <summary>Issues, hashes and revokes API tokens. A token is shown once; only its SHA-256 hash is kept.</summary>
-public sealed class ApiTokenService(AppDbContext db, TimeProvider clock)
+public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>
+    /// How long a verified token's principal is reused without asking the database again. Revoking on this
+    /// instance takes effect at once; on other instances, and for a locked or expired account, within this time.
+    /// </summary>
+    public static readonly TimeSpan PrincipalCacheTime = TimeSpan.FromSeconds(30);
+
+    public static string CacheKey(string hash) => "api-token:" + hash;
+
     private const string TokenPrefix = "upk_";
 
     public async Task<(ApiToken Token, string Secret)> CreateAsync(AppUser user, string name, CancellationToken cancellationToken = default)
@@ -39,6 +49,7 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock)
         }
         token.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(token.TokenHash));
         return true;
     }
 
@@ -54,7 +65,8 @@ public sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AppDbContext db,
-    SignInManager<AppUser> signInManager)
+    SignInManager<AppUser> signInManager,
+    IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -67,16 +79,22 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = ApiTokenService.Hash(header["Bearer ".Length..].Trim());
-        var userId = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => t.UserId)
-            .FirstOrDefaultAsync(Context.RequestAborted);
-        var user = userId is null ? null : await signInManager.UserManager.FindByIdAsync(userId);
-        if (user is null || !await signInManager.CanSignInAsync(user) || await signInManager.UserManager.IsLockedOutAsync(user))
+        // An integration calls often; the token, user, roles and claims take six queries to check, so a verified
+        // principal is reused briefly (see ApiTokenService.PrincipalCacheTime).
+        if (!cache.TryGetValue(ApiTokenService.CacheKey(hash), out ClaimsPrincipal? principal) || principal is null)
         {
-            return AuthenticateResult.Fail("Ogiltig eller återkallad API-nyckel.");
+            var userId = await db.ApiTokens.AsNoTracking()
+                .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+                .Select(t => t.UserId)
+                .FirstOrDefaultAsync(Context.RequestAborted);
+            var user = userId is null ? null : await signInManager.UserManager.FindByIdAsync(userId);
+            if (user is null || !await signInManager.CanSignInAsync(user) || await signInManager.UserManager.IsLockedOutAsync(user))
+            {
+                return AuthenticateResult.Fail("Ogiltig eller återkallad API-nyckel.");
+            }
+            principal = await signInManager.CreateUserPrincipalAsync(user);
+            cache.Set(ApiTokenService.CacheKey(hash), principal, ApiTokenService.PrincipalCacheTime);
         }
-        var principal = await signInManager.CreateUserPrincipalAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }

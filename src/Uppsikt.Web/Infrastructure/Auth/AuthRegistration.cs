@@ -46,6 +46,7 @@ public static class AuthRegistration
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpContextActor>();
+        services.AddMemoryCache();
         services.AddScoped<ApiTokenService>();
 
         services.AddIdentity<AppUser, IdentityRole>(ConfigureIdentity)
