@@ -12,16 +12,8 @@ using Uppsikt.Data;
 namespace Uppsikt.Web.Infrastructure.Auth;
 
 /// <summary>Issues, hashes and revokes API tokens. A token is shown once; only its SHA-256 hash is kept.</summary>
-public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, IMemoryCache cache)
+public sealed class ApiTokenService(AppDbContext db, TimeProvider clock)
 {
-    /// <summary>
-    /// How long a verified token's principal is reused without asking the database again. Revoking on this
-    /// instance takes effect at once; on other instances, and for a locked or expired account, within this time.
-    /// </summary>
-    public static readonly TimeSpan PrincipalCacheTime = TimeSpan.FromSeconds(30);
-
-    public static string CacheKey(string hash) => "api-token:" + hash;
-
     private const string TokenPrefix = "upk_";
 
     public async Task<(ApiToken Token, string Secret)> CreateAsync(AppUser user, string name, CancellationToken cancellationToken = default)
@@ -49,7 +41,6 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, IMemory
         }
         token.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        cache.Remove(CacheKey(token.TokenHash));
         return true;
     }
 
@@ -60,16 +51,26 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, IMemory
 }
 
 /// <summary>Authenticates <c>Authorization: Bearer upk_…</c> as the user the token belongs to.</summary>
+/// <remarks>
+/// Every request asks the database one question: is the token unrevoked, and what is its user's concurrency stamp?
+/// Identity renews that stamp on every change to the user (roles, claims, lockout, access expiry), so a principal built
+/// for the same stamp is still true and is reused; revocation and changes to the user take effect at once.
+/// </remarks>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     AppDbContext db,
     SignInManager<AppUser> signInManager,
-    IMemoryCache cache)
+    IMemoryCache cache,
+    TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
+
+    private static readonly TimeSpan PrincipalCacheTime = TimeSpan.FromMinutes(5);
+
+    private sealed record VerifiedToken(string Stamp, DateOnly? AccessExpiresOn, DateTimeOffset? LockoutEnd, ClaimsPrincipal Principal);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -79,24 +80,37 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = ApiTokenService.Hash(header["Bearer ".Length..].Trim());
-        // An integration calls often; the token, user, roles and claims take six queries to check, so a verified
-        // principal is reused briefly (see ApiTokenService.PrincipalCacheTime).
-        if (!cache.TryGetValue(ApiTokenService.CacheKey(hash), out ClaimsPrincipal? principal) || principal is null)
+        var current = await (
+                from token in db.ApiTokens.AsNoTracking()
+                join user in db.Users.AsNoTracking() on token.UserId equals user.Id
+                where token.TokenHash == hash && token.RevokedAt == null
+                select new { user.Id, user.ConcurrencyStamp })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        if (current is null)
         {
-            var userId = await db.ApiTokens.AsNoTracking()
-                .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-                .Select(t => t.UserId)
-                .FirstOrDefaultAsync(Context.RequestAborted);
-            var user = userId is null ? null : await signInManager.UserManager.FindByIdAsync(userId);
+            return Refused();
+        }
+
+        var key = "api-token:" + hash;
+        if (!cache.TryGetValue(key, out VerifiedToken? verified) || verified is null || verified.Stamp != current.ConcurrencyStamp)
+        {
+            var user = await signInManager.UserManager.FindByIdAsync(current.Id);
             if (user is null || !await signInManager.CanSignInAsync(user) || await signInManager.UserManager.IsLockedOutAsync(user))
             {
-                return AuthenticateResult.Fail("Ogiltig eller återkallad API-nyckel.");
+                return Refused();
             }
-            principal = await signInManager.CreateUserPrincipalAsync(user);
-            cache.Set(ApiTokenService.CacheKey(hash), principal, ApiTokenService.PrincipalCacheTime);
+            verified = new VerifiedToken(
+                user.ConcurrencyStamp ?? "", user.AccessExpiresOn, user.LockoutEnabled ? user.LockoutEnd : null, await signInManager.CreateUserPrincipalAsync(user));
+            cache.Set(key, verified, PrincipalCacheTime);
         }
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+
+        // The stamp is unchanged, but the calendar moves: check the dates again.
+        var expired = verified.AccessExpiresOn is { } expiresOn && clock.SwedishToday() > expiresOn;
+        var lockedOut = verified.LockoutEnd is { } lockoutEnd && lockoutEnd > clock.GetUtcNow();
+        return expired || lockedOut ? Refused() : AuthenticateResult.Success(new AuthenticationTicket(verified.Principal, SchemeName));
     }
+
+    private static AuthenticateResult Refused() => AuthenticateResult.Fail("Ogiltig eller återkallad API-nyckel.");
 }
 
 /// <summary>Refuses sign-in after the access expiry date, for passwords, SSO and API tokens alike.</summary>
