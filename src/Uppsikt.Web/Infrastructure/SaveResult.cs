@@ -23,6 +23,16 @@ public sealed record SaveResult(Guid? Id, IReadOnlyDictionary<string, string[]> 
         NotFound ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Hittades inte.")
         : Conflict ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: ConflictMessage)
         : Results.ValidationProblem(Errors, title: "Uppgifterna kunde inte sparas.");
+
+    /// <summary>The API's answer for a create: 201 with the new record and where it is, or the failure.</summary>
+    public async Task<IResult> CreatedAsync<T>(Func<Guid, string> location, Func<Guid, Task<T>> read) =>
+        Id is { } id && Succeeded ? Results.Created(location(id), await read(id)) : ToProblem();
+
+    /// <summary>The API's answer for a change: 200 with the record as it now is, or the failure.</summary>
+    public async Task<IResult> UpdatedAsync<T>(Func<Task<T>> read) => Succeeded ? Results.Ok(await read()) : ToProblem();
+
+    /// <summary>The API's answer for a removal: 204, or the failure.</summary>
+    public IResult Removed() => Succeeded ? Results.NoContent() : ToProblem();
 }
 
 /// <summary>Collects field errors while a handler validates input.</summary>

@@ -23,20 +23,12 @@ public static class AuthorisationsApi
             .WithSummary("En auktorisation eller ett avtal.");
 
         authorisations.MapPost("/", async (AuthorisationInput input, AuthorisationsHandler handler, CancellationToken cancellationToken) =>
-            {
-                var result = await handler.SaveAsync(null, input, cancellationToken);
-                return result.Succeeded
-                    ? Results.Created($"/api/v1/authorisations/{result.Id}", await handler.GetAsync(result.Id!.Value, cancellationToken))
-                    : result.ToProblem();
-            })
+                await (await handler.SaveAsync(null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/authorisations/{created}", created => handler.GetAsync(created, cancellationToken)))
             .RequireAuthorization(Policies.RegisterEditor)
             .WithSummary("Lägger till en auktorisation eller ett avtal.");
 
         authorisations.MapPut("/{id:guid}", async (Guid id, AuthorisationInput input, AuthorisationsHandler handler, CancellationToken cancellationToken) =>
-            {
-                var result = await handler.SaveAsync(id, input, cancellationToken);
-                return result.Succeeded ? Results.Ok(await handler.GetAsync(id, cancellationToken)) : result.ToProblem();
-            })
+                await (await handler.SaveAsync(id, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, cancellationToken)))
             .RequireAuthorization(Policies.RegisterEditor)
             .WithSummary("Ändrar en auktorisation eller ett avtal. Skicka med version från senaste läsningen; en äldre version ger 409.");
     }

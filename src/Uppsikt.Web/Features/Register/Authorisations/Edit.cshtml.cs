@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
@@ -10,13 +9,8 @@ using Uppsikt.Web.Infrastructure.Auth;
 namespace Uppsikt.Web.Features.Register.Authorisations;
 
 [Authorize(Policy = Policies.RegisterEditor)]
-public sealed class EditModel(AuthorisationsHandler handler, RegisterLookups lookups) : PageModel
+public sealed class EditModel(AuthorisationsHandler handler, RegisterLookups lookups) : EditPageModel<EditModel.AuthorisationForm>
 {
-    public Guid? Id { get; private set; }
-
-    [BindProperty]
-    public AuthorisationForm Input { get; set; } = new();
-
     public List<SelectListItem> Providers { get; private set; } = [];
 
     public List<SelectListItem> ChoiceSystems { get; private set; } = [];
@@ -36,57 +30,32 @@ public sealed class EditModel(AuthorisationsHandler handler, RegisterLookups loo
         public int Version { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (id is { } existing)
-        {
-            if (await handler.GetAsync(existing, cancellationToken) is not { } authorisation)
-            {
-                return NotFound();
-            }
-            Input = new AuthorisationForm
-            {
-                ProviderId = authorisation.ProviderId,
-                ChoiceSystemId = authorisation.ChoiceSystemId,
-                Kind = authorisation.Kind,
-                Status = authorisation.Status,
-                CaseNumber = authorisation.CaseNumber,
-                DecidedOn = authorisation.DecidedOn,
-                ValidFrom = authorisation.ValidFrom,
-                ValidTo = authorisation.ValidTo,
-                Notes = authorisation.Notes,
-                Version = authorisation.Version,
-            };
-        }
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken) => FormAsync(id, cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (ModelState.IsValid)
+    protected override async Task<AuthorisationForm?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        await handler.GetAsync(id, cancellationToken) is not { } authorisation ? null : new AuthorisationForm
         {
-            var result = await handler.SaveAsync(id, new AuthorisationInput(
-                Input.ProviderId, Input.ChoiceSystemId, Input.Kind, Input.Status, Input.CaseNumber, Input.DecidedOn, Input.ValidFrom,
-                Input.ValidTo, Input.Notes, Input.Version), cancellationToken);
-            if (result.NotFound)
-            {
-                return NotFound();
-            }
-            if (result.Succeeded)
-            {
-                TempData["Message"] = Input.Kind == AgreementKind.Contract ? "Avtalet är sparat." : "Auktorisationen är sparad.";
-                return RedirectToPage("Details", new { id = result.Id });
-            }
-            ModelState.AddFrom(result);
-        }
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
-    }
+            ProviderId = authorisation.ProviderId,
+            ChoiceSystemId = authorisation.ChoiceSystemId,
+            Kind = authorisation.Kind,
+            Status = authorisation.Status,
+            CaseNumber = authorisation.CaseNumber,
+            DecidedOn = authorisation.DecidedOn,
+            ValidFrom = authorisation.ValidFrom,
+            ValidTo = authorisation.ValidTo,
+            Notes = authorisation.Notes,
+            Version = authorisation.Version,
+        };
 
-    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    protected override Task<SaveResult> SaveAsync(Guid? id, AuthorisationForm form, CancellationToken cancellationToken) =>
+        handler.SaveAsync(id, new AuthorisationInput(
+            form.ProviderId, form.ChoiceSystemId, form.Kind, form.Status, form.CaseNumber, form.DecidedOn, form.ValidFrom,
+            form.ValidTo, form.Notes, form.Version), cancellationToken);
+
+    protected override string SavedMessage(AuthorisationForm form) =>
+        form.Kind == AgreementKind.Contract ? "Avtalet är sparat." : "Auktorisationen är sparad.";
+
+    protected override async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         Providers = await lookups.ProvidersAsync(cancellationToken);
         ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);

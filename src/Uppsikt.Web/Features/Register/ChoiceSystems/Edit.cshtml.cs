@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
@@ -10,13 +9,8 @@ using Uppsikt.Web.Infrastructure.Auth;
 namespace Uppsikt.Web.Features.Register.ChoiceSystems;
 
 [Authorize(Policy = Policies.RegisterEditor)]
-public sealed class EditModel(ChoiceSystemsHandler handler, RegisterLookups lookups) : PageModel
+public sealed class EditModel(ChoiceSystemsHandler handler, RegisterLookups lookups) : EditPageModel<EditModel.ChoiceSystemForm>
 {
-    public Guid? Id { get; private set; }
-
-    [BindProperty]
-    public ChoiceSystemForm Input { get; set; } = new();
-
     public List<SelectListItem> Committees { get; private set; } = [];
 
     /// <summary>The form as posted. Display names are what model binding's own messages call the fields.</summary>
@@ -33,55 +27,32 @@ public sealed class EditModel(ChoiceSystemsHandler handler, RegisterLookups look
     }
 
     /// <summary>Shows the form; a new choice system may come with its committee chosen (from the committee's page).</summary>
-    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? committeeId, CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetAsync(Guid? id, Guid? committeeId, CancellationToken cancellationToken)
     {
-        Id = id;
-        if (id is { } existing)
-        {
-            if (await handler.GetAsync(existing, cancellationToken) is not { } choice)
-            {
-                return NotFound();
-            }
-            Input = new ChoiceSystemForm
-            {
-                Name = choice.Name,
-                CommitteeId = choice.CommitteeId,
-                LegalBasis = choice.LegalBasis,
-                OperatingForm = choice.OperatingForm,
-                Description = choice.Description,
-                PhasedOutOn = choice.PhasedOutOn,
-                KoladaUnitTypes = string.Join(", ", choice.KoladaUnitTypes),
-                Version = choice.Version,
-            };
-        }
-        else
-        {
-            Input.CommitteeId = committeeId;
-        }
-        Committees = await lookups.CommitteesAsync(cancellationToken);
-        return Page();
+        Input.CommitteeId = committeeId;
+        return FormAsync(id, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (ModelState.IsValid)
+    protected override async Task<ChoiceSystemForm?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        await handler.GetAsync(id, cancellationToken) is not { } choice ? null : new ChoiceSystemForm
         {
-            var result = await handler.SaveAsync(id, new ChoiceSystemInput(
-                Input.Name, Input.CommitteeId, Input.LegalBasis, Input.OperatingForm, Input.Description, Input.PhasedOutOn,
-                Input.KoladaUnitTypes, Input.Version), cancellationToken);
-            if (result.NotFound)
-            {
-                return NotFound();
-            }
-            if (result.Succeeded)
-            {
-                TempData["Message"] = $"Kundvalet {Input.Name?.Trim()} är sparat.";
-                return RedirectToPage("Details", new { id = result.Id });
-            }
-            ModelState.AddFrom(result);
-        }
+            Name = choice.Name,
+            CommitteeId = choice.CommitteeId,
+            LegalBasis = choice.LegalBasis,
+            OperatingForm = choice.OperatingForm,
+            Description = choice.Description,
+            PhasedOutOn = choice.PhasedOutOn,
+            KoladaUnitTypes = string.Join(", ", choice.KoladaUnitTypes),
+            Version = choice.Version,
+        };
+
+    protected override Task<SaveResult> SaveAsync(Guid? id, ChoiceSystemForm form, CancellationToken cancellationToken) =>
+        handler.SaveAsync(id, new ChoiceSystemInput(
+            form.Name, form.CommitteeId, form.LegalBasis, form.OperatingForm, form.Description, form.PhasedOutOn,
+            form.KoladaUnitTypes, form.Version), cancellationToken);
+
+    protected override string SavedMessage(ChoiceSystemForm form) => $"Kundvalet {form.Name?.Trim()} är sparat.";
+
+    protected override async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
         Committees = await lookups.CommitteesAsync(cancellationToken);
-        return Page();
-    }
 }

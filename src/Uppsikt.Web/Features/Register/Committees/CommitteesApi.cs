@@ -20,20 +20,12 @@ public static class CommitteesApi
             .WithSummary("En nämnd med dess kundval.");
 
         committees.MapPost("/", async (CommitteeInput input, CommitteesHandler handler, CancellationToken cancellationToken) =>
-            {
-                var result = await handler.SaveAsync(null, input, cancellationToken);
-                return result.Succeeded
-                    ? Results.Created($"/api/v1/committees/{result.Id}", await handler.GetAsync(result.Id!.Value, cancellationToken))
-                    : result.ToProblem();
-            })
+                await (await handler.SaveAsync(null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/committees/{created}", created => handler.GetAsync(created, cancellationToken)))
             .RequireAuthorization(Policies.RegisterEditor)
             .WithSummary("Lägger till en nämnd.");
 
         committees.MapPut("/{id:guid}", async (Guid id, CommitteeInput input, CommitteesHandler handler, CancellationToken cancellationToken) =>
-            {
-                var result = await handler.SaveAsync(id, input, cancellationToken);
-                return result.Succeeded ? Results.Ok(await handler.GetAsync(id, cancellationToken)) : result.ToProblem();
-            })
+                await (await handler.SaveAsync(id, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, cancellationToken)))
             .RequireAuthorization(Policies.RegisterEditor)
             .WithSummary("Ändrar en nämnd. Skicka med version från senaste läsningen; en äldre version ger 409.");
     }

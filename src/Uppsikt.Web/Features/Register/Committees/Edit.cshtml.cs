@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -9,13 +8,8 @@ using Uppsikt.Web.Infrastructure.Auth;
 namespace Uppsikt.Web.Features.Register.Committees;
 
 [Authorize(Policy = Policies.RegisterEditor)]
-public sealed class EditModel(CommitteesHandler handler, RegisterLookups lookups) : PageModel
+public sealed class EditModel(CommitteesHandler handler, RegisterLookups lookups) : EditPageModel<EditModel.CommitteeForm>
 {
-    public Guid? Id { get; private set; }
-
-    [BindProperty]
-    public CommitteeForm Input { get; set; } = new();
-
     public List<SelectListItem> Administrations { get; private set; } = [];
 
     /// <summary>The form as posted. Display names are what model binding's own messages call the fields.</summary>
@@ -27,45 +21,22 @@ public sealed class EditModel(CommitteesHandler handler, RegisterLookups lookups
         public int Version { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (id is { } existing)
-        {
-            if (await handler.GetAsync(existing, cancellationToken) is not { } committee)
-            {
-                return NotFound();
-            }
-            Input = new CommitteeForm
-            {
-                Name = committee.Name,
-                Description = committee.Description,
-                AdministrationId = committee.AdministrationId,
-                Version = committee.Version,
-            };
-        }
-        Administrations = await lookups.AdministrationsAsync(cancellationToken);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken) => FormAsync(id, cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (ModelState.IsValid)
+    protected override async Task<CommitteeForm?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        await handler.GetAsync(id, cancellationToken) is not { } committee ? null : new CommitteeForm
         {
-            var result = await handler.SaveAsync(id, new CommitteeInput(Input.Name, Input.Description, Input.AdministrationId, Input.Version), cancellationToken);
-            if (result.NotFound)
-            {
-                return NotFound();
-            }
-            if (result.Succeeded)
-            {
-                TempData["Message"] = $"Nämnden {Input.Name?.Trim()} är sparad.";
-                return RedirectToPage("Details", new { id = result.Id });
-            }
-            ModelState.AddFrom(result);
-        }
+            Name = committee.Name,
+            Description = committee.Description,
+            AdministrationId = committee.AdministrationId,
+            Version = committee.Version,
+        };
+
+    protected override Task<SaveResult> SaveAsync(Guid? id, CommitteeForm form, CancellationToken cancellationToken) =>
+        handler.SaveAsync(id, new CommitteeInput(form.Name, form.Description, form.AdministrationId, form.Version), cancellationToken);
+
+    protected override string SavedMessage(CommitteeForm form) => $"Nämnden {form.Name?.Trim()} är sparad.";
+
+    protected override async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
         Administrations = await lookups.AdministrationsAsync(cancellationToken);
-        return Page();
-    }
 }

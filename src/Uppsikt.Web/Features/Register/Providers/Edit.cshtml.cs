@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -8,13 +7,8 @@ using Uppsikt.Web.Infrastructure.Auth;
 namespace Uppsikt.Web.Features.Register.Providers;
 
 [Authorize(Policy = Policies.RegisterEditor)]
-public sealed class EditModel(ProvidersHandler handler) : PageModel
+public sealed class EditModel(ProvidersHandler handler) : EditPageModel<EditModel.ProviderForm>
 {
-    public Guid? Id { get; private set; }
-
-    [BindProperty]
-    public ProviderForm Input { get; set; } = new();
-
     public sealed class ProviderForm
     {
         public string? Name { get; set; }
@@ -32,56 +26,31 @@ public sealed class EditModel(ProvidersHandler handler) : PageModel
         public int Version { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (id is { } existing)
-        {
-            if (await handler.GetAsync(existing, cancellationToken) is not { } provider)
-            {
-                return NotFound();
-            }
-            Input = new ProviderForm
-            {
-                Name = provider.Name,
-                OrganisationNumber = provider.OrganisationNumber,
-                LegalForm = provider.LegalForm,
-                Ownership = provider.Ownership,
-                StreetAddress = provider.StreetAddress,
-                PostalCode = provider.PostalCode,
-                City = provider.City,
-                Email = provider.Email,
-                Phone = provider.Phone,
-                ParentCompanyName = provider.ParentCompanyName,
-                ParentCompanyOrganisationNumber = provider.ParentCompanyOrganisationNumber,
-                PreparednessNotes = provider.PreparednessNotes,
-                Version = provider.Version,
-            };
-        }
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken) => FormAsync(id, cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (!ModelState.IsValid)
+    protected override async Task<ProviderForm?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        await handler.GetAsync(id, cancellationToken) is not { } provider ? null : new ProviderForm
         {
-            return Page();
-        }
-        var result = await handler.SaveAsync(id, new ProviderInput(
-            Input.Name, Input.OrganisationNumber, Input.LegalForm, Input.Ownership, Input.StreetAddress, Input.PostalCode, Input.City,
-            Input.Email, Input.Phone, Input.ParentCompanyName, Input.ParentCompanyOrganisationNumber, Input.PreparednessNotes,
-            Input.Version), cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        if (result.Succeeded)
-        {
-            TempData["Message"] = $"Anordnaren {Input.Name?.Trim()} är sparad.";
-            return RedirectToPage("Details", new { id = result.Id });
-        }
-        ModelState.AddFrom(result);
-        return Page();
-    }
+            Name = provider.Name,
+            OrganisationNumber = provider.OrganisationNumber,
+            LegalForm = provider.LegalForm,
+            Ownership = provider.Ownership,
+            StreetAddress = provider.StreetAddress,
+            PostalCode = provider.PostalCode,
+            City = provider.City,
+            Email = provider.Email,
+            Phone = provider.Phone,
+            ParentCompanyName = provider.ParentCompanyName,
+            ParentCompanyOrganisationNumber = provider.ParentCompanyOrganisationNumber,
+            PreparednessNotes = provider.PreparednessNotes,
+            Version = provider.Version,
+        };
+
+    protected override Task<SaveResult> SaveAsync(Guid? id, ProviderForm form, CancellationToken cancellationToken) =>
+        handler.SaveAsync(id, new ProviderInput(
+            form.Name, form.OrganisationNumber, form.LegalForm, form.Ownership, form.StreetAddress, form.PostalCode, form.City,
+            form.Email, form.Phone, form.ParentCompanyName, form.ParentCompanyOrganisationNumber, form.PreparednessNotes,
+            form.Version), cancellationToken);
+
+    protected override string SavedMessage(ProviderForm form) => $"Anordnaren {form.Name?.Trim()} är sparad.";
 }

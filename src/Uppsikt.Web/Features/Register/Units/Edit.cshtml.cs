@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
@@ -10,13 +9,8 @@ using Uppsikt.Web.Infrastructure.Auth;
 namespace Uppsikt.Web.Features.Register.Units;
 
 [Authorize(Policy = Policies.RegisterEditor)]
-public sealed class EditModel(UnitsHandler handler, RegisterLookups lookups) : PageModel
+public sealed class EditModel(UnitsHandler handler, RegisterLookups lookups) : EditPageModel<EditModel.UnitForm>
 {
-    public Guid? Id { get; private set; }
-
-    [BindProperty]
-    public UnitForm Input { get; set; } = new();
-
     public List<SelectListItem> Providers { get; private set; } = [];
 
     public List<SelectListItem> Administrations { get; private set; } = [];
@@ -40,51 +34,25 @@ public sealed class EditModel(UnitsHandler handler, RegisterLookups lookups) : P
         public int Version { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (id is { } existing)
-        {
-            if (await handler.GetAsync(existing, cancellationToken) is not { } unit)
-            {
-                return NotFound();
-            }
-            Input = new UnitForm
-            {
-                Name = unit.Name, ProviderId = unit.ProviderId, Ownership = unit.Ownership, StreetAddress = unit.StreetAddress,
-                PostalCode = unit.PostalCode, City = unit.City, Capacity = unit.Capacity, KoladaId = unit.KoladaId,
-                AdministrationId = unit.AdministrationId, ClosedOn = unit.ClosedOn,
-                ChoiceSystemIds = [.. unit.ChoiceSystems.Select(c => c.Id)], Version = unit.Version,
-            };
-        }
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken) => FormAsync(id, cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (ModelState.IsValid)
+    protected override async Task<UnitForm?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        await handler.GetAsync(id, cancellationToken) is not { } unit ? null : new UnitForm
         {
-            var result = await handler.SaveAsync(id, new UnitInput(
-                Input.Name, Input.ProviderId, Input.Ownership, Input.StreetAddress, Input.PostalCode, Input.City, Input.Capacity,
-                Input.KoladaId, Input.AdministrationId, Input.ClosedOn, Input.ChoiceSystemIds, Input.Version), cancellationToken);
-            if (result.NotFound)
-            {
-                return NotFound();
-            }
-            if (result.Succeeded)
-            {
-                TempData["Message"] = $"Enheten {Input.Name?.Trim()} är sparad.";
-                return RedirectToPage("Details", new { id = result.Id });
-            }
-            ModelState.AddFrom(result);
-        }
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
-    }
+            Name = unit.Name, ProviderId = unit.ProviderId, Ownership = unit.Ownership, StreetAddress = unit.StreetAddress,
+            PostalCode = unit.PostalCode, City = unit.City, Capacity = unit.Capacity, KoladaId = unit.KoladaId,
+            AdministrationId = unit.AdministrationId, ClosedOn = unit.ClosedOn,
+            ChoiceSystemIds = [.. unit.ChoiceSystems.Select(c => c.Id)], Version = unit.Version,
+        };
 
-    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    protected override Task<SaveResult> SaveAsync(Guid? id, UnitForm form, CancellationToken cancellationToken) =>
+        handler.SaveAsync(id, new UnitInput(
+            form.Name, form.ProviderId, form.Ownership, form.StreetAddress, form.PostalCode, form.City, form.Capacity,
+            form.KoladaId, form.AdministrationId, form.ClosedOn, form.ChoiceSystemIds, form.Version), cancellationToken);
+
+    protected override string SavedMessage(UnitForm form) => $"Enheten {form.Name?.Trim()} är sparad.";
+
+    protected override async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         Providers = await lookups.ProvidersAsync(cancellationToken);
         Administrations = await lookups.AdministrationsAsync(cancellationToken);

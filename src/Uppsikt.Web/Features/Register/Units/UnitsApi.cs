@@ -21,20 +21,12 @@ public static class UnitsApi
             .WithSummary("En enhet.");
 
         units.MapPost("/", async (UnitInput input, UnitsHandler handler, CancellationToken cancellationToken) =>
-            {
-                var result = await handler.SaveAsync(null, input, cancellationToken);
-                return result.Succeeded
-                    ? Results.Created($"/api/v1/units/{result.Id}", await handler.GetAsync(result.Id!.Value, cancellationToken))
-                    : result.ToProblem();
-            })
+                await (await handler.SaveAsync(null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/units/{created}", created => handler.GetAsync(created, cancellationToken)))
             .RequireAuthorization(Policies.RegisterEditor)
             .WithSummary("Lägger till en enhet.");
 
         units.MapPut("/{id:guid}", async (Guid id, UnitInput input, UnitsHandler handler, CancellationToken cancellationToken) =>
-            {
-                var result = await handler.SaveAsync(id, input, cancellationToken);
-                return result.Succeeded ? Results.Ok(await handler.GetAsync(id, cancellationToken)) : result.ToProblem();
-            })
+                await (await handler.SaveAsync(id, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, cancellationToken)))
             .RequireAuthorization(Policies.RegisterEditor)
             .WithSummary("Ändrar en enhet. Skicka med version från senaste läsningen; en äldre version ger 409.");
     }
