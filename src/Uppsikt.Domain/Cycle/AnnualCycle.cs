@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Uppsikt.Domain.Cycle;
 
 /// <summary>A committee's annual cycle for one year: a template applied once, which became one task per step.</summary>
@@ -39,8 +41,8 @@ public sealed class AnnualCycle : Entity
 
 public enum CycleTaskStatus
 {
-    Open = 0,
-    Done = 1,
+    [Display(Name = "Öppen")] Open = 0,
+    [Display(Name = "Klar")] Done = 1,
 }
 
 /// <summary>Uppgift i årshjulet: one step of a committee's cycle for a year, with an owner and a due date.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Cycle;
@@ -31,9 +32,9 @@ public sealed record TaskRow
 /// <summary>Which tasks: open (overdue included), only the overdue, or done.</summary>
 public enum TaskStatusFilter
 {
-    Open,
-    Overdue,
-    Done,
+    [Display(Name = "Öppna")] Open,
+    [Display(Name = "Försenade")] Overdue,
+    [Display(Name = "Klara")] Done,
 }
 
 public sealed record TaskFilter(Guid? CommitteeId = null, int? Year = null, TaskStatusFilter? Status = null, string? OwnerUserId = null);
