@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Audit;
+using Uppsikt.Domain.Cycle;
 using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Data;
@@ -49,6 +50,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Unit> Units => Set<Unit>();
 
     public DbSet<Authorisation> Authorisations => Set<Authorisation>();
+
+    public DbSet<AnnualCycleTemplate> AnnualCycleTemplates => Set<AnnualCycleTemplate>();
+
+    public DbSet<AnnualCycleStep> AnnualCycleSteps => Set<AnnualCycleStep>();
+
+    public DbSet<AnnualCycle> AnnualCycles => Set<AnnualCycle>();
+
+    public DbSet<CycleTask> CycleTasks => Set<CycleTask>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

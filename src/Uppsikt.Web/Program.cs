@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Localization;
 using Uppsikt.Data;
 using Uppsikt.Web.Data;
 using Uppsikt.Web.Features.Admin;
+using Uppsikt.Web.Features.Cycle;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Jobs;
+using Uppsikt.Web.Infrastructure.Mail;
 
 // Administration verbs (migrate, seed-demo, create-user, …) run in the same executable and settings.
 if (AdminCommandLine.Handles(args))
@@ -33,6 +36,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Index");
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+    options.Conventions.AuthorizeFolder("/Cycle", Policies.Municipal);
 }).AddMvcOptions(options => SwedishModelBinding.Apply(options.ModelBindingMessageProvider));
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -46,6 +50,9 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRegisterFeature();
 builder.Services.AddAdminFeature();
+builder.Services.AddUppsiktJobs(builder.Configuration);
+builder.Services.AddUppsiktMail(builder.Configuration);
+builder.Services.AddCycleFeature(builder.Configuration);
 builder.Services.AddScoped<DemoData>();
 
 var app = builder.Build();
@@ -80,6 +87,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Uppsikt");
 api.MapRegisterApi();
+api.MapCycleApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

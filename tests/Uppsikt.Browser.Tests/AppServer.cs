@@ -26,6 +26,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataFolder", _dataFolder);
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -88,6 +88,23 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /Register/Authorisations/Edit/{id:guid?}"] = RouteRule.Denied(b => b.AuthorisationId),
         ["POST /Register/Authorisations/Edit/{id:guid?}"] = RouteRule.Denied(b => b.AuthorisationId) with { Form = b => [new("Input.ProviderId", b.ProviderId.ToString()), new("Input.Status", "Revoked")] },
 
+        // Annual cycle: the municipality's own work, closed to provider users (any id will do: the folder is refused first)
+        ["GET /Cycle"] = RouteRule.Denied(),
+        ["GET /Cycle/MyTasks"] = RouteRule.Denied(),
+        ["POST /Cycle/MyTasks?handler=Complete"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Note", "Inkräktare (fiktiv)"), new("Version", "0")] },
+        ["GET /Cycle/Apply"] = RouteRule.Denied(b => b.CommitteeId) with { TargetField = "Input.CommitteeId" },
+        ["POST /Cycle/Apply"] = RouteRule.Denied(b => b.CommitteeId) with { TargetField = "Input.CommitteeId", Form = _ => [new("Input.Year", "2030")] },
+        ["GET /Cycle/Templates"] = RouteRule.Denied(),
+        ["GET /Cycle/Templates/Details/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["POST /Cycle/Templates/Details/{id:guid}?handler=Move"] = RouteRule.Denied(AnyId).With("stepId", AnyId),
+        ["POST /Cycle/Templates/Details/{id:guid}?handler=Remove"] = RouteRule.Denied(AnyId).With("stepId", AnyId),
+        ["GET /Cycle/Templates/Edit/{id:guid?}"] = RouteRule.Denied(),
+        ["POST /Cycle/Templates/Edit/{id:guid?}"] = RouteRule.Denied() with { Form = _ => [new("Input.Name", "Inkräktarmallen (fiktiv)")] },
+        ["GET /Cycle/Templates/Step/{templateId:guid}/{stepId:guid?}"] = RouteRule.Denied(AnyId) with { TargetField = "templateId" },
+        ["POST /Cycle/Templates/Step/{templateId:guid}/{stepId:guid?}"] = RouteRule.Denied(AnyId) with { TargetField = "templateId", Form = _ => [new("Input.Title", "Inkräktarsteg (fiktiv)")] },
+        ["GET /api/v1/tasks"] = RouteRule.Denied() with { Queries = [_ => "mine=true"] },
+        ["POST /api/v1/tasks/{id:guid}/complete"] = RouteRule.Denied(AnyId) with { Json = _ => new { note = "Inkräktare (fiktiv)", version = 0 } },
+
         // Account: the caller's own session and tokens
         ["GET /Account/Login"] = RouteRule.NoProviderData("the sign-in form"),
         ["POST /Account/Login"] = RouteRule.NoProviderData("an empty sign-in form gets its field errors"),
@@ -140,6 +157,9 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         Assert.True(failures.Count == 0,
             $"{failures.Count} breach(es) of the access rules by {attacker} against {victimProvider}:{Environment.NewLine}{Environment.NewLine}{string.Join(Environment.NewLine + Environment.NewLine, failures)}");
     }
+
+    /// <summary>An id for routes a provider user is refused whatever the id.</summary>
+    private static Guid AnyId(Victim b) => Guid.CreateVersion7();
 
     private static object NewUnitFor(Victim b) => new { name = "Ny enhet i annans namn (fiktiv)", providerId = b.ProviderId, ownership = "Private" };
 

@@ -38,6 +38,8 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
         builder.UseSetting("Database:SeedDemoData", "true");
+        // Background jobs stay off; a test that needs one calls its logic directly.
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log));
     }
 

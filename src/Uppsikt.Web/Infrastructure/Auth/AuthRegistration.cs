@@ -34,6 +34,9 @@ public static class Policies
 
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>May edit annual cycle templates and apply them to committees' years.</summary>
+    public const string CycleEditor = nameof(CycleEditor);
+
     /// <summary>The API: a signed-in user by cookie or API token.</summary>
     public const string Api = nameof(Api);
 }
@@ -108,6 +111,7 @@ public static class AuthRegistration
             .AddPolicy(Policies.Municipal, p => p.RequireRole(Roles.Municipal))
             .AddPolicy(Policies.RegisterEditor, p => p.RequireRole(Roles.Administrator, Roles.QualityDeveloper))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.CycleEditor, p => p.RequireRole(Roles.Administrator, Roles.QualityDeveloper))
             .AddPolicy(Policies.Api, p => p.RequireAuthenticatedUser());
         return services;
     }

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Cycle;
+
+public static class CycleApi
+{
+    public static void MapCycleApi(this RouteGroupBuilder api)
+    {
+        var tasks = api.MapGroup("/tasks").WithTags("Årshjul").RequireAuthorization(Policies.Municipal);
+
+        tasks.MapGet("/", (CycleTasksHandler handler, ClaimsPrincipal user, bool? mine, Guid? committeeId, int? year, TaskStatusFilter? status,
+                string? search, string? sort, bool? descending, int? page, int? pageSize, CancellationToken cancellationToken) =>
+            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+                new TaskFilter(committeeId, year, status, mine == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null), cancellationToken))
+            .WithSummary("Uppgifter i årshjulen, med filter (mine=true för mina, committeeId, year, status Open/Overdue/Done), sökning, sortering (due, title, committee, owner, status) och sidindelning.");
+
+        tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteInput input, CycleTasksHandler handler, ClaimsPrincipal user,
+                IAuthorizationService authorization, CancellationToken cancellationToken) =>
+            {
+                var mayCompleteAny = (await authorization.AuthorizeAsync(user, Policies.CycleEditor)).Succeeded;
+                var result = await handler.CompleteAsync(id, input, user.FindFirstValue(ClaimTypes.NameIdentifier), mayCompleteAny, cancellationToken);
+                return result.Succeeded ? Results.NoContent() : result.ToProblem();
+            })
+            .WithSummary("Markerar en uppgift som klar, med en anteckning. Skicka med version från senaste läsningen; en äldre version ger 409.");
+    }
+}

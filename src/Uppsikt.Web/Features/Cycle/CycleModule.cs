@@ -1,0 +1,19 @@
+using Uppsikt.Web.Features.Cycle.Templates;
+using Uppsikt.Web.Infrastructure.Jobs;
+
+namespace Uppsikt.Web.Features.Cycle;
+
+/// <summary>The annual cycle (årshjul): templates, their tasks per committee and year, and reminders.</summary>
+public static class CycleModule
+{
+    public static IServiceCollection AddCycleFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        var reminders = configuration.GetSection(ReminderSettings.Section).Get<ReminderSettings>() ?? new ReminderSettings();
+        services.AddSingleton(reminders);
+        services.AddScoped<TemplatesHandler>();
+        services.AddScoped<CycleTasksHandler>();
+        services.AddScoped<CycleReminders>();
+        services.AddRecurringJob<CycleReminderJob>("Påminnelser om uppgifter i årshjulet", reminders.Schedule);
+        return services;
+    }
+}

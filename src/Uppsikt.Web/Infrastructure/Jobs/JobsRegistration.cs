@@ -1,0 +1,50 @@
+using Quartz;
+
+namespace Uppsikt.Web.Infrastructure.Jobs;
+
+/// <summary>The <c>Jobs</c> section. Tests turn the scheduler off and call a job's logic themselves.</summary>
+public sealed class JobSettings
+{
+    public const string Section = "Jobs";
+
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>
+/// Background jobs on Quartz.NET with its in-memory store (docs/decisions: jobs are idempotent in the database
+/// instead of clustered in Quartz). Every instance runs every job; each job must be safe to run twice.
+/// </summary>
+public static class JobsRegistration
+{
+    public static IServiceCollection AddUppsiktJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(JobSettings.Section).Get<JobSettings>() ?? new JobSettings();
+        services.AddSingleton(settings);
+        services.AddQuartz(quartz =>
+        {
+            quartz.SchedulerName = "Uppsikt";
+            quartz.UseInMemoryStore();
+        });
+        if (settings.Enabled)
+        {
+            services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        }
+        return services;
+    }
+
+    /// <summary>
+    /// Schedules <typeparamref name="TJob"/> by a Quartz cron expression (seconds first) in Swedish time. The job is
+    /// created in a scope of its own per run, so it may take scoped services such as the database context.
+    /// </summary>
+    public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string description, string cron) where TJob : IJob
+    {
+        var key = new JobKey(typeof(TJob).Name);
+        services.Configure<QuartzOptions>(options =>
+        {
+            options.AddJob<TJob>(job => job.WithIdentity(key).WithDescription(description));
+            options.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(key.Name + ".trigger")
+                .WithCronSchedule(cron, schedule => schedule.InTimeZone(SwedishCalendar.Zone).WithMisfireHandlingInstructionDoNothing()));
+        });
+        return services;
+    }
+}
