@@ -83,12 +83,16 @@ public sealed class Incident : Entity
         {
             return "Ange skälet till att händelsen inte anmäls.";
         }
-        Referrals.RemoveAll(r => r.Authority == authority);
-        Referrals.Add(new Referral
+        var stance = Referrals.Find(r => r.Authority == authority);
+        if (stance is null)
         {
-            IncidentId = Id, Authority = authority, Decision = decision, Reason = string.IsNullOrEmpty(text) ? null : text,
-            DecidedOn = decidedOn, DecidedBy = decidedBy,
-        });
+            stance = new Referral { IncidentId = Id, Authority = authority };
+            Referrals.Add(stance);
+        }
+        stance.Decision = decision;
+        stance.Reason = string.IsNullOrEmpty(text) ? null : text;
+        stance.DecidedOn = decidedOn;
+        stance.DecidedBy = decidedBy;
         return null;
     }
 
