@@ -272,10 +272,16 @@ public sealed class IncidentsHandler(AppDbContext db, TimeProvider clock) : IFil
         {
             return SaveResult.Missing();
         }
+        var existing = incident.Referrals.ToHashSet();
         var check = change(incident);
         if (!check.IsValid)
         {
             return check.Fail();
+        }
+        // A stance recorded just now has its id already; found through the collection, EF would take it for an existing row.
+        foreach (var referral in incident.Referrals.Where(r => !existing.Contains(r)))
+        {
+            db.Entry(referral).State = EntityState.Added;
         }
         db.ExpectVersion(incident, version);
         return await db.SaveOrConflictAsync(id, cancellationToken);
