@@ -120,7 +120,7 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /api/v1/incidents/{id:guid}"] = RouteRule.Hidden(b => b.IncidentId),
         ["GET /api/v1/incidents/summary"] = RouteRule.Denied(),
         ["POST /api/v1/incidents"] = RouteRule.NoProviderData("a provider reports for its own units only: B's unit is unknown to A (400)") with
-            { Json = b => new { kind = "Deviation", severity = "Minor", occurredOn = "2026-01-01", unitId = b.UnitId, summary = "Inkräktare" } },
+        { Json = b => new { kind = "Deviation", severity = "Minor", occurredOn = "2026-01-01", unitId = b.UnitId, summary = "Inkräktare" } },
         ["POST /api/v1/incidents/{id:guid}/referrals"] = RouteRule.Denied(b => b.IncidentId) with { Json = _ => new { authority = "Ivo", decision = "Referred", decidedOn = "2026-01-01", version = 0 } },
         ["POST /api/v1/incidents/{id:guid}/close"] = RouteRule.Denied(b => b.IncidentId) with { Json = _ => new { note = "Stängt", version = 0 } },
         ["GET /Evidence/Observations"] = RouteRule.Denied(),

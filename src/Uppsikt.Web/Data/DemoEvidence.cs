@@ -80,7 +80,12 @@ public sealed class DemoEvidence(AppDbContext db, FileStore files, TimeProvider 
         void Observation(Guid unitId, DateOnly observed, ComplaintCategory category, Severity severity, string summary) =>
             db.CaseWorkerObservations.Add(new CaseWorkerObservation
             {
-                UnitId = unitId, ObservedOn = observed, Category = category, Severity = severity, Summary = summary, RecordedBy = "Hanna Handläggare (fiktiv)",
+                UnitId = unitId,
+                ObservedOn = observed,
+                Category = category,
+                Severity = severity,
+                Summary = summary,
+                RecordedBy = "Hanna Handläggare (fiktiv)",
             });
 
         Incident Incident(Guid unitId, IncidentKind kind, Severity severity, DateOnly occurred, IncidentReporter reporter, string summary, string? actions,
@@ -88,8 +93,15 @@ public sealed class DemoEvidence(AppDbContext db, FileStore files, TimeProvider 
         {
             var incident = new Incident
             {
-                UnitId = unitId, Kind = kind, Severity = severity, OccurredOn = occurred, ReportedOn = occurred.AddDays(1), ReportedBy = reporter,
-                Summary = summary, Actions = actions, Source = source,
+                UnitId = unitId,
+                Kind = kind,
+                Severity = severity,
+                OccurredOn = occurred,
+                ReportedOn = occurred.AddDays(1),
+                ReportedBy = reporter,
+                Summary = summary,
+                Actions = actions,
+                Source = source,
             };
             db.Incidents.Add(incident);
             return incident;

@@ -81,13 +81,23 @@ public sealed record Victim(
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var complaint = new Complaint
             {
-                UnitId = unitId, ReceivedOn = today, Channel = ComplaintChannel.Email, Category = ComplaintCategory.Care, Severity = Severity.Moderate, Summary = marker,
+                UnitId = unitId,
+                ReceivedOn = today,
+                Channel = ComplaintChannel.Email,
+                Category = ComplaintCategory.Care,
+                Severity = Severity.Moderate,
+                Summary = marker,
             };
             complaint.Forward(today.AddDays(14), today);
             var incident = new Incident
             {
-                UnitId = unitId, Kind = IncidentKind.LexSarah, Severity = Severity.Serious, OccurredOn = today, ReportedOn = today,
-                ReportedBy = IncidentReporter.Provider, Summary = marker,
+                UnitId = unitId,
+                Kind = IncidentKind.LexSarah,
+                Severity = Severity.Serious,
+                OccurredOn = today,
+                ReportedOn = today,
+                ReportedBy = IncidentReporter.Provider,
+                Summary = marker,
             };
             db.AddRange(complaint, incident);
             await db.SaveChangesAsync();

@@ -8,8 +8,8 @@ using Uppsikt.Data;
 using Uppsikt.Web.Data;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Web.Features.Admin;
 

@@ -21,7 +21,13 @@ public static class FileContentCheck
 
     private static readonly Dictionary<string, FileKind> ByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".pdf"] = Pdf, [".docx"] = Docx, [".xlsx"] = Xlsx, [".png"] = Png, [".jpg"] = Jpeg, [".jpeg"] = Jpeg, [".txt"] = Text,
+        [".pdf"] = Pdf,
+        [".docx"] = Docx,
+        [".xlsx"] = Xlsx,
+        [".png"] = Png,
+        [".jpg"] = Jpeg,
+        [".jpeg"] = Jpeg,
+        [".txt"] = Text,
     };
 
     public const string AllowedText = "PDF, Word (.docx), Excel (.xlsx), PNG, JPEG och textfiler (.txt)";

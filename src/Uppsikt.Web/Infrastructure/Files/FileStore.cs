@@ -107,8 +107,16 @@ public sealed class FileStore(
             File.Move(partial, path);
             db.StoredFiles.Add(new StoredFile
             {
-                Id = id, OwnerType = ownerType, OwnerId = ownerId, ProviderId = providerId, FileName = name,
-                ContentType = kind.ContentType, Length = length, Sha256 = sha256, UploadedAt = clock.GetUtcNow(), UploadedBy = uploadedBy,
+                Id = id,
+                OwnerType = ownerType,
+                OwnerId = ownerId,
+                ProviderId = providerId,
+                FileName = name,
+                ContentType = kind.ContentType,
+                Length = length,
+                Sha256 = sha256,
+                UploadedAt = clock.GetUtcNow(),
+                UploadedBy = uploadedBy,
             });
             await db.SaveChangesAsync(cancellationToken);
             return SaveResult.Saved(id);

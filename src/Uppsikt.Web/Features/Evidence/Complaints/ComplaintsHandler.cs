@@ -84,8 +84,14 @@ public sealed class ComplaintsHandler(AppDbContext db, TimeProvider clock) : IFi
         return complaints
             .Select(c => new ComplaintRow
             {
-                Id = c.Id, ReceivedOn = c.ReceivedOn, UnitName = c.Unit!.Name, ProviderName = c.Unit.Provider != null ? c.Unit.Provider.Name : null,
-                Category = c.Category, Severity = c.Severity, Status = c.Status, ResponseDueOn = c.ResponseDueOn,
+                Id = c.Id,
+                ReceivedOn = c.ReceivedOn,
+                UnitName = c.Unit!.Name,
+                ProviderName = c.Unit.Provider != null ? c.Unit.Provider.Name : null,
+                Category = c.Category,
+                Severity = c.Severity,
+                Status = c.Status,
+                ResponseDueOn = c.ResponseDueOn,
                 Overdue = c.Status == ComplaintStatus.Forwarded && c.ResponseDueOn < today,
             })
             .ToPageAsync(list with { Descending = list.Sort is null || list.Descending }, Sort, c => c.Id, cancellationToken);
@@ -200,8 +206,12 @@ public sealed class ComplaintsHandler(AppDbContext db, TimeProvider clock) : IFi
         var rows = await db.Complaints.AsNoTracking().Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to)
             .Select(c => new
             {
-                Unit = c.Unit!.Name, ChoiceSystems = c.Unit.ChoiceSystems.Select(s => s.Name).ToList(), c.Category, c.Severity,
-                c.AnsweredOn, c.ResponseDueOn,
+                Unit = c.Unit!.Name,
+                ChoiceSystems = c.Unit.ChoiceSystems.Select(s => s.Name).ToList(),
+                c.Category,
+                c.Severity,
+                c.AnsweredOn,
+                c.ResponseDueOn,
             })
             .ToListAsync(cancellationToken);
         var facts = rows.Select(r => new SummaryFact(r.Unit, r.ChoiceSystems, [r.Category.Name(), r.Severity.Name()],

@@ -42,8 +42,13 @@ public sealed class EditModel(ComplaintsHandler handler, EvidenceLookups lookups
             }
             Input = new ComplaintForm
             {
-                ReceivedOn = complaint.ReceivedOn, Channel = complaint.Channel, UnitId = complaint.UnitId, Category = complaint.Category,
-                Severity = complaint.Severity, Summary = complaint.Summary, Version = complaint.Version,
+                ReceivedOn = complaint.ReceivedOn,
+                Channel = complaint.Channel,
+                UnitId = complaint.UnitId,
+                Category = complaint.Category,
+                Severity = complaint.Severity,
+                Summary = complaint.Summary,
+                Version = complaint.Version,
             };
         }
         Units = await lookups.UnitsAsync(cancellationToken);

@@ -45,8 +45,14 @@ public sealed class EditModel(IncidentsHandler handler, EvidenceLookups lookups,
             }
             Input = new IncidentForm
             {
-                Kind = incident.Kind, Severity = incident.Severity, OccurredOn = incident.OccurredOn, UnitId = incident.UnitId,
-                Summary = incident.Summary, Actions = incident.Actions, Source = incident.Source, Version = incident.Version,
+                Kind = incident.Kind,
+                Severity = incident.Severity,
+                OccurredOn = incident.OccurredOn,
+                UnitId = incident.UnitId,
+                Summary = incident.Summary,
+                Actions = incident.Actions,
+                Source = incident.Source,
+                Version = incident.Version,
             };
         }
         Units = await lookups.UnitsAsync(cancellationToken);

@@ -79,7 +79,12 @@ public sealed class IncidentsHandler(AppDbContext db, TimeProvider clock) : IFil
         return incidents
             .Select(i => new IncidentRow
             {
-                Id = i.Id, OccurredOn = i.OccurredOn, UnitName = i.Unit!.Name, Kind = i.Kind, Severity = i.Severity, Status = i.Status,
+                Id = i.Id,
+                OccurredOn = i.OccurredOn,
+                UnitName = i.Unit!.Name,
+                Kind = i.Kind,
+                Severity = i.Severity,
+                Status = i.Status,
                 ReportedBy = i.ReportedBy,
                 AwaitsStance = i.Status == IncidentStatus.Open && (i.Kind != IncidentKind.Deviation || i.Severity == Severity.Serious)
                     && i.Referrals.Count(r => r.Authority == ReferralAuthority.Ivo || r.Authority == ReferralAuthority.Police) < 2,
@@ -158,7 +163,9 @@ public sealed class IncidentsHandler(AppDbContext db, TimeProvider clock) : IFil
         {
             incident = new Incident
             {
-                Summary = summary, ReportedOn = today, ReportedBy = byProvider ? IncidentReporter.Provider : IncidentReporter.Municipality,
+                Summary = summary,
+                ReportedOn = today,
+                ReportedBy = byProvider ? IncidentReporter.Provider : IncidentReporter.Municipality,
             };
             db.Incidents.Add(incident);
         }
@@ -220,7 +227,11 @@ public sealed class IncidentsHandler(AppDbContext db, TimeProvider clock) : IFil
         var rows = await db.Incidents.AsNoTracking().Where(i => i.OccurredOn >= from && i.OccurredOn <= to)
             .Select(i => new
             {
-                Unit = i.Unit!.Name, ChoiceSystems = i.Unit.ChoiceSystems.Select(c => c.Name).ToList(), i.Kind, i.Severity, i.Status,
+                Unit = i.Unit!.Name,
+                ChoiceSystems = i.Unit.ChoiceSystems.Select(c => c.Name).ToList(),
+                i.Kind,
+                i.Severity,
+                i.Status,
                 Stances = i.Referrals.Count(r => r.Authority == ReferralAuthority.Ivo || r.Authority == ReferralAuthority.Police),
             })
             .ToListAsync(cancellationToken);

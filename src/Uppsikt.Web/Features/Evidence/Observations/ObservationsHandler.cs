@@ -42,8 +42,14 @@ public sealed class ObservationsHandler(AppDbContext db, TimeProvider clock)
         return observations
             .Select(o => new ObservationRow
             {
-                Id = o.Id, ObservedOn = o.ObservedOn, UnitName = o.Unit!.Name, Category = o.Category, Severity = o.Severity,
-                Summary = o.Summary, Source = o.Source, RecordedBy = o.RecordedBy,
+                Id = o.Id,
+                ObservedOn = o.ObservedOn,
+                UnitName = o.Unit!.Name,
+                Category = o.Category,
+                Severity = o.Severity,
+                Summary = o.Summary,
+                Source = o.Source,
+                RecordedBy = o.RecordedBy,
             })
             .ToPageAsync(list with { Descending = list.Sort is null || list.Descending }, Sort, o => o.Id, cancellationToken);
     }
@@ -75,8 +81,12 @@ public sealed class ObservationsHandler(AppDbContext db, TimeProvider clock)
         }
         var observation = new CaseWorkerObservation
         {
-            ObservedOn = input.ObservedOn!.Value, UnitId = input.UnitId!.Value, Category = input.Category!.Value, Severity = input.Severity!.Value,
-            Summary = summary, RecordedBy = recordedBy,
+            ObservedOn = input.ObservedOn!.Value,
+            UnitId = input.UnitId!.Value,
+            Category = input.Category!.Value,
+            Severity = input.Severity!.Value,
+            Summary = summary,
+            RecordedBy = recordedBy,
         };
         db.CaseWorkerObservations.Add(observation);
         return await db.SaveOrConflictAsync(observation.Id, cancellationToken);
