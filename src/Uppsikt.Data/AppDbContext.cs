@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Audit;
 using Uppsikt.Domain.Cycle;
+using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Data;
@@ -60,6 +61,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<CycleTask> CycleTasks => Set<CycleTask>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<CaseWorkerObservation> CaseWorkerObservations => Set<CaseWorkerObservation>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
@@ -97,6 +105,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
             ScopeKind == AccessScopeKind.Unrestricted
             || ScopeKind == AccessScopeKind.District
             || (ScopeKind == AccessScopeKind.Provider && s.ProviderId == ScopeProviderId));
+
+        // Evidence is about individual service users (rule 9): never public; a provider sees its own units', a district its units'.
+        builder.Entity<Complaint>().HasQueryFilter(c =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || (ScopeKind == AccessScopeKind.Provider && c.Unit!.ProviderId == ScopeProviderId)
+            || (ScopeKind == AccessScopeKind.District && c.Unit!.AdministrationId == ScopeAdministrationId));
+        builder.Entity<CaseWorkerObservation>().HasQueryFilter(o =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || (ScopeKind == AccessScopeKind.Provider && o.Unit!.ProviderId == ScopeProviderId)
+            || (ScopeKind == AccessScopeKind.District && o.Unit!.AdministrationId == ScopeAdministrationId));
+        builder.Entity<Incident>().HasQueryFilter(i =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || (ScopeKind == AccessScopeKind.Provider && i.Unit!.ProviderId == ScopeProviderId)
+            || (ScopeKind == AccessScopeKind.District && i.Unit!.AdministrationId == ScopeAdministrationId));
+        // A file is served only after its matter's own check; this filter keeps another provider's files out of every list.
+        builder.Entity<StoredFile>().HasQueryFilter(f =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || ScopeKind == AccessScopeKind.District
+            || (ScopeKind == AccessScopeKind.Provider && f.ProviderId == ScopeProviderId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

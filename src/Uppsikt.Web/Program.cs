@@ -5,9 +5,11 @@ using Uppsikt.Data;
 using Uppsikt.Web.Data;
 using Uppsikt.Web.Features.Admin;
 using Uppsikt.Web.Features.Cycle;
+using Uppsikt.Web.Features.Evidence;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Jobs;
 using Uppsikt.Web.Infrastructure.Mail;
 
@@ -53,6 +55,8 @@ builder.Services.AddAdminFeature();
 builder.Services.AddUppsiktJobs(builder.Configuration);
 builder.Services.AddUppsiktMail(builder.Configuration);
 builder.Services.AddCycleFeature(builder.Configuration);
+builder.Services.AddUppsiktFiles(builder.Configuration);
+builder.Services.AddEvidenceFeature();
 builder.Services.AddScoped<DemoData>();
 
 var app = builder.Build();
@@ -88,6 +92,8 @@ app.MapHealthChecks("/health").AllowAnonymous();
 var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Uppsikt");
 api.MapRegisterApi();
 api.MapCycleApi();
+api.MapEvidenceApi();
+app.MapFileDownloads();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

@@ -104,6 +104,47 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /Cycle/Templates/Step/{templateId:guid}/{stepId:guid?}"] = RouteRule.Denied(AnyId) with { TargetField = "templateId", Form = _ => [new("Input.Title", "Inkräktarsteg (fiktiv)")] },
         ["GET /api/v1/tasks"] = RouteRule.Denied() with { Queries = [_ => "mine=true"] },
         ["POST /api/v1/tasks/{id:guid}/complete"] = RouteRule.Denied(AnyId) with { Json = _ => new { note = "Inkräktare (fiktiv)", version = 0 } },
+        // Evidence: complaints (the provider answers its own), incidents (the provider reports for its own units), observations, files
+        ["GET /Evidence/Complaints"] = RouteRule.List(b => $"providerId={b.ProviderId}", b => $"unitId={b.UnitId}"),
+        ["GET /Evidence/Complaints/Details/{id:guid}"] = RouteRule.Hidden(b => b.ComplaintId),
+        ["POST /Evidence/Complaints/Details/{id:guid}?handler=Forward"] = RouteRule.Denied(b => b.ComplaintId) with { Form = _ => [new("ResponseDueOn", "2099-01-01"), new("Version", "0")] },
+        ["POST /Evidence/Complaints/Details/{id:guid}?handler=Answer"] = RouteRule.Hidden(b => b.ComplaintId) with { Form = _ => [new("Response", "Inkräktarens svar (fiktiv)"), new("Version", "1")] },
+        ["POST /Evidence/Complaints/Details/{id:guid}?handler=Close"] = RouteRule.Denied(b => b.ComplaintId) with { Form = _ => [new("Note", "Stängt av inkräktare"), new("Version", "1")] },
+        ["POST /Evidence/Complaints/Details/{id:guid}?handler=Upload"] = RouteRule.Hidden(b => b.ComplaintId),
+        ["POST /Evidence/Complaints/Details/{id:guid}?handler=DeleteFile"] = RouteRule.Hidden(b => b.ComplaintId) with { Form = b => [new("fileId", b.FileId.ToString())] },
+        ["GET /Evidence/Complaints/Edit/{id:guid?}"] = RouteRule.Denied(b => b.ComplaintId),
+        ["POST /Evidence/Complaints/Edit/{id:guid?}"] = RouteRule.Denied(b => b.ComplaintId) with { Form = b => [new("Input.UnitId", b.UnitId.ToString()), new("Input.Summary", "Ändrat av inkräktare")] },
+        ["GET /Evidence/Complaints/Summary"] = RouteRule.Denied(),
+        ["GET /api/v1/complaints"] = RouteRule.List(b => $"providerId={b.ProviderId}", b => $"unitId={b.UnitId}"),
+        ["GET /api/v1/complaints/{id:guid}"] = RouteRule.Hidden(b => b.ComplaintId),
+        ["GET /api/v1/complaints/summary"] = RouteRule.Denied(),
+        ["POST /api/v1/complaints"] = RouteRule.Denied() with { Json = b => new { receivedOn = "2026-01-01", channel = "Email", unitId = b.UnitId, category = "Food", severity = "Minor", summary = "Inkräktare" } },
+        ["POST /api/v1/complaints/{id:guid}/forward"] = RouteRule.Denied(b => b.ComplaintId) with { Json = _ => new { responseDueOn = "2099-01-01", version = 1 } },
+        ["POST /api/v1/complaints/{id:guid}/answer"] = RouteRule.Hidden(b => b.ComplaintId) with { Json = _ => new { response = "Inkräktarens svar", version = 1 } },
+        ["POST /api/v1/complaints/{id:guid}/close"] = RouteRule.Denied(b => b.ComplaintId) with { Json = _ => new { note = "Stängt", version = 1 } },
+        ["GET /Evidence/Incidents"] = RouteRule.List(b => $"providerId={b.ProviderId}", b => $"unitId={b.UnitId}"),
+        ["GET /Evidence/Incidents/Details/{id:guid}"] = RouteRule.Hidden(b => b.IncidentId),
+        ["POST /Evidence/Incidents/Details/{id:guid}?handler=Stance"] = RouteRule.Denied(b => b.IncidentId) with { Form = _ => [new("Authority", "Ivo"), new("Decision", "Referred"), new("DecidedOn", "2026-01-01"), new("Version", "0")] },
+        ["POST /Evidence/Incidents/Details/{id:guid}?handler=Close"] = RouteRule.Denied(b => b.IncidentId) with { Form = _ => [new("Note", "Stängt"), new("Version", "0")] },
+        ["POST /Evidence/Incidents/Details/{id:guid}?handler=Upload"] = RouteRule.Hidden(b => b.IncidentId),
+        ["POST /Evidence/Incidents/Details/{id:guid}?handler=DeleteFile"] = RouteRule.Hidden(b => b.IncidentId) with { Form = b => [new("fileId", b.FileId.ToString())] },
+        ["GET /Evidence/Incidents/Edit/{id:guid?}"] = RouteRule.Hidden(b => b.IncidentId),
+        ["POST /Evidence/Incidents/Edit/{id:guid?}"] = RouteRule.Hidden(b => b.IncidentId) with { Form = IncidentForUnitOf },
+        ["GET /Evidence/Incidents/Summary"] = RouteRule.Denied(),
+        ["GET /Evidence/Incidents/Summary?handler=Csv"] = RouteRule.Denied(),
+        ["GET /api/v1/incidents"] = RouteRule.List(b => $"providerId={b.ProviderId}", b => $"unitId={b.UnitId}"),
+        ["GET /api/v1/incidents/{id:guid}"] = RouteRule.Hidden(b => b.IncidentId),
+        ["GET /api/v1/incidents/summary"] = RouteRule.Denied(),
+        ["POST /api/v1/incidents"] = RouteRule.NoProviderData("a provider reports for its own units only: B's unit is unknown to A (400)") with
+        { Json = b => new { kind = "Deviation", severity = "Minor", occurredOn = "2026-01-01", unitId = b.UnitId, summary = "Inkräktare" } },
+        ["POST /api/v1/incidents/{id:guid}/referrals"] = RouteRule.Denied(b => b.IncidentId) with { Json = _ => new { authority = "Ivo", decision = "Referred", decidedOn = "2026-01-01", version = 0 } },
+        ["POST /api/v1/incidents/{id:guid}/close"] = RouteRule.Denied(b => b.IncidentId) with { Json = _ => new { note = "Stängt", version = 0 } },
+        ["GET /Evidence/Observations"] = RouteRule.Denied(),
+        ["GET /Evidence/Observations/Edit"] = RouteRule.Denied(),
+        ["POST /Evidence/Observations/Edit"] = RouteRule.Denied() with { Form = b => [new("Input.UnitId", b.UnitId.ToString()), new("Input.Summary", "Inkräktare")] },
+        ["GET /api/v1/observations"] = RouteRule.Denied(),
+        ["POST /api/v1/observations"] = RouteRule.Denied() with { Json = b => new { observedOn = "2026-01-01", unitId = b.UnitId, category = "Food", severity = "Minor", summary = "Inkräktare" } },
+        ["GET /files/{id:guid}"] = RouteRule.Hidden(b => b.FileId),
 
         // Account: the caller's own session and tokens
         ["GET /Account/Login"] = RouteRule.NoProviderData("the sign-in form"),
@@ -160,6 +201,11 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
 
     /// <summary>An id for routes a provider user is refused whatever the id.</summary>
     private static Guid AnyId(Victim b) => Guid.CreateVersion7();
+    private static IEnumerable<KeyValuePair<string, string>> IncidentForUnitOf(Victim b) =>
+    [
+        new("Input.Kind", "Deviation"), new("Input.Severity", "Minor"), new("Input.OccurredOn", "2026-01-01"),
+        new("Input.UnitId", b.UnitId.ToString()), new("Input.Summary", "Inkräktare"), new("Input.Version", "0"),
+    ];
 
     private static object NewUnitFor(Victim b) => new { name = "Ny enhet i annans namn (fiktiv)", providerId = b.ProviderId, ownership = "Private" };
 

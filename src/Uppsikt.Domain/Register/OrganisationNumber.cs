@@ -107,7 +107,8 @@ public sealed record OrganisationNumber
 
     private static string Format(string tenDigits) => $"{tenDigits[..6]}-{tenDigits[6..]}";
 
-    private static bool IsValidBirthDate(string digits, string? century)
+    /// <summary>Whether the first six of ten digits are a real date (day + 60 for a coordination number), in the century if given.</summary>
+    internal static bool IsValidBirthDate(string digits, string? century)
     {
         var yy = int.Parse(digits.AsSpan(0, 2), CultureInfo.InvariantCulture);
         var month = int.Parse(digits.AsSpan(2, 2), CultureInfo.InvariantCulture);

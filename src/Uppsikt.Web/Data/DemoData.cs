@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Register;
+using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Web.Data;
 
@@ -10,7 +11,7 @@ namespace Uppsikt.Web.Data;
 /// Nacka's committees and choice systems as the seed documents give them, with fictitious providers,
 /// units and one user per role. Every fictitious name says so; Kolada's real unit names are only for the import.
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, FileStore files, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "Uppsikt-demo-2026";
 
@@ -177,6 +178,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
             Check(await users.AddToRoleAsync(user, demo.Role), demo.Email);
         }
         await DemoCycle.SeedAsync(db, clock, cancellationToken);
+        await new DemoEvidence(db, files, clock).SeedAsync(cancellationToken);
         logger.LogInformation("Demo data loaded: {Committees} committees, {Users} users.", 5, Users.Count);
         return true;
 

@@ -15,7 +15,7 @@ public static class FormErrors
         {
             foreach (var message in messages)
             {
-                modelState.AddModelError($"{prefix}.{field}", message);
+                modelState.AddModelError(prefix.Length == 0 ? field : $"{prefix}.{field}", message);
             }
         }
     }

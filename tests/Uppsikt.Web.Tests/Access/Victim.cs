@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Uppsikt.Data;
+using Uppsikt.Domain.Evidence;
+using Uppsikt.Web.Features.Evidence.Complaints;
+using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Tests.Infrastructure;
 
 namespace Uppsikt.Web.Tests.Access;
@@ -20,6 +24,9 @@ public sealed record Victim(
     Guid PersonId,
     Guid SubcontractorId,
     Guid ApiTokenId,
+    Guid ComplaintId,
+    Guid IncidentId,
+    Guid FileId,
     IReadOnlyList<Guid> EntityIds,
     IReadOnlyList<string> Names)
 {
@@ -28,6 +35,7 @@ public sealed record Victim(
     {
         var tokenName = $"Integration för {providerName}";
         var (tokenId, _) = await app.CreateApiTokenAsync(userEmail, tokenName);
+        var evidence = await AddEvidenceAsync(app, providerName);
         return await app.WithDbAsync(async db =>
         {
             var provider = await db.Providers.AsNoTracking().Include(p => p.People).Include(p => p.Subcontractors)
@@ -44,15 +52,62 @@ public sealed record Victim(
                 provider.PreparednessNotes, user.Email, user.DisplayName, tokenName,
                 .. units.Select(u => u.Name), .. authorisations.Select(a => a.CaseNumber),
                 .. provider.People.Select(p => p.Name), .. provider.Subcontractors.Select(s => s.Name),
+                evidence.Marker, evidence.FileName,
             ];
             return new Victim(
                 provider.Name, provider.Id, provider.OrganisationNumber, units[0].Id, units[0].Name, units[0].Version, authorisations[0].Id,
                 choiceSystem.Id, choiceSystem.CommitteeId, choiceSystem.Services[0].Id, levelId,
                 provider.People.OrderBy(p => p.Name).First().Id, provider.Subcontractors.OrderBy(s => s.Name).First().Id, tokenId,
-                [provider.Id, tokenId, .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
+                evidence.ComplaintId, evidence.IncidentId, evidence.FileId,
+                [provider.Id, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
                     .. provider.People.Select(p => p.Id), .. provider.Subcontractors.Select(s => s.Id)],
                 [.. names.OfType<string>().Where(n => n.Length > 0).Distinct()]);
         });
+    }
+
+    /// <summary>
+    /// Gives B a complaint forwarded to it, an open serious incident awaiting its referral stance and a file on the complaint,
+    /// each carrying a marker text that must never show to A.
+    /// </summary>
+    private static async Task<(Guid ComplaintId, Guid IncidentId, Guid FileId, string Marker, string FileName)> AddEvidenceAsync(UppsiktApp app, string providerName)
+    {
+        var marker = $"Underlag om {providerName} (testdata)";
+        var fileName = $"Bilaga för {providerName}.txt";
+        (Guid, Guid, Guid) ids = default;
+        await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var unitId = await db.Units.Where(u => u.Provider!.Name == providerName).OrderBy(u => u.Name).Select(u => u.Id).FirstAsync();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var complaint = new Complaint
+            {
+                UnitId = unitId,
+                ReceivedOn = today,
+                Channel = ComplaintChannel.Email,
+                Category = ComplaintCategory.Care,
+                Severity = Severity.Moderate,
+                Summary = marker,
+            };
+            complaint.Forward(today.AddDays(14), today);
+            var incident = new Incident
+            {
+                UnitId = unitId,
+                Kind = IncidentKind.LexSarah,
+                Severity = Severity.Serious,
+                OccurredOn = today,
+                ReportedOn = today,
+                ReportedBy = IncidentReporter.Provider,
+                Summary = marker,
+            };
+            db.AddRange(complaint, incident);
+            await db.SaveChangesAsync();
+            var providerId = await db.Units.Where(u => u.Id == unitId).Select(u => u.ProviderId).SingleAsync();
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(marker));
+            var stored = await services.GetRequiredService<FileStore>().StoreAsync(ComplaintsHandler.FileOwnerType, complaint.Id, providerId, fileName,
+                FileContentCheck.ForExtension(fileName)!, content, "test", CancellationToken.None);
+            ids = (complaint.Id, incident.Id, stored.Id!.Value);
+        });
+        return (ids.Item1, ids.Item2, ids.Item3, marker, fileName);
     }
 
     /// <summary>Everything of B that a write could change, as one comparable text.</summary>
@@ -66,7 +121,11 @@ public sealed record Victim(
         var people = await db.ProviderPeople.AsNoTracking().Where(p => p.ProviderId == ProviderId).OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Version}").ToListAsync();
         var users = await db.Users.AsNoTracking().Where(u => u.ProviderId == ProviderId).OrderBy(u => u.Id).Select(u => $"{u.Id}:{u.ConcurrencyStamp}").ToListAsync();
         var token = await db.ApiTokens.AsNoTracking().Where(t => t.Id == ApiTokenId).Select(t => t.RevokedAt == null ? "valid" : "revoked").SingleAsync();
-        return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token]);
+        var complaints = await db.Complaints.AsNoTracking().Where(c => c.Unit!.ProviderId == ProviderId).OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.Status}:{c.Version}").ToListAsync();
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.Unit!.ProviderId == ProviderId).OrderBy(i => i.Id)
+            .Select(i => $"{i.Id}:{i.Status}:{i.Referrals.Count}:{i.Version}").ToListAsync();
+        var files = await db.StoredFiles.AsNoTracking().Where(f => f.ProviderId == ProviderId).OrderBy(f => f.Id).Select(f => $"{f.Id}:{f.Sha256}").ToListAsync();
+        return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token, .. complaints, .. incidents, .. files]);
     });
 
     /// <summary>Audit rows written after <paramref name="lastAuditId"/> that touch B: the trace any successful write would leave.</summary>

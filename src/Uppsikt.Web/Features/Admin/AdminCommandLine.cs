@@ -9,6 +9,7 @@ using Uppsikt.Web.Data;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Web.Features.Admin;
 
@@ -215,6 +216,7 @@ public static class AdminCommandLine
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddUppsiktFiles(builder.Configuration);
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<KoladaUnitImport>();
         using var host = builder.Build();

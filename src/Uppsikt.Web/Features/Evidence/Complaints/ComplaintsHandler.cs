@@ -1,0 +1,251 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Uppsikt.Data;
+using Uppsikt.Domain.Evidence;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Evidence.Complaints;
+
+public sealed record ComplaintRow
+{
+    public required Guid Id { get; init; }
+    public DateOnly ReceivedOn { get; init; }
+    public required string UnitName { get; init; }
+    public string? ProviderName { get; init; }
+    public ComplaintCategory Category { get; init; }
+    public Severity Severity { get; init; }
+    public ComplaintStatus Status { get; init; }
+    public DateOnly? ResponseDueOn { get; init; }
+    public bool Overdue { get; init; }
+}
+
+public sealed record ComplaintDetails(
+    Guid Id, DateOnly ReceivedOn, ComplaintChannel Channel, Guid UnitId, string UnitName, Guid? ProviderId, string? ProviderName,
+    ComplaintCategory Category, Severity Severity, string Summary, EvidenceSource Source, ComplaintStatus Status,
+    DateOnly? ForwardedOn, DateOnly? ResponseDueOn, string? ProviderResponse, DateOnly? AnsweredOn, bool? AnsweredOnTime,
+    string? ClosingNote, DateOnly? ClosedOn, bool Overdue, int Version, IReadOnlyList<Attachment> Attachments);
+
+public sealed record ComplaintInput(
+    DateOnly? ReceivedOn, ComplaintChannel? Channel, Guid? UnitId, ComplaintCategory? Category, Severity? Severity, string? Summary, int Version = 0);
+
+public sealed record ForwardInput(DateOnly? ResponseDueOn, int Version);
+
+public sealed record AnswerInput(string? Response, int Version);
+
+public sealed record CloseInput(string? Note, int Version);
+
+public sealed record ComplaintSummary(int Year, int Total, IReadOnlyList<CountRow> ByUnit, IReadOnlyList<CountRow> ByChoiceSystem, double? ShareOnTime);
+
+/// <summary>
+/// Complaints: registered by the quality unit, forwarded to the provider with a deadline, answered by the provider and
+/// closed by the municipality. A provider user sees its own provider's complaints once they are forwarded.
+/// </summary>
+public sealed class ComplaintsHandler(AppDbContext db, TimeProvider clock) : IFileMatters
+{
+    public const string FileOwnerType = nameof(Complaint);
+
+    public static readonly SortColumns<ComplaintRow> Sort = new SortColumns<ComplaintRow>("received")
+        .Add("received", c => c.ReceivedOn)
+        .Add("unit", c => c.UnitName)
+        .Add("status", c => c.Status)
+        .Add("due", c => c.ResponseDueOn);
+
+    string IFileMatters.OwnerType => FileOwnerType;
+
+    /// <summary>Complaints the caller may see: the scope filter, and for a provider only what has been handed over.</summary>
+    private IQueryable<Complaint> Visible() =>
+        db.Actor.Scope.Kind == AccessScopeKind.Provider
+            ? db.Complaints.Where(c => c.Status != ComplaintStatus.Registered)
+            : db.Complaints;
+
+    public Task<PagedList<ComplaintRow>> ListAsync(ListQuery list, ComplaintStatus? status, bool overdueOnly, Guid? unitId, Guid? providerId,
+        CancellationToken cancellationToken)
+    {
+        var today = clock.SwedishToday();
+        var complaints = Visible().AsNoTracking();
+        if (status is { } s)
+        {
+            complaints = complaints.Where(c => c.Status == s);
+        }
+        if (overdueOnly)
+        {
+            complaints = complaints.Where(c => c.Status == ComplaintStatus.Forwarded && c.ResponseDueOn < today);
+        }
+        if (unitId is { } uid)
+        {
+            complaints = complaints.Where(c => c.UnitId == uid);
+        }
+        if (providerId is { } pid)
+        {
+            complaints = complaints.Where(c => c.Unit!.ProviderId == pid);
+        }
+        return complaints
+            .Select(c => new ComplaintRow
+            {
+                Id = c.Id,
+                ReceivedOn = c.ReceivedOn,
+                UnitName = c.Unit!.Name,
+                ProviderName = c.Unit.Provider != null ? c.Unit.Provider.Name : null,
+                Category = c.Category,
+                Severity = c.Severity,
+                Status = c.Status,
+                ResponseDueOn = c.ResponseDueOn,
+                Overdue = c.Status == ComplaintStatus.Forwarded && c.ResponseDueOn < today,
+            })
+            .ToPageAsync(list with { Descending = list.Sort is null || list.Descending }, Sort, c => c.Id, cancellationToken);
+    }
+
+    public async Task<ComplaintDetails?> GetAsync(Guid id, FileStore files, CancellationToken cancellationToken)
+    {
+        var today = clock.SwedishToday();
+        var complaint = await Visible().AsNoTracking().Include(c => c.Unit).ThenInclude(u => u!.Provider).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (complaint is null)
+        {
+            return null;
+        }
+        var unit = complaint.Unit!;
+        return new ComplaintDetails(
+            complaint.Id, complaint.ReceivedOn, complaint.Channel, unit.Id, unit.Name, unit.ProviderId, unit.Provider?.Name,
+            complaint.Category, complaint.Severity, complaint.Summary, complaint.Source, complaint.Status, complaint.ForwardedOn,
+            complaint.ResponseDueOn, complaint.ProviderResponse, complaint.AnsweredOn, complaint.AnsweredOnTime, complaint.ClosingNote,
+            complaint.ClosedOn, complaint.IsOverdue(today), complaint.Version, await files.ListAsync(FileOwnerType, id, cancellationToken));
+    }
+
+    /// <summary>Registers a complaint, or corrects one not yet forwarded.</summary>
+    public async Task<SaveResult> SaveAsync(Guid? id, ComplaintInput input, CancellationToken cancellationToken)
+    {
+        var complaint = id is null ? null : await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (id is not null && complaint is null)
+        {
+            return SaveResult.Missing();
+        }
+        var check = new Validation();
+        if (complaint is not null && complaint.Status != ComplaintStatus.Registered)
+        {
+            return check.Add("", "Klagomålet är redan överlämnat och kan inte ändras.").Fail();
+        }
+        var today = clock.SwedishToday();
+        if (input.ReceivedOn is not { } received)
+        {
+            check.Add(nameof(ComplaintInput.ReceivedOn), "Ange när klagomålet kom in.");
+        }
+        else if (received > today)
+        {
+            check.Add(nameof(ComplaintInput.ReceivedOn), "Datumet kan inte ligga i framtiden.");
+        }
+        if (input.Channel is not { } channel || !Enum.IsDefined(channel))
+        {
+            check.Add(nameof(ComplaintInput.Channel), "Välj hur klagomålet kom in.");
+        }
+        if (input.UnitId is null || !await db.Units.AnyAsync(u => u.Id == input.UnitId, cancellationToken))
+        {
+            check.Add(nameof(ComplaintInput.UnitId), input.UnitId is null ? "Välj enhet." : "Enheten finns inte.");
+        }
+        if (input.Category is not { } category || !Enum.IsDefined(category))
+        {
+            check.Add(nameof(ComplaintInput.Category), "Välj kategori.");
+        }
+        if (input.Severity is not { } severity || !Enum.IsDefined(severity))
+        {
+            check.Add(nameof(ComplaintInput.Severity), "Välj allvarlighetsgrad.");
+        }
+        var summary = check.Required(nameof(ComplaintInput.Summary), "sammanfattning", input.Summary, 4000);
+        check.NoPersonalIdentityNumber(nameof(ComplaintInput.Summary), "sammanfattningen", summary);
+        if (!check.IsValid)
+        {
+            return check.Fail();
+        }
+        if (complaint is null)
+        {
+            complaint = new Complaint { Summary = summary };
+            db.Complaints.Add(complaint);
+        }
+        else
+        {
+            db.ExpectVersion(complaint, input.Version);
+        }
+        complaint.ReceivedOn = input.ReceivedOn!.Value;
+        complaint.Channel = input.Channel!.Value;
+        complaint.UnitId = input.UnitId!.Value;
+        complaint.Category = input.Category!.Value;
+        complaint.Severity = input.Severity!.Value;
+        complaint.Summary = summary;
+        return await db.SaveOrConflictAsync(complaint.Id, cancellationToken);
+    }
+
+    public Task<SaveResult> ForwardAsync(Guid id, ForwardInput input, CancellationToken cancellationToken) =>
+        ChangeAsync(id, input.Version, complaint => input.ResponseDueOn is { } due
+            ? Error(nameof(ForwardInput.ResponseDueOn), complaint.Forward(due, clock.SwedishToday()))
+            : Error(nameof(ForwardInput.ResponseDueOn), "Ange senaste svarsdatum."), cancellationToken);
+
+    public Task<SaveResult> AnswerAsync(Guid id, AnswerInput input, CancellationToken cancellationToken) =>
+        ChangeAsync(id, input.Version, complaint =>
+        {
+            var check = new Validation();
+            var response = check.Required(nameof(AnswerInput.Response), "svar med vidtagna åtgärder", input.Response, 4000);
+            check.NoPersonalIdentityNumber(nameof(AnswerInput.Response), "svaret", response);
+            return check.IsValid ? Error(nameof(AnswerInput.Response), complaint.Answer(response, clock.SwedishToday())) : check;
+        }, cancellationToken);
+
+    public Task<SaveResult> CloseAsync(Guid id, CloseInput input, CancellationToken cancellationToken) =>
+        ChangeAsync(id, input.Version, complaint =>
+        {
+            var check = new Validation();
+            var note = check.Required(nameof(CloseInput.Note), "en avslutande kommentar", input.Note, 4000);
+            check.NoPersonalIdentityNumber(nameof(CloseInput.Note), "kommentaren", note);
+            return check.IsValid ? Error(nameof(CloseInput.Note), complaint.Close(note, clock.SwedishToday())) : check;
+        }, cancellationToken);
+
+    /// <summary>Counts for one year (by date received): per unit and per choice system, by category and severity, and the share answered on time.</summary>
+    public async Task<ComplaintSummary> SummaryAsync(int year, CancellationToken cancellationToken)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var rows = await db.Complaints.AsNoTracking().Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to)
+            .Select(c => new
+            {
+                Unit = c.Unit!.Name,
+                ChoiceSystems = c.Unit.ChoiceSystems.Select(s => s.Name).ToList(),
+                c.Category,
+                c.Severity,
+                c.AnsweredOn,
+                c.ResponseDueOn,
+            })
+            .ToListAsync(cancellationToken);
+        var facts = rows.Select(r => new SummaryFact(r.Unit, r.ChoiceSystems, [r.Category.Name(), r.Severity.Name()],
+            r.AnsweredOn is { } a && r.ResponseDueOn is { } d ? a <= d : r.ResponseDueOn is null ? null : false)).ToList();
+        return new ComplaintSummary(year, rows.Count, CountTable.ByUnit(facts), CountTable.ByChoiceSystem(facts), CountTable.ShareOnTime(facts));
+    }
+
+    async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var complaint = await Visible().AsNoTracking().Where(c => c.Id == ownerId)
+            .Select(c => new { c.Status, c.Unit!.ProviderId }).FirstOrDefaultAsync(cancellationToken);
+        if (complaint is null)
+        {
+            return null;
+        }
+        var mayChange = complaint.Status != ComplaintStatus.Closed && (user.IsMunicipalHandler() || user.IsProviderUser());
+        return new FileMatter(complaint.ProviderId, mayChange);
+    }
+
+    private async Task<SaveResult> ChangeAsync(Guid id, int version, Func<Complaint, Validation> change, CancellationToken cancellationToken)
+    {
+        var complaint = await Visible().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (complaint is null)
+        {
+            return SaveResult.Missing();
+        }
+        var check = change(complaint);
+        if (!check.IsValid)
+        {
+            return check.Fail();
+        }
+        db.ExpectVersion(complaint, version);
+        return await db.SaveOrConflictAsync(id, cancellationToken);
+    }
+
+    private static Validation Error(string field, string? message) => message is null ? new Validation() : new Validation().Add(field, message);
+}

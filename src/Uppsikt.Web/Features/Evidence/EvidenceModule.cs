@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Uppsikt.Data;
+using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Identity;
+using Uppsikt.Web.Features.Evidence.Complaints;
+using Uppsikt.Web.Features.Evidence.Incidents;
+using Uppsikt.Web.Features.Evidence.Observations;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Files;
+
+namespace Uppsikt.Web.Features.Evidence;
+
+/// <summary>Who may do what with complaints, observations and incidents. Reading is for every signed-in role, scoped by the query filters.</summary>
+public static class EvidencePolicies
+{
+    /// <summary>Registers, forwards and closes complaints; registers incidents, records referral stances and closes them.</summary>
+    public const string Handler = "EvidenceHandler";
+
+    /// <summary>Records case workers' observations.</summary>
+    public const string ObservationRecorder = nameof(ObservationRecorder);
+
+    /// <summary>Reports an incident: the municipality's handlers, or a provider for its own units.</summary>
+    public const string IncidentReporter = nameof(IncidentReporter);
+
+    /// <summary>Answers a complaint forwarded to its own provider.</summary>
+    public const string ProviderAnswer = nameof(ProviderAnswer);
+}
+
+/// <summary>Evidence (underlag): complaints, case workers' observations and incidents, and the files attached to them.</summary>
+public static class EvidenceModule
+{
+    public static IServiceCollection AddEvidenceFeature(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EvidencePolicies.Handler, p => p.RequireRole(Roles.QualityDeveloper, Roles.GroupManager))
+            .AddPolicy(EvidencePolicies.ObservationRecorder, p => p.RequireRole(Roles.CaseWorker, Roles.QualityDeveloper))
+            .AddPolicy(EvidencePolicies.IncidentReporter, p => p.RequireRole(Roles.QualityDeveloper, Roles.GroupManager, Roles.ProviderUser))
+            .AddPolicy(EvidencePolicies.ProviderAnswer, p => p.RequireRole(Roles.ProviderUser));
+        services.AddScoped<ComplaintsHandler>();
+        services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<ComplaintsHandler>());
+        services.AddScoped<IncidentsHandler>();
+        services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<IncidentsHandler>());
+        services.AddScoped<ObservationsHandler>();
+        services.AddScoped<EvidenceLookups>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapEvidenceApi(this RouteGroupBuilder api)
+    {
+        api.MapComplaintsApi();
+        api.MapIncidentsApi();
+        api.MapObservationsApi();
+        return api;
+    }
+
+    public static bool IsMunicipalHandler(this ClaimsPrincipal user) => user.IsInRole(Roles.QualityDeveloper) || user.IsInRole(Roles.GroupManager);
+
+    public static bool IsProviderUser(this ClaimsPrincipal user) => user.IsInRole(Roles.ProviderUser);
+
+    /// <summary>Refuses a text that names a service user by personal identity number (rule 9).</summary>
+    public static void NoPersonalIdentityNumber(this Validation check, string field, string label, string? text)
+    {
+        if (PersonalIdentityNumberDetector.Contains(text))
+        {
+            check.Add(field, PersonalIdentityNumberDetector.Message(label));
+        }
+    }
+}
+
+/// <summary>Units to choose from, as the caller may see them: a provider user gets its own.</summary>
+public sealed class EvidenceLookups(AppDbContext db)
+{
+    public async Task<List<SelectListItem>> UnitsAsync(CancellationToken cancellationToken) =>
+        await db.Units.AsNoTracking().Where(u => u.ClosedOn == null).OrderBy(u => u.Name)
+            .Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(cancellationToken);
+
+    /// <summary>The unit and its provider, when the caller may see the unit.</summary>
+    public Task<UnitRef?> UnitAsync(Guid? unitId, CancellationToken cancellationToken) =>
+        unitId is null ? Task.FromResult<UnitRef?>(null)
+            : db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new UnitRef(u.Id, u.ProviderId)).FirstOrDefaultAsync(cancellationToken);
+}
+
+public sealed record UnitRef(Guid Id, Guid? ProviderId);
+

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Uppsikt.Domain.Evidence;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Evidence.Incidents;
+
+public static class IncidentsApi
+{
+    public static void MapIncidentsApi(this RouteGroupBuilder api)
+    {
+        var incidents = api.MapGroup("/incidents").WithTags("Avvikelser");
+
+        incidents.MapGet("/", (IncidentsHandler handler, string? sort, bool? descending, int? page, int? pageSize, IncidentKind? kind,
+                IncidentStatus? status, Guid? unitId, Guid? providerId, CancellationToken cancellationToken) =>
+            handler.ListAsync(new ListQuery(null, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+                kind, status, unitId, providerId, cancellationToken))
+            .WithSummary("Avvikelser, Lex Sarah och Lex Maria, sorterbara (occurred, unit, kind, status), filtrerbara på typ, status, enhet och anordnare.");
+
+        incidents.MapGet("/{id:guid}", async Task<Results<Ok<IncidentDetails>, NotFound>> (Guid id, IncidentsHandler handler, FileStore files, CancellationToken cancellationToken) =>
+            await handler.GetAsync(id, files, cancellationToken) is { } incident ? TypedResults.Ok(incident) : TypedResults.NotFound())
+            .WithSummary("En händelse med ställningstaganden om anmälan och bifogade filer.");
+
+        incidents.MapGet("/summary", (IncidentsHandler handler, DateOnly? from, DateOnly? to, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var (start, end) = Period(from, to, clock);
+                return handler.SummaryAsync(start, end, cancellationToken);
+            })
+            .RequireAuthorization(Policies.Municipal)
+            .WithSummary("MAS/MAR-sammanställning för en period (from, to; standard innevarande år): antal per typ, allvarlighetsgrad, enhet och kundval.");
+
+        incidents.MapPost("/", async (IncidentInput input, IncidentsHandler handler, FileStore files, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            {
+                var result = await handler.SaveAsync(null, input, user, cancellationToken);
+                return result.Succeeded
+                    ? Results.Created($"/api/v1/incidents/{result.Id}", await handler.GetAsync(result.Id!.Value, files, cancellationToken))
+                    : result.ToProblem();
+            })
+            .RequireAuthorization(EvidencePolicies.IncidentReporter)
+            .WithSummary("Rapporterar en händelse. En anordnare rapporterar för sina egna enheter.");
+
+        incidents.MapPost("/{id:guid}/referrals", async (Guid id, StanceInput input, IncidentsHandler handler, FileStore files, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+                Answer(await handler.RecordStanceAsync(id, input, user.FindFirstValue(UppsiktClaims.DisplayName), cancellationToken),
+                    await handler.GetAsync(id, files, cancellationToken)))
+            .RequireAuthorization(EvidencePolicies.Handler)
+            .WithSummary("Registrerar ställningstagande om anmälan till IVO eller polisen (anmäld, eller inte anmäld med skäl).");
+
+        incidents.MapPost("/{id:guid}/close", async (Guid id, IncidentCloseInput input, IncidentsHandler handler, FileStore files, CancellationToken cancellationToken) =>
+                Answer(await handler.CloseAsync(id, input, cancellationToken), await handler.GetAsync(id, files, cancellationToken)))
+            .RequireAuthorization(EvidencePolicies.Handler)
+            .WithSummary("Avslutar händelsen. En allvarlig händelse kräver ställningstagande om anmälan till både IVO och polisen.");
+    }
+
+    /// <summary>The period asked for, by default this calendar year so far.</summary>
+    public static (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to, TimeProvider clock)
+    {
+        var today = clock.SwedishToday();
+        var start = from ?? new DateOnly(today.Year, 1, 1);
+        var end = to ?? new DateOnly(start.Year, 12, 31);
+        return end < start ? (end, start) : (start, end);
+    }
+
+    private static IResult Answer(SaveResult result, IncidentDetails? incident) =>
+        result.Succeeded ? Results.Ok(incident) : result.ToProblem();
+}

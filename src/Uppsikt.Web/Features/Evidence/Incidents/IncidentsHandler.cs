@@ -1,0 +1,300 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Uppsikt.Data;
+using Uppsikt.Domain.Evidence;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Evidence.Incidents;
+
+public sealed record IncidentRow
+{
+    public required Guid Id { get; init; }
+    public DateOnly OccurredOn { get; init; }
+    public required string UnitName { get; init; }
+    public IncidentKind Kind { get; init; }
+    public Severity Severity { get; init; }
+    public IncidentStatus Status { get; init; }
+    public IncidentReporter ReportedBy { get; init; }
+    public bool AwaitsStance { get; init; }
+}
+
+public sealed record ReferralView(ReferralAuthority Authority, ReferralDecision Decision, string? Reason, DateOnly DecidedOn, string? DecidedBy);
+
+public sealed record IncidentDetails(
+    Guid Id, IncidentKind Kind, Severity Severity, DateOnly OccurredOn, DateOnly ReportedOn, Guid UnitId, string UnitName, string? ProviderName,
+    string Summary, string? Actions, IncidentReporter ReportedBy, EvidenceSource Source, IncidentStatus Status, string? ClosingNote,
+    DateOnly? ClosedOn, bool IsSerious, IReadOnlyList<ReferralView> Referrals, IReadOnlyList<ReferralAuthority> MissingStances, int Version,
+    IReadOnlyList<Attachment> Attachments);
+
+public sealed record IncidentInput(
+    IncidentKind? Kind, Severity? Severity, DateOnly? OccurredOn, Guid? UnitId, string? Summary, string? Actions, EvidenceSource? Source, int Version = 0);
+
+public sealed record StanceInput(ReferralAuthority? Authority, ReferralDecision? Decision, string? Reason, DateOnly? DecidedOn, int Version);
+
+public sealed record IncidentCloseInput(string? Note, int Version);
+
+public sealed record IncidentSummary(DateOnly From, DateOnly To, int Total, int Serious, int AwaitingStance,
+    IReadOnlyList<CountRow> ByUnit, IReadOnlyList<CountRow> ByChoiceSystem);
+
+/// <summary>
+/// Incidents (avvikelser, Lex Sarah, Lex Maria): reported by a provider for its own units or registered by the municipality;
+/// a serious one is closed only with a recorded stance on referral to IVO and the police (rule 4). MAS/MAR compile them per period.
+/// </summary>
+public sealed class IncidentsHandler(AppDbContext db, TimeProvider clock) : IFileMatters
+{
+    public const string FileOwnerType = nameof(Incident);
+
+    public static readonly SortColumns<IncidentRow> Sort = new SortColumns<IncidentRow>("occurred")
+        .Add("occurred", i => i.OccurredOn)
+        .Add("unit", i => i.UnitName)
+        .Add("kind", i => i.Kind)
+        .Add("status", i => i.Status);
+
+    string IFileMatters.OwnerType => FileOwnerType;
+
+    public Task<PagedList<IncidentRow>> ListAsync(ListQuery list, IncidentKind? kind, IncidentStatus? status, Guid? unitId, Guid? providerId,
+        CancellationToken cancellationToken)
+    {
+        var incidents = db.Incidents.AsNoTracking();
+        if (kind is { } k)
+        {
+            incidents = incidents.Where(i => i.Kind == k);
+        }
+        if (status is { } s)
+        {
+            incidents = incidents.Where(i => i.Status == s);
+        }
+        if (unitId is { } uid)
+        {
+            incidents = incidents.Where(i => i.UnitId == uid);
+        }
+        if (providerId is { } pid)
+        {
+            incidents = incidents.Where(i => i.Unit!.ProviderId == pid);
+        }
+        return incidents
+            .Select(i => new IncidentRow
+            {
+                Id = i.Id,
+                OccurredOn = i.OccurredOn,
+                UnitName = i.Unit!.Name,
+                Kind = i.Kind,
+                Severity = i.Severity,
+                Status = i.Status,
+                ReportedBy = i.ReportedBy,
+                AwaitsStance = i.Status == IncidentStatus.Open && (i.Kind != IncidentKind.Deviation || i.Severity == Severity.Serious)
+                    && i.Referrals.Count(r => r.Authority == ReferralAuthority.Ivo || r.Authority == ReferralAuthority.Police) < 2,
+            })
+            .ToPageAsync(list with { Descending = list.Sort is null || list.Descending }, Sort, i => i.Id, cancellationToken);
+    }
+
+    public async Task<IncidentDetails?> GetAsync(Guid id, FileStore files, CancellationToken cancellationToken)
+    {
+        var incident = await db.Incidents.AsNoTracking().Include(i => i.Unit).ThenInclude(u => u!.Provider).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (incident is null)
+        {
+            return null;
+        }
+        return new IncidentDetails(
+            incident.Id, incident.Kind, incident.Severity, incident.OccurredOn, incident.ReportedOn, incident.UnitId, incident.Unit!.Name,
+            incident.Unit.Provider?.Name, incident.Summary, incident.Actions, incident.ReportedBy, incident.Source, incident.Status,
+            incident.ClosingNote, incident.ClosedOn, incident.IsSerious,
+            [.. incident.Referrals.OrderBy(r => r.Authority).Select(r => new ReferralView(r.Authority, r.Decision, r.Reason, r.DecidedOn, r.DecidedBy))],
+            incident.MissingStances, incident.Version, await files.ListAsync(FileOwnerType, id, cancellationToken));
+    }
+
+    /// <summary>
+    /// Reports or corrects an open incident. A provider user reports for its own units (the scoped unit query sees no others),
+    /// always as provider-reported; the municipality chooses the source of what it registers.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(Guid? id, IncidentInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var incident = id is null ? null : await db.Incidents.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (id is not null && incident is null)
+        {
+            return SaveResult.Missing();
+        }
+        var byProvider = user.IsProviderUser();
+        var check = new Validation();
+        if (incident is not null && (incident.Status == IncidentStatus.Closed || (byProvider && incident.ReportedBy != IncidentReporter.Provider)))
+        {
+            return check.Add(nameof(IncidentInput.Summary), incident.Status == IncidentStatus.Closed
+                ? "Händelsen är avslutad och kan inte ändras." : "Händelsen är registrerad av kommunen och kan bara ändras där.").Fail();
+        }
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            check.Add(nameof(IncidentInput.Kind), "Välj typ av händelse.");
+        }
+        if (input.Severity is not { } severity || !Enum.IsDefined(severity))
+        {
+            check.Add(nameof(IncidentInput.Severity), "Välj allvarlighetsgrad.");
+        }
+        var today = clock.SwedishToday();
+        if (input.OccurredOn is not { } occurred)
+        {
+            check.Add(nameof(IncidentInput.OccurredOn), "Ange när händelsen inträffade.");
+        }
+        else if (occurred > today)
+        {
+            check.Add(nameof(IncidentInput.OccurredOn), "Datumet kan inte ligga i framtiden.");
+        }
+        if (input.UnitId is null || !await db.Units.AnyAsync(u => u.Id == input.UnitId, cancellationToken))
+        {
+            check.Add(nameof(IncidentInput.UnitId), input.UnitId is null ? "Välj enhet." : "Enheten finns inte.");
+        }
+        var source = byProvider ? EvidenceSource.ProviderReported : input.Source ?? EvidenceSource.ProviderReported;
+        if (!Enum.IsDefined(source))
+        {
+            check.Add(nameof(IncidentInput.Source), "Välj underlagskälla.");
+        }
+        var summary = check.Required(nameof(IncidentInput.Summary), "en beskrivning av händelsen", input.Summary, 4000);
+        check.NoPersonalIdentityNumber(nameof(IncidentInput.Summary), "beskrivningen", summary);
+        var actions = check.Optional(nameof(IncidentInput.Actions), "åtgärder", input.Actions, 4000);
+        check.NoPersonalIdentityNumber(nameof(IncidentInput.Actions), "åtgärderna", actions);
+        if (!check.IsValid)
+        {
+            return check.Fail();
+        }
+        if (incident is null)
+        {
+            incident = new Incident
+            {
+                Summary = summary,
+                ReportedOn = today,
+                ReportedBy = byProvider ? IncidentReporter.Provider : IncidentReporter.Municipality,
+            };
+            db.Incidents.Add(incident);
+        }
+        else
+        {
+            db.ExpectVersion(incident, input.Version);
+        }
+        incident.Kind = input.Kind!.Value;
+        incident.Severity = input.Severity!.Value;
+        incident.OccurredOn = input.OccurredOn!.Value;
+        incident.UnitId = input.UnitId!.Value;
+        incident.Summary = summary;
+        incident.Actions = actions;
+        incident.Source = source;
+        return await db.SaveOrConflictAsync(incident.Id, cancellationToken);
+    }
+
+    public Task<SaveResult> RecordStanceAsync(Guid id, StanceInput input, string? decidedBy, CancellationToken cancellationToken) =>
+        ChangeAsync(id, input.Version, incident =>
+        {
+            var check = new Validation();
+            if (input.Authority is not { } authority || !Enum.IsDefined(authority))
+            {
+                check.Add(nameof(StanceInput.Authority), "Välj myndighet.");
+            }
+            if (input.Decision is not { } decision || !Enum.IsDefined(decision))
+            {
+                check.Add(nameof(StanceInput.Decision), "Välj om händelsen anmäls.");
+            }
+            if (input.DecidedOn is not { } decidedOn || decidedOn > clock.SwedishToday())
+            {
+                check.Add(nameof(StanceInput.DecidedOn), input.DecidedOn is null ? "Ange datum för ställningstagandet." : "Datumet kan inte ligga i framtiden.");
+            }
+            var reason = check.Optional(nameof(StanceInput.Reason), "skäl", input.Reason, 4000);
+            check.NoPersonalIdentityNumber(nameof(StanceInput.Reason), "skälet", reason);
+            if (check.IsValid && incident.RecordStance(input.Authority!.Value, input.Decision!.Value, reason, input.DecidedOn!.Value, decidedBy) is { } refused)
+            {
+                check.Add(nameof(StanceInput.Reason), refused);
+            }
+            return check;
+        }, cancellationToken);
+
+    public Task<SaveResult> CloseAsync(Guid id, IncidentCloseInput input, CancellationToken cancellationToken) =>
+        ChangeAsync(id, input.Version, incident =>
+        {
+            var check = new Validation();
+            var note = check.Required(nameof(IncidentCloseInput.Note), "en avslutande kommentar", input.Note, 4000);
+            check.NoPersonalIdentityNumber(nameof(IncidentCloseInput.Note), "kommentaren", note);
+            if (check.IsValid && incident.Close(note, clock.SwedishToday()) is { } refused)
+            {
+                check.Add(nameof(IncidentCloseInput.Note), refused);
+            }
+            return check;
+        }, cancellationToken);
+
+    /// <summary>The MAS/MAR compilation: incidents that occurred in the period, by kind and severity, per unit and per choice system.</summary>
+    public async Task<IncidentSummary> SummaryAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = await db.Incidents.AsNoTracking().Where(i => i.OccurredOn >= from && i.OccurredOn <= to)
+            .Select(i => new
+            {
+                Unit = i.Unit!.Name,
+                ChoiceSystems = i.Unit.ChoiceSystems.Select(c => c.Name).ToList(),
+                i.Kind,
+                i.Severity,
+                i.Status,
+                Stances = i.Referrals.Count(r => r.Authority == ReferralAuthority.Ivo || r.Authority == ReferralAuthority.Police),
+            })
+            .ToListAsync(cancellationToken);
+        var facts = rows.Select(r => new SummaryFact(r.Unit, r.ChoiceSystems, [r.Kind.Name(), r.Severity.Name()])).ToList();
+        var serious = rows.Where(r => Incident.IsSeriousIncident(r.Kind, r.Severity)).ToList();
+        return new IncidentSummary(from, to, rows.Count, serious.Count, serious.Count(r => r.Status == IncidentStatus.Open && r.Stances < 2),
+            CountTable.ByUnit(facts), CountTable.ByChoiceSystem(facts));
+    }
+
+    /// <summary>The summary as CSV for a spreadsheet: semicolon-separated (Swedish Excel), UTF-8 with BOM, one line per unit and per choice system.</summary>
+    public static byte[] SummaryCsv(IncidentSummary summary)
+    {
+        string[] columns = [.. SummaryColumns];
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(';', ["Gruppering", "Namn", "Totalt", .. columns.Select(Quote)]));
+        foreach (var (grouping, rows) in new[] { ("Enhet", summary.ByUnit), ("Kundval", summary.ByChoiceSystem) })
+        {
+            foreach (var row in rows)
+            {
+                csv.AppendLine(string.Join(';', [grouping, Quote(row.Name), row.Total.ToString(CultureInfo.InvariantCulture),
+                    .. columns.Select(c => row[c].ToString(CultureInfo.InvariantCulture))]));
+            }
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    public static IEnumerable<string> SummaryColumns =>
+        [.. Enum.GetValues<IncidentKind>().Select(k => k.Name()), .. Enum.GetValues<Severity>().Select(s => s.Name())];
+
+    /// <summary>Quotes a field; a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula.</summary>
+    private static string Quote(string value)
+    {
+        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == ownerId)
+            .Select(i => new { i.Status, i.Unit!.ProviderId }).FirstOrDefaultAsync(cancellationToken);
+        return incident is null ? null
+            : new FileMatter(incident.ProviderId, incident.Status == IncidentStatus.Open && (user.IsMunicipalHandler() || user.IsProviderUser()));
+    }
+
+    private async Task<SaveResult> ChangeAsync(Guid id, int version, Func<Incident, Validation> change, CancellationToken cancellationToken)
+    {
+        var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (incident is null)
+        {
+            return SaveResult.Missing();
+        }
+        var existing = incident.Referrals.ToHashSet();
+        var check = change(incident);
+        if (!check.IsValid)
+        {
+            return check.Fail();
+        }
+        // A stance recorded just now has its id already; found through the collection, EF would take it for an existing row.
+        foreach (var referral in incident.Referrals.Where(r => !existing.Contains(r)))
+        {
+            db.Entry(referral).State = EntityState.Added;
+        }
+        db.ExpectVersion(incident, version);
+        return await db.SaveOrConflictAsync(id, cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Web.Infrastructure.Auth;
+
+namespace Uppsikt.Web.Features.Evidence.Incidents;
+
+[Authorize(Policy = Policies.Municipal)]
+public sealed class SummaryModel(IncidentsHandler handler, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public IncidentSummary Summary { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var (from, to) = IncidentsApi.Period(From, To, clock);
+        Summary = await handler.SummaryAsync(from, to, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        await OnGetAsync(cancellationToken);
+        var name = string.Create(CultureInfo.InvariantCulture, $"handelser-{Summary.From:yyyy-MM-dd}-{Summary.To:yyyy-MM-dd}.csv");
+        return File(IncidentsHandler.SummaryCsv(Summary), "text/csv; charset=utf-8", name);
+    }
+}

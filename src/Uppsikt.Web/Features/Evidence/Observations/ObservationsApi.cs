@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Evidence.Observations;
+
+public static class ObservationsApi
+{
+    public static void MapObservationsApi(this RouteGroupBuilder api)
+    {
+        var observations = api.MapGroup("/observations").WithTags("Handläggares erfarenheter").RequireAuthorization(Policies.Municipal);
+
+        observations.MapGet("/", (ObservationsHandler handler, string? sort, bool? descending, int? page, int? pageSize, Guid? unitId, Guid? providerId,
+                CancellationToken cancellationToken) =>
+            handler.ListAsync(new ListQuery(null, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), unitId, providerId, cancellationToken))
+            .WithSummary("Handläggares iakttagelser om enheter, sorterbara (observed, unit, severity).");
+
+        observations.MapPost("/", async (ObservationInput input, ObservationsHandler handler, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            {
+                var result = await handler.RecordAsync(input, user.FindFirstValue(UppsiktClaims.DisplayName), cancellationToken);
+                return result.Succeeded ? Results.Created($"/api/v1/observations?unitId={input.UnitId}", new { id = result.Id }) : result.ToProblem();
+            })
+            .RequireAuthorization(EvidencePolicies.ObservationRecorder)
+            .WithSummary("Registrerar en iakttagelse. Texten får inte innehålla personnummer.");
+    }
+}

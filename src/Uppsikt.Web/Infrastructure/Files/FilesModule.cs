@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Uppsikt.Web.Infrastructure.Files;
+
+/// <summary>Registers the file store and maps the one address files are downloaded from.</summary>
+public static class FilesModule
+{
+    public static IServiceCollection AddUppsiktFiles(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(FileSettings.Section).Get<FileSettings>() ?? new FileSettings();
+        services.AddSingleton(settings);
+        services.AddScoped<FileStore>();
+        // Room for the largest file plus the rest of the form; the store itself refuses anything above the limit.
+        var bodyLimit = Math.Max(30L * 1024 * 1024, settings.MaxBytes + 1024 * 1024);
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = bodyLimit);
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = bodyLimit);
+        return services;
+    }
+
+    /// <summary><c>GET /files/{id}</c>: the file, to a caller who may see its matter, always as a download.</summary>
+    public static void MapFileDownloads(this IEndpointRouteBuilder app) =>
+        app.MapGet("/files/{id:guid}", async (Guid id, HttpContext context, FileStore files, CancellationToken cancellationToken) =>
+            {
+                if (await files.OpenAsync(id, context.User, cancellationToken) is not { } file)
+                {
+                    return Results.NotFound();
+                }
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers.CacheControl = "private, no-store";
+                return Results.File(file.Content, file.ContentType, fileDownloadName: file.FileName);
+            })
+            .RequireAuthorization()
+            .WithTags("Filer")
+            .WithSummary("Hämtar en bifogad fil (alltid som nedladdning) för den som får se ärendet.");
+}

@@ -1,0 +1,85 @@
+using CsCheck;
+using Uppsikt.Domain.Evidence;
+
+namespace Uppsikt.Domain.Tests.Evidence;
+
+public sealed class IncidentTests
+{
+    private static readonly DateOnly Today = new(2026, 3, 10);
+
+    private static Incident New(IncidentKind kind, Severity severity) =>
+        new() { Kind = kind, Severity = severity, Summary = "Fiktiv händelse", OccurredOn = Today, ReportedOn = Today };
+
+    [Theory]
+    [InlineData(IncidentKind.LexSarah, Severity.Minor)]
+    [InlineData(IncidentKind.LexMaria, Severity.Moderate)]
+    [InlineData(IncidentKind.Deviation, Severity.Serious)]
+    public void ASeriousIncidentNeedsAStanceOnIvoAndThePoliceBeforeClosing(IncidentKind kind, Severity severity)
+    {
+        var incident = New(kind, severity);
+
+        var refused = incident.Close("Klar", Today);
+        Assert.Equal("En allvarlig händelse kan inte avslutas förrän ställning har tagits till anmälan till IVO och polisen.", refused);
+        Assert.Equal(IncidentStatus.Open, incident.Status);
+
+        Assert.Null(incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred, null, Today, "Klara"));
+        Assert.Equal("En allvarlig händelse kan inte avslutas förrän ställning har tagits till anmälan till polisen.", incident.Close("Klar", Today));
+
+        Assert.Null(incident.RecordStance(ReferralAuthority.Police, ReferralDecision.NotReferred, "Inget brott misstänks.", Today, "Klara"));
+        Assert.Null(incident.Close("Klar", Today));
+        Assert.Equal(IncidentStatus.Closed, incident.Status);
+        Assert.Equal(Today, incident.ClosedOn);
+    }
+
+    [Fact]
+    public void AMinorDeviationClosesWithoutAnyStance()
+    {
+        var incident = New(IncidentKind.Deviation, Severity.Moderate);
+
+        Assert.False(incident.IsSerious);
+        Assert.Null(incident.Close("Åtgärdad", Today));
+        Assert.Equal("Händelsen är redan avslutad.", incident.Close("Igen", Today));
+    }
+
+    [Fact]
+    public void NotReferringNeedsAReasonAndAStanceCanBeReplacedButNotAfterClosing()
+    {
+        var incident = New(IncidentKind.LexSarah, Severity.Serious);
+
+        Assert.Equal("Ange skälet till att händelsen inte anmäls.", incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.NotReferred, "  ", Today, null));
+        Assert.Empty(incident.Referrals);
+
+        incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.NotReferred, "Utredningen visar inget missförhållande.", Today, null);
+        incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred, null, Today.AddDays(1), null);
+        var ivo = Assert.Single(incident.Referrals);
+        Assert.Equal(ReferralDecision.Referred, ivo.Decision);
+        Assert.Null(ivo.Reason);
+
+        incident.RecordStance(ReferralAuthority.Police, ReferralDecision.Referred, null, Today, null);
+        incident.Close("Klar", Today);
+        Assert.NotNull(incident.RecordStance(ReferralAuthority.Police, ReferralDecision.NotReferred, "Ändrat", Today, null));
+    }
+
+    [Fact]
+    public void ClosingSucceedsIffNotSeriousOrEveryRequiredStanceIsRecorded()
+    {
+        var cases = Gen.Select(Gen.Enum<IncidentKind>(), Gen.Enum<Severity>(), Gen.Enum<ReferralAuthority>().HashSet[0, 2], Gen.Bool,
+            (kind, severity, stances, referred) => (kind, severity, stances, referred));
+
+        cases.Sample(c =>
+        {
+            var incident = New(c.kind, c.severity);
+            foreach (var authority in c.stances)
+            {
+                Assert.Null(incident.RecordStance(authority, c.referred ? ReferralDecision.Referred : ReferralDecision.NotReferred, "Skäl", Today, null));
+            }
+            var serious = c.kind != IncidentKind.Deviation || c.severity == Severity.Serious;
+            var expected = !serious || c.stances.Count == 2;
+
+            var error = incident.Close("Avslutas", Today);
+
+            Assert.Equal(expected, error is null);
+            Assert.Equal(expected ? IncidentStatus.Closed : IncidentStatus.Open, incident.Status);
+        }, iter: 500);
+    }
+}
