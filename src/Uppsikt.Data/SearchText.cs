@@ -32,6 +32,7 @@ public static class SearchText
             ChoiceSystem c => Join(c.Name, c.Description),
             Committee c => Join(c.Name, c.Description),
             Authorisation a => Join(a.CaseNumber, a.Notes),
+            Uppsikt.Domain.Conditions.ConditionVersion v => Join(v.Title, v.Text),
             _ => null,
         };
         if (text is not null && entry.State is EntityState.Added or EntityState.Modified)

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Localization;
 using Uppsikt.Data;
 using Uppsikt.Web.Data;
 using Uppsikt.Web.Features.Admin;
+using Uppsikt.Web.Features.Conditions;
+using Uppsikt.Web.Features.Plans;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -46,6 +48,8 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRegisterFeature();
 builder.Services.AddAdminFeature();
+builder.Services.AddConditionsFeature();
+builder.Services.AddPlansFeature();
 builder.Services.AddScoped<DemoData>();
 
 var app = builder.Build();
@@ -80,6 +84,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Uppsikt");
 api.MapRegisterApi();
+api.MapConditionsApi();
+api.MapPlansApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

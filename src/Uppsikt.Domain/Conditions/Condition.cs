@@ -66,7 +66,7 @@ public sealed class ConditionVersion : Entity
 
     public List<SanctionType> Sanctions { get; set; } = [];
 
-    public List<QualityArea> QualityAreas { get; } = [];
+    public List<Guid> QualityAreaIds { get; set; } = [];
 }
 
 /// <summary>Kontrollpunkt: one thing checked to see whether a condition is met.</summary>

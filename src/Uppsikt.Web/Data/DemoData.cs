@@ -10,7 +10,7 @@ namespace Uppsikt.Web.Data;
 /// Nacka's committees and choice systems as the seed documents give them, with fictitious providers,
 /// units and one user per role. Every fictitious name says so; Kolada's real unit names are only for the import.
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, ILogger<DemoData> logger)
+public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "Uppsikt-demo-2026";
 
@@ -155,6 +155,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         });
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoPlans.SeedAsync(db, clock, cancellationToken);
 
         var providerOf = new Dictionary<string, Guid>
         {

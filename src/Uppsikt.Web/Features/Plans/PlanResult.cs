@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Uppsikt.Domain.Plans;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
+
+namespace Uppsikt.Web.Features.Plans;
+
+/// <summary>What a step on a plan answers: the plan's id, or the domain's refusal, field errors, a conflict or not found.</summary>
+public sealed record PlanResult(Guid? Id, PlanRefusal? Refusal = null, IReadOnlyDictionary<string, string[]>? Errors = null, bool NotFound = false, bool Conflict = false)
+{
+    public bool Succeeded => Id is not null && Refusal is null && Errors is null && !NotFound && !Conflict;
+
+    public static PlanResult Done(Guid id) => new(id);
+
+    public static PlanResult Refused(PlanRefusal refusal) => new(null, refusal);
+
+    public static PlanResult Missing() => new(null, NotFound: true);
+
+    public static PlanResult From(SaveResult save) =>
+        save.Succeeded ? Done(save.Id!.Value) : new(null, Errors: save.Errors.Count > 0 ? save.Errors : null, NotFound: save.NotFound, Conflict: save.Conflict);
+
+    /// <summary>The message to show above a form, or null when the errors belong to fields.</summary>
+    public string? Message => Conflict ? SaveResult.ConflictMessage : Refusal is { Field: null } refusal ? refusal.Message : null;
+
+    /// <summary>Field errors, the domain's included (keyed by the input's field name).</summary>
+    public IReadOnlyDictionary<string, string[]> FieldErrors =>
+        Refusal is { Field: { } name } refusal ? new Dictionary<string, string[]> { [name] = [refusal.Message] } : Errors ?? new Dictionary<string, string[]>();
+
+    /// <summary>The API's answer for a refused step: 403 for the wrong role, 409 for the wrong state (an adopted plan is read-only), 400 for bad input.</summary>
+    public IResult ToProblem() =>
+        NotFound ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Uppföljningsplanen finns inte.")
+        : Conflict ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: SaveResult.ConflictMessage)
+        : Refusal?.Kind == PlanRefusalKind.NotAllowed ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Refusal.Message)
+        : Refusal?.Kind == PlanRefusalKind.WrongState ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Refusal.Message)
+        : Refusal is { Field: null } ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Refusal.Message)
+        : Results.ValidationProblem(FieldErrors, title: "Uppgifterna kunde inte sparas.");
+}
+
+public static class PlanActors
+{
+    /// <summary>The signed-in user as the plan's rules see them: name, roles and the committee a secretary serves.</summary>
+    public static PlanActor From(ClaimsPrincipal user) => new(
+        user.FindFirstValue(ClaimTypes.NameIdentifier),
+        user.FindFirstValue(UppsiktClaims.DisplayName) ?? user.Identity?.Name ?? "okänd",
+        [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
+        Guid.TryParse(user.FindFirstValue(UppsiktClaims.CommitteeId), out var committee) ? committee : null);
+}
