@@ -88,6 +88,45 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /Register/Authorisations/Edit/{id:guid?}"] = RouteRule.Denied(b => b.AuthorisationId),
         ["POST /Register/Authorisations/Edit/{id:guid?}"] = RouteRule.Denied(b => b.AuthorisationId) with { Form = b => [new("Input.ProviderId", b.ProviderId.ToString()), new("Input.Status", "Revoked")] },
 
+        // Conditions and follow-up plans: the municipality's own documents, no provider data; providers read the published ones under /Public
+        ["GET /api/v1/conditions"] = RouteRule.Denied(),
+        ["GET /api/v1/conditions/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["GET /api/v1/conditions/{id:guid}/in-force"] = RouteRule.Denied(AnyId),
+        ["GET /Conditions"] = RouteRule.Denied(),
+        ["GET /Conditions/Details/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["GET /Conditions/Edit/{id:guid?}"] = RouteRule.Denied(AnyId),
+        ["POST /Conditions/Edit/{id:guid?}"] = RouteRule.Denied() with { Form = _ => [new("Input.Scope", "General"), new("Input.Code", "X1"), new("Input.Title", "Inkräktarvillkor"), new("Input.Text", "Text")] },
+        ["GET /Conditions/Set/{choiceSystemId:guid?}"] = RouteRule.Denied(b => b.ChoiceSystemId) with { TargetField = "choiceSystemId" },
+        ["GET /api/v1/plans"] = RouteRule.Denied(),
+        ["GET /api/v1/plans/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["GET /api/v1/plans/{id:guid}/completeness"] = RouteRule.Denied(AnyId),
+        ["POST /api/v1/plans"] = RouteRule.Denied() with { Json = b => new { choiceSystemId = b.ChoiceSystemId, year = 2030, fromLastYear = false } },
+        ["PUT /api/v1/plans/{id:guid}"] = RouteRule.Denied(AnyId) with { Json = _ => new { focusThemes = new[] { "Inkräktare" }, version = 0 } },
+        ["POST /api/v1/plans/{id:guid}/activities"] = RouteRule.Denied(AnyId) with { Json = _ => new { activity = new { what = "Inkräktare" }, planVersion = 0 } },
+        ["PUT /api/v1/plans/{id:guid}/activities/{activityId:guid}"] = (RouteRule.Denied(AnyId) with { Json = _ => new { activity = new { what = "Inkräktare" }, planVersion = 0 } }).With("activityId", AnyId),
+        ["DELETE /api/v1/plans/{id:guid}/activities/{activityId:guid}"] = RouteRule.Denied(AnyId).With("activityId", AnyId),
+        ["POST /api/v1/plans/{id:guid}/approve"] = RouteRule.Denied(AnyId) with { Json = _ => new { comment = "Inkräktare" } },
+        ["POST /api/v1/plans/{id:guid}/adopt"] = RouteRule.Denied(AnyId) with { Json = _ => new { decidedOn = "2026-01-01", paragraph = "1", caseNumber = "KFKS-2026-00001" } },
+        ["POST /api/v1/plans/{id:guid}/report-to-council-board"] = RouteRule.Denied(AnyId) with { Json = _ => new { reportedOn = "2026-01-01" } },
+        ["POST /api/v1/plans/{id:guid}/revise"] = RouteRule.Denied(AnyId) with { Json = _ => new { comment = "Inkräktare" } },
+        ["GET /Plans"] = RouteRule.Denied(),
+        ["GET /Plans/New"] = RouteRule.Denied(),
+        ["POST /Plans/New"] = RouteRule.Denied() with { Form = b => [new("Input.ChoiceSystemId", b.ChoiceSystemId.ToString()), new("Input.Year", "2030")] },
+        ["GET /Plans/Details/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["POST /Plans/Details/{id:guid}?handler=Approve"] = RouteRule.Denied(AnyId),
+        ["POST /Plans/Details/{id:guid}?handler=Report"] = RouteRule.Denied(AnyId),
+        ["POST /Plans/Details/{id:guid}?handler=Revise"] = RouteRule.Denied(AnyId),
+        ["GET /Plans/Edit/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["POST /Plans/Edit/{id:guid}"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Input.FocusThemes", "Inkräktare")] },
+        ["GET /Plans/Activity/{planId:guid}/{activityId:guid?}"] = RouteRule.Denied(AnyId) with { TargetField = "planId" },
+        ["POST /Plans/Activity/{planId:guid}/{activityId:guid?}"] = RouteRule.Denied(AnyId) with { TargetField = "planId", Form = _ => [new("Input.What", "Inkräktare")] },
+        ["POST /Plans/Activity/{planId:guid}/{activityId:guid?}?handler=Remove"] = (RouteRule.Denied(AnyId) with { TargetField = "planId" }).With("activityId", AnyId),
+        ["GET /Plans/Adopt/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["POST /Plans/Adopt/{id:guid}"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Input.Paragraph", "1"), new("Input.CaseNumber", "KFKS-2026-00001")] },
+        ["GET /Public/Plans"] = RouteRule.NoProviderData("adopted follow-up plans, published"),
+        ["GET /Public/Plan/{id:guid}"] = RouteRule.NoProviderData("one adopted follow-up plan, published") with { Target = AnyId },
+        ["GET /Public/Conditions/{choiceSystemId:guid?}"] = RouteRule.NoProviderData("the conditions in force, published") with { Target = b => b.ChoiceSystemId, TargetField = "choiceSystemId" },
+
         // Account: the caller's own session and tokens
         ["GET /Account/Login"] = RouteRule.NoProviderData("the sign-in form"),
         ["POST /Account/Login"] = RouteRule.NoProviderData("an empty sign-in form gets its field errors"),
@@ -140,6 +179,9 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         Assert.True(failures.Count == 0,
             $"{failures.Count} breach(es) of the access rules by {attacker} against {victimProvider}:{Environment.NewLine}{Environment.NewLine}{string.Join(Environment.NewLine + Environment.NewLine, failures)}");
     }
+
+    /// <summary>For municipal-only routes, refused by role before any lookup: which id is asked for does not matter.</summary>
+    private static Guid AnyId(Victim b) => Guid.Empty;
 
     private static object NewUnitFor(Victim b) => new { name = "Ny enhet i annans namn (fiktiv)", providerId = b.ProviderId, ownership = "Private" };
 

@@ -20,6 +20,7 @@ internal sealed class ConditionConfiguration : IEntityTypeConfiguration<Conditio
     public void Configure(EntityTypeBuilder<Condition> b)
     {
         b.Versioned();
+        b.OwnKeys();
         b.Property(e => e.Code).HasMaxLength(EntityDefaults.Short);
         b.Property(e => e.Part).HasMaxLength(EntityDefaults.Name);
         b.HasIndex(e => new { e.ChoiceSystemId, e.Code }).IsUnique();
@@ -33,6 +34,7 @@ internal sealed class ConditionVersionConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<ConditionVersion> b)
     {
         b.Versioned();
+        b.OwnKeys();
         b.Searchable();
         b.Property(e => e.Title).HasMaxLength(EntityDefaults.Name);
         b.Property(e => e.Text).HasMaxLength(EntityDefaults.Text);
@@ -50,6 +52,7 @@ internal sealed class ControlPointConfiguration : IEntityTypeConfiguration<Contr
     public void Configure(EntityTypeBuilder<ControlPoint> b)
     {
         b.Versioned();
+        b.OwnKeys();
         b.Property(e => e.Text).HasMaxLength(EntityDefaults.Text);
     }
 }

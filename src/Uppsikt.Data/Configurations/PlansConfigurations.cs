@@ -4,11 +4,22 @@ using Uppsikt.Domain.Plans;
 
 namespace Uppsikt.Data.Configurations;
 
+internal static class OwnedKeys
+{
+    /// <summary>
+    /// Ids are made by the application (Guid v7), so a child added to a loaded parent's list (a condition's new version, a
+    /// plan's step or activity) is inserted, not mistaken for an existing row to update.
+    /// </summary>
+    public static void OwnKeys<T>(this EntityTypeBuilder<T> b) where T : Uppsikt.Domain.Entity =>
+        b.Property(e => e.Id).ValueGeneratedNever();
+}
+
 internal sealed class FollowUpPlanConfiguration : IEntityTypeConfiguration<FollowUpPlan>
 {
     public void Configure(EntityTypeBuilder<FollowUpPlan> b)
     {
         b.Versioned();
+        b.OwnKeys();
         b.Ignore(e => e.Adoption);
         b.Ignore(e => e.IsAdopted);
         b.Property(e => e.FollowUpModel).HasMaxLength(EntityDefaults.Text);
@@ -31,6 +42,7 @@ internal sealed class FollowUpActivityConfiguration : IEntityTypeConfiguration<F
     public void Configure(EntityTypeBuilder<FollowUpActivity> b)
     {
         b.Versioned();
+        b.OwnKeys();
         b.Property(e => e.What).HasMaxLength(EntityDefaults.Text);
         b.Property(e => e.Who).HasMaxLength(EntityDefaults.Name);
         b.Property(e => e.EstimatedHours).HasPrecision(7, 1);
@@ -44,6 +56,7 @@ internal sealed class PlanStepConfiguration : IEntityTypeConfiguration<PlanStep>
     public void Configure(EntityTypeBuilder<PlanStep> b)
     {
         b.Versioned();
+        b.OwnKeys();
         b.Property(e => e.ActorId).HasMaxLength(450);
         b.Property(e => e.ActorName).HasMaxLength(EntityDefaults.Name);
         b.Property(e => e.Comment).HasMaxLength(EntityDefaults.Text);

@@ -378,7 +378,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("ChoiceSystemId")
@@ -413,7 +412,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Conditions.ConditionVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ConditionId")
@@ -474,7 +472,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Conditions.ControlPoint", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ConditionVersionId")
@@ -615,7 +612,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Plans.FollowUpActivity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<List<Guid>>("ConditionIds")
@@ -673,7 +669,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Plans.FollowUpPlan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("AdoptedOn")
@@ -738,7 +733,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Plans.PlanStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ActorId")

@@ -364,7 +364,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ChoiceSystemId")
@@ -399,7 +398,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Conditions.ConditionVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConditionId")
@@ -460,7 +458,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Conditions.ControlPoint", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConditionVersionId")
@@ -601,7 +598,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Plans.FollowUpActivity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("ConditionIds")
@@ -659,7 +655,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Plans.FollowUpPlan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AdoptedOn")
@@ -724,7 +719,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Plans.PlanStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActorId")

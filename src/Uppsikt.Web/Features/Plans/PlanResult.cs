@@ -45,3 +45,34 @@ public static class PlanActors
         [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
         Guid.TryParse(user.FindFirstValue(UppsiktClaims.CommitteeId), out var committee) ? committee : null);
 }
+
+public static class PlanPages
+{
+    /// <summary>
+    /// What a page does with a refused step: 404 for an unknown plan, the access-denied page for the wrong role, otherwise the
+    /// reasons on the form (a wrong state or a conflict at the top, bad input by its field). Null when the page should show itself again.
+    /// </summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult? Refusal(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, PlanResult result, string prefix = "Input")
+    {
+        if (result.NotFound)
+        {
+            return page.NotFound();
+        }
+        if (result.Refusal?.Kind == PlanRefusalKind.NotAllowed)
+        {
+            return page.Forbid();
+        }
+        if (result.Message is { } message)
+        {
+            page.ModelState.AddModelError("", message);
+        }
+        foreach (var (field, messages) in result.FieldErrors)
+        {
+            foreach (var text in messages)
+            {
+                page.ModelState.AddModelError(field.Length == 0 ? "" : $"{prefix}.{field}", text);
+            }
+        }
+        return null;
+    }
+}

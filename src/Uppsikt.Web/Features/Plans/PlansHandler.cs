@@ -134,6 +134,10 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
         return plan is null ? null : await CompletenessOfAsync(plan, cancellationToken);
     }
 
+    /// <summary>Whether the actor may change the plan's content now (null when they may); not found when there is no such plan.</summary>
+    public async Task<(bool Found, PlanRefusal? Refusal)> CheckEditableAsync(Guid id, PlanActor actor, CancellationToken cancellationToken) =>
+        await db.FollowUpPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } plan ? (true, plan.CheckEditable(actor)) : (false, null);
+
     /// <summary>The conditions a plan for the choice system and year can cover, for the activity form.</summary>
     public Task<List<ConditionInForce>> ConditionsForAsync(Guid choiceSystemId, int year, CancellationToken cancellationToken) =>
         conditions.InForceDuringAsync(choiceSystemId, year, cancellationToken);
