@@ -37,11 +37,13 @@ public sealed class AdminVerbTests : IAsyncLifetime
         var seed = await RunAsync("seed-demo");
         var again = await RunAsync("seed-demo");
 
-        Assert.Equal((0, "Databasen är migrerad (1 migreringar tillämpade)."), (migrate.Exit, migrate.Out.Trim()));
+        await using var db = Database.OpenContext();
+        // Every migration the app ships, however many feature branches have added.
+        var migrations = db.Database.GetMigrations().Count();
+        Assert.Equal((0, $"Databasen är migrerad ({migrations} migreringar tillämpade)."), (migrate.Exit, migrate.Out.Trim()));
         Assert.Equal(0, seed.Exit);
         Assert.StartsWith("Demodata inlästa.", seed.Out, StringComparison.Ordinal);
         Assert.Equal((0, "Databasen innehåller redan data; inget ändrades."), (again.Exit, again.Out.Trim()));
-        await using var db = Database.OpenContext();
         Assert.Equal(5, await db.Committees.CountAsync(TestContext.Current.CancellationToken));
     }
 
