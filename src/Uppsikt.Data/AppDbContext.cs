@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Audit;
+using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Cycle;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Data;
@@ -68,6 +70,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    // Conditions and follow-up plans: the municipality's own documents, no provider data, so no query filters.
+    public DbSet<QualityArea> QualityAreas => Set<QualityArea>();
+
+    public DbSet<Condition> Conditions => Set<Condition>();
+
+    public DbSet<ConditionVersion> ConditionVersions => Set<ConditionVersion>();
+
+    public DbSet<FollowUpPlan> FollowUpPlans => Set<FollowUpPlan>();
+
+    public DbSet<FollowUpActivity> FollowUpActivities => Set<FollowUpActivity>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

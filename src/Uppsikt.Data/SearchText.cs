@@ -33,6 +33,7 @@ public static class SearchText
             Committee c => Join(c.Name, c.Description),
             Authorisation a => Join(a.CaseNumber, a.Notes),
             Uppsikt.Domain.Cycle.CycleTask t => Join(t.Title, t.Description),
+            Uppsikt.Domain.Conditions.ConditionVersion v => Join(v.Title, v.Text),
             _ => null,
         };
         if (text is not null && entry.State is EntityState.Added or EntityState.Modified)

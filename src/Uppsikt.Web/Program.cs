@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Localization;
 using Uppsikt.Data;
 using Uppsikt.Web.Data;
 using Uppsikt.Web.Features.Admin;
+using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Features.Cycle;
 using Uppsikt.Web.Features.Evidence;
+using Uppsikt.Web.Features.Plans;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -57,6 +59,8 @@ builder.Services.AddUppsiktMail(builder.Configuration);
 builder.Services.AddCycleFeature(builder.Configuration);
 builder.Services.AddUppsiktFiles(builder.Configuration);
 builder.Services.AddEvidenceFeature();
+builder.Services.AddConditionsFeature();
+builder.Services.AddPlansFeature();
 builder.Services.AddScoped<DemoData>();
 
 var app = builder.Build();
@@ -94,6 +98,8 @@ api.MapRegisterApi();
 api.MapCycleApi();
 api.MapEvidenceApi();
 app.MapFileDownloads();
+api.MapConditionsApi();
+api.MapPlansApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

@@ -6,6 +6,7 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : BrowserTest(fixtu
     [Theory]
     [InlineData("/Public", "Kommunens kundval och auktoriserade utförare")]
     [InlineData("/Public/Accessibility", "Tillgänglighetsredogörelse för Uppsikt")]
+    [InlineData("/Public/Conditions", "Generella villkor för kundval")]
     public async Task Public_page_is_open_to_anyone_and_accessible(string path, string heading)
     {
         var page = await NewPageAsync();

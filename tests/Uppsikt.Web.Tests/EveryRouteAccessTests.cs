@@ -145,6 +145,44 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /api/v1/observations"] = RouteRule.Denied(),
         ["POST /api/v1/observations"] = RouteRule.Denied() with { Json = b => new { observedOn = "2026-01-01", unitId = b.UnitId, category = "Food", severity = "Minor", summary = "Inkräktare" } },
         ["GET /files/{id:guid}"] = RouteRule.Hidden(b => b.FileId),
+        // Conditions and follow-up plans: the municipality's own documents, no provider data; providers read the published ones under /Public
+        ["GET /api/v1/conditions"] = RouteRule.Denied(),
+        ["GET /api/v1/conditions/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["GET /api/v1/conditions/{id:guid}/in-force"] = RouteRule.Denied(AnyId),
+        ["GET /Conditions"] = RouteRule.Denied(),
+        ["GET /Conditions/Details/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["GET /Conditions/Edit/{id:guid?}"] = RouteRule.Denied(AnyId),
+        ["POST /Conditions/Edit/{id:guid?}"] = RouteRule.Denied() with { Form = _ => [new("Input.Scope", "General"), new("Input.Code", "X1"), new("Input.Title", "Inkräktarvillkor"), new("Input.Text", "Text")] },
+        ["GET /Conditions/Set/{choiceSystemId:guid?}"] = RouteRule.Denied(b => b.ChoiceSystemId) with { TargetField = "choiceSystemId" },
+        ["GET /api/v1/plans"] = RouteRule.Denied(),
+        ["GET /api/v1/plans/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["GET /api/v1/plans/{id:guid}/completeness"] = RouteRule.Denied(AnyId),
+        ["POST /api/v1/plans"] = RouteRule.Denied() with { Json = b => new { choiceSystemId = b.ChoiceSystemId, year = 2030, fromLastYear = false } },
+        ["PUT /api/v1/plans/{id:guid}"] = RouteRule.Denied(AnyId) with { Json = _ => new { focusThemes = new[] { "Inkräktare" }, version = 0 } },
+        ["POST /api/v1/plans/{id:guid}/activities"] = RouteRule.Denied(AnyId) with { Json = _ => new { activity = new { what = "Inkräktare" }, planVersion = 0 } },
+        ["PUT /api/v1/plans/{id:guid}/activities/{activityId:guid}"] = (RouteRule.Denied(AnyId) with { Json = _ => new { activity = new { what = "Inkräktare" }, planVersion = 0 } }).With("activityId", AnyId),
+        ["DELETE /api/v1/plans/{id:guid}/activities/{activityId:guid}"] = RouteRule.Denied(AnyId).With("activityId", AnyId),
+        ["POST /api/v1/plans/{id:guid}/approve"] = RouteRule.Denied(AnyId) with { Json = _ => new { comment = "Inkräktare" } },
+        ["POST /api/v1/plans/{id:guid}/adopt"] = RouteRule.Denied(AnyId) with { Json = _ => new { decidedOn = "2026-01-01", paragraph = "1", caseNumber = "KFKS-2026-00001" } },
+        ["POST /api/v1/plans/{id:guid}/report-to-council-board"] = RouteRule.Denied(AnyId) with { Json = _ => new { reportedOn = "2026-01-01" } },
+        ["POST /api/v1/plans/{id:guid}/revise"] = RouteRule.Denied(AnyId) with { Json = _ => new { comment = "Inkräktare" } },
+        ["GET /Plans"] = RouteRule.Denied(),
+        ["GET /Plans/New"] = RouteRule.Denied(),
+        ["POST /Plans/New"] = RouteRule.Denied() with { Form = b => [new("Input.ChoiceSystemId", b.ChoiceSystemId.ToString()), new("Input.Year", "2030")] },
+        ["GET /Plans/Details/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["POST /Plans/Details/{id:guid}?handler=Approve"] = RouteRule.Denied(AnyId),
+        ["POST /Plans/Details/{id:guid}?handler=Report"] = RouteRule.Denied(AnyId),
+        ["POST /Plans/Details/{id:guid}?handler=Revise"] = RouteRule.Denied(AnyId),
+        ["GET /Plans/Edit/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["POST /Plans/Edit/{id:guid}"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Input.FocusThemes", "Inkräktare")] },
+        ["GET /Plans/Activity/{planId:guid}/{activityId:guid?}"] = RouteRule.Denied(AnyId) with { TargetField = "planId" },
+        ["POST /Plans/Activity/{planId:guid}/{activityId:guid?}"] = RouteRule.Denied(AnyId) with { TargetField = "planId", Form = _ => [new("Input.What", "Inkräktare")] },
+        ["POST /Plans/Activity/{planId:guid}/{activityId:guid?}?handler=Remove"] = (RouteRule.Denied(AnyId) with { TargetField = "planId" }).With("activityId", AnyId),
+        ["GET /Plans/Adopt/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["POST /Plans/Adopt/{id:guid}"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Input.Paragraph", "1"), new("Input.CaseNumber", "KFKS-2026-00001")] },
+        ["GET /Public/Plans"] = RouteRule.NoProviderData("adopted follow-up plans, published"),
+        ["GET /Public/Plan/{id:guid}"] = RouteRule.NoProviderData("one adopted follow-up plan, published") with { Target = AnyId },
+        ["GET /Public/Conditions/{choiceSystemId:guid?}"] = RouteRule.NoProviderData("the conditions in force, published") with { Target = b => b.ChoiceSystemId, TargetField = "choiceSystemId" },
 
         // Account: the caller's own session and tokens
         ["GET /Account/Login"] = RouteRule.NoProviderData("the sign-in form"),
@@ -201,6 +239,7 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
 
     /// <summary>An id for routes a provider user is refused whatever the id.</summary>
     private static Guid AnyId(Victim b) => Guid.CreateVersion7();
+
     private static IEnumerable<KeyValuePair<string, string>> IncidentForUnitOf(Victim b) =>
     [
         new("Input.Kind", "Deviation"), new("Input.Severity", "Minor"), new("Input.OccurredOn", "2026-01-01"),

@@ -472,6 +472,240 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChoiceSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChoiceSystemId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Conditions");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Conditions.ConditionVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("FollowUpOccasions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("QualityAreaIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Sanctions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchText");
+
+                    b.HasIndex("ConditionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ConditionVersions");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Conditions.ControlPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConditionVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConditionVersionId");
+
+                    b.ToTable("ControlPoint");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Conditions.QualityArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Framework")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("QualityAreas");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000001"),
+                            Framework = "SocialServices",
+                            Name = "Självbestämmande och integritet",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000002"),
+                            Framework = "SocialServices",
+                            Name = "Helhetssyn och samordning",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000003"),
+                            Framework = "SocialServices",
+                            Name = "Trygghet och säkerhet",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000004"),
+                            Framework = "SocialServices",
+                            Name = "Kunskapsbaserad verksamhet",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000005"),
+                            Framework = "SocialServices",
+                            Name = "Tillgänglighet",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000006"),
+                            Framework = "SocialServices",
+                            Name = "Effektivitet",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000007"),
+                            Framework = "Lss",
+                            Name = "Goda levnadsvillkor",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000008"),
+                            Framework = "Lss",
+                            Name = "Möjlighet att leva som andra",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000009"),
+                            Framework = "HealthCare",
+                            Name = "Jämlik vård",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000010"),
+                            Framework = "HealthCare",
+                            Name = "Ändamålsenlig vård",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000011"),
+                            Framework = "HealthCare",
+                            Name = "Patientcentrerad vård",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Id = new Guid("0a11a11a-0000-4000-8000-000000000012"),
+                            Framework = "HealthCare",
+                            Name = "Säker vård",
+                            SortOrder = 12
+                        });
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Cycle.AnnualCycle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -876,6 +1110,167 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Referral");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Plans.FollowUpActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ConditionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("EstimatedHours")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("QualityAreaIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tertial")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Who")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("FollowUpActivities");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Plans.FollowUpPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdoptionCaseNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdoptionParagraph")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChoiceSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("FocusThemes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpModel")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedToCouncilBoardOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevisesPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RiskAnalysisReference")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisesPlanId");
+
+                    b.HasIndex("Year", "State");
+
+                    b.HasIndex("ChoiceSystemId", "Year", "RevisionNumber")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpPlans");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Plans.PlanStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanStep");
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Register.Administration", b =>
@@ -1434,6 +1829,34 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", "ChoiceSystem")
+                        .WithMany()
+                        .HasForeignKey("ChoiceSystemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ChoiceSystem");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Conditions.ConditionVersion", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Conditions.Condition", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ConditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Conditions.ControlPoint", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Conditions.ConditionVersion", null)
+                        .WithMany("ControlPoints")
+                        .HasForeignKey("ConditionVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Cycle.AnnualCycle", b =>
                 {
                     b.HasOne("Uppsikt.Domain.Register.Committee", null)
@@ -1518,6 +1941,40 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.HasOne("Uppsikt.Domain.Evidence.Incident", null)
                         .WithMany("Referrals")
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Plans.FollowUpActivity", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Plans.FollowUpPlan", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Plans.FollowUpPlan", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", "ChoiceSystem")
+                        .WithMany()
+                        .HasForeignKey("ChoiceSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Plans.FollowUpPlan", null)
+                        .WithMany()
+                        .HasForeignKey("RevisesPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ChoiceSystem");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Plans.PlanStep", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Plans.FollowUpPlan", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1615,6 +2072,16 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Conditions.ConditionVersion", b =>
+                {
+                    b.Navigation("ControlPoints");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Cycle.AnnualCycle", b =>
                 {
                     b.Navigation("Tasks");
@@ -1628,6 +2095,13 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Incident", b =>
                 {
                     b.Navigation("Referrals");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Plans.FollowUpPlan", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Register.ChoiceSystem", b =>

@@ -156,6 +156,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         });
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoPlans.SeedAsync(db, clock, cancellationToken);
 
         var providerOf = new Dictionary<string, Guid>
         {

@@ -7,6 +7,10 @@ public static class Demo
     public const string QualityDeveloper = "kvalitet@uppsikt.example";
     public const string QualityDeveloperName = "Klara Kvalitet (fiktiv)";
     public const string DistrictUser = "stadsdel@uppsikt.example";
+    public const string GroupManager = "gruppchef@uppsikt.example";
+    /// <summary>Secretary of Äldrenämnden.</summary>
+    public const string CommitteeSecretary = "sekreterare@uppsikt.example";
+    public const string CaseWorker = "handlaggare@uppsikt.example";
     public const string OmsorgshusetUser = "anordnare.omsorgshuset@uppsikt.example";
     public const string TryggaHanderUser = "anordnare.tryggahander@uppsikt.example";
 
@@ -22,4 +26,14 @@ public static class Demo
 
     public const string NorthDistrict = "Stadsdelsförvaltning Norr (fiktiv)";
     public const string HomeCare = "Hemtjänst, ledsagning och avlösning";
+
+    // Follow-up plans of the demo (src/Uppsikt.Web/Data/DemoPlans.cs), this year by the clock.
+    /// <summary>Äldrenämnden's choice system with last year's plan but none this year.</summary>
+    public const string ElderlyDayCare = "Dagverksamhet för äldre";
+    /// <summary>Adopted this year.</summary>
+    public const string NursingHome = "Särskilt boende för äldre";
+    /// <summary>Approved by the group manager this year, awaiting the labour committee.</summary>
+    public const string Fai = "Kundval förberedande arbetsinriktade insatser, FAI";
+    /// <summary>Kulturnämnden's plan: a draft this year, deliberately not adopted.</summary>
+    public const string CultureSchool = "Kulturskola";
 }

@@ -1,0 +1,286 @@
+using Uppsikt.Domain.Identity;
+using Uppsikt.Domain.Register;
+
+namespace Uppsikt.Domain.Plans;
+
+/// <summary>Who takes a step on a plan: the roles decide what they may do, a committee secretary acts for one committee.</summary>
+public sealed record PlanActor(string? UserId, string Name, IReadOnlyCollection<string> Roles, Guid? CommitteeId = null)
+{
+    public bool IsIn(params string[] roles) => roles.Any(Roles.Contains);
+}
+
+public enum PlanRefusalKind
+{
+    /// <summary>The actor's role may not take this step.</summary>
+    NotAllowed = 1,
+
+    /// <summary>The plan is not in a state that allows it (an adopted plan is read-only).</summary>
+    WrongState = 2,
+
+    /// <summary>The input or the plan's content does not allow it yet.</summary>
+    Invalid = 3,
+}
+
+/// <summary>Why a step on a plan was refused, in Swedish; <see cref="Field"/> names the input at fault, if one is.</summary>
+public sealed record PlanRefusal(PlanRefusalKind Kind, string Message, string? Field = null);
+
+/// <summary>The committee's decision adopting a plan: date, paragraph in the minutes and case number (diarienummer).</summary>
+public sealed record CommitteeDecision(DateOnly DecidedOn, string Paragraph, string CaseNumber);
+
+/// <summary>
+/// Uppföljningsplan for one choice system and year: what is followed up, how, by whom and how often [000][002].
+/// Drafted by the quality developer, approved by the group manager, adopted by the committee and reported to the
+/// council board; an adopted plan is read-only and changes through a revision that goes the same way.
+/// </summary>
+public sealed class FollowUpPlan : Entity
+{
+    public static readonly string[] Drafters = [Identity.Roles.QualityDeveloper, Identity.Roles.Administrator];
+
+    public Guid ChoiceSystemId { get; set; }
+
+    public ChoiceSystem? ChoiceSystem { get; set; }
+
+    public int Year { get; set; }
+
+    public PlanState State { get; private set; } = PlanState.Draft;
+
+    /// <summary>0 for the year's first plan; a revision of an adopted plan has the next number.</summary>
+    public int RevisionNumber { get; private set; }
+
+    /// <summary>The adopted plan this one revises.</summary>
+    public Guid? RevisesPlanId { get; private set; }
+
+    public List<string> FocusThemes { get; set; } = [];
+
+    /// <summary>Uppföljningsmodell: the committee's description of how it follows up the choice system.</summary>
+    public string? FollowUpModel { get; set; }
+
+    /// <summary>The risk analysis the priorities rest on.</summary>
+    public string? RiskAnalysisReference { get; set; }
+
+    public DateOnly? AdoptedOn { get; private set; }
+
+    public string? AdoptionParagraph { get; private set; }
+
+    public string? AdoptionCaseNumber { get; private set; }
+
+    public DateOnly? ReportedToCouncilBoardOn { get; private set; }
+
+    public List<FollowUpActivity> Activities { get; } = [];
+
+    public List<PlanStep> Steps { get; } = [];
+
+    /// <summary>The committee's adoption decision, once there is one.</summary>
+    public CommitteeDecision? Adoption =>
+        AdoptedOn is { } on ? new CommitteeDecision(on, AdoptionParagraph ?? "", AdoptionCaseNumber ?? "") : null;
+
+    /// <summary>Adopted plans, reported or not, are decided: published, read-only, and the base of revisions and next year's plan.</summary>
+    public bool IsAdopted => State is PlanState.Adopted or PlanState.ReportedToCouncilBoard;
+
+    /// <summary>A new, empty draft.</summary>
+    public static (FollowUpPlan? Plan, PlanRefusal? Refusal) Create(Guid choiceSystemId, int year, PlanActor actor, DateTimeOffset at)
+    {
+        if (!actor.IsIn(Drafters))
+        {
+            return (null, DraftersOnly);
+        }
+        if (year is < 2000 or > 2100)
+        {
+            return (null, new PlanRefusal(PlanRefusalKind.Invalid, "Ange ett år mellan 2000 och 2100.", "Year"));
+        }
+        var plan = new FollowUpPlan { ChoiceSystemId = choiceSystemId, Year = year };
+        plan.Record(PlanStepKind.Created, actor, at, null);
+        return (plan, null);
+    }
+
+    /// <summary>"Starta från fjolårets plan": a new draft for <paramref name="year"/> with last year's activities, themes and texts.</summary>
+    public (FollowUpPlan? Plan, PlanRefusal? Refusal) CopyForYear(int year, PlanActor actor, DateTimeOffset at)
+    {
+        if (!actor.IsIn(Drafters))
+        {
+            return (null, DraftersOnly);
+        }
+        if (year <= Year)
+        {
+            return (null, new PlanRefusal(PlanRefusalKind.Invalid, $"Planen för {Year} kan bara kopieras till ett senare år.", "Year"));
+        }
+        var plan = CopyContent(new FollowUpPlan { ChoiceSystemId = ChoiceSystemId, Year = year });
+        plan.Record(PlanStepKind.CopiedFromLastYear, actor, at, $"Kopia av planen för {Year}" + (RevisionNumber > 0 ? $", revision {RevisionNumber}." : "."));
+        return (plan, null);
+    }
+
+    /// <summary>"Revidera": a new draft linked to this adopted plan, with the next revision number.</summary>
+    public (FollowUpPlan? Plan, PlanRefusal? Refusal) StartRevision(PlanActor actor, DateTimeOffset at, string? comment)
+    {
+        if (!actor.IsIn(Drafters))
+        {
+            return (null, DraftersOnly);
+        }
+        if (!IsAdopted)
+        {
+            return (null, new PlanRefusal(PlanRefusalKind.WrongState, "Bara en antagen plan kan revideras; ett utkast ändras direkt."));
+        }
+        var revision = CopyContent(new FollowUpPlan
+        {
+            ChoiceSystemId = ChoiceSystemId, Year = Year, RevisionNumber = RevisionNumber + 1, RevisesPlanId = Id,
+        });
+        revision.Record(PlanStepKind.RevisionStarted, actor, at, comment);
+        return (revision, null);
+    }
+
+    /// <summary>Whether the actor may change the plan's content now; null when they may.</summary>
+    public PlanRefusal? CheckEditable(PlanActor actor) =>
+        !actor.IsIn(Drafters) ? DraftersOnly
+        : State switch
+        {
+            PlanState.Draft => null,
+            PlanState.Approved => new PlanRefusal(PlanRefusalKind.WrongState,
+                "Planen är godkänd av gruppchefen och väntar på nämndens beslut, så den kan inte ändras."),
+            _ => new PlanRefusal(PlanRefusalKind.WrongState,
+                "Planen är antagen av nämnden och kan inte ändras. Välj ”Revidera” för att göra en ny version som går samma väg till beslut."),
+        };
+
+    /// <summary>The group manager approves a complete draft.</summary>
+    public PlanRefusal? Approve(PlanActor actor, DateTimeOffset at, string? comment, PlanCompleteness completeness)
+    {
+        if (!actor.IsIn(Identity.Roles.GroupManager))
+        {
+            return new PlanRefusal(PlanRefusalKind.NotAllowed, "Bara en gruppchef kan godkänna en uppföljningsplan.");
+        }
+        if (State != PlanState.Draft)
+        {
+            return new PlanRefusal(PlanRefusalKind.WrongState, $"Bara ett utkast kan godkännas; planen är {StateText}.");
+        }
+        if (!completeness.ActivitiesComplete)
+        {
+            return new PlanRefusal(PlanRefusalKind.Invalid, completeness.ActivityCount == 0
+                ? "Planen har inga aktiviteter. Lägg till vad som ska följas upp innan den godkänns."
+                : "Alla aktiviteter måste ange vad, hur, vem och hur ofta innan planen godkänns. Se planens kontroll av fullständighet.");
+        }
+        State = PlanState.Approved;
+        Record(PlanStepKind.Approved, actor, at, comment);
+        return null;
+    }
+
+    /// <summary>The committee secretary records the committee's decision adopting an approved plan.</summary>
+    public PlanRefusal? Adopt(PlanActor actor, DateTimeOffset at, DateOnly today, DateOnly? decidedOn, string? paragraph, string? caseNumber, string? comment)
+    {
+        if (RefuseSecretary(actor) is { } refusal)
+        {
+            return refusal;
+        }
+        if (State != PlanState.Approved)
+        {
+            return new PlanRefusal(PlanRefusalKind.WrongState, $"Nämnden kan bara anta en plan som gruppchefen har godkänt; planen är {StateText}.");
+        }
+        if (decidedOn is not { } date)
+        {
+            return new PlanRefusal(PlanRefusalKind.Invalid, "Ange datum för nämndens beslut.", "DecidedOn");
+        }
+        if (date > today)
+        {
+            return new PlanRefusal(PlanRefusalKind.Invalid, "Beslutsdatumet kan inte ligga i framtiden.", "DecidedOn");
+        }
+        var section = (paragraph ?? "").Trim();
+        if (section.Length == 0)
+        {
+            return new PlanRefusal(PlanRefusalKind.Invalid, "Ange paragrafen i nämndens protokoll, till exempel § 45.", "Paragraph");
+        }
+        if (section.Length > 20)
+        {
+            return new PlanRefusal(PlanRefusalKind.Invalid, "Paragrafen får vara högst 20 tecken.", "Paragraph");
+        }
+        if (!CaseNumber.TryParse(caseNumber, out var number, out var error))
+        {
+            return new PlanRefusal(PlanRefusalKind.Invalid, string.IsNullOrWhiteSpace(caseNumber) ? "Ange ärendets diarienummer." : error, "CaseNumber");
+        }
+        State = PlanState.Adopted;
+        AdoptedOn = date;
+        AdoptionParagraph = section.StartsWith('§') ? section : "§ " + section;
+        AdoptionCaseNumber = number.Value;
+        Record(PlanStepKind.Adopted, actor, at, comment);
+        return null;
+    }
+
+    /// <summary>The committee secretary records that the adopted plan has been reported to the council board.</summary>
+    public PlanRefusal? ReportToCouncilBoard(PlanActor actor, DateTimeOffset at, DateOnly today, DateOnly? reportedOn, string? comment)
+    {
+        if (RefuseSecretary(actor) is { } refusal)
+        {
+            return refusal;
+        }
+        if (State != PlanState.Adopted)
+        {
+            return new PlanRefusal(PlanRefusalKind.WrongState, $"Bara en antagen plan kan rapporteras till kommunstyrelsen; planen är {StateText}.");
+        }
+        if (reportedOn is not { } date)
+        {
+            return new PlanRefusal(PlanRefusalKind.Invalid, "Ange datum då planen rapporterades till kommunstyrelsen.", "ReportedOn");
+        }
+        if (date > today || date < AdoptedOn)
+        {
+            return new PlanRefusal(PlanRefusalKind.Invalid, "Rapporteringsdatumet ska ligga mellan nämndens beslut och i dag.", "ReportedOn");
+        }
+        State = PlanState.ReportedToCouncilBoard;
+        ReportedToCouncilBoardOn = date;
+        Record(PlanStepKind.ReportedToCouncilBoard, actor, at, comment);
+        return null;
+    }
+
+    private string StateText => State switch
+    {
+        PlanState.Draft => "ett utkast",
+        PlanState.Approved => "redan godkänd",
+        PlanState.Adopted => "redan antagen",
+        _ => "redan rapporterad till kommunstyrelsen",
+    };
+
+    private static readonly PlanRefusal DraftersOnly =
+        new(PlanRefusalKind.NotAllowed, "Bara kvalitetsutvecklare och systemförvaltare kan ta fram och ändra uppföljningsplaner.");
+
+    private PlanRefusal? RefuseSecretary(PlanActor actor)
+    {
+        if (!actor.IsIn(Identity.Roles.CommitteeSecretary))
+        {
+            return new PlanRefusal(PlanRefusalKind.NotAllowed, "Bara en nämndsekreterare kan registrera nämndens beslut.");
+        }
+        // A secretary who serves one committee records that committee's decisions only.
+        if (actor.CommitteeId is { } committee && ChoiceSystem is { } choice && choice.CommitteeId != committee)
+        {
+            return new PlanRefusal(PlanRefusalKind.NotAllowed, "Du är sekreterare i en annan nämnd än den som ansvarar för kundvalet.");
+        }
+        return null;
+    }
+
+    private FollowUpPlan CopyContent(FollowUpPlan plan)
+    {
+        plan.FocusThemes = [.. FocusThemes];
+        plan.FollowUpModel = FollowUpModel;
+        plan.RiskAnalysisReference = RiskAnalysisReference;
+        plan.Activities.AddRange(Activities.OrderBy(a => a.Position).Select(a => a.Copy()));
+        return plan;
+    }
+
+    private void Record(PlanStepKind kind, PlanActor actor, DateTimeOffset at, string? comment) =>
+        Steps.Add(new PlanStep
+        {
+            Kind = kind, OccurredAt = at, ActorId = actor.UserId, ActorName = actor.Name,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+        });
+}
+
+/// <summary>One step on a plan's timeline: who took it, when, and what they said.</summary>
+public sealed class PlanStep : Entity
+{
+    public Guid PlanId { get; set; }
+
+    public PlanStepKind Kind { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public string? ActorId { get; set; }
+
+    public required string ActorName { get; set; }
+
+    public string? Comment { get; set; }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Domain.Identity;
+using Uppsikt.Domain.Plans;
+using Uppsikt.Web.Infrastructure;
+
+namespace Uppsikt.Web.Features.Plans;
+
+/// <summary>A plan with its activities, completeness and timeline, and the next step for whoever may take it.</summary>
+public sealed class DetailsModel(PlansHandler handler, TimeProvider clock) : PageModel
+{
+    public PlanDetails Plan { get; private set; } = null!;
+
+    public PlanCompleteness Completeness { get; private set; } = null!;
+
+    public PlanActor Actor { get; private set; } = null!;
+
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    [BindProperty]
+    public DateOnly? ReportedOn { get; set; }
+
+    public DateOnly Today => clock.SwedishToday();
+
+    public bool CanEdit => Actor.IsIn(FollowUpPlan.Drafters) && Plan.State == PlanState.Draft;
+
+    public bool CanApprove => Actor.IsIn(Roles.GroupManager) && Plan.State == PlanState.Draft;
+
+    private bool ServesCommittee => Actor.IsIn(Roles.CommitteeSecretary) && (Actor.CommitteeId is null || Actor.CommitteeId == Plan.CommitteeId);
+
+    public bool CanAdopt => ServesCommittee && Plan.State == PlanState.Approved;
+
+    public bool CanReport => ServesCommittee && Plan.State == PlanState.Adopted;
+
+    public bool CanRevise => Actor.IsIn(FollowUpPlan.Drafters) && Plan.IsAdopted && Plan.RevisedById is null;
+
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
+        TakeAsync(id, handler.ApproveAsync(id, Comment, PlanActors.From(User), cancellationToken), "Planen är godkänd och kan nu antas av nämnden.", cancellationToken);
+
+    public Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken cancellationToken) =>
+        TakeAsync(id, handler.ReportAsync(id, ReportedOn, Comment, PlanActors.From(User), cancellationToken), "Rapporteringen till kommunstyrelsen är registrerad.", cancellationToken);
+
+    public Task<IActionResult> OnPostReviseAsync(Guid id, CancellationToken cancellationToken) =>
+        TakeAsync(id, handler.ReviseAsync(id, Comment, PlanActors.From(User), cancellationToken), "En revision är påbörjad som nytt utkast. Den antagna planen gäller tills revisionen antas.", cancellationToken);
+
+    private async Task<IActionResult> TakeAsync(Guid id, Task<PlanResult> step, string done, CancellationToken cancellationToken)
+    {
+        var result = await step;
+        if (result.Succeeded)
+        {
+            TempData["Message"] = done;
+            return RedirectToPage("Details", new { id = result.Id });
+        }
+        return this.Refusal(result, prefix: "") ?? await ShowAsync(id, cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await handler.GetAsync(id, cancellationToken) is not { } plan)
+        {
+            return NotFound();
+        }
+        Plan = plan;
+        Completeness = (await handler.CompletenessAsync(id, cancellationToken))!;
+        Actor = PlanActors.From(User);
+        ReportedOn ??= Today;
+        return Page();
+    }
+}

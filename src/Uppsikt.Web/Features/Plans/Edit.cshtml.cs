@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Domain.Plans;
+
+namespace Uppsikt.Web.Features.Plans;
+
+/// <summary>A draft's focus themes, follow-up model and risk analysis. An adopted plan answers with the reason it cannot be changed.</summary>
+public sealed class EditModel(PlansHandler handler) : PageModel
+{
+    public PlanDetails Plan { get; private set; } = null!;
+
+    /// <summary>Why the plan cannot be changed now; the form is not shown then.</summary>
+    public string? ReadOnlyReason { get; private set; }
+
+    [BindProperty]
+    public PlanForm Input { get; set; } = new();
+
+    public sealed class PlanForm
+    {
+        [Display(Name = "fokusteman")] public string? FocusThemes { get; set; }
+        [Display(Name = "uppföljningsmodell")] public string? FollowUpModel { get; set; }
+        [Display(Name = "riskanalys")] public string? RiskAnalysisReference { get; set; }
+        public int Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        Input = new PlanForm
+        {
+            FocusThemes = string.Join('\n', Plan.FocusThemes), FollowUpModel = Plan.FollowUpModel, RiskAnalysisReference = Plan.RiskAnalysisReference,
+            Version = Plan.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await handler.SaveAsync(id, new PlanInput((Input.FocusThemes ?? "").Split('\n'), Input.FollowUpModel, Input.RiskAnalysisReference, Input.Version),
+                PlanActors.From(User), cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Message"] = "Planen är sparad.";
+                return RedirectToPage("Details", new { id });
+            }
+            if (this.Refusal(result) is { } refused)
+            {
+                return refused;
+            }
+        }
+        return await LoadAsync(id, cancellationToken) ?? Page();
+    }
+
+    /// <summary>Loads the plan; refuses the wrong role, and for the wrong state answers 409 with the reason.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var (found, refusal) = await handler.CheckEditableAsync(id, PlanActors.From(User), cancellationToken);
+        if (!found || await handler.GetAsync(id, cancellationToken) is not { } plan)
+        {
+            return NotFound();
+        }
+        if (refusal?.Kind == PlanRefusalKind.NotAllowed)
+        {
+            return Forbid();
+        }
+        Plan = plan;
+        ReadOnlyReason = refusal?.Message;
+        if (ReadOnlyReason is not null)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Uppsikt.Domain.Plans;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Plans;
+
+public sealed class IndexModel(PlansHandler handler, TimeProvider clock) : ListPageModel
+{
+    /// <summary>The year shown; this year unless another is chosen, all years when the filter is emptied.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public PlanState? State { get; set; }
+
+    public PagedList<PlanRow> Plans { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
+
+    public List<SelectListItem> Years { get; private set; } = [];
+
+    public bool CanDraft { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var thisYear = clock.SwedishToday().Year;
+        Year ??= thisYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        int? year = int.TryParse(Year, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
+        Plans = await handler.ListAsync(Query, year, null, State, adoptedOnly: false, cancellationToken);
+        Years = [.. Enumerable.Range(thisYear - 3, 5).Reverse().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(n => new SelectListItem(n, n, n == Year))];
+        CanDraft = PlanActors.From(User).IsIn(FollowUpPlan.Drafters);
+    }
+}

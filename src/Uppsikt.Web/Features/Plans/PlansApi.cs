@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Uppsikt.Domain.Plans;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Plans;
+
+public static class PlansApi
+{
+    public sealed record StepInput(string? Comment);
+
+    public sealed record ReportInput(DateOnly? ReportedOn, string? Comment);
+
+    public sealed record ActivityChange(ActivityInput Activity, int PlanVersion);
+
+    public static void MapPlansApi(this RouteGroupBuilder api)
+    {
+        var plans = api.MapGroup("/plans").WithTags("Uppföljningsplaner").RequireAuthorization(Policies.Municipal);
+
+        plans.MapGet("/", (PlansHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize, int? year,
+                Guid? choiceSystemId, PlanState? state, CancellationToken cancellationToken) =>
+            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+                year, choiceSystemId, state, adoptedOnly: false, cancellationToken))
+            .WithSummary("Uppföljningsplaner, med sökning på kundval och nämnd, filter (year, choiceSystemId, state), sortering (choiceSystem, committee, year, state) och sidindelning.");
+
+        plans.MapGet("/{id:guid}", async Task<Results<Ok<PlanDetails>, NotFound>> (Guid id, PlansHandler handler, CancellationToken cancellationToken) =>
+            await handler.GetAsync(id, cancellationToken) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound())
+            .WithSummary("En uppföljningsplan: läge, år, kundval, nämndens beslut, aktiviteter, fokusteman, modell och tidslinje.");
+
+        plans.MapGet("/{id:guid}/completeness", async Task<Results<Ok<PlanCompleteness>, NotFound>> (Guid id, PlansHandler handler, CancellationToken cancellationToken) =>
+            await handler.CompletenessAsync(id, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound())
+            .WithSummary("Kontroll av fullständighet: villkor utan uppföljningstillfälle eller aktivitet, och aktiviteter som saknar vad, hur, vem eller hur ofta.");
+
+        plans.MapPost("/", async (NewPlanInput input, PlansHandler handler, HttpContext context, CancellationToken cancellationToken) =>
+                await Answer(await handler.CreateAsync(input, PlanActors.From(context.User), cancellationToken), handler, cancellationToken, created: true))
+            .WithSummary("Skapar ett utkast för ett kundval och år, tomt eller från fjolårets plan (fromLastYear).");
+
+        plans.MapPut("/{id:guid}", async (Guid id, PlanInput input, PlansHandler handler, HttpContext context, CancellationToken cancellationToken) =>
+                await Answer(await handler.SaveAsync(id, input, PlanActors.From(context.User), cancellationToken), handler, cancellationToken))
+            .WithSummary("Ändrar ett utkasts fokusteman, modell och riskanalys. En antagen plan ger 409; skicka med version.");
+
+        plans.MapPost("/{id:guid}/activities", async (Guid id, ActivityChange change, PlansHandler handler, HttpContext context, CancellationToken cancellationToken) =>
+                await Answer(await handler.SaveActivityAsync(id, null, change.Activity, change.PlanVersion, PlanActors.From(context.User), cancellationToken), handler, cancellationToken))
+            .WithSummary("Lägger till en aktivitet i ett utkast.");
+
+        plans.MapPut("/{id:guid}/activities/{activityId:guid}", async (Guid id, Guid activityId, ActivityChange change, PlansHandler handler, HttpContext context,
+                CancellationToken cancellationToken) =>
+                await Answer(await handler.SaveActivityAsync(id, activityId, change.Activity, change.PlanVersion, PlanActors.From(context.User), cancellationToken), handler, cancellationToken))
+            .WithSummary("Ändrar en aktivitet i ett utkast.");
+
+        plans.MapDelete("/{id:guid}/activities/{activityId:guid}", async (Guid id, Guid activityId, int planVersion, PlansHandler handler, HttpContext context,
+                CancellationToken cancellationToken) =>
+                await Answer(await handler.RemoveActivityAsync(id, activityId, planVersion, PlanActors.From(context.User), cancellationToken), handler, cancellationToken))
+            .WithSummary("Tar bort en aktivitet ur ett utkast.");
+
+        plans.MapPost("/{id:guid}/approve", async (Guid id, StepInput input, PlansHandler handler, HttpContext context, CancellationToken cancellationToken) =>
+                await Answer(await handler.ApproveAsync(id, input.Comment, PlanActors.From(context.User), cancellationToken), handler, cancellationToken))
+            .WithSummary("Gruppchefen godkänner ett fullständigt utkast.");
+
+        plans.MapPost("/{id:guid}/adopt", async (Guid id, AdoptionInput input, PlansHandler handler, HttpContext context, CancellationToken cancellationToken) =>
+                await Answer(await handler.AdoptAsync(id, input, PlanActors.From(context.User), cancellationToken), handler, cancellationToken))
+            .WithSummary("Nämndsekreteraren registrerar nämndens beslut att anta en godkänd plan: datum, paragraf och diarienummer.");
+
+        plans.MapPost("/{id:guid}/report-to-council-board", async (Guid id, ReportInput input, PlansHandler handler, HttpContext context,
+                CancellationToken cancellationToken) =>
+                await Answer(await handler.ReportAsync(id, input.ReportedOn, input.Comment, PlanActors.From(context.User), cancellationToken), handler, cancellationToken))
+            .WithSummary("Nämndsekreteraren registrerar att den antagna planen rapporterats till kommunstyrelsen.");
+
+        plans.MapPost("/{id:guid}/revise", async (Guid id, StepInput input, PlansHandler handler, HttpContext context, CancellationToken cancellationToken) =>
+                await Answer(await handler.ReviseAsync(id, input.Comment, PlanActors.From(context.User), cancellationToken), handler, cancellationToken, created: true))
+            .WithSummary("Revidera: ett nytt utkast kopplat till den antagna planen, som går samma väg till beslut.");
+    }
+
+    private static async Task<IResult> Answer(PlanResult result, PlansHandler handler, CancellationToken cancellationToken, bool created = false)
+    {
+        if (!result.Succeeded)
+        {
+            return result.ToProblem();
+        }
+        var plan = await handler.GetAsync(result.Id!.Value, cancellationToken);
+        return created ? Results.Created($"/api/v1/plans/{result.Id}", plan) : Results.Ok(plan);
+    }
+}

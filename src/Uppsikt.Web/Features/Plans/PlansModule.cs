@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Web.Infrastructure.Auth;
+
+namespace Uppsikt.Web.Features.Plans;
+
+/// <summary>Follow-up plans: read by the municipality's roles; who may take which step is the domain's rule (<see cref="Domain.Plans.FollowUpPlan"/>).</summary>
+public static class PlansModule
+{
+    public static IServiceCollection AddPlansFeature(this IServiceCollection services)
+    {
+        services.AddScoped<PlansHandler>();
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Plans", Policies.Municipal));
+        return services;
+    }
+}

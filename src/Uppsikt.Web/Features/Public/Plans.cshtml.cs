@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Web.Features.Plans;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Public;
+
+/// <summary>The adopted follow-up plans, so providers and citizens know beforehand what the follow-up covers. Never drafts.</summary>
+public sealed class PlansModel(PlansHandler handler, TimeProvider clock) : PageModel
+{
+    public int Year { get; private set; }
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public IReadOnlyList<PlanRow> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync(int? year, CancellationToken cancellationToken)
+    {
+        var thisYear = clock.SwedishToday().Year;
+        Year = year is >= 2000 and <= 2100 ? year.Value : thisYear;
+        Years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
+        Plans = (await handler.ListAsync(new ListQuery(Sort: "committee", PageSize: ListQuery.MaxPageSize), Year, null, null, adoptedOnly: true, cancellationToken)).Items;
+    }
+}
