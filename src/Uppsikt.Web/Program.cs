@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Localization;
 using Uppsikt.Data;
 using Uppsikt.Web.Data;
 using Uppsikt.Web.Features.Admin;
+using Uppsikt.Web.Features.Evidence;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Import;
 
 // Administration verbs (migrate, seed-demo, create-user, …) run in the same executable and settings.
 if (AdminCommandLine.Handles(args))
@@ -46,6 +48,8 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRegisterFeature();
 builder.Services.AddAdminFeature();
+builder.Services.AddImports(builder.Configuration);
+builder.Services.AddEvidenceFeature();
 builder.Services.AddScoped<DemoData>();
 
 var app = builder.Build();
@@ -80,6 +84,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Uppsikt");
 api.MapRegisterApi();
+api.MapEvidenceApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

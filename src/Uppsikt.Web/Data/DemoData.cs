@@ -155,6 +155,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         });
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoIndicators.SeedAsync(db, homeCare, nursingHome, DateTime.UtcNow.Year - 1, cancellationToken);
 
         var providerOf = new Dictionary<string, Guid>
         {

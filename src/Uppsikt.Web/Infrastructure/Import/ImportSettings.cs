@@ -1,0 +1,21 @@
+namespace Uppsikt.Web.Infrastructure.Import;
+
+/// <summary>The <c>Import</c> section: limits for every kind of file import.</summary>
+public sealed class ImportSettings
+{
+    public const string Section = "Import";
+
+    /// <summary>The largest file accepted, in bytes (default 200 MB).</summary>
+    public long MaxFileBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>The longest line (CSV record) accepted, in characters.</summary>
+    public int MaxLineLength { get; set; } = 16 * 1024;
+
+    /// <summary>How many rejected rows an import report keeps; the count of rejected rows is always exact.</summary>
+    public int MaxReportedProblems { get; set; } = 10_000;
+
+    /// <summary>Rows written per SQL statement.</summary>
+    public int RowsPerStatement { get; set; } = 200;
+
+    public string MaxFileText => $"{MaxFileBytes / (1024 * 1024)} MB";
+}
