@@ -55,7 +55,7 @@ public static class ImportEndpoints
     public static RouteHandlerBuilder MapImportUpload(this RouteGroupBuilder group, string pattern, string kind)
     {
         var settings = ((IEndpointRouteBuilder)group).ServiceProvider.GetRequiredService<ImportSettings>();
-        return group.MapPost(pattern, async (HttpContext context, IFormFile? file, DataImports imports, ImportReports reports,
+        return group.MapPost(pattern, async (HttpContext context, DataImports imports, ImportReports reports,
                 IAntiforgery antiforgery, CancellationToken cancellationToken) =>
             {
                 if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -63,9 +63,11 @@ public static class ImportEndpoints
                 {
                     return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Anropet saknar giltig antiforgery-token.");
                 }
+                // Read here rather than bound, so that authorisation is decided before the content type is looked at.
+                var file = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
                 if (file is null)
                 {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Välj en fil att läsa in."] });
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Skicka filen som multipart/form-data i fältet file."] });
                 }
                 await using var stream = file.OpenReadStream();
                 var start = await imports.StartAsync(kind, stream, file.FileName, cancellationToken);

@@ -78,7 +78,8 @@ public sealed class CsvTableReader : ITableReader
         var more = Guard(_csv.Read, Line + 1);
         if (more)
         {
-            Line = _csv.RowNumber;
+            // Sylvan numbers data records from 1; the file's line counts the header too.
+            Line = _csv.RowNumber + 1;
         }
         return more;
     }
@@ -103,9 +104,10 @@ public sealed class CsvTableReader : ITableReader
         {
             throw new ImportRefusedException(TableReader.EncodingMessage, line);
         }
-        catch (CsvRecordTooLargeException)
+        catch (CsvRecordTooLargeException tooLarge)
         {
-            throw new ImportRefusedException($"Raden är längre än {_maxLineLength:N0} tecken, som är det längsta som tas emot. Kontrollera att filen är en tabell med en post per rad.", line);
+            throw new ImportRefusedException($"Raden är längre än {_maxLineLength.ToString("N0", SwedishText.Culture)} tecken, som är det längsta som tas emot. Kontrollera att filen är en tabell med en post per rad.",
+                tooLarge.RowNumber + 1);
         }
     }
 }

@@ -16,6 +16,7 @@ public sealed class IndicatorChart
     public const int Right = 16;
     public const int Top = 16;
     public const int Bottom = 40;
+    public const int Inset = 40;
 
     public sealed record Point(double X, double Y, string Label, bool BelowTarget);
 
@@ -33,7 +34,8 @@ public sealed class IndicatorChart
         Minimum = Math.Max(0, Math.Floor(low - pad));
         Maximum = Math.Ceiling(high + pad);
         var count = series.Points.Count;
-        double X(int i) => count == 1 ? Left + PlotWidth / 2.0 : Left + PlotWidth * i / (count - 1.0);
+        // Inset from the plot's edges so that the labels of the first and last points fit.
+        double X(int i) => count == 1 ? Left + PlotWidth / 2.0 : Left + Inset + (PlotWidth - 2 * Inset) * i / (count - 1.0);
         Unit = [.. series.Points.Select((p, i) => new Point(X(i), YOf(p.Value), p.Period, p.BelowTarget))];
         Average = [.. series.Points.Select((p, i) => (p, i)).Where(x => x.p.Average is not null).Select(x => new Point(X(x.i), YOf(x.p.Average!.Value), x.p.Period, false))];
         TargetY = series.Target is { } t ? YOf(t) : null;

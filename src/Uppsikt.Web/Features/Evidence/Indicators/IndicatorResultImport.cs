@@ -80,15 +80,16 @@ public sealed class IndicatorResultImport : IImportProcessor
                     problems.Add(line, Columns[c].Name, injection);
                 }
             }
+            var unsafeCells = problems.RejectedRows != rejectedBefore;
             var indicatorCell = table.Cell(at[IndicatorColumn]).Trim();
             var indicator = lookups.Indicator(indicatorCell);
-            if (indicator < 0)
+            if (indicator < 0 && !unsafeCells)
             {
                 problems.Add(line, "indikator", indicatorCell.IsEmpty ? "Indikator saknas." : $"Indikatorn ”{indicatorCell}” finns inte. Lägg upp den under Indikatorer eller rätta koden.");
             }
             var unitCell = table.Cell(at[UnitColumn]).Trim();
             var unit = lookups.Unit(unitCell);
-            if (unit < 0)
+            if (unit < 0 && !unsafeCells)
             {
                 problems.Add(line, "enhet", unitCell.IsEmpty ? "Enhet saknas."
                     : unit == Lookups.Ambiguous ? $"Flera enheter heter ”{unitCell}”. Ange enhetens Kolada-id eller id i stället."

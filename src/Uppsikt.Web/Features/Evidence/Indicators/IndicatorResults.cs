@@ -18,7 +18,7 @@ public sealed record IndicatorSeries(
 /// <summary>A unit's results grouped by the evidence source they come from.</summary>
 public sealed record EvidenceGroup(EvidenceSource Source, IReadOnlyList<IndicatorSeries> Indicators);
 
-public sealed record UnitResults(Guid UnitId, IReadOnlyList<EvidenceGroup> Groups);
+public sealed record UnitResults(Guid UnitId, string UnitName, IReadOnlyList<EvidenceGroup> Groups);
 
 /// <summary>Reads units' indicator results through the scoped query filters: a provider user gets its own units' only.</summary>
 public sealed class IndicatorResults(AppDbContext db)
@@ -26,7 +26,7 @@ public sealed class IndicatorResults(AppDbContext db)
     /// <summary>The unit's results by source, or null when the caller may not see the unit.</summary>
     public async Task<UnitResults?> ForUnitAsync(Guid unitId, CancellationToken cancellationToken)
     {
-        if (!await db.Units.AnyAsync(u => u.Id == unitId, cancellationToken))
+        if (await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) is not { } unitName)
         {
             return null;
         }
@@ -35,7 +35,7 @@ public sealed class IndicatorResults(AppDbContext db)
             .GroupBy(s => s.Source).OrderBy(g => g.Key)
             .Select(g => new EvidenceGroup(g.Key, [.. g.OrderBy(s => s.Name, StringComparer.Create(Infrastructure.SwedishText.Culture, false))]))
             .ToList();
-        return new UnitResults(unitId, groups);
+        return new UnitResults(unitId, unitName, groups);
     }
 
     /// <summary>Each unit's series, for the units among <paramref name="unitIds"/> (all the caller sees when null).</summary>
@@ -55,9 +55,9 @@ public sealed class IndicatorResults(AppDbContext db)
         var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).Include(i => i.Targets)
             .ToDictionaryAsync(i => i.Id, cancellationToken);
         var units = rows.Select(r => r.UnitId).Distinct().ToList();
-        var choices = (await db.Units.AsNoTracking().Where(u => units.Contains(u.Id))
-                .SelectMany(u => u.ChoiceSystems.Select(c => new { UnitId = u.Id, ChoiceSystemId = c.Id })).ToListAsync(cancellationToken))
-            .ToLookup(x => x.UnitId, x => x.ChoiceSystemId);
+        var choices = await db.Units.AsNoTracking().Where(u => units.Contains(u.Id))
+            .Select(u => new { u.Id, ChoiceSystems = u.ChoiceSystems.Select(c => c.Id).ToList() })
+            .ToDictionaryAsync(u => u.Id, u => u.ChoiceSystems, cancellationToken);
         var averages = withAverages
             ? (await db.OutcomeAverages.AsNoTracking().Where(a => indicatorIds.Contains(a.IndicatorId)).ToListAsync(cancellationToken))
                 .ToDictionary(a => (a.IndicatorId, new OutcomePeriod(a.Year, a.PeriodKind, a.PeriodNumber)), a => a.Value)
@@ -66,7 +66,7 @@ public sealed class IndicatorResults(AppDbContext db)
         var result = new Dictionary<Guid, List<IndicatorSeries>>();
         foreach (var unit in rows.GroupBy(r => r.UnitId))
         {
-            var unitChoices = choices[unit.Key].ToHashSet();
+            var unitChoices = choices.GetValueOrDefault(unit.Key, []).ToHashSet();
             result[unit.Key] = [.. unit.GroupBy(r => r.IndicatorId).Select(g =>
             {
                 var indicator = indicators[g.Key];

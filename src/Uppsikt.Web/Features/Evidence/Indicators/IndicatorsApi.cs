@@ -19,9 +19,6 @@ public static class IndicatorsApi
         results.MapGet("/", async Task<Results<Ok<UnitResults>, NotFound>> (Guid unitId, IndicatorResults handler, CancellationToken cancellationToken) =>
                 await handler.ForUnitAsync(unitId, cancellationToken) is { } unit ? TypedResults.Ok(unit) : TypedResults.NotFound())
             .WithSummary("En enhets resultat per underlag och indikator, med målvärde, kommunens snitt och flagga under målvärdet.");
-        results.MapGet("/below-target", (Guid unitId, IndicatorFlags flags, CancellationToken cancellationToken) =>
-                flags.BelowTargetAsync(unitId, cancellationToken))
-            .WithSummary("En enhets indikatorer som ligger under målvärdet i senaste perioden.");
 
         var imports = results.MapGroup("/imports").RequireAuthorization(Policies.RegisterEditor);
         imports.MapImportUpload("/", IndicatorResultImport.ImportKind)

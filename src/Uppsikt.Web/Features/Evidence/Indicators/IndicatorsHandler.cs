@@ -19,21 +19,21 @@ public sealed record IndicatorInput(
 /// <summary>Indicator definitions and their targets; the pages and <c>/api/v1/indicators</c> both call it.</summary>
 public sealed class IndicatorsHandler(AppDbContext db)
 {
-    public async Task<IReadOnlyList<IndicatorDetails>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IndicatorDetails>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await LoadAsync(null, cancellationToken)).OrderBy(i => i.Source).ThenBy(i => i.Code, StringComparer.Ordinal)];
+
+    public async Task<IndicatorDetails?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        (await LoadAsync(id, cancellationToken)).FirstOrDefault();
+
+    private async Task<List<IndicatorDetails>> LoadAsync(Guid? id, CancellationToken cancellationToken)
     {
-        var indicators = await Query().ToListAsync(cancellationToken);
-        return [.. indicators.OrderBy(i => i.Source).ThenBy(i => i.Code, StringComparer.Ordinal)];
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Targets).Where(i => id == null || i.Id == id).ToListAsync(cancellationToken);
+        var choiceIds = indicators.SelectMany(i => i.Targets).Select(t => t.ChoiceSystemId).Distinct().ToList();
+        var names = await db.ChoiceSystems.AsNoTracking().Where(c => choiceIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        return [.. indicators.Select(i => new IndicatorDetails(i.Id, i.Code, i.Name, i.UnitOfMeasure, i.Direction, i.Source, i.KoladaKpiId, i.Description,
+            [.. i.Targets.Select(t => new TargetDetails(t.ChoiceSystemId, names[t.ChoiceSystemId], t.Value)).OrderBy(t => t.ChoiceSystemName, StringComparer.Ordinal)],
+            i.Version))];
     }
-
-    public Task<IndicatorDetails?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        Query().Where(i => i.Id == id).FirstOrDefaultAsync(cancellationToken);
-
-    private IQueryable<IndicatorDetails> Query() =>
-        db.Indicators.AsNoTracking().Select(i => new IndicatorDetails(
-            i.Id, i.Code, i.Name, i.UnitOfMeasure, i.Direction, i.Source, i.KoladaKpiId, i.Description,
-            i.Targets.Join(db.ChoiceSystems, t => t.ChoiceSystemId, c => c.Id, (t, c) => new TargetDetails(c.Id, c.Name, t.Value))
-                .OrderBy(t => t.ChoiceSystemName).ToList(),
-            i.Version));
 
     public async Task<SaveResult> SaveAsync(Guid? id, IndicatorInput input, CancellationToken cancellationToken)
     {
