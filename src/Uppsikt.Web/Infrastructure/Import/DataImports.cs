@@ -164,6 +164,8 @@ public sealed class ImportRunner(
             var record = await db.DataImports.FirstAsync(i => i.Id == importId, cancellationToken);
             var problems = new ImportProblems(settings.MaxReportedProblems);
             var processor = processors.Single(p => p.Kind == record.Kind);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await SetSqliteCacheAsync(db, settings.SqliteCacheMegabytes * 1024, cancellationToken);
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 try
@@ -180,10 +182,12 @@ public sealed class ImportRunner(
                     record.FinishedAt = clock.GetUtcNow();
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
+                    await SetSqliteCacheAsync(db, DefaultSqliteCacheKilobytes, cancellationToken);
                     return;
                 }
                 await transaction.RollbackAsync(cancellationToken);
             }
+            await SetSqliteCacheAsync(db, DefaultSqliteCacheKilobytes, cancellationToken);
             db.ChangeTracker.Clear();
             record = await db.DataImports.FirstAsync(i => i.Id == importId, cancellationToken);
             record.Status = ImportStatus.Rejected;
@@ -203,6 +207,20 @@ public sealed class ImportRunner(
         {
             File.Delete(path);
             progress.Finished(importId);
+        }
+    }
+
+    /// <summary>SQLite's own default page cache, restored before the pooled connection serves anyone else.</summary>
+    private const int DefaultSqliteCacheKilobytes = 2000;
+
+    private static async Task SetSqliteCacheAsync(AppDbContext db, int kilobytes, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // A pragma takes no parameters; the value is a number we made.
+            await using var pragma = db.Database.GetDbConnection().CreateCommand();
+            pragma.CommandText = "PRAGMA cache_size = " + (-kilobytes).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
