@@ -37,7 +37,13 @@ public sealed class AdminVerbTests : IAsyncLifetime
         var seed = await RunAsync("seed-demo");
         var again = await RunAsync("seed-demo");
 
-        Assert.Equal((0, "Databasen är migrerad (1 migreringar tillämpade)."), (migrate.Exit, migrate.Out.Trim()));
+        // Every migration the provider's assembly has, however many feature branches have added.
+        int migrations;
+        await using (var context = Database.OpenContext())
+        {
+            migrations = context.Database.GetMigrations().Count();
+        }
+        Assert.Equal((0, $"Databasen är migrerad ({migrations} migreringar tillämpade)."), (migrate.Exit, migrate.Out.Trim()));
         Assert.Equal(0, seed.Exit);
         Assert.StartsWith("Demodata inlästa.", seed.Out, StringComparison.Ordinal);
         Assert.Equal((0, "Databasen innehåller redan data; inget ändrades."), (again.Exit, again.Out.Trim()));
