@@ -21,5 +21,14 @@ generate.SetAction(async (parse, cancellationToken) =>
     return 0;
 });
 
-var root = new RootCommand("Uppsikt bench: data generator for benchmarks.") { generate };
+var rows = new Option<int>("--rows") { Description = "Antal resultatrader i filen.", DefaultValueFactory = _ => 1_000_000 };
+var importFolder = new Option<DirectoryInfo?>("--data-folder") { Description = "Mapp för databasen och filen (standard: en ny tillfällig mapp)." };
+var importResults = new Command("import-results", "Läser in indikatorresultat från CSV genom appens importväg och jämför med bara tolkningen av samma fil.") { rows, importFolder };
+importResults.SetAction(async (parse, cancellationToken) =>
+{
+    var folder = parse.GetValue(importFolder)?.FullName ?? Directory.CreateTempSubdirectory("uppsikt-import-bench-").FullName;
+    return await ImportBenchmark.RunAsync(parse.GetValue(rows), folder, cancellationToken);
+});
+
+var root = new RootCommand("Uppsikt bench: data generator and import benchmark.") { generate, importResults };
 return await root.Parse(args).InvokeAsync();

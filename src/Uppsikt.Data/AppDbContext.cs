@@ -9,6 +9,7 @@ using Uppsikt.Domain.Audit;
 using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Cycle;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Imports;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Register;
 
@@ -83,6 +84,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    // Evidence: indicators, their targets and results, and the imports that bring results in.
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<Outcome> Outcomes => Set<Outcome>();
+
+    public DbSet<OutcomeAverage> OutcomeAverages => Set<OutcomeAverage>();
+
+    public DbSet<DataImport> DataImports => Set<DataImport>();
+
+    public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -136,6 +150,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
             ScopeKind == AccessScopeKind.Unrestricted
             || ScopeKind == AccessScopeKind.District
             || (ScopeKind == AccessScopeKind.Provider && f.ProviderId == ScopeProviderId));
+        // A unit's results follow its unit; the public sees none (indicator results are not published, decision 0005).
+        builder.Entity<Outcome>().HasQueryFilter(o =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || (ScopeKind == AccessScopeKind.Provider && o.Unit!.ProviderId == ScopeProviderId)
+            || (ScopeKind == AccessScopeKind.District && o.Unit!.AdministrationId == ScopeAdministrationId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

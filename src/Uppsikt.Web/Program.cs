@@ -12,6 +12,7 @@ using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Import;
 using Uppsikt.Web.Infrastructure.Jobs;
 using Uppsikt.Web.Infrastructure.Mail;
 
@@ -61,6 +62,7 @@ builder.Services.AddUppsiktFiles(builder.Configuration);
 builder.Services.AddEvidenceFeature();
 builder.Services.AddConditionsFeature();
 builder.Services.AddPlansFeature();
+builder.Services.AddImports(builder.Configuration);
 builder.Services.AddScoped<DemoData>();
 
 var app = builder.Build();

@@ -183,6 +183,19 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /Public/Plans"] = RouteRule.NoProviderData("adopted follow-up plans, published"),
         ["GET /Public/Plan/{id:guid}"] = RouteRule.NoProviderData("one adopted follow-up plan, published") with { Target = AnyId },
         ["GET /Public/Conditions/{choiceSystemId:guid?}"] = RouteRule.NoProviderData("the conditions in force, published") with { Target = b => b.ChoiceSystemId, TargetField = "choiceSystemId" },
+        // Evidence: indicators are the municipality's; results follow their unit; imports are for quality developers
+        ["GET /api/v1/indicators"] = RouteRule.NoProviderData("indicator definitions and targets hold no provider data"),
+        ["GET /api/v1/indicators/{id:guid}"] = RouteRule.NoProviderData("an indicator definition") with { Target = b => b.ChoiceSystemId },
+        ["GET /api/v1/indicator-results"] = RouteRule.Hidden(b => b.UnitId) with { TargetField = "unitId" },
+        ["POST /api/v1/indicator-results/imports"] = RouteRule.Denied(),
+        ["GET /api/v1/indicator-results/imports"] = RouteRule.Denied(),
+        ["GET /api/v1/indicator-results/imports/{id:guid}"] = RouteRule.Denied(b => b.UnitId),
+        ["GET /Evidence/Indicators"] = RouteRule.Denied(),
+        ["GET /Evidence/Indicators/Edit/{id:guid?}"] = RouteRule.Denied(b => b.ChoiceSystemId),
+        ["POST /Evidence/Indicators/Edit/{id:guid?}"] = RouteRule.Denied() with { Form = _ => [new("Input.Code", "INKRAKTARE"), new("Input.Name", "Inkräktare (fiktiv)")] },
+        ["GET /Evidence/Indicators/Imports"] = RouteRule.Denied(),
+        ["POST /Evidence/Indicators/Imports"] = RouteRule.Denied(),
+        ["GET /Evidence/Indicators/Imports/Details/{id:guid}"] = RouteRule.Denied(b => b.UnitId),
 
         // Account: the caller's own session and tokens
         ["GET /Account/Login"] = RouteRule.NoProviderData("the sign-in form"),

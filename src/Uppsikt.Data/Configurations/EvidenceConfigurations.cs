@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Imports;
+using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Data.Configurations;
 
@@ -68,5 +70,79 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         b.Property(e => e.UploadedBy).HasMaxLength(EntityDefaults.Name);
         b.HasIndex(e => new { e.OwnerType, e.OwnerId });
         b.HasIndex(e => e.ProviderId);
+    }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> b)
+    {
+        b.Versioned();
+        b.Property(e => e.Code).HasMaxLength(EntityDefaults.Short);
+        b.HasIndex(e => e.Code).IsUnique();
+        b.Property(e => e.Name).HasMaxLength(EntityDefaults.Name);
+        b.Property(e => e.UnitOfMeasure).HasMaxLength(EntityDefaults.Short);
+        b.Property(e => e.KoladaKpiId).HasMaxLength(20);
+        b.HasIndex(e => e.KoladaKpiId);
+        b.Property(e => e.Description).HasMaxLength(EntityDefaults.Text);
+        b.HasMany(e => e.Targets).WithOne().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
+{
+    public void Configure(EntityTypeBuilder<Target> b)
+    {
+        b.Versioned();
+        b.HasIndex(e => new { e.IndicatorId, e.ChoiceSystemId }).IsUnique();
+        b.HasOne<ChoiceSystem>().WithMany().HasForeignKey(e => e.ChoiceSystemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
+{
+    public void Configure(EntityTypeBuilder<Outcome> b)
+    {
+        // The natural key is the upsert key of imports: one index only, which keeps bulk imports fast.
+        b.HasKey(e => new { e.IndicatorId, e.UnitId, e.Year, e.PeriodKind, e.PeriodNumber });
+        b.Ignore(e => e.Period);
+        b.HasIndex(e => e.UnitId);
+        b.HasOne(e => e.Indicator).WithMany().HasForeignKey(e => e.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<DataImport>().WithMany().HasForeignKey(e => e.ImportId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class OutcomeAverageConfiguration : IEntityTypeConfiguration<OutcomeAverage>
+{
+    public void Configure(EntityTypeBuilder<OutcomeAverage> b)
+    {
+        b.HasKey(e => new { e.IndicatorId, e.Year, e.PeriodKind, e.PeriodNumber });
+        b.HasOne<Indicator>().WithMany().HasForeignKey(e => e.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DataImportConfiguration : IEntityTypeConfiguration<DataImport>
+{
+    public void Configure(EntityTypeBuilder<DataImport> b)
+    {
+        b.Versioned();
+        b.Property(e => e.Kind).HasMaxLength(EntityDefaults.Short);
+        b.Property(e => e.FileName).HasMaxLength(260);
+        b.Property(e => e.FileHash).HasMaxLength(64);
+        b.HasIndex(e => new { e.Kind, e.FileHash });
+        b.HasIndex(e => e.StartedAt);
+        b.Property(e => e.StartedById).HasMaxLength(450);
+        b.Property(e => e.StartedByName).HasMaxLength(EntityDefaults.Name);
+        b.HasMany(e => e.Problems).WithOne().HasForeignKey(p => p.ImportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ImportProblemConfiguration : IEntityTypeConfiguration<ImportProblem>
+{
+    public void Configure(EntityTypeBuilder<ImportProblem> b)
+    {
+        b.Property(e => e.Column).HasMaxLength(EntityDefaults.Short);
+        b.Property(e => e.Message).HasMaxLength(1000);
     }
 }

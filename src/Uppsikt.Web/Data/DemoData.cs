@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Register;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Web.Data;
@@ -157,6 +158,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
 
         await db.SaveChangesAsync(cancellationToken);
         await DemoPlans.SeedAsync(db, clock, cancellationToken);
+        await DemoIndicators.SeedAsync(db, homeCare, nursingHome, clock.SwedishToday().Year - 1, cancellationToken);
 
         var providerOf = new Dictionary<string, Guid>
         {

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
@@ -6,9 +8,11 @@ using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Web.Features.Evidence.Complaints;
 using Uppsikt.Web.Features.Evidence.Incidents;
+using Uppsikt.Web.Features.Evidence.Indicators;
 using Uppsikt.Web.Features.Evidence.Observations;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Import;
 
 namespace Uppsikt.Web.Features.Evidence;
 
@@ -28,7 +32,10 @@ public static class EvidencePolicies
     public const string ProviderAnswer = nameof(ProviderAnswer);
 }
 
-/// <summary>Evidence (underlag): complaints, case workers' observations and incidents, and the files attached to them.</summary>
+/// <summary>
+/// Evidence (underlag): complaints, case workers' observations and incidents with the files attached to them; indicators
+/// with targets, their results per unit and the imports that bring them in.
+/// </summary>
 public static class EvidenceModule
 {
     public static IServiceCollection AddEvidenceFeature(this IServiceCollection services)
@@ -44,6 +51,17 @@ public static class EvidenceModule
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<IncidentsHandler>());
         services.AddScoped<ObservationsHandler>();
         services.AddScoped<EvidenceLookups>();
+        services.AddSingleton<IImportProcessor, IndicatorResultImport>();
+        services.AddScoped<IndicatorsHandler>();
+        services.AddScoped<IndicatorResults>();
+        services.AddScoped<IndicatorFlags>();
+        // The upload page takes files up to the import limit rather than the server's default request size.
+        services.AddOptions<RazorPagesOptions>().Configure<ImportSettings>((options, settings) =>
+            options.Conventions.AddPageApplicationModelConvention("/Evidence/Indicators/Imports/Index", page =>
+            {
+                page.EndpointMetadata.Add(new RequestSizeLimitAttribute(settings.MaxFileBytes + 1024 * 1024));
+                page.EndpointMetadata.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = settings.MaxFileBytes + 1024 * 1024 });
+            }));
         return services;
     }
 
@@ -52,6 +70,7 @@ public static class EvidenceModule
         api.MapComplaintsApi();
         api.MapIncidentsApi();
         api.MapObservationsApi();
+        api.MapIndicatorsApi();
         return api;
     }
 

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sylvan.Data.Csv;
+using Uppsikt.Data;
+using Uppsikt.Domain.Imports;
+using Uppsikt.Web.Features.Evidence;
+using Uppsikt.Web.Features.Evidence.Indicators;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Import;
+
+namespace Uppsikt.Bench;
+
+/// <summary>
+/// Imports a CSV of indicator results through the app's real import path (upload store and hash, the queued runner, the
+/// processor, bulk upsert, averages, audit) on SQLite in a new data folder, and parses the same file with the same CSV
+/// library and no checks (the floor), in the same run. Prints both times and their ratio.
+/// </summary>
+public static class ImportBenchmark
+{
+    public static async Task<int> RunAsync(int rows, string dataFolder, CancellationToken cancellationToken)
+    {
+        await RegisterDataGenerator.GenerateAsync(Scale.Named("nacka"), dataFolder, cancellationToken);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+            ["Database:DataFolder"] = dataFolder,
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton(TimeProvider.System)
+            .AddUppsiktDatabase(configuration)
+            .AddSingleton<ICurrentActor>(new SystemActor("importbenchmark"))
+            .AddImports(configuration)
+            .AddEvidenceFeature();
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var file = Path.Combine(dataFolder, "results.csv");
+        await WriteFileAsync(provider, file, rows, cancellationToken);
+        Console.WriteLine($"File: {rows:N0} rows, {new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB");
+
+        // Warm both paths on a small file so that neither pays for JIT in the measurement.
+        var warm = Path.Combine(dataFolder, "warm.csv");
+        await File.WriteAllLinesAsync(warm, File.ReadLines(file).Take(2_000), cancellationToken);
+        Floor(warm);
+        await ImportAsync(provider, warm, cancellationToken);
+
+        var floorClock = Stopwatch.StartNew();
+        var parsed = Floor(file);
+        var floor = floorClock.Elapsed;
+
+        var importClock = Stopwatch.StartNew();
+        var report = await ImportAsync(provider, file, cancellationToken);
+        var import = importClock.Elapsed;
+
+        Console.WriteLine($"Floor (Sylvan parse, no checks): {floor.TotalSeconds:F2} s for {parsed:N0} rows");
+        Console.WriteLine($"Import (real path, SQLite):      {import.TotalSeconds:F2} s, {report.Status}: {report.RowsAdded:N0} added, {report.RowsUpdated:N0} updated, {report.RowsRejected:N0} rejected");
+        Console.WriteLine($"Ratio import / floor: {import / floor:F1}x (target ≤ 3x); import under 20 s: {(import.TotalSeconds < 20 ? "yes" : "no")}");
+        return report.Status == ImportStatus.Succeeded && report.RowsAdded == rows ? 0 : 1;
+    }
+
+    private static async Task<DataImport> ImportAsync(ServiceProvider provider, string file, CancellationToken cancellationToken)
+    {
+        Guid id;
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await using var stream = File.OpenRead(file);
+            var start = await scope.ServiceProvider.GetRequiredService<DataImports>().StartAsync(IndicatorResultImport.ImportKind, stream, Path.GetFileName(file), cancellationToken);
+            id = start.Record?.Id ?? throw new InvalidOperationException(start.Refusal);
+        }
+        // What the web app's background worker does with the queued import.
+        await provider.GetRequiredService<ImportRunner>().RunAsync(id, cancellationToken);
+        await using var read = provider.CreateAsyncScope();
+        return await read.ServiceProvider.GetRequiredService<AppDbContext>().DataImports.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken);
+    }
+
+    /// <summary>Reads every field of every row with the import's CSV library and parses the numbers; nothing else.</summary>
+    private static int Floor(string file)
+    {
+        using var text = new StreamReader(file, new UTF8Encoding(true, true));
+        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
+        var rows = 0;
+        var sum = 0.0;
+        while (csv.Read())
+        {
+            _ = csv.GetFieldSpan(0);
+            _ = csv.GetFieldSpan(1);
+            sum += int.Parse(csv.GetFieldSpan(2), CultureInfo.InvariantCulture);
+            _ = csv.GetFieldSpan(3);
+            TableColumns.TryParseNumber(csv.GetFieldSpan(4), out var value);
+            sum += value;
+            rows++;
+        }
+        return sum > 0 ? rows : 0;
+    }
+
+    /// <summary>Distinct (indicator, unit, period) rows over the demo indicators, the register's units and every period form.</summary>
+    private static async Task WriteFileAsync(ServiceProvider provider, string file, int rows, CancellationToken cancellationToken)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var indicators = await db.Indicators.OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(cancellationToken);
+        var units = await db.Units.OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(cancellationToken);
+        string[] parts = ["", "T1", "T2", "T3", .. Enumerable.Range(1, 12).Select(m => m.ToString(CultureInfo.InvariantCulture))];
+        var random = new Random(20261123);
+        await using var writer = new StreamWriter(file, false, new UTF8Encoding(false));
+        await writer.WriteLineAsync("indikator;enhet;år;period;värde");
+        var written = 0;
+        for (var year = 1990; year <= 2100 && written < rows; year++)
+        {
+            foreach (var part in parts)
+            {
+                foreach (var unit in units)
+                {
+                    foreach (var indicator in indicators)
+                    {
+                        if (written++ == rows)
+                        {
+                            return;
+                        }
+                        await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{indicator};{unit};{year};{part};{(random.Next(0, 1000) / 10.0).ToString(SwedishText.Culture)}"));
+                    }
+                }
+            }
+        }
+    }
+}

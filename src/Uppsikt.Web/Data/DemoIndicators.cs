@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Uppsikt.Data;
+using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Register;
+using Uppsikt.Web.Features.Evidence.Indicators;
+
+namespace Uppsikt.Web.Data;
+
+/// <summary>
+/// Indicators for elderly care and home care with targets per choice system, and three years of fictitious results for
+/// the demo units; some fall below target so that the unit pages and the flags have something to show.
+/// </summary>
+public static class DemoIndicators
+{
+    public const string HomeCareSatisfaction = "HT-NOJD";
+
+    public static async Task SeedAsync(AppDbContext db, ChoiceSystem homeCare, ChoiceSystem nursingHome, int lastYear, CancellationToken cancellationToken)
+    {
+        var homeSatisfaction = Indicator(HomeCareSatisfaction, "Brukarbedömning hemtjänst – helhetssyn", "%", Direction.HigherIsBetter, EvidenceSource.UserSurvey, "U21468",
+            "Andel brukare som är nöjda med hemtjänsten som helhet (brukarundersökningen).", (homeCare, 90));
+        var continuity = Indicator("HT-KONT", "Personalkontinuitet – antal personal under 14 dagar", "antal personal", Direction.LowerIsBetter, EvidenceSource.ProviderReported, "U21401",
+            "Antal olika personal som en brukare med minst två besök om dagen möter under 14 dagar, medelvärde.", (homeCare, 12));
+        var nursingSatisfaction = Indicator("SABO-NOJD", "Brukarbedömning särskilt boende – helhetssyn", "%", Direction.HigherIsBetter, EvidenceSource.UserSurvey, "U23471",
+            "Andel boende som är nöjda med sitt särskilda boende som helhet (brukarundersökningen).", (nursingHome, 85));
+        var waiting = Indicator("SABO-VANT", "Väntetid till inflyttning", "dagar", Direction.LowerIsBetter, EvidenceSource.ProviderReported, null,
+            "Dagar från erbjudande till inflyttning, medelvärde, enligt anordnarens egen redovisning.", (nursingHome, 30));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var homeUnits = await db.Units.Where(u => u.ChoiceSystems.Any(c => c.Id == homeCare.Id)).OrderBy(u => u.Name).Select(u => u.Id).ToListAsync(cancellationToken);
+        var nursingUnits = await db.Units.Where(u => u.ChoiceSystems.Any(c => c.Id == nursingHome.Id)).OrderBy(u => u.Name).Select(u => u.Id).ToListAsync(cancellationToken);
+        for (var year = lastYear - 2; year <= lastYear; year++)
+        {
+            var step = year - lastYear + 2;
+            for (var i = 0; i < homeUnits.Count; i++)
+            {
+                // Every other unit improves, the rest slip: the second of them falls below target in the last year.
+                Result(homeSatisfaction, homeUnits[i], year, i % 2 == 0 ? 86 + 2.5 * step + i : 93 - 2.5 * step - i);
+                Result(continuity, homeUnits[i], year, i % 2 == 0 ? 13 - step + i * 0.5 : 9 + 2 * step + i * 0.5);
+            }
+            for (var i = 0; i < nursingUnits.Count; i++)
+            {
+                Result(nursingSatisfaction, nursingUnits[i], year, i % 2 == 0 ? 84 + 2 * step + i : 90 - 3 * step - i);
+                Result(waiting, nursingUnits[i], year, 20 + 6 * step * (i % 2) + i * 3);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await OutcomeAverages.RebuildAsync(db, [homeSatisfaction.Id, continuity.Id, nursingSatisfaction.Id, waiting.Id], cancellationToken);
+
+        Indicator Indicator(string code, string name, string unitOfMeasure, Direction direction, EvidenceSource source, string? kpi, string description,
+            (ChoiceSystem Choice, double Value) target)
+        {
+            var indicator = new Indicator
+            {
+                Code = code, Name = name, UnitOfMeasure = unitOfMeasure, Direction = direction, Source = source, KoladaKpiId = kpi,
+                Description = description + " (fiktiva värden)",
+            };
+            indicator.Targets.Add(new Target { ChoiceSystemId = target.Choice.Id, Value = target.Value });
+            db.Indicators.Add(indicator);
+            return indicator;
+        }
+
+        void Result(Indicator indicator, Guid unitId, int year, double value) =>
+            db.Outcomes.Add(new Outcome { IndicatorId = indicator.Id, UnitId = unitId, Year = year, PeriodKind = PeriodKind.Year, Value = Math.Round(value, 1) });
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Import;
+
+namespace Uppsikt.Web.Features.Evidence.Indicators;
+
+public static class IndicatorsApi
+{
+    public static void MapIndicatorsApi(this RouteGroupBuilder api)
+    {
+        var indicators = api.MapGroup("/indicators").WithTags("Indikatorer");
+        indicators.MapGet("/", (IndicatorsHandler handler, CancellationToken cancellationToken) => handler.ListAsync(cancellationToken))
+            .WithSummary("Indikatorer med målvärden per kundval.");
+        indicators.MapGet("/{id:guid}", async Task<Results<Ok<IndicatorDetails>, NotFound>> (Guid id, IndicatorsHandler handler, CancellationToken cancellationToken) =>
+                await handler.GetAsync(id, cancellationToken) is { } indicator ? TypedResults.Ok(indicator) : TypedResults.NotFound())
+            .WithSummary("En indikator.");
+
+        var results = api.MapGroup("/indicator-results").WithTags("Indikatorresultat");
+        results.MapGet("/", async Task<Results<Ok<UnitResults>, NotFound>> (Guid unitId, IndicatorResults handler, CancellationToken cancellationToken) =>
+                await handler.ForUnitAsync(unitId, cancellationToken) is { } unit ? TypedResults.Ok(unit) : TypedResults.NotFound())
+            .WithSummary("En enhets resultat per underlag och indikator, med målvärde, kommunens snitt och flagga under målvärdet.");
+
+        var imports = results.MapGroup("/imports").RequireAuthorization(Policies.RegisterEditor);
+        imports.MapImportUpload("/", IndicatorResultImport.ImportKind)
+            .WithSummary("Läser in resultat från CSV, XLSX eller Koladas oudata-JSON (fältet file). Svarar 202 och inläsningens id; hämta den tills status inte är Running.");
+        imports.MapGet("/", (ImportReports reports, CancellationToken cancellationToken) =>
+                reports.RecentAsync(IndicatorResultImport.ImportKind, 50, cancellationToken))
+            .WithSummary("De senaste inläsningarna av resultat.");
+        imports.MapGet("/{id:guid}", async Task<Results<Ok<ImportReport>, NotFound>> (Guid id, ImportReports reports, CancellationToken cancellationToken) =>
+                await reports.GetAsync(id, IndicatorResultImport.ImportKind, cancellationToken) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound())
+            .WithSummary("En inläsning: status, rader lästa och avvisade rader med rad, kolumn och orsak.");
+    }
+}

@@ -1,0 +1,276 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Uppsikt.Data;
+using Uppsikt.Domain.Imports;
+
+namespace Uppsikt.Web.Infrastructure.Import;
+
+/// <summary>Reads one kind of file within the import's transaction. Register one per kind; <see cref="Kind"/> names it.</summary>
+public interface IImportProcessor
+{
+    string Kind { get; }
+
+    /// <summary>
+    /// Reads <see cref="ImportRun.File"/>, adds every refused row to <see cref="ImportRun.Problems"/> and writes the rows
+    /// (the runner rolls back if any row was refused); sets the counts on <see cref="ImportRun.Record"/>. Throws
+    /// <see cref="ImportRefusedException"/> when the file as a whole cannot be read.
+    /// </summary>
+    Task ProcessAsync(ImportRun run, CancellationToken cancellationToken);
+}
+
+/// <summary>One import being run: its database context (in a transaction), record, file and problems.</summary>
+public sealed class ImportRun(AppDbContext db, DataImport record, string path, ImportProblems problems, ImportSettings settings, ImportProgress progress)
+{
+    public AppDbContext Db => db;
+
+    public DataImport Record => record;
+
+    /// <summary>The stored upload to read.</summary>
+    public string File => path;
+
+    public ImportProblems Problems => problems;
+
+    public ImportSettings Settings => settings;
+
+    /// <summary>Tells readers of the import page how many rows have been read; cheap enough to call for every row.</summary>
+    public void Progress(int rowsRead) => progress.Report(record.Id, rowsRead);
+}
+
+/// <summary>The rows read so far by the imports running in this instance, for the progress shown while they run.</summary>
+public sealed class ImportProgress
+{
+    private readonly ConcurrentDictionary<Guid, StrongBox> _running = new();
+
+    private sealed class StrongBox
+    {
+        public int Rows;
+        public readonly TaskCompletionSource Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public void Queued(Guid id) => _running.TryAdd(id, new StrongBox());
+
+    public void Report(Guid id, int rows)
+    {
+        if (_running.TryGetValue(id, out var box))
+        {
+            box.Rows = rows;
+        }
+    }
+
+    /// <summary>Rows read so far, or null when the import is not queued or running here (finished, or lost in a restart).</summary>
+    public int? RowsRead(Guid id) => _running.TryGetValue(id, out var box) ? box.Rows : null;
+
+    public void Finished(Guid id)
+    {
+        if (_running.TryRemove(id, out var box))
+        {
+            box.Done.TrySetResult();
+        }
+    }
+
+    /// <summary>Completes when the import has finished (at once when it is not running here).</summary>
+    public Task WhenFinished(Guid id) => _running.TryGetValue(id, out var box) ? box.Done.Task : Task.CompletedTask;
+}
+
+/// <summary>What starting an import came to.</summary>
+public sealed record ImportStart(DataImport? Record, bool AlreadyImported, string? Refusal, bool TooLarge = false)
+{
+    public bool Started => Record is not null && !AlreadyImported;
+}
+
+/// <summary>
+/// Receives files for import: stores the upload while hashing it, refuses a file over the size limit, answers with the
+/// earlier import when the same file (by SHA-256) was already imported, and otherwise records a new import and queues it.
+/// </summary>
+public sealed class DataImports(
+    AppDbContext db, ICurrentActor actor, TimeProvider clock, DatabaseSettings database, ImportSettings settings,
+    ImportProgress progress, ImportQueue queue)
+{
+    public async Task<ImportStart> StartAsync(string kind, Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        var upload = await StoredUpload.SaveAsync(content, fileName, database.FullDataFolder, settings.MaxFileBytes, cancellationToken);
+        if (upload is null)
+        {
+            return new ImportStart(null, false, $"Filen är större än {settings.MaxFileText}, som är det största som tas emot. Dela upp den i flera filer.", TooLarge: true);
+        }
+        if (upload.SizeBytes == 0)
+        {
+            upload.Delete();
+            return new ImportStart(null, false, "Filen är tom.");
+        }
+        var earlier = await db.DataImports.AsNoTracking()
+            .Where(i => i.Kind == kind && i.FileHash == upload.Hash && i.Status != ImportStatus.Rejected)
+            .OrderByDescending(i => i.StartedAt).ToListAsync(cancellationToken);
+        if (earlier.FirstOrDefault(i => i.Status == ImportStatus.Succeeded || progress.RowsRead(i.Id) is not null) is { } same)
+        {
+            upload.Delete();
+            return new ImportStart(same, true, null);
+        }
+        var record = new DataImport
+        {
+            Kind = kind, FileName = upload.FileName, FileHash = upload.Hash, SizeBytes = upload.SizeBytes,
+            StartedAt = clock.GetUtcNow(), StartedById = actor.UserId, StartedByName = actor.DisplayName,
+        };
+        File.Move(upload.Path, PathOf(database, record.Id));
+        db.DataImports.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        progress.Queued(record.Id);
+        await queue.EnqueueAsync(record.Id, cancellationToken);
+        return new ImportStart(record, false, null);
+    }
+
+    public static string PathOf(DatabaseSettings database, Guid importId) =>
+        Path.Combine(database.FullDataFolder, StoredUpload.Folder, importId.ToString("N") + ".upload");
+}
+
+/// <summary>Imports waiting to run, one at a time (SQLite has one writer; an import holds the write for its whole file).</summary>
+public sealed class ImportQueue
+{
+    private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+
+    public ValueTask EnqueueAsync(Guid id, CancellationToken cancellationToken) => _channel.Writer.WriteAsync(id, cancellationToken);
+
+    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
+}
+
+/// <summary>The actor an import runs as: the person who uploaded the file, so the audit trail names them.</summary>
+internal sealed class ImportActor(string? userId, string name) : ICurrentActor
+{
+    public AccessScope Scope => AccessScope.Unrestricted;
+
+    public string? UserId => userId;
+
+    public string DisplayName => name;
+}
+
+/// <summary>
+/// Runs queued imports. Each runs in one transaction: every row is written, or — when any row was refused or the file
+/// could not be read — none is, and the import record says why, row by row.
+/// </summary>
+public sealed class ImportRunner(
+    IServiceScopeFactory scopes, IEnumerable<IImportProcessor> processors, ImportSettings settings, DatabaseSettings database,
+    ImportProgress progress, TimeProvider clock, ILogger<ImportRunner> logger)
+{
+    public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
+    {
+        var path = DataImports.PathOf(database, importId);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
+            var started = await LoadAsync(new AppDbContext(options, new SystemActor()), importId, cancellationToken);
+            await using var db = new AppDbContext(options, new ImportActor(started.StartedById, started.StartedByName));
+            var record = await db.DataImports.FirstAsync(i => i.Id == importId, cancellationToken);
+            var problems = new ImportProblems(settings.MaxReportedProblems);
+            var processor = processors.Single(p => p.Kind == record.Kind);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await SetSqliteCacheAsync(db, settings.SqliteCacheMegabytes * 1024, cancellationToken);
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                try
+                {
+                    await processor.ProcessAsync(new ImportRun(db, record, path, problems, settings, progress), cancellationToken);
+                }
+                catch (ImportRefusedException refused)
+                {
+                    problems.Add(refused.Line, refused.Column, refused.Message);
+                }
+                if (!problems.Any)
+                {
+                    record.Status = ImportStatus.Succeeded;
+                    record.FinishedAt = clock.GetUtcNow();
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    await SetSqliteCacheAsync(db, DefaultSqliteCacheKilobytes, cancellationToken);
+                    return;
+                }
+                await transaction.RollbackAsync(cancellationToken);
+            }
+            await SetSqliteCacheAsync(db, DefaultSqliteCacheKilobytes, cancellationToken);
+            db.ChangeTracker.Clear();
+            record = await db.DataImports.FirstAsync(i => i.Id == importId, cancellationToken);
+            record.Status = ImportStatus.Rejected;
+            record.FinishedAt = clock.GetUtcNow();
+            record.RowsAdded = record.RowsUpdated = record.RowsUnchanged = record.RowsSkipped = 0;
+            record.RowsRead = progress.RowsRead(importId) ?? 0;
+            record.RowsRejected = problems.RejectedRows;
+            record.Problems.AddRange(problems.Kept);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Import {ImportId} failed.", importId);
+            await RecordFailureAsync(importId, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(path);
+            progress.Finished(importId);
+        }
+    }
+
+    /// <summary>SQLite's own default page cache, restored before the pooled connection serves anyone else.</summary>
+    private const int DefaultSqliteCacheKilobytes = 2000;
+
+    private static async Task SetSqliteCacheAsync(AppDbContext db, int kilobytes, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // A pragma takes no parameters; the value is a number we made.
+            await using var pragma = db.Database.GetDbConnection().CreateCommand();
+            pragma.CommandText = "PRAGMA cache_size = " + (-kilobytes).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<DataImport> LoadAsync(AppDbContext db, Guid importId, CancellationToken cancellationToken)
+    {
+        await using (db)
+        {
+            return await db.DataImports.AsNoTracking().FirstAsync(i => i.Id == importId, cancellationToken);
+        }
+    }
+
+    private async Task RecordFailureAsync(Guid importId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await db.DataImports.FirstOrDefaultAsync(i => i.Id == importId, cancellationToken) is { Status: ImportStatus.Running } record)
+        {
+            record.Status = ImportStatus.Rejected;
+            record.FinishedAt = clock.GetUtcNow();
+            record.RowsRejected = 1;
+            record.Problems.Add(new ImportProblem { Message = "Ett oväntat fel inträffade och ingenting lästes in. Försök igen; kvarstår felet, kontakta systemförvaltaren." });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>Runs the queue in the background of the web app.</summary>
+public sealed class ImportWorker(ImportQueue queue, ImportRunner runner) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var id in queue.ReadAllAsync(stoppingToken))
+        {
+            await runner.RunAsync(id, stoppingToken);
+        }
+    }
+}
+
+public static class ImportRegistration
+{
+    /// <summary>The shared import plumbing; each feature adds its <see cref="IImportProcessor"/>.</summary>
+    public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(ImportSettings.Section).Get<ImportSettings>() ?? new ImportSettings());
+        services.AddSingleton<ImportProgress>();
+        services.AddSingleton<ImportQueue>();
+        services.AddSingleton<ImportRunner>();
+        services.AddScoped<DataImports>();
+        services.AddScoped<ImportReports>();
+        services.AddHostedService<ImportWorker>();
+        return services;
+    }
+}

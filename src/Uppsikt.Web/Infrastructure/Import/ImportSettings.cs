@@ -1,0 +1,28 @@
+namespace Uppsikt.Web.Infrastructure.Import;
+
+/// <summary>The <c>Import</c> section: limits for every kind of file import.</summary>
+public sealed class ImportSettings
+{
+    public const string Section = "Import";
+
+    /// <summary>The largest file accepted, in bytes (default 200 MB).</summary>
+    public long MaxFileBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>The longest line (CSV record) accepted, in characters.</summary>
+    public int MaxLineLength { get; set; } = 16 * 1024;
+
+    /// <summary>How many rejected rows an import report keeps; the count of rejected rows is always exact.</summary>
+    public int MaxReportedProblems { get; set; } = 10_000;
+
+    /// <summary>
+    /// Rows written per SQL statement. Measured on SQLite (docs/benchmarks.md): 10 is several times faster than 1 (a
+    /// round of binding per row) and than 200, where Microsoft.Data.Sqlite's look-up of each parameter by name grows with
+    /// the number of parameters in the statement.
+    /// </summary>
+    public int RowsPerStatement { get; set; } = 10;
+
+    /// <summary>SQLite's page cache while an import runs, in MB: the result indexes of a large file must fit, or every row costs disk reads.</summary>
+    public int SqliteCacheMegabytes { get; set; } = 512;
+
+    public string MaxFileText => $"{MaxFileBytes / (1024 * 1024)} MB";
+}
