@@ -4,7 +4,8 @@ namespace Uppsikt.Browser.Tests;
 
 /// <summary>
 /// A follow-up plan's way from draft to publication: the quality developer starts this year's plan from last year's, the
-/// group manager approves it, the committee secretary records the committee's decision, and anyone can read it.
+/// group manager approves it, the committee secretary records the committee's decision, the council board's review
+/// shows it, and anyone can read it.
 /// </summary>
 public sealed class PlanJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
@@ -47,6 +48,15 @@ public sealed class PlanJourneyTests(BrowserFixture fixture) : BrowserTest(fixtu
         await Expect(adopting.Fact("Nämndens beslut")).ToContainTextAsync(caseNumber);
         await Expect(secretary.Locator("ol.timeline li")).ToHaveCountAsync(3);
         await AssertAccessibleAsync(secretary);
+
+        var council = await SignedInAsync("ks@uppsikt.example");
+        await council.GetByRole(AriaRole.Link, new() { Name = "Samlad uppföljning", Exact = true }).ClickAsync();
+        await Expect(council.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("samlade uppföljning");
+        await Expect(council.Locator("tr", new() { Has = council.GetByRole(AriaRole.Rowheader, new() { Name = ChoiceSystem, Exact = true }) }))
+            .ToContainTextAsync(caseNumber);
+        await Expect(council.Locator("section.standing-out")).ToContainTextAsync("Kulturnämnden");
+        await Expect(council.Locator("section.standing-out")).Not.ToContainTextAsync(ChoiceSystem);
+        await AssertAccessibleAsync(council);
 
         var citizen = await NewPageAsync();
         await citizen.GotoAsync("/Public");

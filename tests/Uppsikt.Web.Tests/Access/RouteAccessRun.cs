@@ -111,7 +111,12 @@ public sealed partial class RouteAccessRun(UppsiktApp app, IReadOnlyDictionary<s
 
     private static HttpRequestMessage Build(AppRoute route, RouteRule rule, Victim victim, Func<Victim, string>? query, string? antiforgery)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["documentName"] = "v1" };
+        // Route values that are not ids: the OpenAPI document's name, and a year for yearly reports.
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["documentName"] = "v1",
+            ["year"] = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         var target = rule.Target?.Invoke(victim).ToString();
         if (target is not null)
         {

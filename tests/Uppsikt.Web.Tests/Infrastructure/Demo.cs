@@ -11,6 +11,7 @@ public static class Demo
     /// <summary>Secretary of Äldrenämnden.</summary>
     public const string CommitteeSecretary = "sekreterare@uppsikt.example";
     public const string CaseWorker = "handlaggare@uppsikt.example";
+    public const string CouncilReviewer = "ks@uppsikt.example";
     public const string OmsorgshusetUser = "anordnare.omsorgshuset@uppsikt.example";
     public const string TryggaHanderUser = "anordnare.tryggahander@uppsikt.example";
 

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Uppsikt.Domain.Plans;
+using Uppsikt.Domain.Register;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Documents;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;
 
@@ -69,6 +72,23 @@ public static class PlansApi
         plans.MapPost("/{id:guid}/revise", async (Guid id, StepInput input, PlansHandler handler, HttpContext context, CancellationToken cancellationToken) =>
                 await Answer(await handler.ReviseAsync(id, input.Comment, PlanActors.From(context.User), cancellationToken), handler, cancellationToken, created: true))
             .WithSummary("Revidera: ett nytt utkast kopplat till den antagna planen, som går samma väg till beslut.");
+
+        var review = api.MapGroup("/council-review").WithTags("Samlad uppföljning").RequireAuthorization(Policies.Municipal);
+
+        review.MapGet("/{year:int}", (int year, CouncilReviewHandler handler, CancellationToken cancellationToken) =>
+                handler.ReviewAsync(year, cancellationToken))
+            .WithSummary("Kommunstyrelsens samlade uppföljning för ett år: varje nämnd med kundval, planernas läge och bedömningen mot reglementets tre krav.");
+
+        review.MapGet("/{year:int}/memo", async (int year, string? caseNumber, CouncilReviewHandler handler, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                if (!CaseNumber.TryParse(caseNumber, out var number, out var error))
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["caseNumber"] = [error] }, title: "Tjänsteskrivelsen kunde inte skapas.");
+                }
+                var result = await handler.ReviewAsync(year, cancellationToken);
+                return Results.File(CouncilReviewMemo.Write(result, number, clock.SwedishToday()), WordDocument.ContentType, CouncilReviewMemo.FileName(result, number));
+            })
+            .WithSummary("Den samlade uppföljningen som tjänsteskrivelse (Word), diarieförd under ?caseNumber=.");
     }
 
     private static async Task<IResult> Answer(PlanResult result, PlansHandler handler, CancellationToken cancellationToken, bool created = false)

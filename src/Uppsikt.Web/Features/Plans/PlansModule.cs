@@ -9,6 +9,7 @@ public static class PlansModule
     public static IServiceCollection AddPlansFeature(this IServiceCollection services)
     {
         services.AddScoped<PlansHandler>();
+        services.AddScoped<CouncilReviewHandler>();
         services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Plans", Policies.Municipal));
         return services;
     }
