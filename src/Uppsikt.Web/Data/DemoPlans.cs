@@ -147,8 +147,17 @@ public static class DemoPlans
         Plans("Hemtjänst, ledsagning och avlösning", Care, CareModel, ["Kontinuitet", "Genomförandeplaner"], PlanState.ReportedToCouncilBoard, reviseCurrent: true);
         Plans("Särskilt boende för äldre", Care, CareModel, ["Nattbemanning", "Läkemedelshantering"], PlanState.Adopted);
         Plans("Dagverksamhet för äldre", Care, CareModel, ["Aktiviteter och social samvaro"], current: null);
+        // The labour-market committee follows up adult education with the same model as its other choice systems [000].
+        Plans("Kommunal vuxenutbildning", LabourMarket, LabourModel, ["Genomströmning och avbrott"], PlanState.ReportedToCouncilBoard);
         Plans("Boendestöd", Care, CareModel, ["Brukarinflytande"], PlanState.Approved);
-        Plans("Bostad med särskild service enligt LSS", Care, CareModel, ["Goda levnadsvillkor"], PlanState.Draft);
+        Plans("Bostad med särskild service enligt LSS", Care, CareModel, ["Goda levnadsvillkor"], PlanState.Adopted);
+        Plans("Avlösarservice och ledsagarservice enligt LSS", Care, CareModel, ["Möjlighet att leva som andra"], PlanState.ReportedToCouncilBoard);
+        Plans("Dagverksamhet enligt LSS", Care, CareModel, ["Delaktighet"], PlanState.ReportedToCouncilBoard);
+        Plans("Familjebehandling", Care, CareModel, ["Barnets bästa"], PlanState.Adopted);
+        Plans("Familjerådgivning", Care, CareModel, ["Tillgänglighet och väntetider"], PlanState.Adopted);
+        Plans("Korttidsvistelse enligt LSS", Care, CareModel, ["Trygghet och säkerhet"], PlanState.ReportedToCouncilBoard);
+        Plans("Sysselsättning för personer med psykisk funktionsnedsättning", Care, CareModel, ["Individuell planering"], PlanState.Adopted);
+        Plans("Öppenvård för personer med missbruksproblematik", Care, CareModel, ["Kunskapsbaserad verksamhet"], PlanState.ReportedToCouncilBoard);
         Plans("Förskola", Education, EducationModel, ["Undervisning i förskolan"], PlanState.ReportedToCouncilBoard);
         Plans("Pedagogisk omsorg", Education, EducationModel, ["Registerutdrag och ansvarsförsäkring"], PlanState.Adopted);
 
