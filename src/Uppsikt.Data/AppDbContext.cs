@@ -150,7 +150,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
             ScopeKind == AccessScopeKind.Unrestricted
             || ScopeKind == AccessScopeKind.District
             || (ScopeKind == AccessScopeKind.Provider && f.ProviderId == ScopeProviderId));
-        // A unit's results follow its unit; the public sees none (indicator results are not published, decision 0005).
+        // A unit's results follow its unit; the public sees none (indicator results are not published, decision 0008).
         builder.Entity<Outcome>().HasQueryFilter(o =>
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && o.Unit!.ProviderId == ScopeProviderId)
