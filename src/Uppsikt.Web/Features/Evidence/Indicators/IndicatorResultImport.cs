@@ -267,7 +267,7 @@ public sealed class IndicatorResultImport : IImportProcessor
         {
             _bulk = new BulkUpsert<Outcome>(run.Db,
                 [nameof(Outcome.IndicatorId), nameof(Outcome.UnitId), nameof(Outcome.Year), nameof(Outcome.PeriodKind), nameof(Outcome.PeriodNumber), nameof(Outcome.Value), nameof(Outcome.ImportId)],
-                [nameof(Outcome.Value)], run.Settings.RowsPerStatement);
+                [nameof(Outcome.Value)]);
             _indicatorValues = [.. lookups.IndicatorIds.Select(id => _bulk.ToProvider(0, id))];
             _unitValues = [.. lookups.UnitIds.Select(id => _bulk.ToProvider(1, id))];
             _kindValues = Enum.GetValues<PeriodKind>().ToDictionary(k => k, k => _bulk.ToProvider(3, k));
