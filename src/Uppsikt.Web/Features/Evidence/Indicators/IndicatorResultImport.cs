@@ -251,7 +251,7 @@ public sealed class IndicatorResultImport : IImportProcessor
         }
     }
 
-    /// <summary>Checks each accepted row's key is new in the file and writes rows in batches through <see cref="BulkUpsert{T}"/>.</summary>
+    /// <summary>Checks each accepted row's key is new in the file and stages it in <see cref="BulkUpsert{T}"/>, which writes them all on flush.</summary>
     private sealed class ResultWriter : IAsyncDisposable
     {
         private readonly BulkUpsert<Outcome> _bulk;
