@@ -49,18 +49,28 @@ public static class ImportBenchmark
         Floor(warm);
         await ImportAsync(provider, warm, cancellationToken);
 
+        var process = Process.GetCurrentProcess();
         var floorClock = Stopwatch.StartNew();
+        var floorCpu = process.TotalProcessorTime;
         var parsed = Floor(file);
         var floor = floorClock.Elapsed;
+        process.Refresh();
+        floorCpu = process.TotalProcessorTime - floorCpu;
 
         var importClock = Stopwatch.StartNew();
+        var importCpu = process.TotalProcessorTime;
         var report = await ImportAsync(provider, file, cancellationToken);
         var import = importClock.Elapsed;
+        process.Refresh();
+        importCpu = process.TotalProcessorTime - importCpu;
 
-        Console.WriteLine($"Floor (Sylvan parse, no checks): {floor.TotalSeconds:F2} s for {parsed:N0} rows");
-        Console.WriteLine($"Import (real path, SQLite):      {import.TotalSeconds:F2} s, {report.Status}: {report.RowsAdded:N0} added, {report.RowsUpdated:N0} updated, {report.RowsRejected:N0} rejected");
+        // The CPU time of the process beside the elapsed time: on a shared machine it shows how much of the elapsed
+        // time was waiting for a core.
+        Console.WriteLine($"Floor (Sylvan parse, no checks): {floor.TotalSeconds:F2} s (CPU {floorCpu.TotalSeconds:F2} s) for {parsed:N0} rows");
+        Console.WriteLine($"Import (real path, SQLite):      {import.TotalSeconds:F2} s (CPU {importCpu.TotalSeconds:F2} s), {report.Status}: {report.RowsAdded:N0} added, {report.RowsUpdated:N0} updated, {report.RowsUnchanged:N0} unchanged, {report.RowsRejected:N0} rejected");
         Console.WriteLine($"Ratio import / floor: {import / floor:F1}x (target ≤ 3x); import under 20 s: {(import.TotalSeconds < 20 ? "yes" : "no")}");
-        return report.Status == ImportStatus.Succeeded && report.RowsAdded == rows ? 0 : 1;
+        // The warm-up imported the file's first rows already; they are read again and found unchanged.
+        return report.Status == ImportStatus.Succeeded && report.RowsAdded + report.RowsUnchanged == rows ? 0 : 1;
     }
 
     private static async Task<DataImport> ImportAsync(ServiceProvider provider, string file, CancellationToken cancellationToken)

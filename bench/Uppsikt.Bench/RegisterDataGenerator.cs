@@ -8,6 +8,7 @@ using Uppsikt.Domain.Register;
 using Uppsikt.Web.Data;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Bench;
 
@@ -68,6 +69,7 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo)
             .AddSingleton(TimeProvider.System)
             .AddUppsiktDatabase(configuration)
             .AddSingleton<ICurrentActor>(new SystemActor("datagenerator"))
+            .AddUppsiktFiles(configuration)
             .AddScoped<DemoData>()
             .AddScoped<RegisterDataGenerator>();
         services.AddUppsiktIdentityCore();

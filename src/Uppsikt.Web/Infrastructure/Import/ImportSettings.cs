@@ -14,13 +14,6 @@ public sealed class ImportSettings
     /// <summary>How many rejected rows an import report keeps; the count of rejected rows is always exact.</summary>
     public int MaxReportedProblems { get; set; } = 10_000;
 
-    /// <summary>
-    /// Rows written per SQL statement. Measured on SQLite (docs/benchmarks.md): 10 is several times faster than 1 (a
-    /// round of binding per row) and than 200, where Microsoft.Data.Sqlite's look-up of each parameter by name grows with
-    /// the number of parameters in the statement.
-    /// </summary>
-    public int RowsPerStatement { get; set; } = 10;
-
     /// <summary>SQLite's page cache while an import runs, in MB: the result indexes of a large file must fit, or every row costs disk reads.</summary>
     public int SqliteCacheMegabytes { get; set; } = 512;
 

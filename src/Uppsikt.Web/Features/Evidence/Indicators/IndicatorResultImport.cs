@@ -251,7 +251,7 @@ public sealed class IndicatorResultImport : IImportProcessor
         }
     }
 
-    /// <summary>Checks each accepted row's key is new in the file and writes rows in batches through <see cref="BulkUpsert{T}"/>.</summary>
+    /// <summary>Checks each accepted row's key is new in the file and stages it in <see cref="BulkUpsert{T}"/>, which writes them all on flush.</summary>
     private sealed class ResultWriter : IAsyncDisposable
     {
         private readonly BulkUpsert<Outcome> _bulk;
@@ -267,7 +267,7 @@ public sealed class IndicatorResultImport : IImportProcessor
         {
             _bulk = new BulkUpsert<Outcome>(run.Db,
                 [nameof(Outcome.IndicatorId), nameof(Outcome.UnitId), nameof(Outcome.Year), nameof(Outcome.PeriodKind), nameof(Outcome.PeriodNumber), nameof(Outcome.Value), nameof(Outcome.ImportId)],
-                [nameof(Outcome.Value)], run.Settings.RowsPerStatement);
+                [nameof(Outcome.Value)]);
             _indicatorValues = [.. lookups.IndicatorIds.Select(id => _bulk.ToProvider(0, id))];
             _unitValues = [.. lookups.UnitIds.Select(id => _bulk.ToProvider(1, id))];
             _kindValues = Enum.GetValues<PeriodKind>().ToDictionary(k => k, k => _bulk.ToProvider(3, k));
