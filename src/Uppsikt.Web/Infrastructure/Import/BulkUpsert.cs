@@ -15,7 +15,7 @@ namespace Uppsikt.Web.Infrastructure.Import;
 /// given new values. <see cref="FlushAsync"/> then moves them in one <c>INSERT … SELECT … ORDER BY key ON CONFLICT (key)
 /// DO UPDATE</c>, so the table's indexes are filled in key order by a single statement (on SQLite, one statement
 /// journal instead of one per row). Table, column names and value conversions come from the EF model. It bypasses the
-/// change tracker and so the per-row audit: only for bulk imports, whose import record is audited instead (decision 0005).
+/// change tracker and so the per-row audit: only for bulk imports, whose import record is audited instead (decision 0008; the staging table is decision 0009).
 /// </summary>
 public sealed class BulkUpsert<TEntity> : IAsyncDisposable where TEntity : class
 {
