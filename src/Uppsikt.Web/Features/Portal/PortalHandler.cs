@@ -36,6 +36,8 @@ public sealed record ProviderPortal(
     IReadOnlyList<PortalRequest> Requests, IReadOnlyList<DocumentRow> Documents, IReadOnlyList<MessageView> Messages,
     IReadOnlyList<AttestationView> Attestations, IReadOnlyList<ChangeView> Changes);
 
+public sealed record PortalProviderRow(Guid Id, string Name, int Messages, DateTimeOffset? LastMessageAt, int UnreadDocuments, int Changes);
+
 public sealed record MessageInput(string? Text, string? MatterKind = null, Guid? MatterId = null);
 
 public sealed record DocumentInput(IReadOnlyList<Guid>? ProviderIds, string? Title, string? Message);
@@ -76,6 +78,16 @@ public sealed class PortalHandler(
             await DocumentsAsync(providerId, cancellationToken), await MessagesAsync(providerId, cancellationToken),
             await attestations.ForProviderAsync(providerId, cancellationToken), changes);
     }
+
+    /// <summary>The municipality's overview: every provider with its portal activity.</summary>
+    public async Task<List<PortalProviderRow>> ProvidersAsync(CancellationToken cancellationToken) =>
+        await db.Providers.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new PortalProviderRow(p.Id, p.Name,
+                db.PortalMessages.Count(m => m.ProviderId == p.Id),
+                db.PortalMessages.Where(m => m.ProviderId == p.Id).Max(m => (DateTimeOffset?)m.SentAt),
+                db.PortalDocuments.Count(d => d.ProviderId == p.Id && d.ReadAt == null),
+                db.DutyToInformReports.Count(r => r.ProviderId == p.Id)))
+            .ToListAsync(cancellationToken);
 
     public async Task<List<MessageView>> MessagesAsync(Guid providerId, CancellationToken cancellationToken) =>
         [.. (await db.PortalMessages.AsNoTracking().Where(m => m.ProviderId == providerId)
