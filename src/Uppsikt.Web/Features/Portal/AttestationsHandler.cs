@@ -26,9 +26,9 @@ public sealed record AttestationAnswerView(Guid ConditionId, string Code, string
 public sealed record AttestationView(Guid Id, int Year, Guid ProviderId, string ProviderName, Guid ChoiceSystemId, string ChoiceSystemName,
     string? SignedByName, string? SignedByRole, DateTimeOffset? SignedAt, IReadOnlyList<AttestationAnswerView> Answers);
 
-public sealed record AnswerInput(Guid ConditionId, bool? Met, string? Explanation);
+public sealed record ConditionAnswerInput(Guid ConditionId, bool? Met, string? Explanation);
 
-public sealed record AttestationInput(Guid RoundId, Guid ChoiceSystemId, IReadOnlyList<AnswerInput>? Answers, string? Name, string? Role);
+public sealed record AttestationInput(Guid RoundId, Guid ChoiceSystemId, IReadOnlyList<ConditionAnswerInput>? Answers, string? Name, string? Role);
 
 public sealed record RoundInput(int? Year, DateOnly? DueOn);
 

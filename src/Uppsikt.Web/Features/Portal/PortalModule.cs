@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Domain.Identity;
-using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Web.Features.Portal;
@@ -41,11 +40,14 @@ public static class PortalModule
             o.Tokens.ProviderMap[InvitationTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(InvitationTokenProvider)));
         services.Configure<RazorPagesOptions>(options =>
         {
-            options.Conventions.AuthorizeFolder("/Portal", PortalPolicies.Municipal);
+            // Documents and attestations are read by both sides (scoped by the query filters); everything else is one side's.
             options.Conventions.AuthorizePage("/Portal/Index", PortalPolicies.ProviderUser);
             options.Conventions.AuthorizePage("/Portal/Attestations/Attest", PortalPolicies.ProviderUser);
-            options.Conventions.AuthorizePage("/Portal/Documents/Details", Policies.Api);
-            options.Conventions.AuthorizePage("/Portal/Attestations/Details", Policies.Api);
+            options.Conventions.AuthorizeFolder("/Portal/Providers", PortalPolicies.Municipal);
+            options.Conventions.AuthorizePage("/Portal/Documents/New", PortalPolicies.Municipal);
+            options.Conventions.AuthorizePage("/Portal/Attestations/Index", PortalPolicies.Municipal);
+            options.Conventions.AuthorizePage("/Portal/Attestations/Round", PortalPolicies.Municipal);
+            options.Conventions.AuthorizePage("/Portal/Invite", PortalPolicies.Municipal);
             options.Conventions.AllowAnonymousToPage("/Portal/Invitation");
         });
         return services;

@@ -10,7 +10,7 @@ public sealed class AttestModel(AttestationsHandler handler) : PageModel
     public AttestationForm Form { get; private set; } = null!;
 
     [BindProperty]
-    public List<AnswerInput> Answers { get; set; } = [];
+    public List<ConditionAnswerInput> Answers { get; set; } = [];
 
     [BindProperty]
     public string? Name { get; set; }
