@@ -163,11 +163,13 @@ public sealed record Victim(
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.Unit!.ProviderId == ProviderId).OrderBy(i => i.Id)
             .Select(i => $"{i.Id}:{i.Status}:{i.Referrals.Count}:{i.Version}").ToListAsync();
         var files = await db.StoredFiles.AsNoTracking().Where(f => f.ProviderId == ProviderId).OrderBy(f => f.Id).Select(f => $"{f.Id}:{f.Sha256}").ToListAsync();
-        var portal = await db.PortalMessages.AsNoTracking().Where(m => m.ProviderId == ProviderId).OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Version}")
-            .Concat(db.PortalDocuments.AsNoTracking().Where(d => d.ProviderId == ProviderId).OrderBy(d => d.Id).Select(d => $"{d.Id}:{d.ReadAt}:{d.Version}"))
-            .Concat(db.Attestations.AsNoTracking().Where(a => a.ProviderId == ProviderId).OrderBy(a => a.Id).Select(a => $"{a.Id}:{a.Version}"))
-            .Concat(db.DutyToInformReports.AsNoTracking().Where(r => r.ProviderId == ProviderId).OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Version}"))
-            .ToListAsync();
+        List<string> portal =
+        [
+            .. await db.PortalMessages.AsNoTracking().Where(m => m.ProviderId == ProviderId).OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Version}").ToListAsync(),
+            .. await db.PortalDocuments.AsNoTracking().Where(d => d.ProviderId == ProviderId).OrderBy(d => d.Id).Select(d => $"{d.Id}:{d.ReadAt}:{d.Version}").ToListAsync(),
+            .. await db.Attestations.AsNoTracking().Where(a => a.ProviderId == ProviderId).OrderBy(a => a.Id).Select(a => $"{a.Id}:{a.Version}").ToListAsync(),
+            .. await db.DutyToInformReports.AsNoTracking().Where(r => r.ProviderId == ProviderId).OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Version}").ToListAsync(),
+        ];
         return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token, .. complaints, .. incidents, .. files, .. portal]);
     });
 
