@@ -34,7 +34,7 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
             new("AccessExpiresOn", accessExpiresOn is { } d ? Iso(d) : ""),
         ]);
         await Expect.RedirectAsync(response, "/Portal/Invite");
-        var mail = Assert.Single(await OutboxToAsync(email));
+        var mail = (await OutboxToAsync(email)).Last();
         var link = LinkIn().Match(mail.Body);
         Assert.True(link.Success, mail.Body);
         return link.Groups["path"].Value;
@@ -45,6 +45,7 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
     {
         const string email = "inbjuden@omsorgshuset.example";
         var path = await InviteAsync(email, Today.AddDays(90));
+        Assert.Single(await OutboxToAsync(email));
 
         var user = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
         Assert.Null(user.PasswordHash);
@@ -67,6 +68,11 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
 
         using var again = await invitee.GetAsync(path, Ct);
         Assert.Contains("har gått ut eller redan använts", await Expect.OkAsync(again), StringComparison.Ordinal);
+
+        using var quality = await app.CreateClientAs(Demo.QualityDeveloper);
+        using var twice = await Forms.SubmitAsync(quality, "/Portal/Invite",
+            [new("ProviderId", user.ProviderId.ToString()!), new("Email", email), new("DisplayName", "Ny Medarbetare (fiktiv)")]);
+        Assert.Contains("Det finns redan ett konto", await Expect.OkAsync(twice), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,6 +102,15 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
             Assert.Contains(PortalInvitations.ExpiredMessage, WebUtility.HtmlDecode(await Expect.OkAsync(page)), StringComparison.Ordinal);
         }
         Assert.Null(await app.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.PasswordHash).SingleAsync()));
+
+        // Inviting the same address again sends a new link to the same account, which works.
+        var fresh = await InviteAsync(email);
+        Assert.Equal(2, (await OutboxToAsync(email)).Count);
+        Assert.Equal(userId, await app.GetUserIdAsync(email));
+        using (var accepted = await Forms.SubmitAsync(invitee, fresh, [new("Password", "Ny-inbjudan-2026!"), new("Repeated", "Ny-inbjudan-2026!")]))
+        {
+            await Expect.RedirectAsync(accepted, "/Account/Login");
+        }
     }
 
     [Fact]

@@ -48,10 +48,7 @@ public sealed class PortalInvitations(AppDbContext db, UserManager<AppUser> user
         {
             check.Add(nameof(InvitationInput.Email), "Ange en giltig e-postadress.");
         }
-        else if (email.Length > 0 && await users.FindByEmailAsync(email) is not null)
-        {
-            check.Add(nameof(InvitationInput.Email), "Det finns redan ett konto med den e-postadressen.");
-        }
+        var existing = email.Length > 0 ? await users.FindByEmailAsync(email) : null;
         var provider = input.ProviderId is { } pid
             ? await db.Providers.AsNoTracking().Where(p => p.Id == pid).Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(cancellationToken)
             : null;
@@ -64,19 +61,32 @@ public sealed class PortalInvitations(AppDbContext db, UserManager<AppUser> user
         {
             check.Add(nameof(InvitationInput.AccessExpiresOn), "Behörigheten kan inte upphöra före dagens datum.");
         }
+        // An invitation never taken up may be sent again (a new link); any other existing account is refused.
+        var resend = existing is not null && provider is not null && existing.ProviderId == provider.Id && !await users.HasPasswordAsync(existing);
+        if (existing is not null && !resend)
+        {
+            check.Add(nameof(InvitationInput.Email), "Det finns redan ett konto med den e-postadressen.");
+        }
         if (!check.IsValid)
         {
             return check.Fail();
         }
-        var user = new AppUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, ProviderId = provider!.Id, AccessExpiresOn = input.AccessExpiresOn,
-        };
+        var user = existing ?? new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, ProviderId = provider!.Id };
+        user.DisplayName = name;
+        user.AccessExpiresOn = input.AccessExpiresOn;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(user);
-        if (created.Succeeded)
+        IdentityResult created;
+        if (resend)
         {
-            created = await users.AddToRoleAsync(user, Roles.ProviderUser);
+            created = await users.UpdateAsync(user);
+        }
+        else
+        {
+            created = await users.CreateAsync(user);
+            if (created.Succeeded)
+            {
+                created = await users.AddToRoleAsync(user, Roles.ProviderUser);
+            }
         }
         if (!created.Succeeded)
         {
@@ -89,9 +99,9 @@ public sealed class PortalInvitations(AppDbContext db, UserManager<AppUser> user
         var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, Purpose(today));
         var link = $"{baseUrl.TrimEnd('/')}/Portal/Invitation?user={Uri.EscapeDataString(user.Id)}&issued={today:yyyy-MM-dd}&token={Uri.EscapeDataString(token)}";
         await outbox.EnqueueAsync(email, "Inbjudan till Uppsikt",
-            $"Hej {name},\n\nDu är inbjuden att använda Uppsikt för {provider.Name}. Välj ditt lösenord här:\n\n{link}\n\n" +
+            $"Hej {name},\n\nDu är inbjuden att använda Uppsikt för {provider!.Name}. Välj ditt lösenord här:\n\n{link}\n\n" +
             $"Länken gäller i {ValidDays} dagar och kan användas en gång.{(input.AccessExpiresOn is { } until ? $" Din behörighet gäller till och med {SwedishText.Date(until)}." : "")}\n",
-            $"invitation:{user.Id}:{today:yyyy-MM-dd}", cancellationToken);
+            $"invitation:{user.Id}:{clock.GetUtcNow().UtcTicks}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SaveResult.Saved(Guid.Empty);
