@@ -170,6 +170,8 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
             await Expect.RedirectAsync(answer, details);
         }
         Assert.Contains(await OutboxToAsync(Demo.TryggaHanderUser), m => m.Subject.StartsWith("Nytt meddelande", StringComparison.Ordinal));
+        var overview = WebUtility.HtmlDecode(await Expect.OkAsync(await quality.GetAsync("/Portal/Providers", Ct)));
+        Assert.Contains(Demo.TryggaHander, overview, StringComparison.Ordinal);
 
         var thread = await trygga.GetFromJsonAsync<List<MessageView>>("/api/v1/portal/messages", Api.Json, TestContext.Current.CancellationToken);
         Assert.Contains(thread!, m => m.FromProvider && m.Text.Contains("Fråga från Trygga", StringComparison.Ordinal));
