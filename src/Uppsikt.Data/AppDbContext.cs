@@ -11,6 +11,7 @@ using Uppsikt.Domain.Cycle;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Imports;
 using Uppsikt.Domain.Plans;
+using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Data;
@@ -97,6 +98,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
 
+    // Provider portal: messages, documents sent to providers, attestations and duty-to-inform reports.
+    public DbSet<PortalMessage> PortalMessages => Set<PortalMessage>();
+
+    public DbSet<PortalDocument> PortalDocuments => Set<PortalDocument>();
+
+    public DbSet<AttestationRound> AttestationRounds => Set<AttestationRound>();
+
+    public DbSet<Attestation> Attestations => Set<Attestation>();
+
+    public DbSet<DutyToInformReport> DutyToInformReports => Set<DutyToInformReport>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -155,6 +167,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && o.Unit!.ProviderId == ScopeProviderId)
             || (ScopeKind == AccessScopeKind.District && o.Unit!.AdministrationId == ScopeAdministrationId));
+        // The portal is between the municipality and one provider: a provider sees its own, districts and the public nothing.
+        builder.Entity<PortalMessage>().HasQueryFilter(m =>
+            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && m.ProviderId == ScopeProviderId));
+        builder.Entity<PortalDocument>().HasQueryFilter(d =>
+            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && d.ProviderId == ScopeProviderId));
+        builder.Entity<Attestation>().HasQueryFilter(a =>
+            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && a.ProviderId == ScopeProviderId));
+        builder.Entity<DutyToInformReport>().HasQueryFilter(r =>
+            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

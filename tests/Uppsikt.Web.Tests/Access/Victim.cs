@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Uppsikt.Data;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Portal;
 using Uppsikt.Web.Features.Evidence.Complaints;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Tests.Infrastructure;
@@ -27,6 +28,10 @@ public sealed record Victim(
     Guid ComplaintId,
     Guid IncidentId,
     Guid FileId,
+    Guid PortalMessageId,
+    Guid PortalDocumentId,
+    Guid AttestationRoundId,
+    Guid AttestationId,
     IReadOnlyList<Guid> EntityIds,
     IReadOnlyList<string> Names)
 {
@@ -36,6 +41,7 @@ public sealed record Victim(
         var tokenName = $"Integration för {providerName}";
         var (tokenId, _) = await app.CreateApiTokenAsync(userEmail, tokenName);
         var evidence = await AddEvidenceAsync(app, providerName);
+        var portal = await AddPortalAsync(app, providerName);
         return await app.WithDbAsync(async db =>
         {
             var provider = await db.Providers.AsNoTracking().Include(p => p.People).Include(p => p.Subcontractors)
@@ -52,14 +58,14 @@ public sealed record Victim(
                 provider.PreparednessNotes, user.Email, user.DisplayName, tokenName,
                 .. units.Select(u => u.Name), .. authorisations.Select(a => a.CaseNumber),
                 .. provider.People.Select(p => p.Name), .. provider.Subcontractors.Select(s => s.Name),
-                evidence.Marker, evidence.FileName,
+                evidence.Marker, evidence.FileName, portal.Marker,
             ];
             return new Victim(
                 provider.Name, provider.Id, provider.OrganisationNumber, units[0].Id, units[0].Name, units[0].Version, authorisations[0].Id,
                 choiceSystem.Id, choiceSystem.CommitteeId, choiceSystem.Services[0].Id, levelId,
                 provider.People.OrderBy(p => p.Name).First().Id, provider.Subcontractors.OrderBy(s => s.Name).First().Id, tokenId,
-                evidence.ComplaintId, evidence.IncidentId, evidence.FileId,
-                [provider.Id, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
+                evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.RoundId, portal.AttestationId,
+                [provider.Id, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.AttestationId, .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
                     .. provider.People.Select(p => p.Id), .. provider.Subcontractors.Select(s => s.Id)],
                 [.. names.OfType<string>().Where(n => n.Length > 0).Distinct()]);
         });
@@ -110,6 +116,38 @@ public sealed record Victim(
         return (ids.Item1, ids.Item2, ids.Item3, marker, fileName);
     }
 
+    /// <summary>
+    /// Gives B a portal message, a document sent to it and a signed attestation (in a round of its own year, shared by both
+    /// victims), each carrying a marker text that must never show to A.
+    /// </summary>
+    private static async Task<(Guid MessageId, Guid DocumentId, Guid RoundId, Guid AttestationId, string Marker)> AddPortalAsync(UppsiktApp app, string providerName)
+    {
+        var marker = $"Portalärende för {providerName} (testdata)";
+        return await app.WithDbAsync(async db =>
+        {
+            var providerId = await db.Providers.Where(p => p.Name == providerName).Select(p => p.Id).SingleAsync();
+            var choiceSystemId = await db.Authorisations.Where(a => a.ProviderId == providerId && a.Status == Domain.Register.AuthorisationStatus.Active)
+                .OrderBy(a => a.Id).Select(a => a.ChoiceSystemId).FirstAsync();
+            var round = await db.AttestationRounds.FirstOrDefaultAsync(r => r.Year == 2001);
+            if (round is null)
+            {
+                round = new AttestationRound { Year = 2001, OpenedOn = new DateOnly(2001, 1, 1), DueOn = new DateOnly(2001, 3, 31) };
+                db.AttestationRounds.Add(round);
+            }
+            var message = new PortalMessage { ProviderId = providerId, AuthorName = "Testare (fiktiv)", Text = marker, SentAt = DateTimeOffset.UtcNow };
+            var document = new PortalDocument { ProviderId = providerId, Title = marker, SentBy = "Testare (fiktiv)", SentAt = DateTimeOffset.UtcNow };
+            var attestation = new Attestation
+            {
+                RoundId = round.Id, ProviderId = providerId, ChoiceSystemId = choiceSystemId,
+                Answers = [new AttestationAnswer { ConditionId = Guid.CreateVersion7(), ConditionCode = "T1", ConditionTitle = "Testvillkor", Met = false, Explanation = marker }],
+            };
+            attestation.Sign("Testare (fiktiv)", "Testroll", DateTimeOffset.UtcNow);
+            db.AddRange(message, document, attestation);
+            await db.SaveChangesAsync();
+            return (message.Id, document.Id, round.Id, attestation.Id, marker);
+        });
+    }
+
     /// <summary>Everything of B that a write could change, as one comparable text.</summary>
     public Task<string> FingerprintAsync(UppsiktApp app) => app.WithDbAsync(async db =>
     {
@@ -125,7 +163,14 @@ public sealed record Victim(
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.Unit!.ProviderId == ProviderId).OrderBy(i => i.Id)
             .Select(i => $"{i.Id}:{i.Status}:{i.Referrals.Count}:{i.Version}").ToListAsync();
         var files = await db.StoredFiles.AsNoTracking().Where(f => f.ProviderId == ProviderId).OrderBy(f => f.Id).Select(f => $"{f.Id}:{f.Sha256}").ToListAsync();
-        return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token, .. complaints, .. incidents, .. files]);
+        List<string> portal =
+        [
+            .. await db.PortalMessages.AsNoTracking().Where(m => m.ProviderId == ProviderId).OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Version}").ToListAsync(),
+            .. await db.PortalDocuments.AsNoTracking().Where(d => d.ProviderId == ProviderId).OrderBy(d => d.Id).Select(d => $"{d.Id}:{d.ReadAt}:{d.Version}").ToListAsync(),
+            .. await db.Attestations.AsNoTracking().Where(a => a.ProviderId == ProviderId).OrderBy(a => a.Id).Select(a => $"{a.Id}:{a.Version}").ToListAsync(),
+            .. await db.DutyToInformReports.AsNoTracking().Where(r => r.ProviderId == ProviderId).OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Version}").ToListAsync(),
+        ];
+        return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token, .. complaints, .. incidents, .. files, .. portal]);
     });
 
     /// <summary>Audit rows written after <paramref name="lastAuditId"/> that touch B: the trace any successful write would leave.</summary>

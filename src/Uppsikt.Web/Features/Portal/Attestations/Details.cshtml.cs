@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Uppsikt.Web.Features.Portal.Attestations;
+
+/// <summary>A signed attestation, as the provider and the municipality see it.</summary>
+public sealed class DetailsModel(AttestationsHandler handler) : PageModel
+{
+    public AttestationView Attestation { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await handler.GetAsync(id, cancellationToken) is not { } attestation)
+        {
+            return NotFound();
+        }
+        Attestation = attestation;
+        return Page();
+    }
+}

@@ -1,0 +1,24 @@
+using Uppsikt.Web.Infrastructure.Files;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Uppsikt.Web.Features.Portal.Documents;
+
+/// <summary>A document sent to a provider with its file; the provider's first opening is its read receipt.</summary>
+public sealed class DetailsModel(PortalHandler handler, FileStore files) : AttachmentsPageModel(files)
+{
+    public DocumentView Document { get; private set; } = null!;
+
+    protected override string OwnerType => PortalHandler.DocumentOwnerType;
+
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
+
+    protected override async Task<bool> LoadMatterAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await handler.OpenDocumentAsync(id, User, cancellationToken) is not { } document)
+        {
+            return false;
+        }
+        Document = document;
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Uppsikt.Domain.Portal;
+using Uppsikt.Web.Infrastructure;
+
+namespace Uppsikt.Web.Features.Portal;
+
+/// <summary>Vår portal: a provider user's start page.</summary>
+public sealed class IndexModel(PortalHandler handler) : PortalPageModel(handler)
+{
+    public DutyToInformCategory? ChangeCategory { get; private set; }
+
+    public string? ChangeText { get; private set; }
+
+    protected override Guid? ProviderOf(Guid? id) => PortalHandler.OwnProvider(User);
+
+    public async Task<IActionResult> OnPostChangeAsync(DutyToInformCategory? category, string? changeText, CancellationToken cancellationToken)
+    {
+        var result = await Handler.ReportChangeAsync(new ChangeInput(category, changeText), User, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.Succeeded)
+        {
+            TempData["Message"] = "Förändringen är rapporterad till kommunen.";
+            return RedirectToPage();
+        }
+        ChangeCategory = category;
+        ChangeText = changeText;
+        foreach (var (field, messages) in result.Errors)
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(field == nameof(ChangeInput.Text) ? "ChangeText" : field, message);
+            }
+        }
+        return await ShowAsync(null, null, cancellationToken);
+    }
+}

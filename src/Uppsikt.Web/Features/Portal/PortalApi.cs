@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Uppsikt.Web.Features.Portal;
+
+/// <summary>The portal for integrations: a provider user's requests, its message thread and its attestations.</summary>
+public static class PortalApi
+{
+    public static RouteGroupBuilder MapPortalApi(this RouteGroupBuilder api)
+    {
+        var portal = api.MapGroup("/portal").WithTags("Anordnarportal");
+
+        portal.MapGet("/requests", async Task<Results<Ok<List<PortalRequest>>, ForbidHttpResult>> (ClaimsPrincipal user, PortalRequests requests,
+                CancellationToken cancellationToken) =>
+                PortalHandler.OwnProvider(user) is { } providerId ? TypedResults.Ok(await requests.ForProviderAsync(providerId, cancellationToken)) : TypedResults.Forbid())
+            .RequireAuthorization(PortalPolicies.ProviderUser)
+            .WithSummary("Den anropande anordnarens öppna förfrågningar med sista datum, från alla delar av systemet.");
+
+        portal.MapGet("/messages", async Task<Results<Ok<List<MessageView>>, ForbidHttpResult>> (ClaimsPrincipal user, PortalHandler handler,
+                CancellationToken cancellationToken) =>
+                PortalHandler.OwnProvider(user) is { } providerId ? TypedResults.Ok(await handler.MessagesAsync(providerId, cancellationToken)) : TypedResults.Forbid())
+            .RequireAuthorization(PortalPolicies.ProviderUser)
+            .WithSummary("Meddelandetråden mellan kommunen och den anropande anordnaren.");
+
+        portal.MapPost("/messages", async (MessageInput input, ClaimsPrincipal user, PortalHandler handler, CancellationToken cancellationToken) =>
+                PortalHandler.OwnProvider(user) is { } providerId
+                    ? await (await handler.WriteAsync(providerId, input, user, cancellationToken)).CreatedAsync(
+                        id => $"/api/v1/portal/messages#{id}", async id => (await handler.MessagesAsync(providerId, cancellationToken)).Single(m => m.Id == id))
+                    : Results.Forbid())
+            .RequireAuthorization(PortalPolicies.ProviderUser)
+            .WithSummary("Skriver ett meddelande till kommunen, valfritt om ett klagomål (matterKind Complaint, matterId). Personnummer tas inte emot.");
+
+        portal.MapGet("/attestations", async Task<Results<Ok<List<AttestationView>>, ForbidHttpResult>> (ClaimsPrincipal user, AttestationsHandler handler,
+                CancellationToken cancellationToken) =>
+                PortalHandler.OwnProvider(user) is { } providerId ? TypedResults.Ok(await handler.ForProviderAsync(providerId, cancellationToken)) : TypedResults.Forbid())
+            .RequireAuthorization(PortalPolicies.ProviderUser)
+            .WithSummary("Den anropande anordnarens egenintyganden.");
+
+        portal.MapPost("/attestations", async (AttestationInput input, ClaimsPrincipal user, AttestationsHandler handler, CancellationToken cancellationToken) =>
+                PortalHandler.OwnProvider(user) is { } providerId
+                    ? await (await handler.AttestAsync(providerId, input, cancellationToken)).CreatedAsync(
+                        id => $"/api/v1/portal/attestations#{id}", async id => (await handler.GetAsync(id, cancellationToken))!)
+                    : Results.Forbid())
+            .RequireAuthorization(PortalPolicies.ProviderUser)
+            .WithSummary("Lämnar och undertecknar ett egenintygande för ett kundval i en omgång: varje villkor uppfyllt, eller ej uppfyllt med förklaring.");
+        return api;
+    }
+}
