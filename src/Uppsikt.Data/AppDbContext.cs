@@ -11,6 +11,7 @@ using Uppsikt.Domain.Cycle;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Imports;
 using Uppsikt.Domain.Plans;
+using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Data;
@@ -97,6 +98,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
 
+    // Quality reports: templates are the municipality's; a report belongs to its provider and is filtered by it.
+    public DbSet<QualityReportTemplate> QualityReportTemplates => Set<QualityReportTemplate>();
+
+    public DbSet<TemplateQuestion> TemplateQuestions => Set<TemplateQuestion>();
+
+    public DbSet<QualityReport> QualityReports => Set<QualityReport>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -155,6 +163,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && o.Unit!.ProviderId == ScopeProviderId)
             || (ScopeKind == AccessScopeKind.District && o.Unit!.AdministrationId == ScopeAdministrationId));
+        // A quality report is its provider's: never public; the municipality (districts included) reads them all.
+        builder.Entity<QualityReport>().HasQueryFilter(r =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || ScopeKind == AccessScopeKind.District
+            || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -8,6 +8,7 @@ using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Features.Cycle;
 using Uppsikt.Web.Features.Evidence;
 using Uppsikt.Web.Features.Plans;
+using Uppsikt.Web.Features.QualityReports;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -62,6 +63,7 @@ builder.Services.AddUppsiktFiles(builder.Configuration);
 builder.Services.AddEvidenceFeature();
 builder.Services.AddConditionsFeature();
 builder.Services.AddPlansFeature();
+builder.Services.AddQualityReportsFeature(builder.Configuration);
 builder.Services.AddImports(builder.Configuration);
 builder.Services.AddScoped<DemoData>();
 
@@ -102,6 +104,7 @@ api.MapEvidenceApi();
 app.MapFileDownloads();
 api.MapConditionsApi();
 api.MapPlansApi();
+api.MapQualityReportsApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

@@ -197,6 +197,28 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /Evidence/Indicators/Imports"] = RouteRule.Denied(),
         ["GET /Evidence/Indicators/Imports/Details/{id:guid}"] = RouteRule.Denied(b => b.UnitId),
 
+        // Quality reports: a report is its provider's (query filter); templates and review are the municipality's
+        ["GET /api/v1/quality-reports"] = RouteRule.List(b => $"search={Uri.EscapeDataString(b.ProviderName[..^1])}"),
+        ["GET /api/v1/quality-reports/{id:guid}"] = RouteRule.Hidden(b => b.QualityReportId),
+        ["GET /api/v1/quality-report-templates/{id:guid}/xlsx"] = RouteRule.Denied(b => b.QualityReportTemplateId),
+        ["POST /api/v1/quality-report-templates/{id:guid}/xlsx"] = RouteRule.Denied(b => b.QualityReportTemplateId),
+        ["GET /QualityReports"] = RouteRule.Denied(),
+        ["GET /QualityReports/Late"] = RouteRule.Denied(),
+        ["GET /QualityReports/Mine"] = RouteRule.NoProviderData("the caller's own provider's reports"),
+        ["GET /QualityReports/Details/{id:guid}"] = RouteRule.Hidden(b => b.QualityReportId),
+        ["POST /QualityReports/Details/{id:guid}?handler=Approve"] = RouteRule.Denied(b => b.QualityReportId),
+        ["POST /QualityReports/Details/{id:guid}?handler=RequestCompletion"] = RouteRule.Denied(b => b.QualityReportId) with { Form = _ => [new("codes", "1.1"), new("comment-q-1-1", "Inkräktare")] },
+        ["GET /QualityReports/Fill/{id:guid}"] = RouteRule.Hidden(b => b.QualityReportId),
+        ["POST /QualityReports/Fill/{id:guid}"] = RouteRule.Hidden(b => b.QualityReportId) with { Form = _ => [new("q-1-1", "1"), new("version", "0"), new("action", "save")] },
+        ["POST /QualityReports/Fill/{id:guid}?handler=CopyLastYear"] = RouteRule.Hidden(b => b.QualityReportId),
+        ["POST /QualityReports/Fill/{id:guid}?handler=Upload"] = RouteRule.Hidden(b => b.QualityReportId),
+        ["POST /QualityReports/Fill/{id:guid}?handler=DeleteFile"] = RouteRule.Hidden(b => b.QualityReportId) with { Form = b => [new("fileId", b.FileId.ToString())] },
+        ["GET /QualityReports/Templates"] = RouteRule.Denied(),
+        ["POST /QualityReports/Templates"] = RouteRule.Denied() with { Form = b => [new("Input.ChoiceSystemId", b.ChoiceSystemId.ToString()), new("Input.Year", "2031"), new("Input.Title", "Inkräktare")] },
+        ["GET /QualityReports/Templates/Details/{id:guid}"] = RouteRule.Denied(b => b.QualityReportTemplateId),
+        ["POST /QualityReports/Templates/Details/{id:guid}?handler=Activate"] = RouteRule.Denied(b => b.QualityReportTemplateId) with { Form = _ => [new("DueOn", "2031-01-01"), new("version", "0")] },
+        ["POST /QualityReports/Templates/Details/{id:guid}?handler=Import"] = RouteRule.Denied(b => b.QualityReportTemplateId),
+
         // Account: the caller's own session and tokens
         ["GET /Account/Login"] = RouteRule.NoProviderData("the sign-in form"),
         ["POST /Account/Login"] = RouteRule.NoProviderData("an empty sign-in form gets its field errors"),

@@ -27,6 +27,8 @@ public sealed record Victim(
     Guid ComplaintId,
     Guid IncidentId,
     Guid FileId,
+    Guid QualityReportId,
+    Guid QualityReportTemplateId,
     IReadOnlyList<Guid> EntityIds,
     IReadOnlyList<string> Names)
 {
@@ -45,6 +47,8 @@ public sealed record Victim(
             var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == userEmail);
             var choiceSystem = await db.ChoiceSystems.AsNoTracking().Include(c => c.Services)
                 .SingleAsync(c => c.Id == authorisations[0].ChoiceSystemId);
+            var report = await db.QualityReports.AsNoTracking().Where(r => r.ProviderId == provider.Id)
+                .OrderByDescending(r => r.Template!.Year).Select(r => new { r.Id, r.TemplateId }).FirstAsync();
             var levelId = await db.ServiceLevels.AsNoTracking().OrderBy(l => l.Code).Select(l => l.Id).FirstAsync();
             string?[] names =
             [
@@ -58,8 +62,8 @@ public sealed record Victim(
                 provider.Name, provider.Id, provider.OrganisationNumber, units[0].Id, units[0].Name, units[0].Version, authorisations[0].Id,
                 choiceSystem.Id, choiceSystem.CommitteeId, choiceSystem.Services[0].Id, levelId,
                 provider.People.OrderBy(p => p.Name).First().Id, provider.Subcontractors.OrderBy(s => s.Name).First().Id, tokenId,
-                evidence.ComplaintId, evidence.IncidentId, evidence.FileId,
-                [provider.Id, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
+                evidence.ComplaintId, evidence.IncidentId, evidence.FileId, report.Id, report.TemplateId,
+                [provider.Id, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, report.Id, .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
                     .. provider.People.Select(p => p.Id), .. provider.Subcontractors.Select(s => s.Id)],
                 [.. names.OfType<string>().Where(n => n.Length > 0).Distinct()]);
         });
@@ -125,7 +129,9 @@ public sealed record Victim(
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.Unit!.ProviderId == ProviderId).OrderBy(i => i.Id)
             .Select(i => $"{i.Id}:{i.Status}:{i.Referrals.Count}:{i.Version}").ToListAsync();
         var files = await db.StoredFiles.AsNoTracking().Where(f => f.ProviderId == ProviderId).OrderBy(f => f.Id).Select(f => $"{f.Id}:{f.Sha256}").ToListAsync();
-        return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token, .. complaints, .. incidents, .. files]);
+        var reports = await db.QualityReports.AsNoTracking().Where(r => r.ProviderId == ProviderId).OrderBy(r => r.Id)
+            .Select(r => $"{r.Id}:{r.State}:{r.Answers.Count}:{r.CompletionRequests.Count}:{r.Version}").ToListAsync();
+        return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token, .. complaints, .. incidents, .. files, .. reports]);
     });
 
     /// <summary>Audit rows written after <paramref name="lastAuditId"/> that touch B: the trace any successful write would leave.</summary>
