@@ -12,6 +12,7 @@ using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Imports;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Portal;
+using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Data;
@@ -108,6 +109,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Attestation> Attestations => Set<Attestation>();
 
     public DbSet<DutyToInformReport> DutyToInformReports => Set<DutyToInformReport>();
+    // Quality reports: templates are the municipality's; a report belongs to its provider and is filtered by it.
+    public DbSet<QualityReportTemplate> QualityReportTemplates => Set<QualityReportTemplate>();
+
+    public DbSet<TemplateQuestion> TemplateQuestions => Set<TemplateQuestion>();
+
+    public DbSet<QualityReport> QualityReports => Set<QualityReport>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -176,6 +183,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
             ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && a.ProviderId == ScopeProviderId));
         builder.Entity<DutyToInformReport>().HasQueryFilter(r =>
             ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId));
+        // A quality report is its provider's: never public; the municipality (districts included) reads them all.
+        builder.Entity<QualityReport>().HasQueryFilter(r =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || ScopeKind == AccessScopeKind.District
+            || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

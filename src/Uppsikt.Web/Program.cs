@@ -9,6 +9,7 @@ using Uppsikt.Web.Features.Cycle;
 using Uppsikt.Web.Features.Evidence;
 using Uppsikt.Web.Features.Plans;
 using Uppsikt.Web.Features.Portal;
+using Uppsikt.Web.Features.QualityReports;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -64,6 +65,7 @@ builder.Services.AddEvidenceFeature();
 builder.Services.AddConditionsFeature();
 builder.Services.AddPlansFeature();
 builder.Services.AddPortalFeature();
+builder.Services.AddQualityReportsFeature(builder.Configuration);
 builder.Services.AddImports(builder.Configuration);
 builder.Services.AddScoped<DemoData>();
 
@@ -105,6 +107,7 @@ app.MapFileDownloads();
 api.MapConditionsApi();
 api.MapPlansApi();
 api.MapPortalApi();
+api.MapQualityReportsApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

@@ -19,6 +19,16 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
         return page;
     }
 
+    /// <summary>A fresh page signed in as a demo user.</summary>
+    protected async Task<IPage> SignedInAsync(string email, string password = "Uppsikt-demo-2026")
+    {
+        var page = await NewPageAsync();
+        var login = new Pages.LoginPage(page);
+        await login.OpenAsync();
+        await login.SignInAsync(email, password);
+        return page;
+    }
+
     /// <summary>Runs axe-core on the page as it is now and fails, listing every violation, if there is any.</summary>
     protected static async Task AssertAccessibleAsync(IPage page)
     {

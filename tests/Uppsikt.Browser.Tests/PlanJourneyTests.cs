@@ -9,7 +9,6 @@ namespace Uppsikt.Browser.Tests;
 /// </summary>
 public sealed class PlanJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private const string Password = "Uppsikt-demo-2026";
     // Äldrenämnden's choice system that has last year's plan but none this year in the demo data.
     private const string ChoiceSystem = "Dagverksamhet för äldre";
 
@@ -69,14 +68,5 @@ public sealed class PlanJourneyTests(BrowserFixture fixture) : BrowserTest(fixtu
         await citizen.GetByRole(AriaRole.Link, new() { Name = "Villkoren för kundvalet" }).ClickAsync();
         await Expect(citizen.GetByRole(AriaRole.Heading, new() { Name = "När villkoren följs upp" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(citizen);
-    }
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await NewPageAsync();
-        var login = new LoginPage(page);
-        await login.OpenAsync();
-        await login.SignInAsync(email, Password);
-        return page;
     }
 }

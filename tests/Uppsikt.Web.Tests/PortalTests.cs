@@ -146,6 +146,13 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
         var requests = await trygga.GetFromJsonAsync<List<PortalRequest>>("/api/v1/portal/requests", Api.Json, TestContext.Current.CancellationToken);
         Assert.Contains(requests!, r => r.Kind == "Egenintygande att lämna" && r.Overdue);
         Assert.All(requests!, r => Assert.DoesNotContain("Omsorgshuset", r.Title, StringComparison.Ordinal));
+        Assert.DoesNotContain(requests!, r => r.Url.StartsWith("/QualityReports/", StringComparison.Ordinal)); // Trygga Händer has submitted its report
+
+        using var omsorgshuset = await app.CreateClientAs(Demo.OmsorgshusetUser);
+        var draftReport = (await omsorgshuset.GetFromJsonAsync<List<PortalRequest>>("/api/v1/portal/requests", Api.Json, TestContext.Current.CancellationToken))!
+            .Single(r => r.Url.StartsWith("/QualityReports/Fill/", StringComparison.Ordinal));
+        Assert.Equal("Kvalitetsrapport att lämna", draftReport.Kind);
+        Assert.False(draftReport.Overdue);
 
         using var quality = await app.CreateClientAs(Demo.QualityDeveloper);
         await Expect.DeniedAsync(await quality.GetAsync("/Portal", Ct));

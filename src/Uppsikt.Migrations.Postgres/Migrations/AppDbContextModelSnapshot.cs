@@ -1733,6 +1733,214 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToTable("PortalMessages");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.CompletionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("CompletionRequest");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "QuestionCode")
+                        .IsUnique();
+
+                    b.ToTable("QualityAnswer");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "State");
+
+                    b.HasIndex("TemplateId", "ProviderId")
+                        .IsUnique();
+
+                    b.ToTable("QualityReports");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReportTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChoiceSystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChoiceSystemId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("QualityReportTemplates");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.TemplateQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Choices")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<Guid>>("ConditionIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ShownWhenAnswer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ShownWhenCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("TemplateQuestions");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Register.Administration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2580,6 +2788,59 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.CompletionRequest", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityReports.QualityReport", null)
+                        .WithMany("CompletionRequests")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityAnswer", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityReports.QualityReport", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReport", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.QualityReports.QualityReportTemplate", "Template")
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReportTemplate", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("ChoiceSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.TemplateQuestion", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityReports.QualityReportTemplate", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Register.Authorisation", b =>
                 {
                     b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", "ChoiceSystem")
@@ -2713,6 +2974,18 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReport", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("CompletionRequests");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReportTemplate", b =>
+                {
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Register.ChoiceSystem", b =>

@@ -1717,6 +1717,214 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("PortalMessages");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.CompletionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("CompletionRequest");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "QuestionCode")
+                        .IsUnique();
+
+                    b.ToTable("QualityAnswer");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "State");
+
+                    b.HasIndex("TemplateId", "ProviderId")
+                        .IsUnique();
+
+                    b.ToTable("QualityReports");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReportTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChoiceSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChoiceSystemId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("QualityReportTemplates");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.TemplateQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ConditionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShownWhenAnswer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShownWhenCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("TemplateQuestions");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Register.Administration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2564,6 +2772,59 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.CompletionRequest", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityReports.QualityReport", null)
+                        .WithMany("CompletionRequests")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityAnswer", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityReports.QualityReport", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReport", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.QualityReports.QualityReportTemplate", "Template")
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReportTemplate", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("ChoiceSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.TemplateQuestion", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityReports.QualityReportTemplate", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Register.Authorisation", b =>
                 {
                     b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", "ChoiceSystem")
@@ -2697,6 +2958,18 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReport", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("CompletionRequests");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReportTemplate", b =>
+                {
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Register.ChoiceSystem", b =>

@@ -183,6 +183,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         await DemoCycle.SeedAsync(db, clock, cancellationToken);
         await new DemoEvidence(db, files, clock).SeedAsync(cancellationToken);
         await new DemoPortal(db, files, clock).SeedAsync(cancellationToken);
+        await DemoQualityReports.SeedAsync(db, homeCare, omsorgshuset, trygga, clock, cancellationToken);
         logger.LogInformation("Demo data loaded: {Committees} committees, {Users} users.", 5, Users.Count);
         return true;
 

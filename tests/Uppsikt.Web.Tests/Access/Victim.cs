@@ -32,6 +32,8 @@ public sealed record Victim(
     Guid PortalDocumentId,
     Guid AttestationRoundId,
     Guid AttestationId,
+    Guid QualityReportId,
+    Guid QualityReportTemplateId,
     IReadOnlyList<Guid> EntityIds,
     IReadOnlyList<string> Names)
 {
@@ -51,6 +53,8 @@ public sealed record Victim(
             var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == userEmail);
             var choiceSystem = await db.ChoiceSystems.AsNoTracking().Include(c => c.Services)
                 .SingleAsync(c => c.Id == authorisations[0].ChoiceSystemId);
+            var report = await db.QualityReports.AsNoTracking().Where(r => r.ProviderId == provider.Id)
+                .OrderByDescending(r => r.Template!.Year).Select(r => new { r.Id, r.TemplateId }).FirstAsync();
             var levelId = await db.ServiceLevels.AsNoTracking().OrderBy(l => l.Code).Select(l => l.Id).FirstAsync();
             string?[] names =
             [
@@ -65,7 +69,9 @@ public sealed record Victim(
                 choiceSystem.Id, choiceSystem.CommitteeId, choiceSystem.Services[0].Id, levelId,
                 provider.People.OrderBy(p => p.Name).First().Id, provider.Subcontractors.OrderBy(s => s.Name).First().Id, tokenId,
                 evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.RoundId, portal.AttestationId,
-                [provider.Id, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.AttestationId, .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
+                report.Id, report.TemplateId,
+                [provider.Id, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.AttestationId, report.Id,
+                    .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
                     .. provider.People.Select(p => p.Id), .. provider.Subcontractors.Select(s => s.Id)],
                 [.. names.OfType<string>().Where(n => n.Length > 0).Distinct()]);
         });
@@ -170,7 +176,9 @@ public sealed record Victim(
             .. await db.Attestations.AsNoTracking().Where(a => a.ProviderId == ProviderId).OrderBy(a => a.Id).Select(a => $"{a.Id}:{a.Version}").ToListAsync(),
             .. await db.DutyToInformReports.AsNoTracking().Where(r => r.ProviderId == ProviderId).OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Version}").ToListAsync(),
         ];
-        return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token, .. complaints, .. incidents, .. files, .. portal]);
+        var reports = await db.QualityReports.AsNoTracking().Where(r => r.ProviderId == ProviderId).OrderBy(r => r.Id)
+            .Select(r => $"{r.Id}:{r.State}:{r.Answers.Count}:{r.CompletionRequests.Count}:{r.Version}").ToListAsync();
+        return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token, .. complaints, .. incidents, .. files, .. portal, .. reports]);
     });
 
     /// <summary>Audit rows written after <paramref name="lastAuditId"/> that touch B: the trace any successful write would leave.</summary>

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Domain.QualityReports;
+using Uppsikt.Web.Infrastructure.Files;
+
+namespace Uppsikt.Web.Features.QualityReports;
+
+/// <summary>A report as submitted, for the municipality and the provider; the reviewer requests completion or approves here.</summary>
+public sealed class DetailsModel(QualityReportsHandler handler, FileStore files) : PageModel
+{
+    public ReportDetails Report { get; private set; } = null!;
+
+    public AttachmentsView Attachments { get; private set; } = new([], false, "");
+
+    public bool IsReviewer => QualityReportsHandler.IsReviewer(User);
+
+    public bool CanReview => IsReviewer && Report.State is ReportState.Submitted or ReportState.Resubmitted;
+
+    public bool CanFill => User.IsInRole(Domain.Identity.Roles.ProviderUser) && Report.IsOpenForProvider;
+
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
+
+    public async Task<IActionResult> OnPostRequestCompletionAsync(Guid id, string[]? codes, CancellationToken cancellationToken)
+    {
+        var requests = (codes ?? []).Select(code => new CompletionInput(code, Request.Form["comment-" + AnswerForm.Field(code)].FirstOrDefault())).ToList();
+        var result = await handler.RequestCompletionAsync(id, requests, User, cancellationToken);
+        return await AfterAsync(id, result, "Kompletteringen är begärd. Anordnaren kan nu komplettera och skicka in rapporten igen.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await handler.ApproveAsync(id, User, cancellationToken), "Rapporten är godkänd.", cancellationToken);
+
+    private async Task<IActionResult> AfterAsync(Guid id, Infrastructure.SaveResult result, string done, CancellationToken cancellationToken)
+    {
+        if (result.NotFound)
+        {
+            return IsReviewer ? NotFound() : Forbid();
+        }
+        if (result.Succeeded)
+        {
+            TempData["Message"] = done;
+            return RedirectToPage(new { id });
+        }
+        if (result.Conflict)
+        {
+            ModelState.AddModelError("", Infrastructure.SaveResult.ConflictMessage);
+        }
+        foreach (var (code, messages) in result.Errors)
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(code.Length == 0 ? "" : "comment-" + AnswerForm.Field(code), message);
+            }
+        }
+        return await ShowAsync(id, cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await handler.GetAsync(id, cancellationToken) is not { } report)
+        {
+            return NotFound();
+        }
+        Report = report;
+        Attachments = new AttachmentsView(await files.ListAsync(QualityReportsHandler.FileOwnerType, id, cancellationToken), false, files.MaxSizeText);
+        return Page();
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Web.Infrastructure;
+
+namespace Uppsikt.Web.Features.QualityReports.Templates;
+
+/// <summary>A template's questions; export and import as XLSX while a draft, and activation with a deadline.</summary>
+public sealed class DetailsModel(QualityReportsHandler handler, TemplateSpreadsheet spreadsheet, TimeProvider clock) : PageModel
+{
+    public TemplateDetails Template { get; private set; } = null!;
+
+    public IReadOnlyList<string> ImportProblems { get; private set; } = [];
+
+    [BindProperty]
+    public DateOnly? DueOn { get; set; }
+
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
+
+    public async Task<IActionResult> OnPostActivateAsync(Guid id, int version, CancellationToken cancellationToken)
+    {
+        var (result, created) = await handler.ActivateAsync(id, DueOn, version, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.Succeeded)
+        {
+            TempData["Message"] = $"Mallen är aktiverad. {created} anordnare fick en rapport att fylla i.";
+            return RedirectToPage(new { id });
+        }
+        if (result.Conflict)
+        {
+            ModelState.AddModelError("", SaveResult.ConflictMessage);
+        }
+        foreach (var message in result.Errors.SelectMany(e => e.Value))
+        {
+            ModelState.AddModelError(nameof(DueOn), message);
+        }
+        return await ShowAsync(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            ModelState.AddModelError("file", "Välj en Excel-fil (.xlsx) att läsa in.");
+            return await ShowAsync(id, cancellationToken);
+        }
+        await using var content = file.OpenReadStream();
+        var result = await spreadsheet.ImportAsync(id, content, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.Succeeded)
+        {
+            TempData["Message"] = $"Mallen är inläst: {result.Added} nya, {result.Changed} ändrade och {result.Removed} borttagna frågor.";
+            return RedirectToPage(new { id });
+        }
+        ModelState.AddModelError("file", $"Filen lästes inte in och mallen är oförändrad. {result.Problems.Count} fel hittades, se listan nedan.");
+        ImportProblems = result.Problems;
+        return await ShowAsync(id, cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await handler.TemplateAsync(id, cancellationToken) is not { } template)
+        {
+            return NotFound();
+        }
+        Template = template;
+        DueOn ??= clock.SwedishToday().AddDays(30);
+        return Page();
+    }
+}

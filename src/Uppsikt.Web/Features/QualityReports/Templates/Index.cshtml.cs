@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Uppsikt.Web.Features.Register;
+using Uppsikt.Web.Infrastructure;
+
+namespace Uppsikt.Web.Features.QualityReports.Templates;
+
+/// <summary>The templates, and a new one for a choice system and year, starting from the common areas' questions.</summary>
+public sealed class IndexModel(QualityReportsHandler handler, RegisterLookups lookups, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<TemplateRow> Templates { get; private set; } = [];
+
+    public List<SelectListItem> ChoiceSystems { get; private set; } = [];
+
+    [BindProperty]
+    public NewTemplateInput Input { get; set; } = new(null, null, null);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var year = clock.SwedishToday().Year;
+        Input = new NewTemplateInput(null, year, $"Kvalitetsrapport {year}");
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await handler.CreateTemplateAsync(Input, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Message"] = "Mallen är skapad med de gemensamma områdenas frågor. Exportera den till Excel för att ändra frågorna.";
+            return RedirectToPage("Details", new { id = result.Id });
+        }
+        foreach (var (field, messages) in result.Errors)
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError($"Input.{field}", message);
+            }
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Templates = await handler.TemplatesAsync(cancellationToken);
+        ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);
+    }
+}
