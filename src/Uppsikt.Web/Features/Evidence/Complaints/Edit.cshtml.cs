@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Infrastructure;
@@ -10,13 +9,9 @@ using Uppsikt.Web.Infrastructure.Files;
 namespace Uppsikt.Web.Features.Evidence.Complaints;
 
 [Authorize(Policy = EvidencePolicies.Handler)]
-public sealed class EditModel(ComplaintsHandler handler, EvidenceLookups lookups, FileStore files, TimeProvider clock) : PageModel
+public sealed class EditModel(ComplaintsHandler handler, EvidenceLookups lookups, FileStore files, TimeProvider clock)
+    : EditPageModel<EditModel.ComplaintForm>
 {
-    public Guid? Id { get; private set; }
-
-    [BindProperty]
-    public ComplaintForm Input { get; set; } = new();
-
     public List<SelectListItem> Units { get; private set; } = [];
 
     public sealed class ComplaintForm
@@ -30,50 +25,29 @@ public sealed class EditModel(ComplaintsHandler handler, EvidenceLookups lookups
         public int Version { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
-        Id = id;
         Input.ReceivedOn = clock.SwedishToday();
-        if (id is { } existing)
-        {
-            if (await handler.GetAsync(existing, files, cancellationToken) is not { } complaint)
-            {
-                return NotFound();
-            }
-            Input = new ComplaintForm
-            {
-                ReceivedOn = complaint.ReceivedOn,
-                Channel = complaint.Channel,
-                UnitId = complaint.UnitId,
-                Category = complaint.Category,
-                Severity = complaint.Severity,
-                Summary = complaint.Summary,
-                Version = complaint.Version,
-            };
-        }
-        Units = await lookups.UnitsAsync(cancellationToken);
-        return Page();
+        return FormAsync(id, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (ModelState.IsValid)
+    protected override async Task<ComplaintForm?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        await handler.GetAsync(id, files, cancellationToken) is not { } complaint ? null : new ComplaintForm
         {
-            var result = await handler.SaveAsync(id, new ComplaintInput(Input.ReceivedOn, Input.Channel, Input.UnitId, Input.Category,
-                Input.Severity, Input.Summary, Input.Version), cancellationToken);
-            if (result.NotFound)
-            {
-                return NotFound();
-            }
-            if (result.Succeeded)
-            {
-                TempData["Message"] = "Klagomålet är registrerat.";
-                return RedirectToPage("Details", new { id = result.Id });
-            }
-            ModelState.AddFrom(result);
-        }
-        Units = await lookups.UnitsAsync(cancellationToken);
-        return Page();
-    }
+            ReceivedOn = complaint.ReceivedOn,
+            Channel = complaint.Channel,
+            UnitId = complaint.UnitId,
+            Category = complaint.Category,
+            Severity = complaint.Severity,
+            Summary = complaint.Summary,
+            Version = complaint.Version,
+        };
+
+    protected override Task<SaveResult> SaveAsync(Guid? id, ComplaintForm form, CancellationToken cancellationToken) =>
+        handler.SaveAsync(id, new ComplaintInput(form.ReceivedOn, form.Channel, form.UnitId, form.Category, form.Severity, form.Summary, form.Version),
+            cancellationToken);
+
+    protected override string SavedMessage(ComplaintForm form) => "Klagomålet är registrerat.";
+
+    protected override async Task LoadChoicesAsync(CancellationToken cancellationToken) => Units = await lookups.UnitsAsync(cancellationToken);
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Infrastructure;
@@ -10,13 +9,9 @@ using Uppsikt.Web.Infrastructure.Files;
 namespace Uppsikt.Web.Features.Evidence.Incidents;
 
 [Authorize(Policy = EvidencePolicies.IncidentReporter)]
-public sealed class EditModel(IncidentsHandler handler, EvidenceLookups lookups, FileStore files, TimeProvider clock) : PageModel
+public sealed class EditModel(IncidentsHandler handler, EvidenceLookups lookups, FileStore files, TimeProvider clock)
+    : EditPageModel<EditModel.IncidentForm>
 {
-    public Guid? Id { get; private set; }
-
-    [BindProperty]
-    public IncidentForm Input { get; set; } = new();
-
     public List<SelectListItem> Units { get; private set; } = [];
 
     public bool IsProvider => User.IsProviderUser();
@@ -33,51 +28,30 @@ public sealed class EditModel(IncidentsHandler handler, EvidenceLookups lookups,
         public int Version { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
-        Id = id;
         Input.OccurredOn = clock.SwedishToday();
-        if (id is { } existing)
-        {
-            if (await handler.GetAsync(existing, files, cancellationToken) is not { } incident)
-            {
-                return NotFound();
-            }
-            Input = new IncidentForm
-            {
-                Kind = incident.Kind,
-                Severity = incident.Severity,
-                OccurredOn = incident.OccurredOn,
-                UnitId = incident.UnitId,
-                Summary = incident.Summary,
-                Actions = incident.Actions,
-                Source = incident.Source,
-                Version = incident.Version,
-            };
-        }
-        Units = await lookups.UnitsAsync(cancellationToken);
-        return Page();
+        return FormAsync(id, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (ModelState.IsValid)
+    protected override async Task<IncidentForm?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        await handler.GetAsync(id, files, cancellationToken) is not { } incident ? null : new IncidentForm
         {
-            var result = await handler.SaveAsync(id, new IncidentInput(Input.Kind, Input.Severity, Input.OccurredOn, Input.UnitId, Input.Summary,
-                Input.Actions, Input.Source, Input.Version), User, cancellationToken);
-            if (result.NotFound)
-            {
-                return NotFound();
-            }
-            if (result.Succeeded)
-            {
-                TempData["Message"] = "Händelsen är sparad.";
-                return RedirectToPage("Details", new { id = result.Id });
-            }
-            ModelState.AddFrom(result);
-        }
-        Units = await lookups.UnitsAsync(cancellationToken);
-        return Page();
-    }
+            Kind = incident.Kind,
+            Severity = incident.Severity,
+            OccurredOn = incident.OccurredOn,
+            UnitId = incident.UnitId,
+            Summary = incident.Summary,
+            Actions = incident.Actions,
+            Source = incident.Source,
+            Version = incident.Version,
+        };
+
+    protected override Task<SaveResult> SaveAsync(Guid? id, IncidentForm form, CancellationToken cancellationToken) =>
+        handler.SaveAsync(id, new IncidentInput(form.Kind, form.Severity, form.OccurredOn, form.UnitId, form.Summary, form.Actions, form.Source,
+            form.Version), User, cancellationToken);
+
+    protected override string SavedMessage(IncidentForm form) => "Händelsen är sparad.";
+
+    protected override async Task LoadChoicesAsync(CancellationToken cancellationToken) => Units = await lookups.UnitsAsync(cancellationToken);
 }
