@@ -23,6 +23,25 @@ public sealed class SignInTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     [Fact]
+    public async Task EveryGeneratedTemporaryPasswordMeetsThePasswordPolicy()
+    {
+        await app.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var someone = new AppUser { UserName = "x@uppsikt.example", Email = "x@uppsikt.example", DisplayName = "X (fiktiv)" };
+            for (var draw = 0; draw < 2000; draw++)
+            {
+                var password = Features.Admin.UserAdministration.GeneratePassword();
+                foreach (var validator in users.PasswordValidators)
+                {
+                    var result = await validator.ValidateAsync(users, someone, password);
+                    Assert.True(result.Succeeded, $"{password}: {string.Join(", ", result.Errors.Select(e => e.Code))}");
+                }
+            }
+        });
+    }
+
+    [Fact]
     public async Task AWrongPasswordIsRefusedWithASwedishMessage()
     {
         using var client = app.CreateAnonymousClient();
