@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,8 @@ namespace Uppsikt.Bench;
 /// <summary>
 /// Imports a CSV of indicator results through the app's real import path (upload store and hash, the queued runner, the
 /// processor, bulk upsert, averages, audit) on SQLite in a new data folder, and parses the same file with the same CSV
-/// library and no checks (the floor), in the same run. Prints both times and their ratio.
+/// library and no checks (the floor), in the same run; between them, the same parse storing each row in a bare table
+/// (the store floor: what keeping the rows costs at all). Prints the three times and their ratios.
 /// </summary>
 public static class ImportBenchmark
 {
@@ -47,6 +49,7 @@ public static class ImportBenchmark
         var warm = Path.Combine(dataFolder, "warm.csv");
         await File.WriteAllLinesAsync(warm, File.ReadLines(file).Take(2_000), cancellationToken);
         Floor(warm);
+        StoreFloor(warm, Path.Combine(dataFolder, "store-warm.db"));
         await ImportAsync(provider, warm, cancellationToken);
 
         var process = Process.GetCurrentProcess();
@@ -56,6 +59,13 @@ public static class ImportBenchmark
         var floor = floorClock.Elapsed;
         process.Refresh();
         floorCpu = process.TotalProcessorTime - floorCpu;
+
+        var storeClock = Stopwatch.StartNew();
+        var storeCpu = process.TotalProcessorTime;
+        StoreFloor(file, Path.Combine(dataFolder, "store-floor.db"));
+        var store = storeClock.Elapsed;
+        process.Refresh();
+        storeCpu = process.TotalProcessorTime - storeCpu;
 
         var importClock = Stopwatch.StartNew();
         var importCpu = process.TotalProcessorTime;
@@ -67,8 +77,10 @@ public static class ImportBenchmark
         // The CPU time of the process beside the elapsed time: on a shared machine it shows how much of the elapsed
         // time was waiting for a core.
         Console.WriteLine($"Floor (Sylvan parse, no checks): {floor.TotalSeconds:F2} s (CPU {floorCpu.TotalSeconds:F2} s) for {parsed:N0} rows");
+        Console.WriteLine($"Store floor (parse + rows into a bare SQLite table, no checks, key or index): {store.TotalSeconds:F2} s (CPU {storeCpu.TotalSeconds:F2} s), {store / floor:F1}x the floor");
         Console.WriteLine($"Import (real path, SQLite):      {import.TotalSeconds:F2} s (CPU {importCpu.TotalSeconds:F2} s), {report.Status}: {report.RowsAdded:N0} added, {report.RowsUpdated:N0} updated, {report.RowsUnchanged:N0} unchanged, {report.RowsRejected:N0} rejected");
         Console.WriteLine($"Ratio import / floor: {import / floor:F1}x (target ≤ 3x); import under 20 s: {(import.TotalSeconds < 20 ? "yes" : "no")}");
+        Console.WriteLine($"Ratio import / store floor: {import / store:F1}x (what the checks, the key, the indexes and the upsert add to storing at all)");
         // The warm-up imported the file's first rows already; they are read again and found unchanged.
         return report.Status == ImportStatus.Succeeded && report.RowsAdded + report.RowsUnchanged == rows ? 0 : 1;
     }
@@ -106,6 +118,39 @@ public static class ImportBenchmark
             rows++;
         }
         return sum > 0 ? rows : 0;
+    }
+
+    /// <summary>
+    /// The least an import that keeps its rows can do: the floor's parse, and each row put into a new SQLite table with
+    /// no key, index or constraint, by one prepared statement in one transaction, through the same driver as the app.
+    /// </summary>
+    private static void StoreFloor(string file, string database)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
+        connection.Open();
+        using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = "PRAGMA journal_mode=WAL; DROP TABLE IF EXISTS rows; CREATE TABLE rows (indicator TEXT, unit TEXT, year INTEGER, part TEXT, value REAL)";
+            setup.ExecuteNonQuery();
+        }
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO rows VALUES (@i, @u, @y, @p, @v)";
+        var parameters = new[] { "@i", "@u", "@y", "@p", "@v" }.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        insert.Prepare();
+        using var text = new StreamReader(file, new UTF8Encoding(true, true));
+        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
+        while (csv.Read())
+        {
+            parameters[0].Value = csv.GetString(0);
+            parameters[1].Value = csv.GetString(1);
+            parameters[2].Value = int.Parse(csv.GetFieldSpan(2), CultureInfo.InvariantCulture);
+            parameters[3].Value = csv.GetString(3);
+            TableColumns.TryParseNumber(csv.GetFieldSpan(4), out var value);
+            parameters[4].Value = value;
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
     }
 
     /// <summary>Distinct (indicator, unit, period) rows over the demo indicators, the register's units and every period form.</summary>
