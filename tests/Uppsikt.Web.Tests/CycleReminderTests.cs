@@ -128,7 +128,7 @@ public sealed class CycleReminderTests(UppsiktApp app) : IClassFixture<UppsiktAp
     {
         var db = services.GetRequiredService<AppDbContext>();
         var clock = FixedClock.On(day);
-        await new CycleReminders(db, new Outbox(db, clock), clock, new ReminderSettings(), NullLogger<CycleReminders>.Instance).EnqueueAsync(default);
+        await new CycleReminders(db, new Outbox(db, clock), services.GetRequiredService<AppLinks>(), clock, new ReminderSettings(), NullLogger<CycleReminders>.Instance).EnqueueAsync(default);
     });
 
     private async Task<int> SendAsync(IMailTransport transport, TimeProvider clock)

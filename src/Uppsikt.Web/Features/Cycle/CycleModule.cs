@@ -13,7 +13,7 @@ public static class CycleModule
         services.AddScoped<TemplatesHandler>();
         services.AddScoped<CycleTasksHandler>();
         services.AddScoped<CycleReminders>();
-        services.AddRecurringJob<CycleReminderJob>("Påminnelser om uppgifter i årshjulet", reminders.Schedule);
+        services.AddRecurringJob<CycleReminders>("Påminnelser om uppgifter i årshjulet", reminders.Schedule);
         return services;
     }
 }

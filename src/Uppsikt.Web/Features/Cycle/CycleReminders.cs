@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 using Uppsikt.Data;
 using Uppsikt.Domain.Cycle;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Jobs;
 using Uppsikt.Web.Infrastructure.Mail;
 
 namespace Uppsikt.Web.Features.Cycle;
@@ -25,8 +25,11 @@ public sealed class ReminderSettings
 /// <see cref="ReminderSettings.DaysAhead"/> days of its due date, and one a day while it is overdue. The outbox's
 /// deduplication keys make a second run (the same day, or on another app instance) add nothing.
 /// </summary>
-public sealed class CycleReminders(AppDbContext db, Outbox outbox, TimeProvider clock, ReminderSettings settings, ILogger<CycleReminders> logger)
+public sealed class CycleReminders(AppDbContext db, Outbox outbox, AppLinks links, TimeProvider clock, ReminderSettings settings, ILogger<CycleReminders> logger)
+    : IScheduledWork
 {
+    Task IScheduledWork.RunAsync(CancellationToken cancellationToken) => EnqueueAsync(cancellationToken);
+
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
     /// <summary>Enqueues today's reminders; returns how many were new.</summary>
@@ -64,6 +67,7 @@ public sealed class CycleReminders(AppDbContext db, Outbox outbox, TimeProvider 
             })
             .ToListAsync(cancellationToken);
         var added = 0;
+        var link = links.LinkLine("/Cycle/MyTasks");
         foreach (var task in tasks)
         {
             var due = task.DueOn.ToString("d MMMM yyyy", Swedish);
@@ -82,7 +86,7 @@ public sealed class CycleReminders(AppDbContext db, Outbox outbox, TimeProvider 
                 Årshjul: {task.Committee}, {task.Year}
                 Klart senast: {due}
 
-                Logga in i Uppsikt och öppna Mina uppgifter för att se uppgiften och markera den som klar.
+                Logga in i Uppsikt och öppna Mina uppgifter för att se uppgiften och markera den som klar.{link}
 
                 Det här meddelandet skickades automatiskt av Uppsikt.
                 """;
@@ -100,9 +104,3 @@ public sealed class CycleReminders(AppDbContext db, Outbox outbox, TimeProvider 
     }
 }
 
-/// <summary>Daily: reminders for cycle tasks that are due soon or overdue.</summary>
-[DisallowConcurrentExecution]
-public sealed class CycleReminderJob(CycleReminders reminders) : IJob
-{
-    public Task Execute(IJobExecutionContext context) => reminders.EnqueueAsync(context.CancellationToken);
-}

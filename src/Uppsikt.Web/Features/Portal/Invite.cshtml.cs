@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Mail;
 
 namespace Uppsikt.Web.Features.Portal;
 
 /// <summary>The municipality invites a provider's staff member by e-mail.</summary>
-public sealed class InviteModel(PortalInvitations invitations, AppDbContext db) : PageModel
+public sealed class InviteModel(PortalInvitations invitations, AppLinks links, AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? ProviderId { get; set; }
@@ -29,7 +30,7 @@ public sealed class InviteModel(PortalInvitations invitations, AppDbContext db) 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await invitations.InviteAsync(new InvitationInput(Email, DisplayName, ProviderId, AccessExpiresOn),
-            $"{Request.Scheme}://{Request.Host}{Request.PathBase}", cancellationToken);
+            links.To("", Request)!, cancellationToken);
         if (result.Succeeded)
         {
             TempData["Message"] = $"Inbjudan är skickad till {Email!.Trim()}. Länken gäller i {PortalInvitations.ValidDays} dagar.";

@@ -30,7 +30,7 @@ public static class QualityReportsModule
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<QualityReportsHandler>());
         services.AddScoped<TemplateSpreadsheet>();
         services.AddScoped<ReportReminders>();
-        services.AddRecurringJob<ReportReminderJob>("Påminnelser om kvalitetsrapporter", reminders.Schedule);
+        services.AddRecurringJob<ReportReminders>("Påminnelser om kvalitetsrapporter", reminders.Schedule);
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy, p => p.RequireRole(Roles.QualityDeveloper, Roles.Administrator))
             .AddPolicy(ProviderPolicy, p => p.RequireRole(Roles.ProviderUser))

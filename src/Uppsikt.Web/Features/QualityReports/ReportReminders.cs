@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 using Uppsikt.Data;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Jobs;
 using Uppsikt.Web.Infrastructure.Mail;
 
 namespace Uppsikt.Web.Features.QualityReports;
@@ -23,8 +23,11 @@ public sealed class ReportReminderSettings
 /// Reminds the provider's users of a report not yet submitted (or with a completion requested) on the days set before
 /// its deadline. Each reminder has its own deduplication key, so it goes out once however often the job runs.
 /// </summary>
-public sealed class ReportReminders(AppDbContext db, Outbox outbox, TimeProvider clock, ReportReminderSettings settings, ILogger<ReportReminders> logger)
+public sealed class ReportReminders(AppDbContext db, Outbox outbox, AppLinks links, TimeProvider clock, ReportReminderSettings settings, ILogger<ReportReminders> logger)
+    : IScheduledWork
 {
+    Task IScheduledWork.RunAsync(CancellationToken cancellationToken) => EnqueueAsync(cancellationToken);
+
     /// <summary>Enqueues today's reminders; returns how many were new.</summary>
     public async Task<int> EnqueueAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +48,7 @@ public sealed class ReportReminders(AppDbContext db, Outbox outbox, TimeProvider
         {
             var daysLeft = report.DueOn.DayNumber - today.DayNumber;
             var due = SwedishText.Date(report.DueOn);
+            var link = links.LinkLine($"/QualityReports/Fill/{report.Id}");
             foreach (var user in users.Where(u => u.ProviderId == report.ProviderId))
             {
                 var body = $"""
@@ -52,7 +56,7 @@ public sealed class ReportReminders(AppDbContext db, Outbox outbox, TimeProvider
 
                     Er kvalitetsrapport för {report.ChoiceSystem} {report.Year} ska lämnas in senast {due}, om {daysLeft} {(daysLeft == 1 ? "dag" : "dagar")}.
 
-                    Logga in i Uppsikt och öppna Våra kvalitetsrapporter för att fylla i och skicka in rapporten.
+                    Logga in i Uppsikt och öppna Våra kvalitetsrapporter för att fylla i och skicka in rapporten.{link}
                     En rapport som saknas efter sista dag kan leda till en varning.
 
                     Det här meddelandet skickades automatiskt av Uppsikt.
@@ -73,9 +77,3 @@ public sealed class ReportReminders(AppDbContext db, Outbox outbox, TimeProvider
     }
 }
 
-/// <summary>Daily: reminders of quality reports due in 7, 3 and 1 days.</summary>
-[DisallowConcurrentExecution]
-public sealed class ReportReminderJob(ReportReminders reminders) : IJob
-{
-    public Task Execute(IJobExecutionContext context) => reminders.EnqueueAsync(context.CancellationToken);
-}

@@ -33,18 +33,32 @@ public static class JobsRegistration
     }
 
     /// <summary>
-    /// Schedules <typeparamref name="TJob"/> by a Quartz cron expression (seconds first) in Swedish time. The job is
-    /// created in a scope of its own per run, so it may take scoped services such as the database context.
+    /// Schedules <typeparamref name="TWork"/> by a Quartz cron expression (seconds first) in Swedish time. Each run
+    /// resolves the work in a scope of its own, so it may take scoped services such as the database context; runs of
+    /// the same work never overlap on one instance.
     /// </summary>
-    public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string description, string cron) where TJob : IJob
+    public static IServiceCollection AddRecurringJob<TWork>(this IServiceCollection services, string description, string cron)
+        where TWork : class, IScheduledWork
     {
-        var key = new JobKey(typeof(TJob).Name);
+        var key = new JobKey(typeof(TWork).Name);
         services.Configure<QuartzOptions>(options =>
         {
-            options.AddJob<TJob>(job => job.WithIdentity(key).WithDescription(description));
+            options.AddJob<ScheduledJob<TWork>>(job => job.WithIdentity(key).WithDescription(description));
             options.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(key.Name + ".trigger")
                 .WithCronSchedule(cron, schedule => schedule.InTimeZone(SwedishCalendar.Zone).WithMisfireHandlingInstructionDoNothing()));
         });
         return services;
     }
+}
+
+/// <summary>What a recurring job does; it must be safe to run twice (on one instance after another, or on two).</summary>
+public interface IScheduledWork
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}
+
+[DisallowConcurrentExecution]
+internal sealed class ScheduledJob<TWork>(TWork work) : IJob where TWork : IScheduledWork
+{
+    public Task Execute(IJobExecutionContext context) => work.RunAsync(context.CancellationToken);
 }

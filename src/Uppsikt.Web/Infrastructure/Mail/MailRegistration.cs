@@ -13,15 +13,10 @@ public static class MailRegistration
             ? new SmtpTransport(settings.Smtp)
             : new PickupFolderTransport(Path.Combine(provider.GetRequiredService<DatabaseSettings>().FullDataFolder, settings.PickupFolder)));
         services.AddScoped<Outbox>();
+        services.AddSingleton<AppLinks>();
         services.AddScoped<OutboxSender>();
-        services.AddRecurringJob<OutboxSendJob>("Skicka e-post från utkorgen", "0 * * * * ?");
+        services.AddRecurringJob<OutboxSender>("Skicka e-post från utkorgen", "0 * * * * ?");
         return services;
     }
 }
 
-/// <summary>Every minute: deliver what is due in the outbox.</summary>
-[Quartz.DisallowConcurrentExecution]
-public sealed class OutboxSendJob(OutboxSender sender) : Quartz.IJob
-{
-    public Task Execute(Quartz.IJobExecutionContext context) => sender.SendPendingAsync(context.CancellationToken);
-}

@@ -9,6 +9,9 @@ public sealed class MailSettings
 
     public string From { get; set; } = "Uppsikt <no-reply@uppsikt.example>";
 
+    /// <summary>The address users open Uppsikt at (such as https://uppsikt.kommun.se), for links in e-mail; see <see cref="AppLinks"/>.</summary>
+    public string? AppUrl { get; set; }
+
     /// <summary>Where messages are written as .eml files when no SMTP host is set; relative to the data folder.</summary>
     public string PickupFolder { get; set; } = "mail";
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Uppsikt.Data;
+using Uppsikt.Web.Infrastructure.Jobs;
 
 namespace Uppsikt.Web.Infrastructure.Mail;
 
@@ -10,7 +11,10 @@ namespace Uppsikt.Web.Infrastructure.Mail;
 /// <see cref="ClaimTime"/> if that instance dies. A failure is recorded and retried later with growing pauses.
 /// </summary>
 public sealed class OutboxSender(AppDbContext db, IMailTransport transport, MailSettings settings, TimeProvider clock, ILogger<OutboxSender> logger)
+    : IScheduledWork
 {
+    Task IScheduledWork.RunAsync(CancellationToken cancellationToken) => SendPendingAsync(cancellationToken);
+
     public static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(5);
 
     private const int BatchSize = 50;
