@@ -26,6 +26,33 @@ public sealed class IndicatorImportTests(UppsiktApp app) : IClassFixture<Uppsikt
         int RowsSkipped, int RowsRejected, List<Problem> Problems, bool AlreadyImported);
 
     [Fact]
+    public async Task TheIndicatorPageRefusesAnUnreadableTargetAndSavesAReadableOne()
+    {
+        using var quality = await app.CreateClientAs(Demo.QualityDeveloper);
+        var homeCare = await app.GetChoiceSystemIdAsync(Demo.HomeCare);
+        KeyValuePair<string, string>[] Form(string target) =>
+        [
+            new("Input.Code", "HT-PROV"), new("Input.Name", "Provindikator (fiktiv)"), new("Input.UnitOfMeasure", "%"),
+            new("Input.Direction", "HigherIsBetter"), new("Input.Source", "UserSurvey"), new("Input.Version", "0"),
+            new($"Input.Targets[{homeCare}]", target),
+        ];
+
+        using (var refused = await Forms.SubmitAsync(quality, "/Evidence/Indicators/Edit", Form("nittio")))
+        {
+            Assert.Contains("Målvärdet ”nittio” är inte ett tal (till exempel 87,5).", await Expect.OkAsync(refused), StringComparison.Ordinal);
+        }
+        Assert.False(await app.WithDbAsync(db => db.Indicators.AnyAsync(i => i.Code == "HT-PROV", Cancel)));
+
+        using (var saved = await Forms.SubmitAsync(quality, "/Evidence/Indicators/Edit", Form("87,5")))
+        {
+            await Expect.RedirectAsync(saved, "/Evidence/Indicators");
+        }
+        var target = await app.WithDbAsync(db => db.Indicators.Where(i => i.Code == "HT-PROV")
+            .SelectMany(i => i.Targets).SingleAsync(t => t.ChoiceSystemId == homeCare, Cancel));
+        Assert.Equal(87.5, target.Value);
+    }
+
+    [Fact]
     public async Task AGoodCsvImportsEveryRowOnceAndAChangedFileUpserts()
     {
         using var client = await app.ApiClientAs(Demo.QualityDeveloper);

@@ -7,6 +7,8 @@ namespace Uppsikt.Web.Infrastructure;
 /// A page that edits one record, new or existing: it reads the record into the form, saves the posted form through
 /// the feature's handler and goes on to the record's details with a message, or shows the form again with the
 /// handler's reasons by the fields. A page adds only its form, how to read and save it, and its select lists.
+/// Checks that need the form as typed (such as a number in a text field) go in <see cref="SaveAsync"/>, which returns
+/// them as an invalid <see cref="SaveResult"/> keyed by the form's property names.
 /// </summary>
 public abstract class EditPageModel<TForm> : PageModel
     where TForm : class, new()
@@ -24,6 +26,9 @@ public abstract class EditPageModel<TForm> : PageModel
 
     /// <summary>The confirmation shown on the details page after a save.</summary>
     protected abstract string SavedMessage(TForm form);
+
+    /// <summary>Where a successful save goes on to: the record's details unless a page says otherwise.</summary>
+    protected virtual IActionResult Saved(Guid id) => RedirectToPage("Details", new { id });
 
     /// <summary>Loads what the form's select lists offer.</summary>
     protected virtual Task LoadChoicesAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -57,7 +62,7 @@ public abstract class EditPageModel<TForm> : PageModel
             if (result.Succeeded)
             {
                 TempData["Message"] = SavedMessage(Input);
-                return RedirectToPage("Details", new { id = result.Id });
+                return Saved(result.Id!.Value);
             }
             ModelState.AddFrom(result);
         }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Features.Register;
@@ -12,13 +11,8 @@ using Uppsikt.Web.Infrastructure.Import;
 namespace Uppsikt.Web.Features.Evidence.Indicators;
 
 [Authorize(Policy = Policies.RegisterEditor)]
-public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups) : PageModel
+public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups) : EditPageModel<EditModel.IndicatorForm>
 {
-    public Guid? Id { get; private set; }
-
-    [BindProperty]
-    public IndicatorForm Input { get; set; } = new();
-
     public List<SelectListItem> ChoiceSystems { get; private set; } = [];
 
     public sealed class IndicatorForm
@@ -35,61 +29,43 @@ public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups
         public int Version { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        if (id is { } existing)
-        {
-            if (await handler.GetAsync(existing, cancellationToken) is not { } indicator)
-            {
-                return NotFound();
-            }
-            Input = new IndicatorForm
+    public Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken) => FormAsync(id, cancellationToken);
+
+    /// <summary>The indicator list shows every indicator with its targets; there is no details page.</summary>
+    protected override IActionResult Saved(Guid id) => RedirectToPage("Index");
+
+    protected override async Task<IndicatorForm?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        await handler.GetAsync(id, cancellationToken) is { } indicator
+            ? new IndicatorForm
             {
                 Code = indicator.Code, Name = indicator.Name, UnitOfMeasure = indicator.UnitOfMeasure, Direction = indicator.Direction,
                 Source = indicator.Source, KoladaKpiId = indicator.KoladaKpiId, Description = indicator.Description, Version = indicator.Version,
                 Targets = indicator.Targets.ToDictionary(t => t.ChoiceSystemId, t => (string?)IndicatorChart.Format(t.Value)),
-            };
-        }
-        ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        var targets = new Dictionary<Guid, double?>();
-        foreach (var (choiceSystemId, text) in Input.Targets)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
             }
+            : null;
+
+    protected override async Task<SaveResult> SaveAsync(Guid? id, IndicatorForm form, CancellationToken cancellationToken)
+    {
+        var targets = new Dictionary<Guid, double?>();
+        var unreadable = new Dictionary<string, string[]>();
+        foreach (var (choiceSystemId, text) in form.Targets.Where(t => !string.IsNullOrWhiteSpace(t.Value)))
+        {
             if (TableColumns.TryParseNumber(text, out var value))
             {
                 targets[choiceSystemId] = value;
             }
             else
             {
-                ModelState.AddModelError($"Input.Targets[{choiceSystemId}]", $"Målvärdet ”{text}” är inte ett tal (till exempel 87,5).");
+                unreadable[$"{nameof(IndicatorForm.Targets)}[{choiceSystemId}]"] = [$"Målvärdet ”{text}” är inte ett tal (till exempel 87,5)."];
             }
         }
-        if (ModelState.IsValid)
-        {
-            var result = await handler.SaveAsync(id, new IndicatorInput(Input.Code, Input.Name, Input.UnitOfMeasure, Input.Direction, Input.Source,
-                Input.KoladaKpiId, Input.Description, targets, Input.Version), cancellationToken);
-            if (result.NotFound)
-            {
-                return NotFound();
-            }
-            if (result.Succeeded)
-            {
-                TempData["Message"] = $"Indikatorn {Input.Code?.Trim().ToUpperInvariant()} är sparad.";
-                return RedirectToPage("Index");
-            }
-            ModelState.AddFrom(result);
-        }
-        ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);
-        return Page();
+        return unreadable.Count > 0 ? SaveResult.Invalid(unreadable)
+            : await handler.SaveAsync(id, new IndicatorInput(form.Code, form.Name, form.UnitOfMeasure, form.Direction, form.Source,
+                form.KoladaKpiId, form.Description, targets, form.Version), cancellationToken);
     }
+
+    protected override string SavedMessage(IndicatorForm form) => $"Indikatorn {form.Code?.Trim().ToUpperInvariant()} är sparad.";
+
+    protected override async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
+        ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);
 }
