@@ -238,6 +238,36 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
     }
 
     [Fact]
+    public async Task TheThreadListIsPagedWithTheGeneralThreadOnTheFirstPage()
+    {
+        var providerId = await app.WithDbAsync(db => db.Providers.Where(p => p.Name != Demo.TryggaHander && p.Name != Demo.Omsorgshuset)
+            .OrderBy(p => p.Name).Select(p => p.Id).FirstAsync());
+        await app.WithDbAsync(async db =>
+        {
+            // Threads about complaints no longer there: listed, without a link to the matter.
+            var start = DateTimeOffset.UtcNow.AddDays(-30);
+            db.PortalMessages.AddRange(Enumerable.Range(0, PortalHandler.ThreadPageSize + 1).Select(i => new Domain.Portal.PortalMessage
+            {
+                ProviderId = providerId, MatterKind = "Complaint", MatterId = Guid.CreateVersion7(), AuthorName = "Testare (fiktiv)",
+                Text = $"Meddelande {i} (fiktiv)", SentAt = start.AddHours(i),
+            }));
+            return await db.SaveChangesAsync();
+        });
+        using var quality = await app.CreateClientAs(Demo.QualityDeveloper);
+        var details = $"/Portal/Providers/Details/{providerId}";
+
+        var first = WebUtility.HtmlDecode(await Expect.OkAsync(await quality.GetAsync(details, Ct)));
+        Assert.Contains("Sida 1 av 2", first, StringComparison.Ordinal);
+        Assert.Contains(">Allmänt</a>", first, StringComparison.Ordinal);
+        Assert.Equal(PortalHandler.ThreadPageSize, Regex.Count(first, "Ärende som inte längre finns</a>"));
+
+        var second = WebUtility.HtmlDecode(await Expect.OkAsync(await quality.GetAsync(details + "?Page=2", Ct)));
+        Assert.Contains("Sida 2 av 2", second, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Allmänt</a>", second, StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(second, "Ärende som inte längre finns</a>"));
+    }
+
+    [Fact]
     public async Task NoOneWritesIntoOrSeesAnotherProvidersMatterThread()
     {
         var trygga = await app.GetProviderIdAsync(Demo.TryggaHander);
