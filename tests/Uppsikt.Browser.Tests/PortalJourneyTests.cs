@@ -2,7 +2,7 @@ using Uppsikt.Browser.Tests.Pages;
 
 namespace Uppsikt.Browser.Tests;
 
-/// <summary>A provider user signs in to its portal, sees what the municipality waits for, attests the conditions and writes to the municipality.</summary>
+/// <summary>A provider user signs in to its portal, sees what the municipality waits for, attests the conditions and writes to the municipality in the attestation's thread.</summary>
 public sealed class PortalJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private const string Password = "Uppsikt-demo-2026";
@@ -29,11 +29,20 @@ public sealed class PortalJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(page.Locator("main table")).ToContainTextAsync("Två medarbetare går utbildningen i vår (fiktivt).");
         await AssertAccessibleAsync(page);
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skriv meddelande om detta ärende" }).ClickAsync();
+        await Expect(portal.Heading).ToContainTextAsync("Meddelanden: Egenintygande");
+        await portal.WriteAsync("");
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("Ange ett meddelande");
+        await AssertAccessibleAsync(page);
+        await portal.WriteAsync("Vi har lämnat egenintygandet och har en fråga om villkoret vi inte uppfyller (fiktivt).");
+        await Expect(portal.Notice).ToHaveTextAsync("Meddelandet är skickat.");
+        await Expect(portal.Messages.Last).ToContainTextAsync("en fråga om villkoret vi inte uppfyller");
+        await AssertAccessibleAsync(page);
+
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Vår portal" }).ClickAsync();
         await Expect(page.Locator("section[aria-labelledby=attestations-heading]")).ToContainTextAsync("Tina Trygga (fiktiv)");
-        await portal.WriteAsync("Vi har lämnat egenintygandet och har en fråga om nästa verksamhetsbesök (fiktivt).");
-        await Expect(portal.Notice).ToHaveTextAsync("Meddelandet är skickat.");
-        await Expect(portal.Messages.Last).ToContainTextAsync("en fråga om nästa verksamhetsbesök");
+        await Expect(portal.Threads.Nth(1)).ToContainTextAsync("Egenintygande");
+        await Expect(portal.Threads.Nth(1)).ToContainTextAsync("Tina Trygga");
         await AssertAccessibleAsync(page);
     }
 }

@@ -203,11 +203,13 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
 
         // Provider portal: a provider user's own portal; the municipality's side is refused; B's records are hidden
         ["GET /Portal"] = RouteRule.NoProviderData("the caller's own portal"),
-        ["POST /Portal?handler=Message"] = RouteRule.NoProviderData("writes in the caller's own thread; a matter of B's is refused") with { Form = b => [new("Text", "Inkräktarens meddelande"), new("MatterKind", "Complaint"), new("MatterId", b.ComplaintId.ToString())] },
+        ["GET /Portal/Threads"] = RouteRule.NoProviderData("the caller's own threads; a matter of B's is not found") with { Queries = MattersOf() },
+        ["POST /Portal/Threads"] = RouteRule.NoProviderData("writes in the caller's own threads; a matter of B's is not found") with { Queries = MattersOf(), Form = _ => [new("Text", "Inkräktarens meddelande")] },
         ["POST /Portal?handler=Change"] = RouteRule.NoProviderData("reports a change for the caller's own provider") with { Form = _ => [new("Category", "Other"), new("ChangeText", "Egen förändring (fiktiv)")] },
         ["GET /Portal/Providers"] = RouteRule.Denied(),
         ["GET /Portal/Providers/Details/{id:guid}"] = RouteRule.Denied(b => b.ProviderId),
-        ["POST /Portal/Providers/Details/{id:guid}?handler=Message"] = RouteRule.Denied(b => b.ProviderId) with { Form = _ => [new("Text", "Inkräktarens meddelande")] },
+        ["GET /Portal/Providers/Thread/{id:guid}"] = RouteRule.Denied(b => b.ProviderId) with { Queries = MattersOf() },
+        ["POST /Portal/Providers/Thread/{id:guid}"] = RouteRule.Denied(b => b.ProviderId) with { Queries = MattersOf(), Form = _ => [new("Text", "Inkräktarens meddelande")] },
         ["GET /Portal/Documents/New"] = RouteRule.Denied(),
         ["POST /Portal/Documents/New"] = RouteRule.Denied() with { Form = b => [new("ProviderIds", b.ProviderId.ToString()), new("Title", "Inkräktardokument")] },
         ["GET /Portal/Documents/Details/{id:guid}"] = RouteRule.Hidden(b => b.PortalDocumentId),
@@ -226,6 +228,8 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /api/v1/portal/requests"] = RouteRule.NoProviderData("the caller's own requests"),
         ["GET /api/v1/portal/messages"] = RouteRule.NoProviderData("the caller's own thread"),
         ["POST /api/v1/portal/messages"] = RouteRule.NoProviderData("writes in the caller's own thread; a matter of B's is refused") with { Json = b => new { text = "Inkräktarens meddelande", matterKind = "Complaint", matterId = b.ComplaintId } },
+        ["GET /api/v1/portal/threads"] = RouteRule.NoProviderData("the caller's own threads"),
+        ["GET /api/v1/portal/threads/messages"] = RouteRule.NoProviderData("the caller's own thread; a matter of B's is not found") with { Queries = MattersOf() },
         ["GET /api/v1/portal/attestations"] = RouteRule.NoProviderData("the caller's own attestations"),
         ["POST /api/v1/portal/attestations"] = RouteRule.NoProviderData("attests for the caller's own provider only") with { Json = b => new { roundId = b.AttestationRoundId, choiceSystemId = b.ChoiceSystemId, name = "Inkräktare", role = "VD" } },
         // Quality reports: a report is its provider's (query filter); templates and review are the municipality's
@@ -305,6 +309,14 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
 
     /// <summary>An id for routes a provider user is refused whatever the id.</summary>
     private static Guid AnyId(Victim b) => Guid.CreateVersion7();
+
+    /// <summary>B's matters a portal thread could be about, as the query string of a thread address.</summary>
+    private static Func<Victim, string>[] MattersOf() =>
+    [
+        b => $"matterKind=Complaint&matterId={b.ComplaintId}",
+        b => $"matterKind=QualityReport&matterId={b.QualityReportId}",
+        b => $"matterKind=Attestation&matterId={b.AttestationId}",
+    ];
 
     private static IEnumerable<KeyValuePair<string, string>> IncidentForUnitOf(Victim b) =>
     [

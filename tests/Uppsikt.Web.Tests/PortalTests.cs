@@ -165,28 +165,162 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
         using var trygga = await app.CreateClientAs(Demo.TryggaHanderUser);
         using var quality = await app.CreateClientAs(Demo.QualityDeveloper);
 
-        using (var sent = await Forms.SubmitAsync(trygga, "/Portal", [new("Text", "Fråga från Trygga Händer om besöket (fiktiv)")], "/Portal?handler=Message"))
+        using (var sent = await Forms.SubmitAsync(trygga, "/Portal/Threads", [new("Text", "Fråga från Trygga Händer om besöket (fiktiv)")]))
         {
-            await Expect.RedirectAsync(sent, "/Portal");
+            await Expect.RedirectAsync(sent, "/Portal/Threads");
         }
-        Assert.Contains(await OutboxToAsync(Demo.QualityDeveloper), m => m.Subject.Contains(Demo.TryggaHander, StringComparison.Ordinal));
+        Assert.Contains(await OutboxToAsync(Demo.QualityDeveloper), m => m.Subject == $"Nytt meddelande i Uppsikt: {Demo.TryggaHander} – Allmänt");
 
-        var details = $"/Portal/Providers/Details/{providerId}";
-        using (var answer = await Forms.SubmitAsync(quality, details, [new("Text", "Svar från kommunen om besöket (fiktiv)")], details + "?handler=Message"))
+        var thread = $"/Portal/Providers/Thread/{providerId}";
+        using (var answer = await Forms.SubmitAsync(quality, thread, [new("Text", "Svar från kommunen om besöket (fiktiv)")]))
         {
-            await Expect.RedirectAsync(answer, details);
+            await Expect.RedirectAsync(answer, thread);
         }
         Assert.Contains(await OutboxToAsync(Demo.TryggaHanderUser), m => m.Subject.StartsWith("Nytt meddelande", StringComparison.Ordinal));
         var overview = WebUtility.HtmlDecode(await Expect.OkAsync(await quality.GetAsync("/Portal/Providers", Ct)));
         Assert.Contains(Demo.TryggaHander, overview, StringComparison.Ordinal);
 
-        var thread = await trygga.GetFromJsonAsync<List<MessageView>>("/api/v1/portal/messages", Api.Json, TestContext.Current.CancellationToken);
-        Assert.Contains(thread!, m => m.FromProvider && m.Text.Contains("Fråga från Trygga", StringComparison.Ordinal));
-        Assert.Contains(thread!, m => !m.FromProvider && m.Text.Contains("Svar från kommunen", StringComparison.Ordinal));
+        var messages = await trygga.GetFromJsonAsync<List<MessageView>>("/api/v1/portal/messages", Api.Json, Ct);
+        Assert.Contains(messages!, m => m.FromProvider && m.Text.Contains("Fråga från Trygga", StringComparison.Ordinal));
+        Assert.Contains(messages!, m => !m.FromProvider && m.Text.Contains("Svar från kommunen", StringComparison.Ordinal));
 
-        using var refused = await trygga.PostAsJsonAsync("/api/v1/portal/messages", new { text = "Gäller brukaren 19121212-1212" }, TestContext.Current.CancellationToken);
+        using var refused = await trygga.PostAsJsonAsync("/api/v1/portal/messages", new { text = "Gäller brukaren 19121212-1212" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("personnummer", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("personnummer", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThreadsGroupMessagesPerMatterTheLatestWrittenToFirstWithTheGeneralThreadAlwaysThere()
+    {
+        var (complaintId, reportId) = await app.WithDbAsync(async db => (
+            await db.Complaints.Where(c => c.Unit!.Provider!.Name == Demo.TryggaHander && c.Status != Domain.Evidence.ComplaintStatus.Registered).Select(c => c.Id).FirstAsync(),
+            await db.QualityReports.Where(r => db.Providers.Any(p => p.Id == r.ProviderId && p.Name == Demo.TryggaHander)).Select(r => r.Id).FirstAsync()));
+        using var trygga = await app.CreateClientAs(Demo.TryggaHanderUser);
+        var complaintThread = $"/Portal/Threads?matterKind=Complaint&matterId={complaintId}";
+        var reportThread = $"/Portal/Threads?matterKind=QualityReport&matterId={reportId}";
+
+        foreach (var (address, text) in new[]
+        {
+            (complaintThread, "Första frågan om klagomålet (fiktiv)"),
+            (reportThread, "En fråga om kvalitetsrapporten (fiktiv)"),
+            (complaintThread, "Andra frågan om klagomålet (fiktiv)"),
+        })
+        {
+            using var sent = await Forms.SubmitAsync(trygga, address, [new("Text", text)]);
+            await Expect.RedirectAsync(sent, "/Portal/Threads");
+            Assert.Equal(address, sent.Headers.Location!.OriginalString);
+        }
+        Assert.Contains(await OutboxToAsync(Demo.QualityDeveloper), m => m.Subject.StartsWith($"Nytt meddelande i Uppsikt: {Demo.TryggaHander} – Kvalitetsrapport ", StringComparison.Ordinal));
+
+        var threads = (await trygga.GetFromJsonAsync<ThreadList>("/api/v1/portal/threads", Api.Json, Ct))!;
+        Assert.Equal(PortalHandler.GeneralThreadTitle, threads.General.Title);
+        Assert.Null(threads.General.MatterKind);
+        Assert.Equal([complaintId, reportId], threads.Matters.Items.Select(t => t.MatterId!.Value).Take(2));
+        var complaint = threads.Matters.Items[0];
+        Assert.Equal(2, complaint.Messages);
+        Assert.Equal($"/Evidence/Complaints/Details/{complaintId}", complaint.MatterUrl);
+        Assert.StartsWith("Klagomål ", complaint.Title, StringComparison.Ordinal);
+        Assert.True(complaint.LastFromProvider);
+
+        var thread = (await trygga.GetFromJsonAsync<PortalThread>($"/api/v1/portal/threads/messages?matterKind=Complaint&matterId={complaintId}", Api.Json, Ct))!;
+        Assert.Equal(["Första frågan om klagomålet (fiktiv)", "Andra frågan om klagomålet (fiktiv)"], thread.Messages.Select(m => m.Text));
+
+        var page = WebUtility.HtmlDecode(await Expect.OkAsync(await trygga.GetAsync(complaintThread, Ct)));
+        Assert.True(page.IndexOf("Första frågan", StringComparison.Ordinal) < page.IndexOf("Andra frågan", StringComparison.Ordinal), "oldest first");
+        Assert.DoesNotContain("En fråga om kvalitetsrapporten", page, StringComparison.Ordinal);
+
+        var portal = WebUtility.HtmlDecode(await Expect.OkAsync(await trygga.GetAsync("/Portal", Ct)));
+        var threadList = portal[portal.IndexOf("id=\"messages-heading\"", StringComparison.Ordinal)..];
+        var general = threadList.IndexOf(">Allmänt</a>", StringComparison.Ordinal);
+        var first = threadList.IndexOf(complaint.Title, StringComparison.Ordinal);
+        var second = threadList.IndexOf(threads.Matters.Items[1].Title, StringComparison.Ordinal);
+        Assert.True(general >= 0 && general < first && first < second, "the general thread first, then the latest written to");
+    }
+
+    [Fact]
+    public async Task TheThreadListIsPagedWithTheGeneralThreadOnTheFirstPage()
+    {
+        var providerId = await app.WithDbAsync(db => db.Providers.Where(p => p.Name != Demo.TryggaHander && p.Name != Demo.Omsorgshuset)
+            .OrderBy(p => p.Name).Select(p => p.Id).FirstAsync());
+        await app.WithDbAsync(async db =>
+        {
+            // Threads about complaints no longer there: listed, without a link to the matter.
+            var start = DateTimeOffset.UtcNow.AddDays(-30);
+            db.PortalMessages.AddRange(Enumerable.Range(0, PortalHandler.ThreadPageSize + 1).Select(i => new Domain.Portal.PortalMessage
+            {
+                ProviderId = providerId, MatterKind = "Complaint", MatterId = Guid.CreateVersion7(), AuthorName = "Testare (fiktiv)",
+                Text = $"Meddelande {i} (fiktiv)", SentAt = start.AddHours(i),
+            }));
+            return await db.SaveChangesAsync();
+        });
+        using var quality = await app.CreateClientAs(Demo.QualityDeveloper);
+        var details = $"/Portal/Providers/Details/{providerId}";
+
+        var first = WebUtility.HtmlDecode(await Expect.OkAsync(await quality.GetAsync(details, Ct)));
+        Assert.Contains("Sida 1 av 2", first, StringComparison.Ordinal);
+        Assert.Contains(">Allmänt</a>", first, StringComparison.Ordinal);
+        Assert.Equal(PortalHandler.ThreadPageSize, Regex.Count(first, "Ärende som inte längre finns</a>"));
+
+        var second = WebUtility.HtmlDecode(await Expect.OkAsync(await quality.GetAsync(details + "?Page=2", Ct)));
+        Assert.Contains("Sida 2 av 2", second, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Allmänt</a>", second, StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(second, "Ärende som inte längre finns</a>"));
+    }
+
+    [Fact]
+    public async Task NoOneWritesIntoOrSeesAnotherProvidersMatterThread()
+    {
+        var trygga = await app.GetProviderIdAsync(Demo.TryggaHander);
+        var (complaintId, reportId, attestationId) = await app.WithDbAsync(async db => (
+            await db.Complaints.Where(c => c.Unit!.Provider!.Name == Demo.Omsorgshuset && c.Status != Domain.Evidence.ComplaintStatus.Registered).Select(c => c.Id).FirstAsync(),
+            await db.QualityReports.Where(r => db.Providers.Any(p => p.Id == r.ProviderId && p.Name == Demo.Omsorgshuset)).Select(r => r.Id).FirstAsync(),
+            await db.Attestations.Where(a => db.Providers.Any(p => p.Id == a.ProviderId && p.Name == Demo.Omsorgshuset)).Select(a => a.Id).FirstAsync()));
+        var before = await app.WithDbAsync(db => db.PortalMessages.CountAsync());
+        using var tryggaUser = await app.CreateClientAs(Demo.TryggaHanderUser);
+        using var quality = await app.CreateClientAs(Demo.QualityDeveloper);
+        var antiforgery = Forms.AntiforgeryToken(await Expect.OkAsync(await tryggaUser.GetAsync("/Portal/Threads", Ct)));
+
+        foreach (var matter in new[] { $"matterKind=Complaint&matterId={complaintId}", $"matterKind=QualityReport&matterId={reportId}", $"matterKind=Attestation&matterId={attestationId}" })
+        {
+            // A provider user: another provider's matter does not exist for it, on the page and in the API.
+            await Expect.StatusAsync(await tryggaUser.GetAsync($"/Portal/Threads?{matter}", Ct), HttpStatusCode.NotFound);
+            await Expect.StatusAsync(await Forms.PostAsync(tryggaUser, $"/Portal/Threads?{matter}", antiforgery, [new("Text", "Inkräktare (fiktiv)")]), HttpStatusCode.NotFound);
+            await Expect.StatusAsync(await tryggaUser.GetAsync($"/api/v1/portal/threads/messages?{matter}", Ct), HttpStatusCode.NotFound);
+            var parts = matter.Split('&').Select(p => p.Split('=')[1]).ToArray();
+            using var api = await tryggaUser.PostAsJsonAsync("/api/v1/portal/messages", new { text = "Inkräktare (fiktiv)", matterKind = parts[0], matterId = parts[1] }, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+            Assert.Contains("Ärendet som meddelandet gäller finns inte.", await api.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+            // The municipality, writing to Trygga Händer about Omsorgshuset's matter, is told why.
+            var thread = $"/Portal/Providers/Thread/{trygga}?{matter}";
+            var shown = WebUtility.HtmlDecode(await Expect.OkAsync(await quality.GetAsync(thread, Ct)));
+            Assert.Contains($"Ärendet hör till en annan anordnare än {Demo.TryggaHander}.", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("<textarea", shown, StringComparison.Ordinal);
+            var municipalToken = Forms.AntiforgeryToken(await Expect.OkAsync(await quality.GetAsync($"/Portal/Providers/Thread/{trygga}", Ct)));
+            using var refused = await Forms.PostAsync(quality, thread, municipalToken, [new("Text", "Till fel anordnare (fiktiv)")]);
+            Assert.Contains($"Ärendet hör till en annan anordnare än {Demo.TryggaHander}.", WebUtility.HtmlDecode(await Expect.OkAsync(refused)), StringComparison.Ordinal);
+        }
+        await Expect.StatusAsync(await quality.GetAsync($"/Portal/Providers/Thread/{trygga}?matterKind=Complaint&matterId={Guid.CreateVersion7()}", Ct), HttpStatusCode.NotFound);
+        await Expect.StatusAsync(await quality.GetAsync($"/Portal/Providers/Thread/{trygga}?matterKind=Unknown&matterId={complaintId}", Ct), HttpStatusCode.NotFound);
+        Assert.Equal(before, await app.WithDbAsync(db => db.PortalMessages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AMattersPageLinksToItsThreadForBothSides()
+    {
+        var omsorgshuset = await app.GetProviderIdAsync(Demo.Omsorgshuset);
+        var attestationId = await app.WithDbAsync(db => db.Attestations.Where(a => a.ProviderId == omsorgshuset).Select(a => a.Id).FirstAsync());
+        using var provider = await app.CreateClientAs(Demo.OmsorgshusetUser);
+        using var quality = await app.CreateClientAs(Demo.QualityDeveloper);
+        var link = $"href=\"/Portal/Threads?matterKind=Attestation&amp;matterId={attestationId}\"";
+        Assert.Contains(link, await Expect.OkAsync(await provider.GetAsync($"/Portal/Attestations/Details/{attestationId}", Ct)), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Portal/Providers/Thread/{omsorgshuset}?matterKind=Attestation&amp;matterId={attestationId}\"",
+            await Expect.OkAsync(await quality.GetAsync($"/Portal/Attestations/Details/{attestationId}", Ct)), StringComparison.Ordinal);
+
+        // The demo thread about the attestation: the municipality's question, then the provider's answer.
+        var thread = WebUtility.HtmlDecode(await Expect.OkAsync(await provider.GetAsync($"/Portal/Threads?matterKind=Attestation&matterId={attestationId}", Ct)));
+        Assert.Contains("<h1>Meddelanden: Egenintygande ", thread, StringComparison.Ordinal);
+        Assert.True(thread.IndexOf("vilket datum är kursen", StringComparison.Ordinal) < thread.IndexOf("Kursen är den 14:e", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ internal sealed class PortalMessageConfiguration : IEntityTypeConfiguration<Port
         b.Property(e => e.Text).HasMaxLength(EntityDefaults.Text);
         b.HasOne<Provider>().WithMany().HasForeignKey(e => e.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.ProviderId, e.SentAt });
-        b.HasIndex(e => new { e.MatterKind, e.MatterId });
+        // A provider's threads: grouped by matter, each read in order.
+        b.HasIndex(e => new { e.ProviderId, e.MatterKind, e.MatterId, e.SentAt });
     }
 }
 

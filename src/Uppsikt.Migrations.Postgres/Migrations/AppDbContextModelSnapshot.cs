@@ -1726,9 +1726,9 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MatterKind", "MatterId");
-
                     b.HasIndex("ProviderId", "SentAt");
+
+                    b.HasIndex("ProviderId", "MatterKind", "MatterId", "SentAt");
 
                     b.ToTable("PortalMessages");
                 });

@@ -1710,9 +1710,9 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MatterKind", "MatterId");
-
                     b.HasIndex("ProviderId", "SentAt");
+
+                    b.HasIndex("ProviderId", "MatterKind", "MatterId", "SentAt");
 
                     b.ToTable("PortalMessages");
                 });

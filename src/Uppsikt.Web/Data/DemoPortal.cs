@@ -13,7 +13,8 @@ using Uppsikt.Web.Infrastructure.Files;
 namespace Uppsikt.Web.Data;
 
 /// <summary>
-/// The portal's demo: messages between the municipality and Omsorgshuset (one about its overdue complaint), a document sent to
+/// The portal's demo: message threads between the municipality and Omsorgshuset (the general one, one about its overdue complaint
+/// and one about a condition its attestation says is not met), a document sent to
 /// both private providers (read by Omsorgshuset), this year's attestation round past its deadline with Omsorgshuset attested
 /// and Trygga Händer missing, and one change reported under the duty to inform.
 /// </summary>
@@ -37,9 +38,10 @@ public sealed class DemoPortal(AppDbContext db, FileStore files, TimeProvider cl
             Message(omsorgshuset, true, Provider, now.AddDays(-11),
                 "Tack! Vi har läst anvisningarna och återkommer med egenintygandet före sista dagen (fiktivt)."),
             Message(omsorgshuset, false, Municipality, now.AddDays(-3),
-                "Svaret på klagomålet om sena morgonbesök i Sickla är försenat. Kan ni svara i Uppsikt denna vecka? (fiktivt)", overdue),
+                "Svaret på klagomålet om sena morgonbesök i Sickla är försenat. Kan ni svara i Uppsikt denna vecka? (fiktivt)", ComplaintsHandler.FileOwnerType, overdue),
             Message(omsorgshuset, true, Provider, now.AddDays(-2),
-                "Vi har haft kontakt med den anhöriga och ser över planeringen av morgonpassen. Svaret kommer på fredag (fiktivt).", overdue));
+                "Vi har haft kontakt med den anhöriga och ser över planeringen av morgonpassen. Svaret kommer på fredag (fiktivt).",
+                ComplaintsHandler.FileOwnerType, overdue));
 
         var sentAt = now.AddDays(-20);
         foreach (var providerId in new[] { omsorgshuset, trygga })
@@ -92,16 +94,30 @@ public sealed class DemoPortal(AppDbContext db, FileStore files, TimeProvider cl
                 throw new InvalidOperationException("The demo attestation was refused: " + string.Join(" ", signed.Errors.SelectMany(e => e.Value)));
             }
         }
+
+        // A thread about the condition the first attestation says is not met.
+        var attested = await db.Attestations.AsNoTracking().Where(a => a.ProviderId == omsorgshuset && a.RoundId == round.Id)
+            .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(cancellationToken);
+        db.PortalMessages.AddRange(
+            Message(omsorgshuset, false, Municipality, now.AddDays(-8),
+                "Tack för egenintygandet. Ni skriver att två medarbetare saknar utbildningen: vilket datum är kursen? (fiktivt)",
+                AttestationsHandler.MatterKind, attested),
+            Message(omsorgshuset, true, Provider, now.AddDays(-7),
+                "Kursen är den 14:e nästa månad. Vi skickar intyg om genomgången utbildning här efteråt (fiktivt).", AttestationsHandler.MatterKind, attested),
+            Message(omsorgshuset, false, Municipality, now.AddDays(-1),
+                "Påminnelse: verksamhetsbesöken för hösten bokas nu. Föreslå gärna två datum som passar er (fiktivt)."));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static PortalMessage Message(Guid providerId, bool fromProvider, string author, DateTimeOffset at, string text, Guid? complaintId = null) => new()
+    private static PortalMessage Message(Guid providerId, bool fromProvider, string author, DateTimeOffset at, string text,
+        string? matterKind = null, Guid? matterId = null) => new()
     {
         ProviderId = providerId,
         FromProvider = fromProvider,
         AuthorName = author,
         SentAt = at,
         Text = text,
-        MatterKind = complaintId is null ? null : ComplaintsHandler.FileOwnerType,
-        MatterId = complaintId,
+        MatterKind = matterKind,
+        MatterId = matterId,
     };
 }

@@ -1,6 +1,6 @@
 namespace Uppsikt.Browser.Tests.Pages;
 
-/// <summary>/Portal: the provider's start page with its requests and messages, and the attestation form.</summary>
+/// <summary>/Portal: the provider's start page with its requests and message threads, a thread, and the attestation form.</summary>
 public sealed class PortalPages(IPage page)
 {
     public ILocator Notice => page.Locator("main .notice[role=status]");
@@ -9,7 +9,11 @@ public sealed class PortalPages(IPage page)
 
     public ILocator Requests => page.Locator("section[aria-labelledby=requests-heading] tbody tr");
 
-    public ILocator Messages => page.Locator("section[aria-labelledby=messages-heading] ol.thread li");
+    /// <summary>The portal's thread list: the general thread first, then the threads per matter.</summary>
+    public ILocator Threads => page.Locator("section[aria-labelledby=messages-heading] tbody tr");
+
+    /// <summary>The messages of the open thread, oldest first.</summary>
+    public ILocator Messages => page.Locator("section[aria-labelledby=thread-heading] ol.thread li");
 
     /// <summary>Opens the first attestation the provider still has to give.</summary>
     public async Task OpenFirstAttestationAsync()

@@ -10,6 +10,7 @@ using Uppsikt.Web.Features.Evidence.Complaints;
 using Uppsikt.Web.Features.Evidence.Incidents;
 using Uppsikt.Web.Features.Evidence.Indicators;
 using Uppsikt.Web.Features.Evidence.Observations;
+using Uppsikt.Web.Features.Portal;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Import;
@@ -47,6 +48,7 @@ public static class EvidenceModule
             .AddPolicy(EvidencePolicies.ProviderAnswer, p => p.RequireRole(Roles.ProviderUser));
         services.AddScoped<ComplaintsHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<ComplaintsHandler>());
+        services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<ComplaintsHandler>());
         services.AddScoped<IncidentsHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<IncidentsHandler>());
         services.AddScoped<ObservationsHandler>();

@@ -36,8 +36,25 @@ public sealed record RoundInput(int? Year, DateOnly? DueOn);
 /// Annual attestation rounds: the municipality opens one per year with a deadline; every provider attests each choice system
 /// it holds an active authorisation in, condition by condition, and signs by name and role.
 /// </summary>
-public sealed class AttestationsHandler(AppDbContext db, ConditionsHandler conditions, TimeProvider clock) : IPortalRequestSource
+public sealed class AttestationsHandler(AppDbContext db, ConditionsHandler conditions, TimeProvider clock) : IPortalRequestSource, IPortalMatterSource
 {
+    /// <summary>The matter kind of a provider's signed attestation in a round, for portal threads about it.</summary>
+    public const string MatterKind = nameof(Attestation);
+
+    string IPortalMatterSource.MatterKind => MatterKind;
+
+    async Task<PortalMatter?> IPortalMatterSource.FindMatterAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Attestations.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new
+            {
+                a.ProviderId,
+                Year = db.AttestationRounds.Where(r => r.Id == a.RoundId).Select(r => r.Year).First(),
+                ChoiceSystem = db.ChoiceSystems.Where(c => c.Id == a.ChoiceSystemId).Select(c => c.Name).First(),
+            })
+            .FirstOrDefaultAsync(cancellationToken) is { } a
+            ? new PortalMatter(MatterKind, id, a.ProviderId, $"Egenintygande {a.Year}: {a.ChoiceSystem}", $"/Portal/Attestations/Details/{id}")
+            : null;
+
     public async Task<List<RoundRow>> RoundsAsync(CancellationToken cancellationToken)
     {
         var rounds = await db.AttestationRounds.AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(cancellationToken);

@@ -34,6 +34,6 @@ public sealed class IndexModel(PortalHandler handler) : PortalPageModel(handler)
                 ModelState.AddModelError(field == nameof(ChangeInput.Text) ? "ChangeText" : field, message);
             }
         }
-        return await ShowAsync(null, null, cancellationToken);
+        return await ShowAsync(null, cancellationToken);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Uppsikt.Web.Features.Portal;
 
-/// <summary>The portal for integrations: a provider user's requests, its message thread and its attestations.</summary>
+/// <summary>The portal for integrations: a provider user's requests, its message threads and its attestations.</summary>
 public static class PortalApi
 {
     public static RouteGroupBuilder MapPortalApi(this RouteGroupBuilder api)
@@ -28,7 +28,21 @@ public static class PortalApi
                         id => $"/api/v1/portal/messages#{id}", async id => (await handler.MessagesAsync(providerId, cancellationToken)).Single(m => m.Id == id))
                     : Results.Forbid())
             .RequireAuthorization(PortalPolicies.ProviderUser)
-            .WithSummary("Skriver ett meddelande till kommunen, valfritt om ett klagomål (matterKind Complaint, matterId). Personnummer tas inte emot.");
+            .WithSummary("Skriver ett meddelande till kommunen, i den allmänna tråden eller om ett ärende (matterKind Complaint, QualityReport eller Attestation, och matterId). Personnummer tas inte emot.");
+
+        portal.MapGet("/threads", async Task<Results<Ok<ThreadList>, ForbidHttpResult>> (int? page, ClaimsPrincipal user, PortalHandler handler,
+                CancellationToken cancellationToken) =>
+                PortalHandler.OwnProvider(user) is { } providerId ? TypedResults.Ok(await handler.ThreadsAsync(providerId, page ?? 1, cancellationToken)) : TypedResults.Forbid())
+            .RequireAuthorization(PortalPolicies.ProviderUser)
+            .WithSummary($"Den anropande anordnarens meddelandetrådar: den allmänna och en sida (page) med trådar per ärende, senast skrivna först, {PortalHandler.ThreadPageSize} per sida.");
+
+        portal.MapGet("/threads/messages", async Task<Results<Ok<PortalThread>, NotFound, ForbidHttpResult>> (string? matterKind, Guid? matterId, ClaimsPrincipal user,
+                PortalHandler handler, CancellationToken cancellationToken) =>
+                PortalHandler.OwnProvider(user) is not { } providerId ? TypedResults.Forbid()
+                : (await handler.ThreadAsync(providerId, matterKind, matterId, cancellationToken)).Thread is { } thread ? TypedResults.Ok(thread)
+                : TypedResults.NotFound())
+            .RequireAuthorization(PortalPolicies.ProviderUser)
+            .WithSummary("En tråd med meddelandena, äldsta först: den allmänna utan parametrar, annars ärendets (matterKind och matterId).");
 
         portal.MapGet("/attestations", async Task<Results<Ok<List<AttestationView>>, ForbidHttpResult>> (ClaimsPrincipal user, AttestationsHandler handler,
                 CancellationToken cancellationToken) =>

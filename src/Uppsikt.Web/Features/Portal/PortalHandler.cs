@@ -7,10 +7,10 @@ using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Features.Evidence;
-using Uppsikt.Web.Features.Evidence.Complaints;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Mail;
 
 namespace Uppsikt.Web.Features.Portal;
@@ -19,10 +19,21 @@ public sealed record PortalUnit(Guid Id, string Name, DateOnly? ClosedOn);
 
 public sealed record PortalAuthorisation(Guid Id, string ChoiceSystemName, AuthorisationStatus Status, string? CaseNumber, DateOnly? ValidTo);
 
-public sealed record MessageView(Guid Id, bool FromProvider, string AuthorName, string Text, DateTimeOffset SentAt, string? MatterKind, Guid? MatterId)
-{
-    public string? MatterUrl => MatterKind == ComplaintsHandler.FileOwnerType ? $"/Evidence/Complaints/Details/{MatterId}" : null;
-}
+public sealed record MessageView(Guid Id, bool FromProvider, string AuthorName, string Text, DateTimeOffset SentAt, string? MatterKind, Guid? MatterId);
+
+/// <summary>One message thread in a provider's portal: the general one (no matter) or one per matter, with its latest message.</summary>
+public sealed record ThreadRow(string? MatterKind, Guid? MatterId, string Title, string? MatterUrl, int Messages, DateTimeOffset? LastAt, string? LastAuthor,
+    bool LastFromProvider);
+
+/// <summary>A provider's threads: the general thread, always there, and one page of matter threads, the latest written to first.</summary>
+public sealed record ThreadList(ThreadRow General, PagedList<ThreadRow> Matters);
+
+/// <summary>One thread with its messages, oldest first.</summary>
+public sealed record PortalThread(Guid ProviderId, string ProviderName, string? MatterKind, Guid? MatterId, string Title, string? MatterUrl,
+    IReadOnlyList<MessageView> Messages);
+
+/// <summary>A thread, or why the municipality may not write about that matter with this provider; both null when there is no such thread.</summary>
+public sealed record ThreadLookup(PortalThread? Thread, string? Refusal);
 
 public sealed record DocumentRow(Guid Id, Guid ProviderId, string ProviderName, string Title, DateTimeOffset SentAt, string SentBy, DateTimeOffset? ReadAt, string? ReadBy);
 
@@ -33,7 +44,7 @@ public sealed record ChangeView(Guid Id, DutyToInformCategory Category, string T
 /// <summary>What the portal shows about one provider, to the provider itself or to the municipality.</summary>
 public sealed record ProviderPortal(
     Guid ProviderId, string ProviderName, IReadOnlyList<PortalUnit> Units, IReadOnlyList<PortalAuthorisation> Authorisations,
-    IReadOnlyList<PortalRequest> Requests, IReadOnlyList<DocumentRow> Documents, IReadOnlyList<MessageView> Messages,
+    IReadOnlyList<PortalRequest> Requests, IReadOnlyList<DocumentRow> Documents, ThreadList Threads,
     IReadOnlyList<AttestationView> Attestations, IReadOnlyList<ChangeView> Changes);
 
 public sealed record PortalProviderRow(Guid Id, string Name, int Messages, DateTimeOffset? LastMessageAt, int UnreadDocuments, int Changes);
@@ -49,10 +60,18 @@ public sealed record ChangeInput(DutyToInformCategory? Category, string? Text);
 /// <see cref="AppDbContext"/>, so a provider user asking about another provider finds nothing.
 /// </summary>
 public sealed class PortalHandler(
-    AppDbContext db, PortalRequests requests, AttestationsHandler attestations, Outbox outbox, UserManager<AppUser> users, TimeProvider clock)
+    AppDbContext db, PortalRequests requests, AttestationsHandler attestations, PortalMatters matters, Outbox outbox, UserManager<AppUser> users,
+    TimeProvider clock)
     : IFileMatters
 {
     public const string DocumentOwnerType = nameof(PortalDocument);
+
+    /// <summary>What the thread list calls the provider's general thread.</summary>
+    public const string GeneralThreadTitle = "Allmänt";
+
+    public const int ThreadPageSize = 10;
+
+    private static readonly SortColumns<ThreadTotals> ThreadSort = new SortColumns<ThreadTotals>("last").Add("last", t => t.LastAt);
 
     string IFileMatters.OwnerType => DocumentOwnerType;
 
@@ -60,7 +79,7 @@ public sealed class PortalHandler(
     public static Guid? OwnProvider(ClaimsPrincipal user) =>
         UppsiktClaims.ScopeOf(user) is { Kind: AccessScopeKind.Provider, ProviderId: var id } ? id : null;
 
-    public async Task<ProviderPortal?> PortalAsync(Guid providerId, CancellationToken cancellationToken)
+    public async Task<ProviderPortal?> PortalAsync(Guid providerId, int threadPage, CancellationToken cancellationToken)
     {
         var name = await db.Providers.AsNoTracking().Where(p => p.Id == providerId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
         if (name is null)
@@ -75,7 +94,7 @@ public sealed class PortalHandler(
                 .Select(r => new ChangeView(r.Id, r.Category, r.Text, r.ReportedAt, r.ReportedBy)).ToListAsync(cancellationToken))
             .OrderByDescending(r => r.ReportedAt).ToList();
         return new ProviderPortal(providerId, name, units, authorisations, await requests.ForProviderAsync(providerId, cancellationToken),
-            await DocumentsAsync(providerId, cancellationToken), await MessagesAsync(providerId, cancellationToken),
+            await DocumentsAsync(providerId, cancellationToken), await ThreadsAsync(providerId, threadPage, cancellationToken),
             await attestations.ForProviderAsync(providerId, cancellationToken), changes);
     }
 
@@ -95,27 +114,67 @@ public sealed class PortalHandler(
                 .ToListAsync(cancellationToken))
             .OrderBy(m => m.SentAt)];
 
+    /// <summary>The provider's threads: the general one and one page of matter threads, the latest written to first.</summary>
+    public async Task<ThreadList> ThreadsAsync(Guid providerId, int page, CancellationToken cancellationToken)
+    {
+        var totals = await db.PortalMessages.AsNoTracking().Where(m => m.ProviderId == providerId && m.MatterKind != null && m.MatterId != null)
+            .GroupBy(m => new { m.MatterKind, m.MatterId })
+            .Select(g => new ThreadTotals(g.Key.MatterKind, g.Key.MatterId, g.Count(), g.Max(m => m.SentAt)))
+            .ToPageAsync(new ListQuery(Descending: true, Page: page, PageSize: ThreadPageSize), ThreadSort, t => t.MatterId!.Value, cancellationToken);
+        var rows = new List<ThreadRow>();
+        foreach (var thread in totals.Items)
+        {
+            var matter = await matters.FindAsync(thread.MatterKind!, thread.MatterId!.Value, cancellationToken);
+            rows.Add(await ThreadRowAsync(providerId, thread.MatterKind, thread.MatterId, matter?.Title ?? "Ärende som inte längre finns", matter?.Url, cancellationToken));
+        }
+        return new ThreadList(await ThreadRowAsync(providerId, null, null, GeneralThreadTitle, null, cancellationToken),
+            new PagedList<ThreadRow>(rows, totals.Total, totals.Page, totals.PageSize));
+    }
+
     /// <summary>
-    /// Writes a message in the provider's thread. A provider user writes in its own thread only; the other side gets an
-    /// e-mail notice. A matter reference must be a complaint of the same provider that the caller can see.
+    /// One thread with its messages, oldest first: the general thread when kind and id are null, otherwise the thread about a matter
+    /// of this provider that the caller can see. A matter of another provider is refused with the reason.
+    /// </summary>
+    public async Task<ThreadLookup> ThreadAsync(Guid providerId, string? matterKind, Guid? matterId, CancellationToken cancellationToken)
+    {
+        var providerName = await db.Providers.AsNoTracking().Where(p => p.Id == providerId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+        if (providerName is null)
+        {
+            return new ThreadLookup(null, null);
+        }
+        var (found, matter, refusal) = await MatterAsync(providerId, providerName, matterKind, matterId, cancellationToken);
+        if (!found || refusal is not null)
+        {
+            return new ThreadLookup(null, refusal);
+        }
+        var (kind, id) = (matter?.Kind, matter?.Id);
+        var messages = (await db.PortalMessages.AsNoTracking()
+                .Where(m => m.ProviderId == providerId && m.MatterKind == kind && m.MatterId == id)
+                .Select(m => new MessageView(m.Id, m.FromProvider, m.AuthorName, m.Text, m.SentAt, m.MatterKind, m.MatterId))
+                .ToListAsync(cancellationToken))
+            .OrderBy(m => m.SentAt).ToList();
+        return new ThreadLookup(new PortalThread(providerId, providerName, matter?.Kind, matter?.Id, matter?.Title ?? GeneralThreadTitle, matter?.Url, messages), null);
+    }
+
+    /// <summary>
+    /// Writes a message in one of the provider's threads. A provider user writes in its own provider's threads only; the other
+    /// side gets an e-mail notice naming the thread. A matter must be one of the same provider's that the caller can see.
     /// </summary>
     public async Task<SaveResult> WriteAsync(Guid providerId, MessageInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var fromProvider = OwnProvider(user) is not null;
-        if (!await db.Providers.AnyAsync(p => p.Id == providerId, cancellationToken) || (fromProvider && OwnProvider(user) != providerId))
+        var providerName = await db.Providers.Where(p => p.Id == providerId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+        if (providerName is null || (fromProvider && OwnProvider(user) != providerId))
         {
             return SaveResult.Missing();
         }
         var check = new Validation();
         var text = check.Required(nameof(MessageInput.Text), "ett meddelande", input.Text, 4000);
         check.NoPersonalIdentityNumber(nameof(MessageInput.Text), "meddelandet", text);
-        if (input.MatterKind is not null || input.MatterId is not null)
+        var (found, matter, refusal) = await MatterAsync(providerId, providerName, input.MatterKind, input.MatterId, cancellationToken);
+        if (!found || refusal is not null)
         {
-            if (input.MatterKind != ComplaintsHandler.FileOwnerType || input.MatterId is not { } matterId
-                || !await db.Complaints.AnyAsync(c => c.Id == matterId && c.Unit!.ProviderId == providerId && c.Status != ComplaintStatus.Registered, cancellationToken))
-            {
-                check.Add(nameof(MessageInput.MatterId), "Ärendet som meddelandet gäller finns inte.");
-            }
+            check.Add(nameof(MessageInput.MatterId), refusal ?? "Ärendet som meddelandet gäller finns inte.");
         }
         if (!check.IsValid)
         {
@@ -125,8 +184,8 @@ public sealed class PortalHandler(
         var message = new PortalMessage
         {
             ProviderId = providerId,
-            MatterKind = input.MatterKind,
-            MatterId = input.MatterId,
+            MatterKind = matter?.Kind,
+            MatterId = matter?.Id,
             FromProvider = fromProvider,
             AuthorId = user.FindFirstValue(ClaimTypes.NameIdentifier),
             AuthorName = author,
@@ -134,19 +193,51 @@ public sealed class PortalHandler(
             SentAt = clock.GetUtcNow(),
         };
         db.PortalMessages.Add(message);
-        var providerName = await db.Providers.Where(p => p.Id == providerId).Select(p => p.Name).FirstAsync(cancellationToken);
+        var title = matter?.Title ?? GeneralThreadTitle;
         var (recipients, where) = fromProvider
-            ? (await MunicipalRecipientsAsync(), $"Läs och svara under Anordnare → {providerName} → Portal i Uppsikt.")
-            : (await ProviderRecipientsAsync(providerId, cancellationToken), "Läs och svara under Vår portal i Uppsikt.");
+            ? (await MunicipalRecipientsAsync(), $"Läs och svara under Anordnare → {providerName} → Portal → Meddelanden → {title} i Uppsikt.")
+            : (await ProviderRecipientsAsync(providerId, cancellationToken), $"Läs och svara under Vår portal → Meddelanden → {title} i Uppsikt.");
         foreach (var to in recipients)
         {
-            await outbox.EnqueueAsync(to, $"Nytt meddelande i Uppsikt: {providerName}",
-                $"{author} har skrivit ett meddelande{(fromProvider ? $" från {providerName}" : " från kommunen")}.\n\n{where}\n",
+            await outbox.EnqueueAsync(to, $"Nytt meddelande i Uppsikt: {providerName} – {title}",
+                $"{author} har skrivit ett meddelande{(fromProvider ? $" från {providerName}" : " från kommunen")} om: {title}.\n\n{where}\n",
                 $"portal-message:{message.Id}:{to}", cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult.Saved(message.Id);
     }
+
+    /// <summary>
+    /// The matter a thread of this provider is about: found with no matter for the general thread; not found when the kind is
+    /// unknown or the caller cannot see the matter; refused (with the reason) when it belongs to another provider.
+    /// </summary>
+    private async Task<(bool Found, PortalMatter? Matter, string? Refusal)> MatterAsync(Guid providerId, string providerName, string? kind, Guid? id,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(kind) && id is null)
+        {
+            return (true, null, null);
+        }
+        if (string.IsNullOrEmpty(kind) || id is not { } matterId || await matters.FindAsync(kind, matterId, cancellationToken) is not { } matter)
+        {
+            return (false, null, null);
+        }
+        return matter.ProviderId == providerId
+            ? (true, matter, null)
+            : (true, null, $"Ärendet hör till en annan anordnare än {providerName}. Skriv om det i den anordnarens portal.");
+    }
+
+    private async Task<ThreadRow> ThreadRowAsync(Guid providerId, string? matterKind, Guid? matterId, string title, string? matterUrl,
+        CancellationToken cancellationToken)
+    {
+        var thread = db.PortalMessages.AsNoTracking().Where(m => m.ProviderId == providerId && m.MatterKind == matterKind && m.MatterId == matterId);
+        var count = await thread.CountAsync(cancellationToken);
+        var last = await thread.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id)
+            .Select(m => new { m.SentAt, m.AuthorName, m.FromProvider }).FirstOrDefaultAsync(cancellationToken);
+        return new ThreadRow(matterKind, matterId, title, matterUrl, count, last?.SentAt, last?.AuthorName, last?.FromProvider ?? false);
+    }
+
+    private sealed record ThreadTotals(string? MatterKind, Guid? MatterId, int Messages, DateTimeOffset LastAt);
 
     public async Task<List<DocumentRow>> DocumentsAsync(Guid? providerId, CancellationToken cancellationToken) =>
         [.. (await db.PortalDocuments.AsNoTracking().Where(d => providerId == null || d.ProviderId == providerId)

@@ -12,20 +12,25 @@ public static class PortalPolicies
 
     /// <summary>The municipality's side: sends documents, opens attestation rounds, invites provider users.</summary>
     public const string Municipal = "PortalMunicipal";
+
+    /// <summary>The roles of the municipality's side of the portal.</summary>
+    public static readonly string[] MunicipalRoles = [Roles.QualityDeveloper, Roles.Administrator];
 }
 
-/// <summary>The provider portal: requests with deadlines, documents, messages, attestations, duty to inform and invitations.</summary>
+/// <summary>The provider portal: requests with deadlines, documents, message threads per matter, attestations, duty to inform and invitations.</summary>
 public static class PortalModule
 {
     public static IServiceCollection AddPortalFeature(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.ProviderUser, p => p.RequireRole(Roles.ProviderUser))
-            .AddPolicy(PortalPolicies.Municipal, p => p.RequireRole(Roles.QualityDeveloper, Roles.Administrator));
+            .AddPolicy(PortalPolicies.Municipal, p => p.RequireRole(PortalPolicies.MunicipalRoles));
         services.AddScoped<PortalRequests>();
         services.AddScoped<IPortalRequestSource, ComplaintRequestSource>();
         services.AddScoped<AttestationsHandler>();
         services.AddScoped<IPortalRequestSource>(sp => sp.GetRequiredService<AttestationsHandler>());
+        services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<AttestationsHandler>());
+        services.AddScoped<PortalMatters>();
         services.AddScoped<PortalHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<PortalHandler>());
         services.AddScoped<PortalInvitations>();
@@ -42,6 +47,7 @@ public static class PortalModule
         {
             // Documents and attestations are read by both sides (scoped by the query filters); everything else is one side's.
             options.Conventions.AuthorizePage("/Portal/Index", PortalPolicies.ProviderUser);
+            options.Conventions.AuthorizePage("/Portal/Threads", PortalPolicies.ProviderUser);
             options.Conventions.AuthorizePage("/Portal/Attestations/Attest", PortalPolicies.ProviderUser);
             options.Conventions.AuthorizeFolder("/Portal/Providers", PortalPolicies.Municipal);
             options.Conventions.AuthorizePage("/Portal/Documents/New", PortalPolicies.Municipal);

@@ -63,7 +63,7 @@ public sealed record NewTemplateInput(Guid? ChoiceSystemId, int? Year, string? T
 public sealed record CompletionInput(string Code, string? Comment);
 
 /// <summary>Quality report templates and the reports providers fill in; pages and <c>/api/v1/quality-reports</c> call it.</summary>
-public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) : IFileMatters, IPortalRequestSource
+public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) : IFileMatters, IPortalRequestSource, IPortalMatterSource
 {
     /// <summary>The owner type of files attached to a report.</summary>
     public const string FileOwnerType = "QualityReport";
@@ -366,6 +366,16 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
     }
 
     string IFileMatters.OwnerType => FileOwnerType;
+
+    string IPortalMatterSource.MatterKind => FileOwnerType;
+
+    async Task<PortalMatter?> IPortalMatterSource.FindMatterAsync(Guid id, CancellationToken cancellationToken) =>
+        await (from report in db.QualityReports.AsNoTracking()
+               join c in db.ChoiceSystems on report.Template!.ChoiceSystemId equals c.Id
+               where report.Id == id
+               select new { report.ProviderId, report.Template!.Year, ChoiceSystem = c.Name }).FirstOrDefaultAsync(cancellationToken) is { } r
+            ? new PortalMatter(FileOwnerType, id, r.ProviderId, $"Kvalitetsrapport {r.Year}: {r.ChoiceSystem}", $"/QualityReports/Details/{id}")
+            : null;
 
     /// <summary>A report's files are the provider's answers to its file questions: only the provider adds them, while the report is open.</summary>
     async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -28,6 +28,7 @@ public static class QualityReportsModule
         services.AddScoped<QualityReportsHandler>();
         services.AddScoped<IPortalRequestSource>(sp => sp.GetRequiredService<QualityReportsHandler>());
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<QualityReportsHandler>());
+        services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<QualityReportsHandler>());
         services.AddScoped<TemplateSpreadsheet>();
         services.AddScoped<ReportReminders>();
         services.AddRecurringJob<ReportReminders>("Påminnelser om kvalitetsrapporter", reminders.Schedule);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Web.Features.Portal;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
@@ -42,7 +43,7 @@ public sealed record ComplaintSummary(int Year, int Total, IReadOnlyList<CountRo
 /// Complaints: registered by the quality unit, forwarded to the provider with a deadline, answered by the provider and
 /// closed by the municipality. A provider user sees its own provider's complaints once they are forwarded.
 /// </summary>
-public sealed class ComplaintsHandler(AppDbContext db, TimeProvider clock) : IFileMatters
+public sealed class ComplaintsHandler(AppDbContext db, TimeProvider clock) : IFileMatters, IPortalMatterSource
 {
     public const string FileOwnerType = nameof(Complaint);
 
@@ -53,6 +54,17 @@ public sealed class ComplaintsHandler(AppDbContext db, TimeProvider clock) : IFi
         .Add("due", c => c.ResponseDueOn);
 
     string IFileMatters.OwnerType => FileOwnerType;
+
+    string IPortalMatterSource.MatterKind => FileOwnerType;
+
+    /// <summary>A complaint handed over to a provider is a matter of that provider's portal; one still being registered is not.</summary>
+    async Task<PortalMatter?> IPortalMatterSource.FindMatterAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Complaints.AsNoTracking()
+            .Where(c => c.Id == id && c.Status != ComplaintStatus.Registered && c.Unit!.ProviderId != null)
+            .Select(c => new { c.ReceivedOn, Unit = c.Unit!.Name, ProviderId = c.Unit.ProviderId!.Value })
+            .FirstOrDefaultAsync(cancellationToken) is { } c
+            ? new PortalMatter(FileOwnerType, id, c.ProviderId, $"Klagomål {SwedishText.Date(c.ReceivedOn)} om {c.Unit}", $"/Evidence/Complaints/Details/{id}")
+            : null;
 
     /// <summary>Complaints the caller may see: the scope filter, and for a provider only what has been handed over.</summary>
     private IQueryable<Complaint> Visible() =>
