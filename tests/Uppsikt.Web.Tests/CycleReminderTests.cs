@@ -54,6 +54,7 @@ public sealed class CycleReminderTests(UppsiktApp app) : IClassFixture<UppsiktAp
         Assert.Equal(Demo.QualityDeveloper, reminder.To);
         Assert.StartsWith("Påminnelse: Planera verksamhetsbesök ska vara klar 31 mars 2032", reminder.Subject, StringComparison.Ordinal);
         Assert.Contains("Kulturnämnden, 2032", reminder.Body, StringComparison.Ordinal);
+        Assert.Contains($"\n{UppsiktApp.AppUrl}/Cycle/MyTasks\n", reminder.Body, StringComparison.Ordinal);
     }
 
     [Fact]

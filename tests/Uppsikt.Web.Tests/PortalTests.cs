@@ -37,6 +37,7 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
         var mail = (await OutboxToAsync(email)).Last();
         var link = LinkIn().Match(mail.Body);
         Assert.True(link.Success, mail.Body);
+        Assert.StartsWith(UppsiktApp.AppUrl + "/Portal/Invitation?", link.Value, StringComparison.Ordinal);
         return link.Groups["path"].Value;
     }
 
@@ -169,14 +170,16 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
         {
             await Expect.RedirectAsync(sent, "/Portal/Threads");
         }
-        Assert.Contains(await OutboxToAsync(Demo.QualityDeveloper), m => m.Subject == $"Nytt meddelande i Uppsikt: {Demo.TryggaHander} – Allmänt");
+        Assert.Contains(await OutboxToAsync(Demo.QualityDeveloper), m => m.Subject == $"Nytt meddelande i Uppsikt: {Demo.TryggaHander} – Allmänt"
+            && m.Body.Contains($"\n{UppsiktApp.AppUrl}/Portal/Providers/Thread/{providerId}\n", StringComparison.Ordinal));
 
         var thread = $"/Portal/Providers/Thread/{providerId}";
         using (var answer = await Forms.SubmitAsync(quality, thread, [new("Text", "Svar från kommunen om besöket (fiktiv)")]))
         {
             await Expect.RedirectAsync(answer, thread);
         }
-        Assert.Contains(await OutboxToAsync(Demo.TryggaHanderUser), m => m.Subject.StartsWith("Nytt meddelande", StringComparison.Ordinal));
+        Assert.Contains(await OutboxToAsync(Demo.TryggaHanderUser), m => m.Subject.StartsWith("Nytt meddelande", StringComparison.Ordinal)
+            && m.Body.Contains($"\n{UppsiktApp.AppUrl}/Portal/Threads\n", StringComparison.Ordinal));
         var overview = WebUtility.HtmlDecode(await Expect.OkAsync(await quality.GetAsync("/Portal/Providers", Ct)));
         Assert.Contains(Demo.TryggaHander, overview, StringComparison.Ordinal);
 

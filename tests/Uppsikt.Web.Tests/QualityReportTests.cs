@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -250,8 +249,7 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
             {
                 var db = services.GetRequiredService<AppDbContext>();
                 var clock = FixedClock.On(due.AddDays(-daysBefore));
-                var links = new AppLinks(new MailSettings { AppUrl = "https://uppsikt.kommun.example/" }, services.GetRequiredService<IServer>());
-                sent += await new ReportReminders(db, new Outbox(db, clock), links, clock, new ReportReminderSettings(), NullLogger<ReportReminders>.Instance)
+                sent += await new ReportReminders(db, new Outbox(db, clock), services.GetRequiredService<AppLinks>(), clock, new ReportReminderSettings(), NullLogger<ReportReminders>.Instance)
                     .EnqueueAsync(Cancel);
             });
         }
@@ -259,7 +257,7 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
         var messages = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.DeduplicationKey.StartsWith($"quality-report:{reportId:N}:")).ToListAsync(Cancel));
         Assert.Equal(3, messages.Count);
         Assert.All(messages, m => Assert.Equal(Demo.TryggaHanderUser, m.To));
-        Assert.All(messages, m => Assert.Contains($"\nhttps://uppsikt.kommun.example/QualityReports/Fill/{reportId}\n", m.Body, StringComparison.Ordinal));
+        Assert.All(messages, m => Assert.Contains($"\n{UppsiktApp.AppUrl}/QualityReports/Fill/{reportId}\n", m.Body, StringComparison.Ordinal));
         Assert.Equal(["due-in-1", "due-in-3", "due-in-7"], messages.Select(m => m.DeduplicationKey.Split(':')[^1]).Order(StringComparer.Ordinal));
         Assert.True(sent >= 3);
     }

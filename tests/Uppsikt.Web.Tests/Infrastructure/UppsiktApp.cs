@@ -18,6 +18,9 @@ namespace Uppsikt.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>Where the app says it is in e-mail (<c>Mail:AppUrl</c>).</summary>
+    public const string AppUrl = "https://uppsikt.kommun.example";
+
     private readonly ServerLog _log = new();
 
     private TestDatabase? _database;
@@ -40,6 +43,7 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:SeedDemoData", "true");
         // Background jobs stay off; a test that needs one calls its logic directly.
         builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Mail:AppUrl", AppUrl);
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log));
     }
 

@@ -60,8 +60,8 @@ public sealed record ChangeInput(DutyToInformCategory? Category, string? Text);
 /// <see cref="AppDbContext"/>, so a provider user asking about another provider finds nothing.
 /// </summary>
 public sealed class PortalHandler(
-    AppDbContext db, PortalRequests requests, AttestationsHandler attestations, PortalMatters matters, Outbox outbox, UserManager<AppUser> users,
-    TimeProvider clock)
+    AppDbContext db, PortalRequests requests, AttestationsHandler attestations, PortalMatters matters, Outbox outbox, AppLinks links,
+    UserManager<AppUser> users, TimeProvider clock)
     : IFileMatters
 {
     public const string DocumentOwnerType = nameof(PortalDocument);
@@ -197,6 +197,8 @@ public sealed class PortalHandler(
         var (recipients, where) = fromProvider
             ? (await MunicipalRecipientsAsync(), $"Läs och svara under Anordnare → {providerName} → Portal → Meddelanden → {title} i Uppsikt.")
             : (await ProviderRecipientsAsync(providerId, cancellationToken), $"Läs och svara under Vår portal → Meddelanden → {title} i Uppsikt.");
+        // The recipients are on the other side of the portal from the writer.
+        where += links.LinkLine(PortalMatters.ThreadUrl(!fromProvider, providerId, matter?.Kind, matter?.Id));
         foreach (var to in recipients)
         {
             await outbox.EnqueueAsync(to, $"Nytt meddelande i Uppsikt: {providerName} – {title}",
@@ -291,7 +293,7 @@ public sealed class PortalHandler(
             foreach (var to in await ProviderRecipientsAsync(provider.Id, cancellationToken))
             {
                 await outbox.EnqueueAsync(to, $"Nytt dokument från kommunen: {title}",
-                    $"Kommunen har skickat dokumentet \"{title}\" till {provider.Name}.\n\nÖppna det under Vår portal i Uppsikt.\n",
+                    $"Kommunen har skickat dokumentet \"{title}\" till {provider.Name}.\n\nÖppna det under Vår portal i Uppsikt.{links.LinkLine($"/Portal/Documents/Details/{document.Id}")}\n",
                     $"portal-document:{document.Id}:{to}", cancellationToken);
             }
         }
@@ -330,7 +332,7 @@ public sealed class PortalHandler(
         foreach (var to in await MunicipalRecipientsAsync())
         {
             await outbox.EnqueueAsync(to, $"Förändring enligt informationsplikten: {providerName}",
-                $"{providerName} har rapporterat en förändring ({report.Category.Name().ToLower(SwedishText.Culture)}).\n\nLäs den under Anordnare → {providerName} → Portal i Uppsikt.\n",
+                $"{providerName} har rapporterat en förändring ({report.Category.Name().ToLower(SwedishText.Culture)}).\n\nLäs den under Anordnare → {providerName} → Portal i Uppsikt.{links.LinkLine($"/Portal/Providers/Details/{providerId}")}\n",
                 $"duty-to-inform:{report.Id}:{to}", cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
