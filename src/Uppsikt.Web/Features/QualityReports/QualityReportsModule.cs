@@ -29,6 +29,7 @@ public static class QualityReportsModule
         services.AddScoped<IPortalRequestSource>(sp => sp.GetRequiredService<QualityReportsHandler>());
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<QualityReportsHandler>());
         services.AddScoped<TemplateSpreadsheet>();
+        services.AddScoped<TemplateEditor>();
         services.AddScoped<ReportReminders>();
         services.AddRecurringJob<ReportReminderJob>("Påminnelser om kvalitetsrapporter", reminders.Schedule);
         services.AddAuthorizationBuilder()
