@@ -253,6 +253,11 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /QualityReports/Templates/Details/{id:guid}"] = RouteRule.Denied(b => b.QualityReportTemplateId),
         ["POST /QualityReports/Templates/Details/{id:guid}?handler=Activate"] = RouteRule.Denied(b => b.QualityReportTemplateId) with { Form = _ => [new("DueOn", "2031-01-01"), new("version", "0")] },
         ["POST /QualityReports/Templates/Details/{id:guid}?handler=Import"] = RouteRule.Denied(b => b.QualityReportTemplateId),
+        ["POST /QualityReports/Templates/Details/{id:guid}?handler=Move"] = RouteRule.Denied(b => b.QualityReportTemplateId).With("questionId", AnyId) with { Form = _ => [new("offset", "1"), new("version", "0")] },
+        ["POST /QualityReports/Templates/Details/{id:guid}?handler=Remove"] = RouteRule.Denied(b => b.QualityReportTemplateId).With("questionId", AnyId) with { Form = _ => [new("version", "0")] },
+        ["POST /QualityReports/Templates/Details/{id:guid}?handler=RenameSection"] = RouteRule.Denied(b => b.QualityReportTemplateId) with { Form = _ => [new("section", "Volym"), new("newName", "Inkräktare"), new("version", "0")] },
+        ["GET /QualityReports/Templates/Question/{id:guid?}"] = (RouteRule.Denied(b => b.QualityReportTemplateId) with { TargetField = "templateId" }).With("id", AnyId),
+        ["POST /QualityReports/Templates/Question/{id:guid?}"] = (RouteRule.Denied(b => b.QualityReportTemplateId) with { TargetField = "Input.TemplateId", Form = _ => [new("Input.Section", "Volym"), new("Input.Code", "9.9"), new("Input.Text", "Inkräktare?"), new("Input.Kind", "Text"), new("Input.TemplateVersion", "0")] }),
 
         // Account: the caller's own session and tokens
         ["GET /Account/Login"] = RouteRule.NoProviderData("the sign-in form"),

@@ -29,7 +29,9 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
         app.WithDbAsync(db => db.QualityReports.AsNoTracking().Include(r => r.Answers).Include(r => r.CompletionRequests).SingleAsync(r => r.Id == id, Cancel));
 
     /// <summary>Creates a draft template through the page, as a quality developer would.</summary>
-    private async Task<Guid> NewTemplateAsync(HttpClient developer, string choiceSystem, int year)
+    private Task<Guid> NewTemplateAsync(HttpClient developer, string choiceSystem, int year) => NewTemplateAsync(app, developer, choiceSystem, year);
+
+    internal static async Task<Guid> NewTemplateAsync(UppsiktApp app, HttpClient developer, string choiceSystem, int year)
     {
         var choiceSystemId = await app.GetChoiceSystemIdAsync(choiceSystem);
         using var created = await Forms.SubmitAsync(developer, "/QualityReports/Templates",

@@ -28,6 +28,7 @@ internal sealed class TemplateQuestionConfiguration : IEntityTypeConfiguration<T
         b.Property(e => e.Section).HasMaxLength(EntityDefaults.Name);
         b.Property(e => e.Code).HasMaxLength(EntityDefaults.Short);
         b.Property(e => e.Text).HasMaxLength(EntityDefaults.Text);
+        b.Property(e => e.HelpText).HasMaxLength(EntityDefaults.Text);
         b.Property(e => e.ShownWhenCode).HasMaxLength(EntityDefaults.Short);
         b.Property(e => e.ShownWhenAnswer).HasMaxLength(EntityDefaults.Name);
         b.PrimitiveCollection(e => e.Choices);

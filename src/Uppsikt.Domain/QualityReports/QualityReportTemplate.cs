@@ -60,6 +60,202 @@ public sealed class QualityReportTemplate : Entity
         DueOn = dueOn;
         return null;
     }
+
+    /// <summary>Why an activated template's questions cannot change: providers are already answering them.</summary>
+    public const string ActivatedMessage = "Mallen är aktiverad och kan inte längre ändras. Anordnarna besvarar redan frågorna.";
+
+    public bool IsDraft => State == TemplateState.Draft;
+
+    /// <summary>The section names in the order they first appear.</summary>
+    public IReadOnlyList<string> Sections => [.. Ordered.Select(q => q.Section).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Adds a question (<paramref name="questionId"/> null) last in its section, or last of all in a new section, or changes
+    /// one; a question moved to another section goes last in it, and a changed code is followed by the questions shown
+    /// depending on it. Every question is checked again by <see cref="TemplateRules"/>; on any problem nothing changes.
+    /// Returns the question's place in the template order (0-based) and the problems.
+    /// </summary>
+    public (int Index, IReadOnlyList<QuestionProblem> Problems) SaveQuestion(Guid? questionId, QuestionDraft draft, IReadOnlySet<Guid> allowedConditions)
+    {
+        var ordered = Ordered.ToList();
+        var existing = questionId is null ? null : ordered.Find(q => q.Id == questionId);
+        if (!IsDraft || (questionId is not null && existing is null))
+        {
+            return (-1, [new QuestionProblem(-1, QuestionField.Code, IsDraft ? "Frågan finns inte i mallen." : ActivatedMessage)]);
+        }
+        var others = ordered.Where(q => q != existing).ToList();
+        var section = draft.Section?.Trim() ?? "";
+        int index;
+        if (existing is not null && existing.Section == section)
+        {
+            index = ordered.IndexOf(existing);
+        }
+        else
+        {
+            var last = others.FindLastIndex(q => q.Section == section);
+            index = last < 0 ? others.Count : last + 1;
+        }
+        var newCode = draft.Code?.Trim() ?? "";
+        var drafts = others.Select(q => QuestionDraft.Of(q) is var d && existing is not null && newCode.Length > 0 && q.ShownWhenCode == existing.Code
+            ? d with { ShownWhenCode = newCode } : d).ToList();
+        drafts.Insert(index, draft);
+        var (questions, problems) = TemplateRules.Check(drafts, allowedConditions);
+        if (problems.Count > 0)
+        {
+            return (index, problems);
+        }
+        var targets = others.ToList();
+        var target = existing ?? new TemplateQuestion { TemplateId = Id, Section = "", Code = "", Text = "" };
+        targets.Insert(index, target);
+        if (existing is null)
+        {
+            Questions.Add(target);
+        }
+        for (var i = 0; i < questions.Count; i++)
+        {
+            CopyTo(questions[i], targets[i]);
+        }
+        return (index, []);
+    }
+
+    /// <summary>
+    /// Replaces the questions by questions checked by <see cref="TemplateRules"/>, matching them by code: a stored question
+    /// missing from <paramref name="questions"/> is removed, a new code added, and only what differs is touched, so the same
+    /// questions again change nothing. Returns how many were added, changed and removed, or why nothing changed.
+    /// </summary>
+    public (int Added, int Changed, int Removed, string? Refused) ReplaceQuestions(IReadOnlyList<TemplateQuestion> questions)
+    {
+        if (!IsDraft)
+        {
+            return (0, 0, 0, ActivatedMessage);
+        }
+        var removed = Questions.RemoveAll(q => !questions.Any(r => r.Code == q.Code));
+        int added = 0, changed = 0;
+        foreach (var question in questions)
+        {
+            if (Questions.Find(q => q.Code == question.Code) is { } existing)
+            {
+                changed += CopyTo(question, existing) ? 1 : 0;
+            }
+            else
+            {
+                question.TemplateId = Id;
+                Questions.Add(question);
+                added++;
+            }
+        }
+        return (added, changed, removed, null);
+    }
+
+    /// <summary>Moves a question one place up (−1) or down (+1) within its section; refused when that would put a question before the one it depends on.</summary>
+    public string? Move(Guid questionId, int offset)
+    {
+        if (!IsDraft)
+        {
+            return ActivatedMessage;
+        }
+        var ordered = Ordered.ToList();
+        var from = ordered.FindIndex(q => q.Id == questionId);
+        if (from < 0)
+        {
+            return "Frågan finns inte i mallen.";
+        }
+        var to = from + Math.Sign(offset);
+        if (offset == 0 || to < 0 || to >= ordered.Count || ordered[to].Section != ordered[from].Section)
+        {
+            return offset < 0 ? "Frågan står redan först i sitt avsnitt." : "Frågan står redan sist i sitt avsnitt.";
+        }
+        (ordered[from], ordered[to]) = (ordered[to], ordered[from]);
+        if (OrderProblem(ordered) is { } problem)
+        {
+            return problem;
+        }
+        Renumber(ordered);
+        return null;
+    }
+
+    /// <summary>Removes a question no other question depends on.</summary>
+    public string? Remove(Guid questionId)
+    {
+        if (!IsDraft)
+        {
+            return ActivatedMessage;
+        }
+        if (Questions.Find(q => q.Id == questionId) is not { } question)
+        {
+            return "Frågan finns inte i mallen.";
+        }
+        if (Questions.Find(q => q.ShownWhenCode == question.Code) is { } dependent)
+        {
+            return $"Fråga {dependent.Code} visas bara beroende på svaret på fråga {question.Code}. Ändra eller ta bort fråga {dependent.Code} först.";
+        }
+        Questions.Remove(question);
+        Renumber([.. Ordered]);
+        return null;
+    }
+
+    /// <summary>Gives a section a new name on every question in it.</summary>
+    public string? RenameSection(string section, string? newName)
+    {
+        if (!IsDraft)
+        {
+            return ActivatedMessage;
+        }
+        var name = newName?.Trim() ?? "";
+        if (name.Length is 0 or > TemplateRules.SectionMax)
+        {
+            return $"Ange avsnittets nya namn (högst {TemplateRules.SectionMax} tecken).";
+        }
+        if (!Questions.Exists(q => q.Section == section))
+        {
+            return "Avsnittet finns inte i mallen.";
+        }
+        if (name != section && Questions.Exists(q => q.Section == name))
+        {
+            return $"Det finns redan ett avsnitt som heter ”{name}”. Välj ett annat namn.";
+        }
+        foreach (var question in Questions.Where(q => q.Section == section))
+        {
+            question.Section = name;
+        }
+        return null;
+    }
+
+    /// <summary>The first question, in this order, shown depending on a question that does not come before it.</summary>
+    private static string? OrderProblem(List<TemplateQuestion> ordered)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var question = ordered[i];
+            if (question.ShownWhenCode is { } code && !ordered.Take(i).Any(q => q.Code == code))
+            {
+                return $"Fråga {question.Code} visas bara beroende på svaret på fråga {code} och måste stå efter den.";
+            }
+        }
+        return null;
+    }
+
+    private static void Renumber(List<TemplateQuestion> ordered)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Position = i + 1;
+        }
+    }
+
+    /// <summary>Copies a checked question's content and place onto a stored one, touching only what differs.</summary>
+    private static bool CopyTo(TemplateQuestion from, TemplateQuestion to)
+    {
+        if (to.Position == from.Position && to.Section == from.Section && to.Code == from.Code && to.Text == from.Text && to.HelpText == from.HelpText
+            && to.Kind == from.Kind && to.Choices.SequenceEqual(from.Choices) && to.Required == from.Required
+            && to.ConditionIds.Order().SequenceEqual(from.ConditionIds.Order()) && to.ShownWhenCode == from.ShownWhenCode && to.ShownWhenAnswer == from.ShownWhenAnswer)
+        {
+            return false;
+        }
+        (to.Position, to.Section, to.Code, to.Text, to.HelpText, to.Kind, to.Choices, to.Required, to.ConditionIds, to.ShownWhenCode, to.ShownWhenAnswer) =
+            (from.Position, from.Section, from.Code, from.Text, from.HelpText, from.Kind, from.Choices, from.Required, from.ConditionIds, from.ShownWhenCode, from.ShownWhenAnswer);
+        return true;
+    }
 }
 
 /// <summary>One question of a template. Its code is stable across years: last year's answers are copied by it, and an import updates by it.</summary>
@@ -76,6 +272,9 @@ public sealed class TemplateQuestion : Entity
     public required string Code { get; set; }
 
     public required string Text { get; set; }
+
+    /// <summary>Guidance shown with the question to the provider who answers it.</summary>
+    public string? HelpText { get; set; }
 
     public QuestionKind Kind { get; set; }
 

@@ -9,7 +9,8 @@ namespace Uppsikt.Web.Data;
 /// <summary>
 /// Demo quality reports for home care: last year's template with every report approved (so "start from last year's" can be
 /// tried), and this year's activated with a deadline three weeks ahead, Omsorgshuset's report a draft with some answers and
-/// Trygga Händer's submitted. Every step goes through the report's own rules.
+/// Trygga Händer's submitted, and next year's still a draft for the quality developer to edit. Every step goes through the
+/// report's own rules.
 /// </summary>
 public static class DemoQualityReports
 {
@@ -27,7 +28,9 @@ public static class DemoQualityReports
         lastYear.State = TemplateState.Active;
         lastYear.DueOn = new DateOnly(today.Year - 1, 3, 31);
         var thisYear = Template(homeCare, today.Year, conditionIds);
-        db.QualityReportTemplates.AddRange(lastYear, thisYear);
+        var nextYear = Template(homeCare, today.Year + 1, conditionIds);
+        nextYear.Questions.Single(q => q.Code == "1.1").HelpText = "Räkna brukare med beslut om hemtjänst hos er, även de som bara hade trygghetslarm (fiktiv anvisning).";
+        db.QualityReportTemplates.AddRange(lastYear, thisYear, nextYear);
         var activated = thisYear.Activate(today.AddDays(21), today);
         if (activated is not null)
         {

@@ -15,7 +15,8 @@ public static class FormErrors
         {
             foreach (var message in messages)
             {
-                modelState.AddModelError(prefix.Length == 0 ? field : $"{prefix}.{field}", message);
+                // An error of no field in particular stays at the top, in the summary.
+                modelState.AddModelError(prefix.Length == 0 || field.Length == 0 ? field : $"{prefix}.{field}", message);
             }
         }
     }

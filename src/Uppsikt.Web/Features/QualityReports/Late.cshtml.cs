@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.QualityReports;
 
-/// <summary>Sena rapporter: past the deadline and not submitted, or a requested completion not sent in.</summary>
-public sealed class LateModel(QualityReportsHandler handler) : PageModel
+/// <summary>Sena rapporter: past the deadline and not submitted, or a requested completion not sent in; the oldest deadline first.</summary>
+public sealed class LateModel(QualityReportsHandler handler) : ListPageModel
 {
-    public IReadOnlyList<LateReport> Reports { get; private set; } = [];
+    public PagedList<LateReport> Reports { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Reports = await handler.LateAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Reports = await handler.LateAsync(Query, cancellationToken);
 }

@@ -1,13 +1,14 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.QualityReports;
 
-/// <summary>The provider's own reports (the query filter shows no other provider's), newest first.</summary>
-public sealed class MineModel(QualityReportsHandler handler) : PageModel
+/// <summary>The provider's own reports (the query filter shows no other provider's), newest first until another column is chosen.</summary>
+public sealed class MineModel(QualityReportsHandler handler) : ListPageModel
 {
-    public IReadOnlyList<ReportRow> Reports { get; private set; } = [];
+    public PagedList<ReportRow> Reports { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
+
+    protected override (string? Sort, bool Descending) DefaultOrder => ("year", true);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Reports = (await handler.ListAsync(new ListQuery(Sort: "year", Descending: true, PageSize: ListQuery.MaxPageSize), null, null, cancellationToken)).Items;
+        Reports = await handler.ListAsync(Query, null, null, cancellationToken);
 }

@@ -24,8 +24,8 @@ public sealed record ReportRow
 }
 
 public sealed record QuestionView(
-    string Section, string Code, string Text, QuestionKind Kind, IReadOnlyList<string> Choices, bool Required,
-    IReadOnlyList<string> ConditionCodes, string? ShownWhenCode, string? ShownWhenAnswer)
+    Guid Id, string Section, string Code, string Text, string? HelpText, QuestionKind Kind, IReadOnlyList<string> Choices, bool Required,
+    IReadOnlyList<Guid> ConditionIds, IReadOnlyList<string> ConditionCodes, string? ShownWhenCode, string? ShownWhenAnswer)
 {
     /// <summary>The note shown by a conditional question, for a reader without the script that hides it.</summary>
     public string? ShownWhenNote => ShownWhenCode is null ? null : $"Besvaras bara om svaret på fråga {ShownWhenCode} är ”{ShownWhenAnswer}”.";
@@ -68,7 +68,19 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
     /// <summary>The owner type of files attached to a report.</summary>
     public const string FileOwnerType = "QualityReport";
 
-    public static readonly SortColumns<ReportRow> Sort = new SortColumns<ReportRow>("provider")
+    public static readonly SortColumns<ReportRow> Sort = ReportSort("provider");
+
+    /// <summary>The late list: the oldest deadline first unless another column is chosen.</summary>
+    public static readonly SortColumns<ReportRow> LateSort = ReportSort("due");
+
+    public static readonly SortColumns<TemplateRow> TemplateSort = new SortColumns<TemplateRow>("year")
+        .Add("title", t => t.Title)
+        .Add("choiceSystem", t => t.ChoiceSystemName)
+        .Add("year", t => t.Year)
+        .Add("state", t => t.State)
+        .Add("due", t => t.DueOn);
+
+    private static SortColumns<ReportRow> ReportSort(string defaultKey) => new SortColumns<ReportRow>(defaultKey)
         .Add("provider", r => r.ProviderName)
         .Add("choiceSystem", r => r.ChoiceSystemName)
         .Add("year", r => r.Year)
@@ -101,13 +113,14 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
         {
             reports = reports.Where(r => r.State == s);
         }
-        var rows = Rows(reports);
         if (!string.IsNullOrWhiteSpace(list.Search))
         {
-            var search = list.Search.Trim();
-            rows = rows.Where(r => r.ProviderName.Contains(search) || r.ChoiceSystemName.Contains(search));
+            // The register's folded search words, so the search ignores case (also for å, ä and ö) on every database.
+            var providers = db.Providers.Matching(list.Search);
+            var choiceSystems = db.ChoiceSystems.Matching(list.Search);
+            reports = reports.Where(r => providers.Any(p => p.Id == r.ProviderId) || choiceSystems.Any(c => c.Id == r.Template!.ChoiceSystemId));
         }
-        return rows.ToPageAsync(list, Sort, r => r.Id, cancellationToken);
+        return Rows(reports).ToPageAsync(list, Sort, r => r.Id, cancellationToken);
     }
 
     /// <summary>The provider's reports still to fill in or complete, for the portal's list of requests.</summary>
@@ -122,14 +135,14 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
     }
 
     /// <summary>Reports of activated templates past their deadline and not yet submitted, or with a completion still open.</summary>
-    public async Task<IReadOnlyList<LateReport>> LateAsync(CancellationToken cancellationToken)
+    public async Task<PagedList<LateReport>> LateAsync(ListQuery list, CancellationToken cancellationToken)
     {
         var today = clock.SwedishToday();
-        var rows = await Rows(db.QualityReports.AsNoTracking()
+        var page = await Rows(db.QualityReports.AsNoTracking()
                 .Where(r => r.Template!.DueOn < today && (r.State == ReportState.Draft || r.State == ReportState.CompletionRequested)))
-            .ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.DueOn).ThenBy(r => r.ProviderName, StringComparer.Create(SwedishText.Culture, ignoreCase: true))
-            .Select(r => new LateReport(r.Id, r.ProviderName, r.ChoiceSystemName, r.Year, r.DueOn!.Value, r.State, r.DueOn.Value.DayNumber < today.DayNumber ? today.DayNumber - r.DueOn.Value.DayNumber : 0))];
+            .ToPageAsync(list, LateSort, r => r.Id, cancellationToken);
+        return new PagedList<LateReport>([.. page.Items.Select(r => new LateReport(r.Id, r.ProviderName, r.ChoiceSystemName, r.Year, r.DueOn!.Value, r.State,
+            today.DayNumber - r.DueOn.Value.DayNumber))], page.Total, page.Page, page.PageSize);
     }
 
     public async Task<ReportDetails?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -158,7 +171,7 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
     {
         var conditionIds = template.Questions.SelectMany(q => q.ConditionIds).Distinct().ToList();
         var codes = await db.Conditions.AsNoTracking().Where(c => conditionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
-        return [.. template.Ordered.Select(q => new QuestionView(q.Section, q.Code, q.Text, q.Kind, q.Choices, q.Required,
+        return [.. template.Ordered.Select(q => new QuestionView(q.Id, q.Section, q.Code, q.Text, q.HelpText, q.Kind, q.Choices, q.Required, q.ConditionIds,
             [.. q.ConditionIds.Where(codes.ContainsKey).Select(c => codes[c]).Order(StringComparer.Ordinal)], q.ShownWhenCode, q.ShownWhenAnswer))];
     }
 
@@ -285,12 +298,11 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
 
     // Templates
 
-    public async Task<IReadOnlyList<TemplateRow>> TemplatesAsync(CancellationToken cancellationToken) =>
-        await (from t in db.QualityReportTemplates.AsNoTracking()
-               join c in db.ChoiceSystems on t.ChoiceSystemId equals c.Id
-               orderby t.Year descending, c.Name
-               select new TemplateRow(t.Id, t.Title, c.Name, t.Year, t.State, t.DueOn, t.Questions.Count, db.QualityReports.Count(r => r.TemplateId == t.Id)))
-            .ToListAsync(cancellationToken);
+    public Task<PagedList<TemplateRow>> TemplatesAsync(ListQuery list, CancellationToken cancellationToken) =>
+        (from t in db.QualityReportTemplates.AsNoTracking()
+         join c in db.ChoiceSystems on t.ChoiceSystemId equals c.Id
+         select new TemplateRow(t.Id, t.Title, c.Name, t.Year, t.State, t.DueOn, t.Questions.Count, db.QualityReports.Count(r => r.TemplateId == t.Id)))
+            .ToPageAsync(list, TemplateSort, t => t.Id, cancellationToken);
 
     public async Task<TemplateDetails?> TemplateAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -304,6 +316,12 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
         return new TemplateDetails(template.Id, template.Title, template.ChoiceSystemId, choiceSystem, template.Year, template.State, template.DueOn,
             await QuestionsAsync(template, cancellationToken), reports, template.Version);
     }
+
+    /// <summary>The template a question belongs to, or null when there is no such question.</summary>
+    public async Task<TemplateDetails?> TemplateOfQuestionAsync(Guid questionId, CancellationToken cancellationToken) =>
+        await db.TemplateQuestions.AsNoTracking().Where(q => q.Id == questionId).Select(q => (Guid?)q.TemplateId).SingleOrDefaultAsync(cancellationToken) is { } templateId
+            ? await TemplateAsync(templateId, cancellationToken)
+            : null;
 
     /// <summary>A new template for a choice system and year, starting from the common areas' questions.</summary>
     public async Task<SaveResult> CreateTemplateAsync(NewTemplateInput input, CancellationToken cancellationToken)

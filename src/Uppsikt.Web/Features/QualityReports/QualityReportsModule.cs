@@ -30,6 +30,7 @@ public static class QualityReportsModule
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<QualityReportsHandler>());
         services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<QualityReportsHandler>());
         services.AddScoped<TemplateSpreadsheet>();
+        services.AddScoped<TemplateEditor>();
         services.AddScoped<ReportReminders>();
         services.AddRecurringJob<ReportReminders>("Påminnelser om kvalitetsrapporter", reminders.Schedule);
         services.AddAuthorizationBuilder()

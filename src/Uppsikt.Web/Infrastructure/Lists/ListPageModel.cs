@@ -19,5 +19,10 @@ public abstract class ListPageModel : PageModel
     [FromQuery(Name = "Page")]
     public int PageNumber { get; set; } = 1;
 
-    public ListQuery Query => new(Search, Sort, Descending, PageNumber);
+    /// <summary>The order until someone picks a column: by default the list's own first column, ascending.</summary>
+    protected virtual (string? Sort, bool Descending) DefaultOrder => (null, false);
+
+    public ListQuery Query => Sort is null && DefaultOrder.Sort is not null
+        ? new(Search, DefaultOrder.Sort, DefaultOrder.Descending, PageNumber)
+        : new(Search, Sort, Descending, PageNumber);
 }

@@ -4,8 +4,11 @@ using Uppsikt.Web.Infrastructure;
 
 namespace Uppsikt.Web.Features.QualityReports.Templates;
 
-/// <summary>A template's questions; export and import as XLSX while a draft, and activation with a deadline.</summary>
-public sealed class DetailsModel(QualityReportsHandler handler, TemplateSpreadsheet spreadsheet, TimeProvider clock) : PageModel
+/// <summary>
+/// A template's questions. While a draft: questions moved, removed and sections renamed here (each a small form guarded by the
+/// template's version, working without script), export and import as XLSX, and activation with a deadline.
+/// </summary>
+public sealed class DetailsModel(QualityReportsHandler handler, TemplateSpreadsheet spreadsheet, TemplateEditor editor, TimeProvider clock) : PageModel
 {
     public TemplateDetails Template { get; private set; } = null!;
 
@@ -35,6 +38,36 @@ public sealed class DetailsModel(QualityReportsHandler handler, TemplateSpreadsh
         foreach (var message in result.Errors.SelectMany(e => e.Value))
         {
             ModelState.AddModelError(nameof(DueOn), message);
+        }
+        return await ShowAsync(id, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostMoveAsync(Guid id, Guid questionId, int offset, int version, CancellationToken cancellationToken) =>
+        ChangeAsync(id, editor.MoveAsync(id, questionId, offset, version, cancellationToken), "Frågan är flyttad.", cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid questionId, int version, CancellationToken cancellationToken) =>
+        ChangeAsync(id, editor.RemoveAsync(id, questionId, version, cancellationToken), "Frågan är borttagen ur mallen.", cancellationToken);
+
+    public Task<IActionResult> OnPostRenameSectionAsync(Guid id, string? section, string? newName, int version, CancellationToken cancellationToken) =>
+        ChangeAsync(id, editor.RenameSectionAsync(id, section ?? "", newName, version, cancellationToken), $"Avsnittet heter nu {newName?.Trim()}.", cancellationToken);
+
+    /// <summary>Back to the page with a message, or the page again with the reason; 409 when the template is activated or changed by someone else.</summary>
+    private async Task<IActionResult> ChangeAsync(Guid id, Task<SaveResult> change, string message, CancellationToken cancellationToken)
+    {
+        var result = await change;
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.Succeeded)
+        {
+            TempData["Message"] = message;
+            return RedirectToPage(new { id });
+        }
+        ModelState.AddFrom(result, prefix: "");
+        if (TemplateEditor.RefusedAsActivated(result) || result.Conflict)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
         }
         return await ShowAsync(id, cancellationToken);
     }

@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.QualityReports.Templates;
 
 /// <summary>The templates, and a new one for a choice system and year, starting from the common areas' questions.</summary>
-public sealed class IndexModel(QualityReportsHandler handler, RegisterLookups lookups, TimeProvider clock) : PageModel
+public sealed class IndexModel(QualityReportsHandler handler, RegisterLookups lookups, TimeProvider clock) : ListPageModel
 {
-    public IReadOnlyList<TemplateRow> Templates { get; private set; } = [];
+    public PagedList<TemplateRow> Templates { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
+
+    protected override (string? Sort, bool Descending) DefaultOrder => ("year", true);
 
     public List<SelectListItem> ChoiceSystems { get; private set; } = [];
 
@@ -28,7 +30,7 @@ public sealed class IndexModel(QualityReportsHandler handler, RegisterLookups lo
         var result = await handler.CreateTemplateAsync(Input, cancellationToken);
         if (result.Succeeded)
         {
-            TempData["Message"] = "Mallen är skapad med de gemensamma områdenas frågor. Exportera den till Excel för att ändra frågorna.";
+            TempData["Message"] = "Mallen är skapad med de gemensamma områdenas frågor. Ändra frågorna här eller i Excel.";
             return RedirectToPage("Details", new { id = result.Id });
         }
         foreach (var (field, messages) in result.Errors)
@@ -44,7 +46,7 @@ public sealed class IndexModel(QualityReportsHandler handler, RegisterLookups lo
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Templates = await handler.TemplatesAsync(cancellationToken);
+        Templates = await handler.TemplatesAsync(Query, cancellationToken);
         ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);
     }
 }
