@@ -3,8 +3,9 @@ using Uppsikt.Browser.Tests.Pages;
 namespace Uppsikt.Browser.Tests;
 
 /// <summary>
-/// This year's home-care quality report: the provider fills in its draft from last year's answers and submits it, and the quality
-/// developer asks another provider to complete a submitted report.
+/// This year's home-care quality report: the provider fills in its draft from last year's answers (a question that depends on
+/// an earlier answer shows only when it applies) and submits it, and the quality developer asks another provider to complete a
+/// submitted report.
 /// </summary>
 public sealed class QualityReportJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
@@ -23,6 +24,12 @@ public sealed class QualityReportJourneyTests(BrowserFixture fixture) : BrowserT
         await AssertAccessibleAsync(provider);
 
         await reports.StartFromLastYearAsync();
+        // 2.2 is answered only when 2.1 is "Nej": the page shows it only then.
+        await reports.ChooseAsync("2.1 Har varje brukare", "Ja");
+        await Expect(reports.TextQuestion("2.2 Beskriv")).ToBeHiddenAsync();
+        await reports.ChooseAsync("2.1 Har varje brukare", "Nej");
+        await Expect(reports.TextQuestion("2.2 Beskriv")).ToBeVisibleAsync();
+        await reports.TextQuestion("2.2 Beskriv").FillAsync("Två brukare saknar plan; de upprättas i januari (fiktiv).");
         await reports.AnswerAsync("1.1 Hur många brukare", "72");
         await reports.SubmitAsync();
         await Expect(reports.Notice).ToContainTextAsync("Rapporten är inskickad");

@@ -31,6 +31,14 @@ public sealed class QualityReportPages(IPage page)
 
     public Task AnswerAsync(string label, string value) => page.GetByLabel(label, new() { Exact = false }).First.FillAsync(value);
 
+    /// <summary>The question's text box, by the start of its label (such as "2.2 Beskriv").</summary>
+    public ILocator TextQuestion(string label) => page.GetByLabel(label, new() { Exact = false }).First;
+
+    /// <summary>Picks an answer of a yes/no or choice question, by the question's legend and the answer's label.</summary>
+    public Task ChooseAsync(string legend, string answer) =>
+        page.GetByRole(AriaRole.Group, new() { Name = legend })
+            .GetByLabel(answer, new() { Exact = true }).CheckAsync();
+
     public Task SubmitAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Skicka in rapporten" }).ClickAsync();
 
     public async Task OpenListAsync()
