@@ -235,6 +235,12 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         // Quality reports: a report is its provider's (query filter); templates and review are the municipality's
         ["GET /api/v1/quality-reports"] = RouteRule.List(b => $"search={Uri.EscapeDataString(b.ProviderName[..^1])}"),
         ["GET /api/v1/quality-reports/{id:guid}"] = RouteRule.Hidden(b => b.QualityReportId),
+        ["GET /api/v1/quality-report-templates"] = RouteRule.Denied(),
+        ["GET /api/v1/quality-report-templates/{id:guid}"] = RouteRule.Denied(b => b.QualityReportTemplateId),
+        ["POST /api/v1/quality-report-templates/{id:guid}/questions"] = RouteRule.Denied(b => b.QualityReportTemplateId) with { Json = _ => new { section = "Volym", code = "9.9", text = "Inkräktare?", kind = "Text", templateVersion = 0 } },
+        ["PUT /api/v1/quality-report-templates/{id:guid}/questions/{questionId:guid}"] = RouteRule.Denied(b => b.QualityReportTemplateId).With("questionId", AnyId) with { Json = _ => new { section = "Volym", code = "9.9", text = "Inkräktare?", kind = "Text", templateVersion = 0 } },
+        ["POST /api/v1/quality-report-templates/{id:guid}/questions/{questionId:guid}/move"] = RouteRule.Denied(b => b.QualityReportTemplateId).With("questionId", AnyId) with { Json = _ => new { offset = 1, version = 0 } },
+        ["DELETE /api/v1/quality-report-templates/{id:guid}/questions/{questionId:guid}"] = RouteRule.Denied(b => b.QualityReportTemplateId).With("questionId", AnyId) with { Queries = [_ => "version=0"] },
         ["GET /api/v1/quality-report-templates/{id:guid}/xlsx"] = RouteRule.Denied(b => b.QualityReportTemplateId),
         ["POST /api/v1/quality-report-templates/{id:guid}/xlsx"] = RouteRule.Denied(b => b.QualityReportTemplateId),
         ["GET /QualityReports"] = RouteRule.Denied(),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Domain.QualityReports;
@@ -32,6 +33,69 @@ public sealed class QualityTemplateEditingTests(UppsiktApp app) : IClassFixture<
         var page = $"/QualityReports/Templates/Details/{templateId}";
         var version = await VersionAsync(templateId);
         return await Forms.SubmitAsync(client, page, [.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), new("version", version.ToString(CultureInfo.InvariantCulture))], $"{page}?handler={handler}");
+    }
+
+    public sealed record ApiQuestion(Guid Id, string Section, string Code, string Text, QuestionKind Kind, List<string> Choices, string? ShownWhenCode);
+
+    public sealed record ApiTemplate(Guid Id, string Title, int Year, TemplateState State, List<ApiQuestion> Questions, int Version);
+
+    [Fact]
+    public async Task AnIntegrationEditsADraftTemplateThroughTheApiUnderTheSameRules()
+    {
+        using var developer = await app.CreateClientAs(Demo.QualityDeveloper);
+        var id = await QualityReportTests.NewTemplateAsync(app, developer, Demo.HomeCare, 2041);
+        using var api = await app.ApiClientAs(Demo.QualityDeveloper);
+        var url = $"/api/v1/quality-report-templates/{id}";
+        var template = (await api.GetFromJsonAsync<ApiTemplate>(url, Api.Json, Cancel))!;
+        Assert.Equal(TemplateState.Draft, template.State);
+        var volume = template.Questions.Where(q => q.Section == StarterQuestions.Volume).Select(q => q.Code).ToList();
+
+        using (var refused = await api.PostAsJsonAsync($"{url}/questions",
+            new { section = StarterQuestions.Volume, code = "1.9", text = "Vilken insats?", kind = "SingleChoice", required = true, templateVersion = template.Version }, Api.Json, Cancel))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("\"Choices\"", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+        using (var added = await api.PostAsJsonAsync($"{url}/questions",
+            new { section = StarterQuestions.Volume, code = "1.9", text = "Hur många nya brukare fick ni?", kind = "Number", required = true, templateVersion = template.Version }, Api.Json, Cancel))
+        {
+            template = (await added.Content.ReadFromJsonAsync<ApiTemplate>(Api.Json, Cancel))!;
+        }
+        Assert.Equal([.. volume, "1.9"], template.Questions.Where(q => q.Section == StarterQuestions.Volume).Select(q => q.Code));
+        var question = template.Questions.Single(q => q.Code == "1.9").Id;
+
+        using (var moved = await api.PostAsJsonAsync($"{url}/questions/{question}/move", new { offset = -1, version = template.Version }, Api.Json, Cancel))
+        {
+            template = (await moved.Content.ReadFromJsonAsync<ApiTemplate>(Api.Json, Cancel))!;
+        }
+        Assert.Equal([.. volume[..^1], "1.9", volume[^1]], template.Questions.Where(q => q.Section == StarterQuestions.Volume).Select(q => q.Code));
+
+        using (var stale = await api.DeleteAsync($"{url}/questions/{question}?version={template.Version - 1}", Cancel))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        }
+        using (var removed = await api.DeleteAsync($"{url}/questions/{question}?version={template.Version}", Cancel))
+        {
+            template = (await removed.Content.ReadFromJsonAsync<ApiTemplate>(Api.Json, Cancel))!;
+        }
+        Assert.DoesNotContain(template.Questions, q => q.Code == "1.9");
+
+        var page = $"/QualityReports/Templates/Details/{id}";
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using (var activated = await Forms.SubmitAsync(developer, page, [new("DueOn", due), new("version", template.Version.ToString(CultureInfo.InvariantCulture))], page + "?handler=Activate"))
+        {
+            await Expect.RedirectAsync(activated, page);
+        }
+        using (var closed = await api.PostAsJsonAsync($"{url}/questions",
+            new { section = StarterQuestions.Volume, code = "1.8", text = "För sent?", kind = "Text", required = false, templateVersion = template.Version + 1 }, Api.Json, Cancel))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+            Assert.Contains(QualityReportTemplate.ActivatedMessage, await closed.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        using var provider = await app.ApiClientAs(Demo.OmsorgshusetUser);
+        using var denied = await provider.GetAsync("/api/v1/quality-report-templates", Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
     }
 
     [Fact]
