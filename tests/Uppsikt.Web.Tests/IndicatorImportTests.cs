@@ -178,7 +178,7 @@ public sealed class IndicatorImportTests(UppsiktApp app) : IClassFixture<Uppsikt
         {
             await Expect.OkAsync(put);
         }
-        // Recorded in the shape of Kolada's /v3/oudata; values are synthetic.
+        // Recorded in the shape of Kolada's /v3/oudata; values are synthetic. The demo's own id for the unit (V21E9101) is replaced above.
         var json = """
             {"values":[
               {"kpi":"U21468","period":2019,"ou":"V21E9001","values":[{"gender":"K","value":70.0,"status":"","count":1,"isdeleted":false},{"gender":"T","value":77.0,"status":"","count":1,"isdeleted":false}]},
@@ -195,6 +195,21 @@ public sealed class IndicatorImportTests(UppsiktApp app) : IClassFixture<Uppsikt
         var points = results.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("indicators").EnumerateArray())
             .Single(i => i.GetProperty("code").GetString() == "HT-NOJD").GetProperty("points").EnumerateArray();
         Assert.Contains(points, p => p.GetProperty("period").GetString() == "2019" && p.GetProperty("value").GetDouble() == 77.0);
+    }
+
+    [Fact]
+    public async Task TheKoladaExampleInTheDocsUpdatesTheDemosHomeCareUnits()
+    {
+        using var client = await app.ApiClientAs(Demo.QualityDeveloper);
+        var file = await File.ReadAllBytesAsync(Path.Combine(SharedData.Repository.FullName, "docs", "examples", "kolada-oudata-exempel.json"), Cancel);
+        var koladaIds = await app.WithDbAsync(db => db.Units.Where(u => u.KoladaId != null && u.KoladaId.StartsWith(Demo.FictitiousKoladaIds)).Select(u => u.KoladaId!).ToListAsync(Cancel));
+
+        var report = await ImportAsync(client, file, "kolada-oudata-exempel.json");
+
+        // Seven values: one per matched unit for the satisfaction KPI, one for continuity; an unknown unit and an unknown KPI are passed over.
+        Assert.Equal(("Succeeded", 7, koladaIds.Count + 1, 7 - koladaIds.Count - 1),
+            (report.Status, report.RowsRead, report.RowsAdded, report.RowsSkipped));
+        Assert.True(koladaIds.Count >= 3, string.Join(", ", koladaIds));
     }
 
     [Fact]

@@ -116,15 +116,16 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
             new ProviderPerson { Name = "Ture Trygga (fiktiv)", Role = ProviderPersonRole.BoardMember },
         ]);
 
-        Unit("Omsorgshuset Hemtjänst Sickla (fiktiv)", omsorgshuset, "Sickla", 120, north, homeCare);
-        Unit("Omsorgshuset Hemtjänst Älta (fiktiv)", omsorgshuset, "Älta", 80, south, homeCare);
+        // Fictitious Kolada ids (the 9100 series is not Kolada's) so that docs/examples/kolada-oudata-exempel.json matches them.
+        Unit("Omsorgshuset Hemtjänst Sickla (fiktiv)", omsorgshuset, "Sickla", 120, north, homeCare).KoladaId = "V21E9101";
+        Unit("Omsorgshuset Hemtjänst Älta (fiktiv)", omsorgshuset, "Älta", 80, south, homeCare).KoladaId = "V21E9102";
         Unit("Omsorgshuset Vård- och omsorgsboende Sjöutsikten (fiktiv)", omsorgshuset, "Sickla", 54, north, nursingHome);
-        Unit("Trygga Händer Hemtjänst Saltsjöbaden (fiktiv)", trygga, "Saltsjöbaden", 90, south, homeCare);
+        Unit("Trygga Händer Hemtjänst Saltsjöbaden (fiktiv)", trygga, "Saltsjöbaden", 90, south, homeCare).KoladaId = "V21E9103";
         Unit("Trygga Händer Ledsagning (fiktiv)", trygga, "Saltsjöbaden", 30, south, homeCare, escort);
         Unit("Exempelgårdens äldreboende (fiktiv)", foundation, "Boo", 40, north, nursingHome);
         Unit("Exempelgårdens gruppbostad (fiktiv)", foundation, "Boo", 6, north, lssHousing);
         Unit("Exempelgårdens dagverksamhet (fiktiv)", foundation, "Boo", 25, north, dayCare);
-        Unit("Hemtjänsten egen regi Nacka centrum (fiktiv)", inHouse, "Nacka", 150, north, homeCare);
+        Unit("Hemtjänsten egen regi Nacka centrum (fiktiv)", inHouse, "Nacka", 150, north, homeCare).KoladaId = "V21E9104";
         Unit("Egen regi vård- och omsorgsboende Ekbacken (fiktiv)", inHouse, "Fisksätra", 60, south, nursingHome);
         Unit("Egen regi boendestöd (fiktiv)", inHouse, "Nacka", 45, south, housingSupport);
         Unit("Arbetsvägen Nacka (fiktiv)", workPath, "Nacka", 200, null, ami, fai);
@@ -224,7 +225,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
             return provider;
         }
 
-        void Unit(string name, Provider provider, string city, int capacity, Administration? district, params ChoiceSystem[] choices)
+        Unit Unit(string name, Provider provider, string city, int capacity, Administration? district, params ChoiceSystem[] choices)
         {
             var unit = new Unit
             {
@@ -234,6 +235,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
             };
             unit.ChoiceSystems.AddRange(choices);
             db.Units.Add(unit);
+            return unit;
         }
 
         void Authorise(Provider provider, ChoiceSystem choice, string caseNumber, DateOnly? from,

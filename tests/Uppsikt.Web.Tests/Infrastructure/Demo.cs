@@ -19,6 +19,9 @@ public static class Demo
     public const string TryggaHander = "Trygga Händer Exempel AB (fiktiv)";
 
     public const string OmsorgshusetSickla = "Omsorgshuset Hemtjänst Sickla (fiktiv)";
+
+    /// <summary>The demo's home-care units carry Kolada-style ids of this series, which Kolada does not use.</summary>
+    public const string FictitiousKoladaIds = "V21E91";
     public const string TryggaSaltsjobaden = "Trygga Händer Hemtjänst Saltsjöbaden (fiktiv)";
     /// <summary>A sole trader's unit whose authorisation is only applied for: never published.</summary>
     public const string AnnasDaycare = "Annas dagbarnvård (fiktiv)";
