@@ -121,11 +121,22 @@ public sealed class PortalHandler(
             .GroupBy(m => new { m.MatterKind, m.MatterId })
             .Select(g => new ThreadTotals(g.Key.MatterKind, g.Key.MatterId, g.Count(), g.Max(m => m.SentAt)))
             .ToPageAsync(new ListQuery(Descending: true, Page: page, PageSize: ThreadPageSize), ThreadSort, t => t.MatterId!.Value, cancellationToken);
+        // The grouping gave each thread's count and time; one more query gives the page's last writers.
+        var ids = totals.Items.Select(t => t.MatterId!.Value).ToList();
+        var lastWriters = (await db.PortalMessages.AsNoTracking()
+                .Where(m => m.ProviderId == providerId && m.MatterId != null && ids.Contains(m.MatterId.Value))
+                .GroupBy(m => new { m.MatterKind, m.MatterId })
+                .Select(g => g.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id)
+                    .Select(m => new { m.MatterKind, m.MatterId, m.AuthorName, m.FromProvider }).First())
+                .ToListAsync(cancellationToken))
+            .ToDictionary(m => (m.MatterKind, m.MatterId));
         var rows = new List<ThreadRow>();
         foreach (var thread in totals.Items)
         {
             var matter = await matters.FindAsync(thread.MatterKind!, thread.MatterId!.Value, cancellationToken);
-            rows.Add(await ThreadRowAsync(providerId, thread.MatterKind, thread.MatterId, matter?.Title ?? "Ärende som inte längre finns", matter?.Url, cancellationToken));
+            var last = lastWriters[(thread.MatterKind, thread.MatterId)];
+            rows.Add(new ThreadRow(thread.MatterKind, thread.MatterId, matter?.Title ?? "Ärende som inte längre finns", matter?.Url, thread.Messages,
+                thread.LastAt, last.AuthorName, last.FromProvider));
         }
         return new ThreadList(await ThreadRowAsync(providerId, null, null, GeneralThreadTitle, null, cancellationToken),
             new PagedList<ThreadRow>(rows, totals.Total, totals.Page, totals.PageSize));
