@@ -9,7 +9,7 @@ public static class FormErrors
     {
         if (result.Conflict)
         {
-            modelState.AddModelError("", SaveResult.ConflictMessage);
+            modelState.AddModelError("", result.ConflictText);
         }
         foreach (var (field, messages) in result.Errors)
         {

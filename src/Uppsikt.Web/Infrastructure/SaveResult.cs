@@ -1,10 +1,12 @@
 namespace Uppsikt.Web.Infrastructure;
 
 /// <summary>
-/// What a save handler answers: the saved id, or the reasons (field → Swedish message) it changed nothing,
-/// or that someone else changed the record first. Pages show the messages by the fields; the API returns them as ProblemDetails.
+/// What a save handler answers: the saved id, or the reasons (field → Swedish message) it changed nothing, or a conflict:
+/// someone else changed the record first, or the record's state forbids the change (<see cref="ConflictReason"/>). Pages show
+/// the messages by the fields; the API returns them as ProblemDetails.
 /// </summary>
-public sealed record SaveResult(Guid? Id, IReadOnlyDictionary<string, string[]> Errors, bool Conflict = false, bool NotFound = false)
+public sealed record SaveResult(Guid? Id, IReadOnlyDictionary<string, string[]> Errors, bool Conflict = false, bool NotFound = false,
+    string? ConflictReason = null)
 {
     public const string ConflictMessage = "Någon annan har ändrat uppgifterna medan du arbetade. Ladda om sidan och gör om din ändring.";
 
@@ -16,12 +18,18 @@ public sealed record SaveResult(Guid? Id, IReadOnlyDictionary<string, string[]> 
 
     public static SaveResult Stale() => new(null, new Dictionary<string, string[]>(), Conflict: true);
 
+    /// <summary>The record's state forbids the change (such as an activated template): a conflict with its own reason.</summary>
+    public static SaveResult Refused(string reason) => new(null, new Dictionary<string, string[]>(), Conflict: true, ConflictReason: reason);
+
+    /// <summary>What a conflict is shown as: its own reason, or that someone else changed the record first.</summary>
+    public string ConflictText => ConflictReason ?? ConflictMessage;
+
     public static SaveResult Missing() => new(null, new Dictionary<string, string[]>(), NotFound: true);
 
     /// <summary>The API's answer for a failed save.</summary>
     public IResult ToProblem() =>
         NotFound ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Hittades inte.")
-        : Conflict ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: ConflictMessage)
+        : Conflict ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: ConflictText)
         : Results.ValidationProblem(Errors, title: "Uppgifterna kunde inte sparas.");
 
     /// <summary>The API's answer for a create: 201 with the new record and where it is, or the failure.</summary>

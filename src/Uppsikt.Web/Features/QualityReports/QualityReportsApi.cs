@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Domain.QualityReports;
-using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.QualityReports;
@@ -34,22 +33,22 @@ public static class QualityReportsApi
 
         templates.MapPost("/{id:guid}/questions", async (Guid id, TemplateQuestionInput input, TemplateEditor editor, QualityReportsHandler handler,
                 CancellationToken cancellationToken) =>
-                await TemplateChangedAsync(await editor.SaveQuestionAsync(id, null, input, cancellationToken), id, handler, cancellationToken))
+                await (await editor.SaveQuestionAsync(id, null, input, cancellationToken)).UpdatedAsync(() => handler.TemplateAsync(id, cancellationToken)))
             .WithSummary("Lägger till en fråga sist i sitt avsnitt (ett nytt avsnitt hamnar sist) i en mall som inte är aktiverad. Svarsalternativ (choices) och tabellkolumner (columns) en per rad; shownWhen som \"2.1 = Nej\".");
 
         templates.MapPut("/{id:guid}/questions/{questionId:guid}", async (Guid id, Guid questionId, TemplateQuestionInput input, TemplateEditor editor,
                 QualityReportsHandler handler, CancellationToken cancellationToken) =>
-                await TemplateChangedAsync(await editor.SaveQuestionAsync(id, questionId, input, cancellationToken), id, handler, cancellationToken))
+                await (await editor.SaveQuestionAsync(id, questionId, input, cancellationToken)).UpdatedAsync(() => handler.TemplateAsync(id, cancellationToken)))
             .WithSummary("Ändrar en fråga; frågor som visas beroende på den följer med om koden byts.");
 
         templates.MapPost("/{id:guid}/questions/{questionId:guid}/move", async (Guid id, Guid questionId, QuestionMove move, TemplateEditor editor,
                 QualityReportsHandler handler, CancellationToken cancellationToken) =>
-                await TemplateChangedAsync(await editor.MoveAsync(id, questionId, move.Offset, move.Version, cancellationToken), id, handler, cancellationToken))
+                await (await editor.MoveAsync(id, questionId, move.Offset, move.Version, cancellationToken)).UpdatedAsync(() => handler.TemplateAsync(id, cancellationToken)))
             .WithSummary("Flyttar en fråga upp (offset -1) eller ned (offset 1) inom sitt avsnitt, om ingen fråga då hamnar före den den beror på.");
 
         templates.MapDelete("/{id:guid}/questions/{questionId:guid}", async (Guid id, Guid questionId, int version, TemplateEditor editor,
                 QualityReportsHandler handler, CancellationToken cancellationToken) =>
-                await TemplateChangedAsync(await editor.RemoveAsync(id, questionId, version, cancellationToken), id, handler, cancellationToken))
+                await (await editor.RemoveAsync(id, questionId, version, cancellationToken)).UpdatedAsync(() => handler.TemplateAsync(id, cancellationToken)))
             .WithSummary("Tar bort en fråga som ingen annan fråga beror på (version: mallens version).");
 
         templates.MapGet("/{id:guid}/xlsx", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, TemplateSpreadsheet spreadsheet, CancellationToken cancellationToken) =>
@@ -84,12 +83,6 @@ public static class QualityReportsApi
             .DisableAntiforgery()
             .WithSummary("Läser in en redigerad mall (XLSX, fältet file): allt eller inget, frågorna matchas på kod. Formelceller vägras.");
     }
-
-    /// <summary>The template as it now is, or why it did not change: 409 for an activated template or a stale version, as on the pages.</summary>
-    private static async Task<IResult> TemplateChangedAsync(SaveResult result, Guid id, QualityReportsHandler handler, CancellationToken cancellationToken) =>
-        TemplateEditor.RefusedAsActivated(result)
-            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: QualityReportTemplate.ActivatedMessage)
-            : await result.UpdatedAsync(() => handler.TemplateAsync(id, cancellationToken));
 }
 
 /// <summary>A question moved up (-1) or down (1) within its section, with the template's version.</summary>

@@ -28,10 +28,6 @@ public sealed class TemplateEditor(AppDbContext db, ConditionsHandler conditions
         [QuestionField.Conditions] = nameof(TemplateQuestionInput.ConditionIds), [QuestionField.ShownWhen] = nameof(TemplateQuestionInput.ShownWhen),
     };
 
-    /// <summary>Whether a save was refused because the template is activated: the pages answer 409 Conflict then.</summary>
-    public static bool RefusedAsActivated(SaveResult result) =>
-        result.Errors.TryGetValue("", out var messages) && messages.Contains(QualityReportTemplate.ActivatedMessage);
-
     /// <summary>The conditions a question of the template may follow up: those in force for its choice system during its year.</summary>
     public Task<List<ConditionInForce>> ConditionsAsync(Guid choiceSystemId, int year, CancellationToken cancellationToken) =>
         conditions.InForceDuringAsync(choiceSystemId, year, cancellationToken);
@@ -46,7 +42,7 @@ public sealed class TemplateEditor(AppDbContext db, ConditionsHandler conditions
         }
         if (!template.IsDraft)
         {
-            return Refused(QualityReportTemplate.ActivatedMessage);
+            return SaveResult.Refused(QualityReportTemplate.ActivatedMessage);
         }
         var kindIsTable = string.Equals(input.Kind, nameof(QuestionKind.Table), StringComparison.OrdinalIgnoreCase);
         var kindHasChoices = string.Equals(input.Kind, nameof(QuestionKind.SingleChoice), StringComparison.OrdinalIgnoreCase)
@@ -99,6 +95,10 @@ public sealed class TemplateEditor(AppDbContext db, ConditionsHandler conditions
         if (template is null || !exists(template))
         {
             return SaveResult.Missing();
+        }
+        if (!template.IsDraft)
+        {
+            return SaveResult.Refused(QualityReportTemplate.ActivatedMessage);
         }
         return change(template) is { } refused ? Refused(refused) : await SaveAsync(template, version, cancellationToken);
     }

@@ -65,7 +65,7 @@ public sealed class DetailsModel(QualityReportsHandler handler, TemplateSpreadsh
             return RedirectToPage(new { id });
         }
         ModelState.AddFrom(result, prefix: "");
-        if (TemplateEditor.RefusedAsActivated(result) || result.Conflict)
+        if (result.Conflict)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
         }

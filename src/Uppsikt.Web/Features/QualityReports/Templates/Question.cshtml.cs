@@ -71,7 +71,7 @@ public sealed class QuestionModel(QualityReportsHandler reports, TemplateEditor 
         var result = await editor.SaveQuestionAsync(form.TemplateId, id, new TemplateQuestionInput(
             form.Section, form.Code, form.Text, form.HelpText, form.Kind, form.Choices, form.Columns, form.Required, form.ConditionIds,
             form.ShownWhen, form.TemplateVersion), cancellationToken);
-        if (TemplateEditor.RefusedAsActivated(result) || result.Conflict)
+        if (result.Conflict)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
