@@ -36,16 +36,6 @@ public sealed record PlanResult(Guid? Id, PlanRefusal? Refusal = null, IReadOnly
         : Results.ValidationProblem(FieldErrors, title: "Uppgifterna kunde inte sparas.");
 }
 
-public static class PlanActors
-{
-    /// <summary>The signed-in user as the plan's rules see them: name, roles and the committee a secretary serves.</summary>
-    public static PlanActor From(ClaimsPrincipal user) => new(
-        user.FindFirstValue(ClaimTypes.NameIdentifier),
-        user.FindFirstValue(UppsiktClaims.DisplayName) ?? user.Identity?.Name ?? "okänd",
-        [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
-        Guid.TryParse(user.FindFirstValue(UppsiktClaims.CommitteeId), out var committee) ? committee : null);
-}
-
 public static class PlanPages
 {
     /// <summary>
