@@ -108,7 +108,7 @@ public sealed class AdminVerbTests : IAsyncLifetime
     public async Task ImportKoladaUnitsAddsNackasHomeCareUnitsOnce()
     {
         await PrepareAsync();
-        string[] import = ["import-kolada-units", "--file", SharedData.KoladaUnits, "--municipality", "0182", "--types", "V21"];
+        string[] import = ["import-kolada-units", "--file", RepositoryFiles.KoladaUnits, "--municipality", "0182", "--types", "V21"];
 
         var first = await RunAsync(import);
         var second = await RunAsync(import);
@@ -122,7 +122,7 @@ public sealed class AdminVerbTests : IAsyncLifetime
     {
         await PrepareAsync();
 
-        var result = await RunAsync("import-kolada-units", "--file", SharedData.KoladaUnits, "--municipality", "0182", "--types", "V15");
+        var result = await RunAsync("import-kolada-units", "--file", RepositoryFiles.KoladaUnits, "--municipality", "0182", "--types", "V15");
 
         Assert.NotEqual(0, result.Exit);
         Assert.Contains("Inget kundval är kopplat till enhetstypen V15.", result.Error, StringComparison.Ordinal);

@@ -201,7 +201,7 @@ public sealed class IndicatorImportTests(UppsiktApp app) : IClassFixture<Uppsikt
     public async Task TheKoladaExampleInTheDocsUpdatesTheDemosHomeCareUnits()
     {
         using var client = await app.ApiClientAs(Demo.QualityDeveloper);
-        var file = await File.ReadAllBytesAsync(Path.Combine(SharedData.Repository.FullName, "docs", "examples", "kolada-oudata-exempel.json"), Cancel);
+        var file = await File.ReadAllBytesAsync(RepositoryFiles.KoladaOudataExample, Cancel);
         var koladaIds = await app.WithDbAsync(db => db.Units.Where(u => u.KoladaId != null && u.KoladaId.StartsWith(Demo.FictitiousKoladaIds)).Select(u => u.KoladaId!).ToListAsync(Cancel));
 
         var report = await ImportAsync(client, file, "kolada-oudata-exempel.json");

@@ -89,7 +89,7 @@ public sealed class KoladaImportTests(UppsiktApp app) : IClassFixture<UppsiktApp
 
     private async Task<KoladaImportReport> ImportFileAsync(string municipality, params string[] types)
     {
-        await using var file = File.OpenRead(SharedData.KoladaUnits);
+        await using var file = File.OpenRead(RepositoryFiles.KoladaUnits);
         return await ImportAsync(file, municipality, types);
     }
 
