@@ -1,6 +1,6 @@
 namespace Uppsikt.Domain.Cycle;
 
-/// <summary>Mall för årshjul: a yearly follow-up process (DOMAIN.md §4) a committee applies to a year.</summary>
+/// <summary>Mall för årshjul: a yearly follow-up process (the specification's "The year") a committee applies to a year.</summary>
 public sealed class AnnualCycleTemplate : Entity
 {
     public required string Name { get; set; }

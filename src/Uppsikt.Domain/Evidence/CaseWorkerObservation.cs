@@ -3,7 +3,7 @@ using Uppsikt.Domain.Register;
 namespace Uppsikt.Domain.Evidence;
 
 /// <summary>
-/// Handläggares erfarenheter (seed 002 §5.2): what a case worker has seen of a unit while following up individual
+/// Handläggares erfarenheter ([002] §5.2): what a case worker has seen of a unit while following up individual
 /// cases, gathered continuously as evidence for reviews.
 /// </summary>
 public sealed class CaseWorkerObservation : Entity

@@ -35,7 +35,7 @@ public enum ComplaintStatus
 }
 
 /// <summary>
-/// Synpunkter och klagomål (seed 002 §5.2): registered by the quality unit, handed to the provider with a deadline,
+/// Synpunkter och klagomål ([002] §5.2): registered by the quality unit, handed to the provider with a deadline,
 /// answered by the provider with its actions and closed by the municipality. Compiled each year per unit and choice system.
 /// </summary>
 public sealed class Complaint : Entity

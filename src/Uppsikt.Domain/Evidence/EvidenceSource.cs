@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Uppsikt.Domain.Evidence;
 
 /// <summary>
-/// The five sources the picture of a unit rests on (seed 002 §5). Every piece of evidence carries one, so a unit's
+/// The five sources the picture of a unit rests on ([002] §5). Every piece of evidence carries one, so a unit's
 /// page and a later review can show what a judgement is based on.
 /// </summary>
 public enum EvidenceSource

@@ -25,7 +25,7 @@ public enum IncidentStatus
 
 /// <summary>
 /// Avvikelse, Lex Sarah or Lex Maria at a unit. A serious one cannot be closed until the municipality has taken a
-/// stance on referral to IVO and to the police (DOMAIN.md §3 rule 4, seed 002 §7.1).
+/// stance on referral to IVO and to the police (specification rule 4; [002] §7.1).
 /// </summary>
 public sealed class Incident : Entity
 {

@@ -5,7 +5,7 @@ namespace Uppsikt.Domain.Evidence;
 
 /// <summary>
 /// Finds Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer) in free
-/// text. Service users are pseudonymous (DOMAIN.md §3 rule 9), so a summary that names one by number is refused.
+/// text. Service users are pseudonymous (specification rule 9), so a summary that names one by number is refused.
 /// A match needs a real date (day + 60 for a coordination number) and a correct Luhn check digit, which keeps
 /// case numbers, phone numbers and amounts from being mistaken for one.
 /// </summary>

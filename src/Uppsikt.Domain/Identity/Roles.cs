@@ -1,6 +1,6 @@
 namespace Uppsikt.Domain.Identity;
 
-/// <summary>The roles of DOMAIN.md §1. The names are stored in the database and in tokens: never rename one.</summary>
+/// <summary>The roles of the specification (docs/specification.md). The names are stored in the database and in tokens: never rename one.</summary>
 public static class Roles
 {
     public const string QualityDeveloper = nameof(QualityDeveloper);

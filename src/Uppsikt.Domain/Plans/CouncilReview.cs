@@ -89,7 +89,7 @@ public sealed record CommitteeReview(Guid CommitteeId, string Name, IReadOnlyLis
 
 /// <summary>
 /// Kommunstyrelsens samlade uppföljning: for a year, each committee's plans judged against the regulation's three
-/// requirements (DOMAIN.md §3 rule 6, seed 000). The assessment is a rule, not an opinion: each strength and gap
+/// requirements (specification rule 6, [000]). The assessment is a rule, not an opinion: each strength and gap
 /// names the plan element it rests on, so the memo can be checked against the plans.
 /// </summary>
 public static class CouncilReview

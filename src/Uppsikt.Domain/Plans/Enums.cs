@@ -11,7 +11,7 @@ public enum PlanState
     [Display(Name = "Rapporterad till kommunstyrelsen")] ReportedToCouncilBoard = 4,
 }
 
-/// <summary>How an activity follows up: the methods of seeds 000, 002 and 003.</summary>
+/// <summary>How an activity follows up: the methods of sources [000], [002] and [003] (docs/specification.md).</summary>
 public enum FollowUpMethod
 {
     [Display(Name = "Anordnarens egenrapportering")] SelfReport = 1,

@@ -65,7 +65,7 @@ public sealed class FollowUpActivity : Entity
     };
 }
 
-/// <summary>The four things every activity of an adopted plan states [000] (DOMAIN.md §3 rule 6).</summary>
+/// <summary>The four things every activity of an adopted plan states [000] (specification rule 6).</summary>
 public enum ActivityPart
 {
     [Display(Name = "vad")] What = 1,

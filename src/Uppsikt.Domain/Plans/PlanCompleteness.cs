@@ -8,7 +8,7 @@ public sealed record ConditionInForce(Guid Id, string Code, string Title, IReadO
 /// <summary>An activity that does not yet say what, how, who or how often.</summary>
 public sealed record ActivityGap(Guid ActivityId, int Position, string? What, IReadOnlyList<ActivityPart> Missing);
 
-/// <summary>What a plan leaves open (DOMAIN.md §3 rule 6); the plan page and the council-wide review both show it.</summary>
+/// <summary>What a plan leaves open (specification rule 6); the plan page and the council-wide review both show it.</summary>
 public sealed record PlanCompleteness(
     int ActivityCount,
     IReadOnlyList<ConditionInForce> ConditionsWithoutOccasion,

@@ -1,7 +1,7 @@
 namespace Uppsikt.Domain.QualityReports;
 
 /// <summary>
-/// The common areas every choice system's quality report asks about (seed 002 §5.1): volume, documentation, staff, the
+/// The common areas every choice system's quality report asks about ([002] §5.1): volume, documentation, staff, the
 /// quality management system, and the content of the service and its changes. A new template starts from these.
 /// </summary>
 public static class StarterQuestions

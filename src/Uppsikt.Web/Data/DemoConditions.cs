@@ -7,7 +7,7 @@ using Uppsikt.Domain.Sanctions;
 namespace Uppsikt.Web.Data;
 
 /// <summary>
-/// Demo conditions paraphrased from the seeds: the council's general conditions, the labour-market committee's A–D
+/// Demo conditions paraphrased from the sources in docs/specification.md: the council's general conditions, the labour-market committee's A–D
 /// structure for AMI, ISA and FAI [003], the education committee's preschool conditions with when each is followed
 /// up [000], and a few for culture school and care. Texts are shortened paraphrases, not the municipality's wording.
 /// </summary>
