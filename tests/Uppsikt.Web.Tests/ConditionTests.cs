@@ -54,6 +54,39 @@ public sealed class ConditionTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.Equal("G6", found.GetProperty("code").GetString());
     }
 
+    [Theory]
+    [InlineData("code")]
+    [InlineData("title")]
+    [InlineData("choiceSystem")]
+    [InlineData("part")]
+    [InlineData("validFrom")]
+    public async Task EveryColumnSortsTheListBothWaysOnThePageAndInTheApi(string column)
+    {
+        using var page = await app.CreateClientAs(Demo.CaseWorker);
+        using var api = await app.ApiClientAs(Demo.CaseWorker);
+
+        foreach (var descending in new[] { false, true })
+        {
+            using (var html = await page.GetAsync($"/Conditions?Sort={column}&Descending={descending}", Cancel))
+            {
+                Assert.Contains($"aria-sort=\"{(descending ? "descending" : "ascending")}\"", await Expect.OkAsync(html), StringComparison.Ordinal);
+            }
+            using (var general = await page.GetAsync($"/Conditions?Sort={column}&Descending={descending}&Set=general", Cancel))
+            {
+                await Expect.OkAsync(general);
+            }
+            using var response = await api.GetAsync($"/api/v1/conditions?sort={column}&descending={descending}&pageSize=200", Cancel);
+            var items = JsonDocument.Parse(await Expect.OkAsync(response)).RootElement.GetProperty("items").EnumerateArray().ToList();
+            Assert.NotEmpty(items);
+            if (column == "validFrom")
+            {
+                // Dates sort the same in every database: the list's order is the dates' order.
+                var dates = items.Select(i => DateOnly.Parse(i.GetProperty("validFrom").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                Assert.Equal(descending ? dates.OrderDescending() : dates.Order(), dates);
+            }
+        }
+    }
+
     [Fact]
     public async Task EditingAConditionAddsAVersionAndKeepsTheHistory()
     {

@@ -78,19 +78,18 @@ public sealed class ConditionsHandler(AppDbContext db)
         {
             conditions = conditions.Where(c => c.ChoiceSystemId == id);
         }
+        // The version shown is the one in force on the date, else the first one to come. Title and date are each a scalar
+        // subquery, so that the list can be sorted by them (a whole version picked by ?? cannot be ordered by in SQL).
         return conditions
-            .Select(c => new
+            .Select(c => new ConditionRow
             {
-                Condition = c,
-                Shown = c.Versions.Where(v => v.ValidFrom <= date).OrderByDescending(v => v.ValidFrom).FirstOrDefault()
-                    ?? c.Versions.OrderBy(v => v.ValidFrom).FirstOrDefault(),
-            })
-            .Select(x => new ConditionRow
-            {
-                Id = x.Condition.Id, Code = x.Condition.Code, Scope = x.Condition.Scope, Part = x.Condition.Part,
-                ChoiceSystemName = x.Condition.ChoiceSystem != null ? x.Condition.ChoiceSystem.Name : null,
-                Title = x.Shown != null ? x.Shown.Title : null, ValidFrom = x.Shown != null ? x.Shown.ValidFrom : null,
-                VersionCount = x.Condition.Versions.Count,
+                Id = c.Id, Code = c.Code, Scope = c.Scope, Part = c.Part,
+                ChoiceSystemName = c.ChoiceSystem != null ? c.ChoiceSystem.Name : null,
+                Title = c.Versions.Where(v => v.ValidFrom <= date).OrderByDescending(v => v.ValidFrom).Select(v => v.Title).FirstOrDefault()
+                    ?? c.Versions.OrderBy(v => v.ValidFrom).Select(v => v.Title).FirstOrDefault(),
+                ValidFrom = c.Versions.Where(v => v.ValidFrom <= date).OrderByDescending(v => v.ValidFrom).Select(v => (DateOnly?)v.ValidFrom).FirstOrDefault()
+                    ?? c.Versions.OrderBy(v => v.ValidFrom).Select(v => (DateOnly?)v.ValidFrom).FirstOrDefault(),
+                VersionCount = c.Versions.Count,
             })
             .ToPageAsync(list, Sort, c => c.Id, cancellationToken);
     }
