@@ -88,6 +88,18 @@ public sealed class ConditionTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     [Fact]
+    public async Task ThePublicConditionPageKeepsTheChosenChoiceSystemSelected()
+    {
+        var ami = await app.GetChoiceSystemIdAsync("Kundval arbetsmarknadsinsatser, AMI");
+        using var anonymous = app.CreateAnonymousClient();
+
+        using var response = await anonymous.GetAsync($"/Public/Conditions/{ami}", Cancel);
+
+        var html = await Expect.OkAsync(response);
+        Assert.Matches($"<option (selected=\"selected\" value=\"{ami}\"|value=\"{ami}\" selected=\"selected\")>", html);
+    }
+
+    [Fact]
     public async Task EditingAConditionAddsAVersionAndKeepsTheHistory()
     {
         var id = await GeneralConditionIdAsync("G4");

@@ -4,22 +4,29 @@ using Uppsikt.Data;
 
 namespace Uppsikt.Web.Features.Register;
 
-/// <summary>Choices for the register's forms: providers, administrations, committees and choice systems, by name.</summary>
+/// <summary>
+/// Choices for the register's forms: providers, administrations, committees and choice systems, by name. The ids are
+/// written as text in memory, not in SQL: SQLite keeps a Guid as upper-case text, so an id written there would not match
+/// the lower-case id in a URL or a bound form value.
+/// </summary>
 public sealed class RegisterLookups(AppDbContext db)
 {
+    private sealed record Option(string Text, Guid Id);
+
+    private static async Task<List<SelectListItem>> OptionsAsync(IQueryable<Option> options, CancellationToken cancellationToken) =>
+        [.. (await options.ToListAsync(cancellationToken)).Select(o => new SelectListItem(o.Text, o.Id.ToString()))];
+
     public async Task<List<SelectListItem>> ProvidersAsync(CancellationToken cancellationToken) =>
-        await db.Providers.AsNoTracking().OrderBy(p => p.Name)
-            .Select(p => new SelectListItem(p.Name + " (" + p.OrganisationNumber + ")", p.Id.ToString())).ToListAsync(cancellationToken);
+        await OptionsAsync(db.Providers.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new Option(p.Name + " (" + p.OrganisationNumber + ")", p.Id)), cancellationToken);
 
     public async Task<List<SelectListItem>> AdministrationsAsync(CancellationToken cancellationToken) =>
-        await db.Administrations.AsNoTracking().OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(cancellationToken);
+        await OptionsAsync(db.Administrations.AsNoTracking().OrderBy(a => a.Name).Select(a => new Option(a.Name, a.Id)), cancellationToken);
 
     public async Task<List<SelectListItem>> CommitteesAsync(CancellationToken cancellationToken) =>
-        await db.Committees.AsNoTracking().OrderBy(c => c.Name)
-            .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(cancellationToken);
+        await OptionsAsync(db.Committees.AsNoTracking().OrderBy(c => c.Name).Select(c => new Option(c.Name, c.Id)), cancellationToken);
 
     public async Task<List<SelectListItem>> ChoiceSystemsAsync(CancellationToken cancellationToken) =>
-        await db.ChoiceSystems.AsNoTracking().OrderBy(c => c.Committee!.Name).ThenBy(c => c.Name)
-            .Select(c => new SelectListItem(c.Name + (c.PhasedOutOn != null ? " (avvecklat)" : ""), c.Id.ToString())).ToListAsync(cancellationToken);
+        await OptionsAsync(db.ChoiceSystems.AsNoTracking().OrderBy(c => c.Committee!.Name).ThenBy(c => c.Name)
+            .Select(c => new Option(c.Name + (c.PhasedOutOn != null ? " (avvecklat)" : ""), c.Id)), cancellationToken);
 }
