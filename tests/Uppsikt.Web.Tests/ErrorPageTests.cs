@@ -30,4 +30,17 @@ public sealed class ErrorPageTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("\"status\":404", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EveryPageNamesTheSiteIconAndTheIconIsServed()
+    {
+        using var client = app.CreateAnonymousClient();
+
+        using var page = await client.GetAsync("/Public", Cancel);
+        using var icon = await client.GetAsync("/favicon.svg", Cancel);
+
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">", await Expect.OkAsync(page), StringComparison.Ordinal);
+        Assert.Contains("<svg", await Expect.OkAsync(icon), StringComparison.Ordinal);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
 }
