@@ -68,7 +68,7 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo)
             .AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(TimeProvider.System)
             .AddUppsiktDatabase(configuration)
-            .AddSingleton<ICurrentActor>(new SystemActor("datagenerator"))
+            .AddUppsiktActor()
             .AddUppsiktFiles(configuration)
             .AddScoped<DemoData>()
             .AddScoped<RegisterDataGenerator>();
@@ -76,7 +76,7 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo)
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
         await DatabaseRegistration.MigrateAsync(provider, cancellationToken);
-        await using var scope = provider.CreateAsyncScope();
+        await using var scope = provider.CreateSystemScope(new SystemActor("datagenerator"));
         return await scope.ServiceProvider.GetRequiredService<RegisterDataGenerator>().FillAsync(scale, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Infrastructure;
 
@@ -15,10 +16,10 @@ public static class DatabaseRegistration
         return services;
     }
 
-    /// <summary>Brings the schema up to date. On SQLite also sets WAL so readers do not wait for writers.</summary>
+    /// <summary>Brings the schema up to date, as the system. On SQLite also sets WAL so readers do not wait for writers.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())

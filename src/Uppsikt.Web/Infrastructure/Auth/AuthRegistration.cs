@@ -47,8 +47,7 @@ public static class AuthRegistration
 
     public static IServiceCollection AddUppsiktAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentActor, HttpContextActor>();
+        services.AddUppsiktActor();
         services.AddMemoryCache();
         services.AddScoped<ApiTokenService>();
 

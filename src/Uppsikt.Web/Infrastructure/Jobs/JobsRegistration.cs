@@ -1,4 +1,5 @@
 using Quartz;
+using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Infrastructure.Jobs;
 
@@ -34,8 +35,8 @@ public static class JobsRegistration
 
     /// <summary>
     /// Schedules <typeparamref name="TWork"/> by a Quartz cron expression (seconds first) in Swedish time. Each run
-    /// resolves the work in a scope of its own, so it may take scoped services such as the database context; runs of
-    /// the same work never overlap on one instance.
+    /// resolves the work in a system scope of its own (the system is the actor), so it may take scoped services such
+    /// as the database context; runs of the same work never overlap on one instance.
     /// </summary>
     public static IServiceCollection AddRecurringJob<TWork>(this IServiceCollection services, string description, string cron)
         where TWork : class, IScheduledWork
@@ -58,7 +59,14 @@ public interface IScheduledWork
 }
 
 [DisallowConcurrentExecution]
-internal sealed class ScheduledJob<TWork>(TWork work) : IJob where TWork : IScheduledWork
+internal sealed class ScheduledJob<TWork>(IServiceScopeFactory scopes) : IJob where TWork : IScheduledWork
 {
-    public Task Execute(IJobExecutionContext context) => work.RunAsync(context.CancellationToken);
+    public Task Execute(IJobExecutionContext context) => RunAsync(context.CancellationToken);
+
+    /// <summary>One run: the work resolved in a system scope of its own.</summary>
+    internal async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateSystemScope();
+        await scope.ServiceProvider.GetRequiredService<TWork>().RunAsync(cancellationToken);
+    }
 }
