@@ -96,12 +96,5 @@ public sealed class EvidenceLookups(AppDbContext db)
     public async Task<List<SelectListItem>> UnitsAsync(CancellationToken cancellationToken) =>
         await db.Units.AsNoTracking().Where(u => u.ClosedOn == null).OrderBy(u => u.Name)
             .Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(cancellationToken);
-
-    /// <summary>The unit and its provider, when the caller may see the unit.</summary>
-    public Task<UnitRef?> UnitAsync(Guid? unitId, CancellationToken cancellationToken) =>
-        unitId is null ? Task.FromResult<UnitRef?>(null)
-            : db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new UnitRef(u.Id, u.ProviderId)).FirstOrDefaultAsync(cancellationToken);
 }
-
-public sealed record UnitRef(Guid Id, Guid? ProviderId);
 

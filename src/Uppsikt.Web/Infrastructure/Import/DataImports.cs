@@ -46,7 +46,6 @@ public sealed class ImportProgress
     private sealed class StrongBox
     {
         public int Rows;
-        public readonly TaskCompletionSource Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     public void Queued(Guid id) => _running.TryAdd(id, new StrongBox());
@@ -62,16 +61,7 @@ public sealed class ImportProgress
     /// <summary>Rows read so far, or null when the import is not queued or running here (finished, or lost in a restart).</summary>
     public int? RowsRead(Guid id) => _running.TryGetValue(id, out var box) ? box.Rows : null;
 
-    public void Finished(Guid id)
-    {
-        if (_running.TryRemove(id, out var box))
-        {
-            box.Done.TrySetResult();
-        }
-    }
-
-    /// <summary>Completes when the import has finished (at once when it is not running here).</summary>
-    public Task WhenFinished(Guid id) => _running.TryGetValue(id, out var box) ? box.Done.Task : Task.CompletedTask;
+    public void Finished(Guid id) => _running.TryRemove(id, out _);
 }
 
 /// <summary>What starting an import came to.</summary>
