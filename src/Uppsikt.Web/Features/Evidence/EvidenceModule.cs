@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -74,19 +73,6 @@ public static class EvidenceModule
         api.MapObservationsApi();
         api.MapIndicatorsApi();
         return api;
-    }
-
-    public static bool IsMunicipalHandler(this ClaimsPrincipal user) => user.IsInRole(Roles.QualityDeveloper) || user.IsInRole(Roles.GroupManager);
-
-    public static bool IsProviderUser(this ClaimsPrincipal user) => user.IsInRole(Roles.ProviderUser);
-
-    /// <summary>Refuses a text that names a service user by personal identity number (rule 9).</summary>
-    public static void NoPersonalIdentityNumber(this Validation check, string field, string label, string? text)
-    {
-        if (PersonalIdentityNumberDetector.Contains(text))
-        {
-            check.Add(field, PersonalIdentityNumberDetector.Message(label));
-        }
     }
 }
 

@@ -22,7 +22,7 @@ public static class FilesModule
     public static void MapFileDownloads(this IEndpointRouteBuilder app) =>
         app.MapGet("/files/{id:guid}", async (Guid id, HttpContext context, FileStore files, CancellationToken cancellationToken) =>
             {
-                if (await files.OpenAsync(id, context.User, cancellationToken) is not { } file)
+                if (await files.OpenAsync(id, cancellationToken) is not { } file)
                 {
                     return Results.NotFound();
                 }
