@@ -35,10 +35,11 @@ public static class ImportBenchmark
         }).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(TimeProvider.System)
             .AddUppsiktDatabase(configuration)
             .AddUppsiktActor()
-            .AddImports(configuration)
+            .AddImports()
             .AddEvidenceFeature();
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 

@@ -66,10 +66,11 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo)
         }).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(TimeProvider.System)
             .AddUppsiktDatabase(configuration)
             .AddUppsiktActor()
-            .AddUppsiktFiles(configuration)
+            .AddUppsiktFiles()
             .AddScoped<DemoData>()
             .AddScoped<RegisterDataGenerator>();
         services.AddUppsiktIdentityCore();

@@ -9,10 +9,15 @@ public static class DatabaseRegistration
     /// <summary>Registers <see cref="AppDbContext"/> on the configured provider; the same for the web app and the verbs.</summary>
     public static IServiceCollection AddUppsiktDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(DatabaseSettings.Section).Get<DatabaseSettings>() ?? new DatabaseSettings();
-        services.AddSingleton(settings);
-        var connectionString = settings.ConnectionString(configuration);
-        services.AddDbContext<AppDbContext>(options => options.UseUppsiktDatabase(settings.Provider, connectionString));
+        services.AddSettings<DatabaseSettings>(DatabaseSettings.Section);
+        // The options are built once, from the bound settings: the provider and connection do not change while the app runs.
+        services.AddDbContext<AppDbContext>(
+            (provider, options) =>
+            {
+                var settings = provider.GetRequiredService<DatabaseSettings>();
+                options.UseUppsiktDatabase(settings.Provider, settings.ConnectionString(configuration));
+            },
+            optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 

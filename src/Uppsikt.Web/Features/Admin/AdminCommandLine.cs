@@ -216,7 +216,7 @@ public static class AdminCommandLine
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddScoped<UserAdministration>();
-        builder.Services.AddUppsiktFiles(builder.Configuration);
+        builder.Services.AddUppsiktFiles();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<KoladaUnitImport>();
         using var host = builder.Build();

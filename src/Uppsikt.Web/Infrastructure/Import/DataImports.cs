@@ -242,9 +242,9 @@ public sealed class ImportWorker(ImportQueue queue, ImportRunner runner) : Backg
 public static class ImportRegistration
 {
     /// <summary>The shared import plumbing; each feature adds its <see cref="IImportProcessor"/>.</summary>
-    public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddImports(this IServiceCollection services)
     {
-        services.AddSingleton(configuration.GetSection(ImportSettings.Section).Get<ImportSettings>() ?? new ImportSettings());
+        services.AddSettings<ImportSettings>(ImportSettings.Section);
         services.AddSingleton<ImportProgress>();
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportRunner>();
