@@ -12,6 +12,7 @@ using Uppsikt.Domain.Imports;
 using Uppsikt.Web.Features.Evidence;
 using Uppsikt.Web.Features.Evidence.Indicators;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Import;
 
 namespace Uppsikt.Bench;
@@ -34,10 +35,11 @@ public static class ImportBenchmark
         }).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(TimeProvider.System)
             .AddUppsiktDatabase(configuration)
-            .AddSingleton<ICurrentActor>(new SystemActor("importbenchmark"))
-            .AddImports(configuration)
+            .AddUppsiktActor()
+            .AddImports()
             .AddEvidenceFeature();
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
@@ -88,7 +90,7 @@ public static class ImportBenchmark
     private static async Task<DataImport> ImportAsync(ServiceProvider provider, string file, CancellationToken cancellationToken)
     {
         Guid id;
-        await using (var scope = provider.CreateAsyncScope())
+        await using (var scope = provider.CreateSystemScope(new SystemActor("importbenchmark")))
         {
             await using var stream = File.OpenRead(file);
             var start = await scope.ServiceProvider.GetRequiredService<DataImports>().StartAsync(IndicatorResultImport.ImportKind, stream, Path.GetFileName(file), cancellationToken);
@@ -96,7 +98,7 @@ public static class ImportBenchmark
         }
         // What the web app's background worker does with the queued import.
         await provider.GetRequiredService<ImportRunner>().RunAsync(id, cancellationToken);
-        await using var read = provider.CreateAsyncScope();
+        await using var read = provider.CreateSystemScope(new SystemActor("importbenchmark"));
         return await read.ServiceProvider.GetRequiredService<AppDbContext>().DataImports.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken);
     }
 
@@ -156,7 +158,7 @@ public static class ImportBenchmark
     /// <summary>Distinct (indicator, unit, period) rows over the demo indicators, the register's units and every period form.</summary>
     private static async Task WriteFileAsync(ServiceProvider provider, string file, int rows, CancellationToken cancellationToken)
     {
-        await using var scope = provider.CreateAsyncScope();
+        await using var scope = provider.CreateSystemScope(new SystemActor("importbenchmark"));
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var indicators = await db.Indicators.OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(cancellationToken);
         var units = await db.Units.OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(cancellationToken);

@@ -66,17 +66,18 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo)
         }).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(TimeProvider.System)
             .AddUppsiktDatabase(configuration)
-            .AddSingleton<ICurrentActor>(new SystemActor("datagenerator"))
-            .AddUppsiktFiles(configuration)
+            .AddUppsiktActor()
+            .AddUppsiktFiles()
             .AddScoped<DemoData>()
             .AddScoped<RegisterDataGenerator>();
         services.AddUppsiktIdentityCore();
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
         await DatabaseRegistration.MigrateAsync(provider, cancellationToken);
-        await using var scope = provider.CreateAsyncScope();
+        await using var scope = provider.CreateSystemScope(new SystemActor("datagenerator"));
         return await scope.ServiceProvider.GetRequiredService<RegisterDataGenerator>().FillAsync(scale, cancellationToken);
     }
 

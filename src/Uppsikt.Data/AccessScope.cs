@@ -27,22 +27,59 @@ public sealed record AccessScope(AccessScopeKind Kind, Guid? ProviderId = null, 
     public static AccessScope ForDistrict(Guid administrationId) => new(AccessScopeKind.District, AdministrationId: administrationId);
 }
 
-/// <summary>Who is acting now and what they may see; the web app derives it from the signed-in user.</summary>
+/// <summary>
+/// Who is acting now and what they may see. The web app derives it from the signed-in user; command-line verbs,
+/// jobs, seeding and imports declare a <see cref="SystemActor"/>. When nobody is acting (<see cref="IsKnown"/> is
+/// false) the data context refuses to query or save, so that code outside a request cannot silently see everything.
+/// </summary>
 public interface ICurrentActor
 {
+    /// <summary>False outside a web request when no system actor was declared; the other members then throw.</summary>
+    bool IsKnown { get; }
+
     AccessScope Scope { get; }
 
     string? UserId { get; }
 
+    /// <summary>The name the audit trail and the documents record.</summary>
     string DisplayName { get; }
+
+    /// <summary>The roles of the signed-in user; none for the system or the public.</summary>
+    IReadOnlySet<string> Roles { get; }
+
+    /// <summary>The provider a provider user acts for.</summary>
+    Guid? ProviderId { get; }
+
+    /// <summary>The administration a district follow-up user belongs to.</summary>
+    Guid? AdministrationId { get; }
+
+    /// <summary>The committee an elected member or officer belongs to.</summary>
+    Guid? CommitteeId { get; }
+
+    bool IsInRole(string role) => Roles.Contains(role);
 }
 
-/// <summary>The actor of command-line verbs, seeding and background jobs.</summary>
-public sealed class SystemActor(string name = "system") : ICurrentActor
+/// <summary>
+/// The actor of command-line verbs, seeding, background jobs and imports: unrestricted, and named in the audit
+/// trail. An import acts on behalf of the person who uploaded the file, so the trail names them.
+/// </summary>
+public sealed class SystemActor(string name = SystemActor.DefaultName, string? onBehalfOfUserId = null) : ICurrentActor
 {
+    public const string DefaultName = "system";
+
+    public bool IsKnown => true;
+
     public AccessScope Scope => AccessScope.Unrestricted;
 
-    public string? UserId => null;
+    public string? UserId => onBehalfOfUserId;
 
     public string DisplayName { get; } = name;
+
+    public IReadOnlySet<string> Roles { get; } = new HashSet<string>();
+
+    public Guid? ProviderId => null;
+
+    public Guid? AdministrationId => null;
+
+    public Guid? CommitteeId => null;
 }

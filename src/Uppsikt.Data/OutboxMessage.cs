@@ -28,7 +28,4 @@ public sealed class OutboxMessage : Entity
 
     /// <summary>Not to be tried before this instant: a sender's claim while it delivers, or the back-off after a failure.</summary>
     public DateTimeOffset? NextAttemptAt { get; set; }
-
-    /// <summary>Whether a sender may take the message at <paramref name="now"/>.</summary>
-    public bool IsDue(DateTimeOffset now) => SentAt is null && Attempts < MaxAttempts && (NextAttemptAt is null || NextAttemptAt <= now);
 }

@@ -11,6 +11,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseUppsiktDatabase(DatabaseProvider.Postgres, "Host=localhost;Database=uppsikt");
-        return new AppDbContext(options.Options, new SystemActor());
+        return new AppDbContext(options.Options, new SystemActor(), TimeProvider.System);
     }
 }

@@ -11,6 +11,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseUppsiktDatabase(DatabaseProvider.Sqlite, "Data Source=design.db");
-        return new AppDbContext(options.Options, new SystemActor());
+        return new AppDbContext(options.Options, new SystemActor(), TimeProvider.System);
     }
 }

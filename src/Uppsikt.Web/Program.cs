@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
-using Uppsikt.Data;
 using Uppsikt.Web.Data;
 using Uppsikt.Web.Features.Admin;
 using Uppsikt.Web.Features.Conditions;
@@ -33,7 +31,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddUppsiktDatabase(builder.Configuration);
 builder.Services.AddUppsiktAuth(builder.Configuration);
 // Keys live in the database so that several instances behind a load balancer share them.
-builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("Uppsikt");
+builder.Services.AddUppsiktDataProtection();
 builder.Services.AddRazorPages(options =>
 {
     options.RootDirectory = "/Features";
@@ -58,15 +56,15 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRegisterFeature();
 builder.Services.AddAdminFeature();
 builder.Services.AddUppsiktJobs(builder.Configuration);
-builder.Services.AddUppsiktMail(builder.Configuration);
-builder.Services.AddCycleFeature(builder.Configuration);
-builder.Services.AddUppsiktFiles(builder.Configuration);
+builder.Services.AddUppsiktMail();
+builder.Services.AddCycleFeature();
+builder.Services.AddUppsiktFiles();
 builder.Services.AddEvidenceFeature();
 builder.Services.AddConditionsFeature();
 builder.Services.AddPlansFeature();
 builder.Services.AddPortalFeature();
-builder.Services.AddQualityReportsFeature(builder.Configuration);
-builder.Services.AddImports(builder.Configuration);
+builder.Services.AddQualityReportsFeature();
+builder.Services.AddImports();
 builder.Services.AddScoped<DemoData>();
 
 var app = builder.Build();

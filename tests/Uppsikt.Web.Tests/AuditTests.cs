@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Uppsikt.Domain.Register;
 using Uppsikt.Web.Features.Admin;
 using Uppsikt.Web.Tests.Infrastructure;
 
@@ -72,6 +73,27 @@ public sealed class AuditTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.True(verdict.Intact, $"Broken at {verdict.FirstBrokenId}");
         Assert.Equal(rows, verdict.RowsChecked);
         Assert.True(rows > 50, $"Only {rows} audit rows: the demo data should have written many.");
+    }
+
+    [Fact]
+    public async Task TheSyncAndAsyncSavesAuditAlikeAtTheTimeOfTheInjectedClock()
+    {
+        var clock = FixedClock.On(new DateOnly(2031, 5, 5));
+        var lastBefore = await app.LastAuditIdAsync();
+        await using (var db = app.Database.OpenContext(clock))
+        {
+            db.Administrations.Add(new Administration { Name = "Asynkron förvaltning (fiktiv)" });
+            await db.SaveChangesAsync(Cancel);
+            db.Administrations.Add(new Administration { Name = "Synkron förvaltning (fiktiv)" });
+            db.SaveChanges();
+        }
+
+        var entries = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > lastBefore).OrderBy(a => a.Id).ToListAsync(Cancel));
+
+        Assert.Equal(["Asynkron förvaltning (fiktiv)", "Synkron förvaltning (fiktiv)"], entries.Select(e => NameIn(e.After)));
+        Assert.All(entries, e => Assert.Equal((clock.GetUtcNow(), "test", "Added", "Administration"), (e.OccurredAt, e.ActorName, e.Action, e.EntityType)));
+        Assert.Equal(entries[0].Hash, entries[1].PreviousHash);
+        Assert.True((await VerifyAsync()).Intact);
     }
 
     private Task<ChainVerdict> VerifyAsync() =>

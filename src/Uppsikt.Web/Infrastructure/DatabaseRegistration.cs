@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Infrastructure;
 
@@ -8,17 +9,22 @@ public static class DatabaseRegistration
     /// <summary>Registers <see cref="AppDbContext"/> on the configured provider; the same for the web app and the verbs.</summary>
     public static IServiceCollection AddUppsiktDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(DatabaseSettings.Section).Get<DatabaseSettings>() ?? new DatabaseSettings();
-        services.AddSingleton(settings);
-        var connectionString = settings.ConnectionString(configuration);
-        services.AddDbContext<AppDbContext>(options => options.UseUppsiktDatabase(settings.Provider, connectionString));
+        services.AddSettings<DatabaseSettings>(DatabaseSettings.Section);
+        // The options are built once, from the bound settings: the provider and connection do not change while the app runs.
+        services.AddDbContext<AppDbContext>(
+            (provider, options) =>
+            {
+                var settings = provider.GetRequiredService<DatabaseSettings>();
+                options.UseUppsiktDatabase(settings.Provider, settings.ConnectionString(configuration));
+            },
+            optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 
-    /// <summary>Brings the schema up to date. On SQLite also sets WAL so readers do not wait for writers.</summary>
+    /// <summary>Brings the schema up to date, as the system. On SQLite also sets WAL so readers do not wait for writers.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())

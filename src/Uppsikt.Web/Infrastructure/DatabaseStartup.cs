@@ -1,10 +1,11 @@
 using Uppsikt.Web.Data;
+using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Infrastructure;
 
 public static class DatabaseStartup
 {
-    /// <summary>Migrates (SQLite by default, PostgreSQL when asked) and loads the demo data into an empty database.</summary>
+    /// <summary>Migrates (SQLite by default, PostgreSQL when asked) and loads the demo data into an empty database, as the system.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
@@ -14,7 +15,7 @@ public static class DatabaseStartup
         }
         if (settings.SeedDemoData)
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = app.Services.CreateSystemScope();
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
         }
     }

@@ -61,12 +61,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(DatabaseProvider.Postgres, folder, server, name);
     }
 
-    /// <summary>A context on this database with the system as actor: unrestricted, and its writes audited like any other.</summary>
-    public AppDbContext OpenContext()
+    /// <summary>
+    /// A context on this database with the system as actor: unrestricted, and its writes audited like any other, at
+    /// the time <paramref name="clock"/> gives (by default the system clock).
+    /// </summary>
+    public AppDbContext OpenContext(TimeProvider? clock = null)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseUppsiktDatabase(Provider, ConnectionString);
-        return new AppDbContext(options.Options, new SystemActor("test"));
+        return new AppDbContext(options.Options, new SystemActor("test"), clock ?? TimeProvider.System);
     }
 
     public async ValueTask DisposeAsync()

@@ -81,10 +81,10 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    /// <summary>Creates an API token through the real <see cref="ApiTokenService"/>.</summary>
+    /// <summary>Creates an API token through the real <see cref="ApiTokenService"/>, as the system.</summary>
     public async Task<(Guid Id, string Secret)> CreateApiTokenAsync(string email, string name = "Testnyckel")
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
             ?? throw new InvalidOperationException($"No user {email}.");
         var (token, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user, name);
@@ -92,18 +92,19 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> with a context outside any request: the actor is the system, so nothing is
-    /// filtered by scope. For looking things up and for arranging data, never for what a user would see.
+    /// Runs <paramref name="work"/> with a context outside any request in a system scope: the actor is the system, so
+    /// nothing is filtered by scope. For looking things up and for arranging data, never for what a user would see.
     /// </summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>Runs <paramref name="work"/> in a system scope, as a job or a verb does.</summary>
     public async Task WithServicesAsync(Func<IServiceProvider, Task> work)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         await work(scope.ServiceProvider);
     }
 

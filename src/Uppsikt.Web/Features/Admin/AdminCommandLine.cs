@@ -200,7 +200,7 @@ public static class AdminCommandLine
         return 1;
     }
 
-    /// <summary>Builds the same services as the web app (minus HTTP) with the system as actor, and runs one verb.</summary>
+    /// <summary>Builds the same services as the web app (minus HTTP) and runs one verb in a system scope (the actor "kommandorad").</summary>
     private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> verb)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
@@ -211,16 +211,16 @@ public static class AdminCommandLine
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddUppsiktDatabase(builder.Configuration);
-        builder.Services.AddSingleton<ICurrentActor>(new SystemActor("kommandorad"));
+        builder.Services.AddUppsiktActor();
         builder.Services.AddUppsiktIdentityCore();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddScoped<UserAdministration>();
-        builder.Services.AddUppsiktFiles(builder.Configuration);
+        builder.Services.AddUppsiktFiles();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<KoladaUnitImport>();
         using var host = builder.Build();
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var scope = host.Services.CreateSystemScope(new SystemActor("kommandorad"));
         try
         {
             return await verb(scope.ServiceProvider);

@@ -1,4 +1,5 @@
 using Uppsikt.Web.Features.Cycle.Templates;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Jobs;
 
 namespace Uppsikt.Web.Features.Cycle;
@@ -6,14 +7,13 @@ namespace Uppsikt.Web.Features.Cycle;
 /// <summary>The annual cycle (årshjul): templates, their tasks per committee and year, and reminders.</summary>
 public static class CycleModule
 {
-    public static IServiceCollection AddCycleFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCycleFeature(this IServiceCollection services)
     {
-        var reminders = configuration.GetSection(ReminderSettings.Section).Get<ReminderSettings>() ?? new ReminderSettings();
-        services.AddSingleton(reminders);
+        services.AddSettings<ReminderSettings>(ReminderSettings.Section);
         services.AddScoped<TemplatesHandler>();
         services.AddScoped<CycleTasksHandler>();
         services.AddScoped<CycleReminders>();
-        services.AddRecurringJob<CycleReminders>("Påminnelser om uppgifter i årshjulet", reminders.Schedule);
+        services.AddRecurringJob<CycleReminders, ReminderSettings>("Påminnelser om uppgifter i årshjulet", reminders => reminders.Schedule);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
@@ -9,15 +10,19 @@ using Uppsikt.Web.Infrastructure.Mail;
 namespace Uppsikt.Web.Features.Cycle;
 
 /// <summary>The <c>Cycle:Reminders</c> section.</summary>
-public sealed class ReminderSettings
+public sealed class ReminderSettings : IValidatableObject
 {
     public const string Section = "Cycle:Reminders";
 
     /// <summary>An open task due within this many days gets a reminder.</summary>
+    [Range(0, 366, ErrorMessage = "Cycle:Reminders:DaysAhead måste vara mellan 0 och 366 dagar.")]
     public int DaysAhead { get; set; } = 7;
 
     /// <summary>When the reminder job runs, as a Quartz cron expression in Swedish time; by default 06:00 every day.</summary>
     public string Schedule { get; set; } = "0 0 6 * * ?";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        JobsRegistration.CheckSchedule(Section + ":" + nameof(Schedule), Schedule) is { } error ? [error] : [];
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -75,19 +74,6 @@ public static class EvidenceModule
         api.MapIndicatorsApi();
         return api;
     }
-
-    public static bool IsMunicipalHandler(this ClaimsPrincipal user) => user.IsInRole(Roles.QualityDeveloper) || user.IsInRole(Roles.GroupManager);
-
-    public static bool IsProviderUser(this ClaimsPrincipal user) => user.IsInRole(Roles.ProviderUser);
-
-    /// <summary>Refuses a text that names a service user by personal identity number (rule 9).</summary>
-    public static void NoPersonalIdentityNumber(this Validation check, string field, string label, string? text)
-    {
-        if (PersonalIdentityNumberDetector.Contains(text))
-        {
-            check.Add(field, PersonalIdentityNumberDetector.Message(label));
-        }
-    }
 }
 
 /// <summary>Units to choose from, as the caller may see them: a provider user gets its own.</summary>
@@ -96,12 +82,5 @@ public sealed class EvidenceLookups(AppDbContext db)
     public async Task<List<SelectListItem>> UnitsAsync(CancellationToken cancellationToken) =>
         await db.Units.AsNoTracking().Where(u => u.ClosedOn == null).OrderBy(u => u.Name)
             .Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(cancellationToken);
-
-    /// <summary>The unit and its provider, when the caller may see the unit.</summary>
-    public Task<UnitRef?> UnitAsync(Guid? unitId, CancellationToken cancellationToken) =>
-        unitId is null ? Task.FromResult<UnitRef?>(null)
-            : db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new UnitRef(u.Id, u.ProviderId)).FirstOrDefaultAsync(cancellationToken);
 }
-
-public sealed record UnitRef(Guid Id, Guid? ProviderId);
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Uppsikt.Data;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
@@ -9,7 +10,7 @@ using Uppsikt.Web.Infrastructure;
 namespace Uppsikt.Web.Features.Plans;
 
 /// <summary>Adds or changes an activity of a draft: what, how, who, how often and when.</summary>
-public sealed class ActivityModel(PlansHandler handler, ConditionsHandler conditions) : PageModel
+public sealed class ActivityModel(PlansHandler handler, ConditionsHandler conditions, ICurrentActor actor) : PageModel
 {
     public PlanDetails Plan { get; private set; } = null!;
 
@@ -66,7 +67,7 @@ public sealed class ActivityModel(PlansHandler handler, ConditionsHandler condit
         {
             var result = await handler.SaveActivityAsync(planId, activityId, new ActivityInput(
                 Input.What, Input.ConditionIds, Input.QualityAreaIds, Input.Method, Input.Who, Input.Frequency, Input.Tertial, Input.Month, Input.EstimatedHours),
-                Input.PlanVersion, PlanActors.From(User), cancellationToken);
+                Input.PlanVersion, PlanActors.From(actor), cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = "Aktiviteten är sparad.";
@@ -82,7 +83,7 @@ public sealed class ActivityModel(PlansHandler handler, ConditionsHandler condit
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid planId, Guid activityId, CancellationToken cancellationToken)
     {
-        var result = await handler.RemoveActivityAsync(planId, activityId, Input.PlanVersion, PlanActors.From(User), cancellationToken);
+        var result = await handler.RemoveActivityAsync(planId, activityId, Input.PlanVersion, PlanActors.From(actor), cancellationToken);
         if (result.Succeeded)
         {
             TempData["Message"] = "Aktiviteten är borttagen.";
@@ -105,7 +106,7 @@ public sealed class ActivityModel(PlansHandler handler, ConditionsHandler condit
     private async Task<IActionResult?> LoadAsync(Guid planId, Guid? activityId, CancellationToken cancellationToken)
     {
         ActivityId = activityId;
-        var (found, refusal) = await handler.CheckEditableAsync(planId, PlanActors.From(User), cancellationToken);
+        var (found, refusal) = await handler.CheckEditableAsync(planId, PlanActors.From(actor), cancellationToken);
         if (!found || await handler.GetAsync(planId, cancellationToken) is not { } plan)
         {
             return NotFound();

@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Data;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Web.Infrastructure;
 
 namespace Uppsikt.Web.Features.Plans;
 
 /// <summary>The committee secretary records the committee's decision adopting a plan: date, paragraph and case number.</summary>
-public sealed class AdoptModel(PlansHandler handler, TimeProvider clock) : PageModel
+public sealed class AdoptModel(PlansHandler handler, TimeProvider clock, ICurrentActor actor) : PageModel
 {
     public PlanDetails Plan { get; private set; } = null!;
 
@@ -33,7 +34,7 @@ public sealed class AdoptModel(PlansHandler handler, TimeProvider clock) : PageM
         if (ModelState.IsValid)
         {
             var result = await handler.AdoptAsync(id, new AdoptionInput(Input.DecidedOn, Input.Paragraph, Input.CaseNumber, Input.Comment),
-                PlanActors.From(User), cancellationToken);
+                PlanActors.From(actor), cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = "Nämndens beslut är registrerat. Planen är antagen och publicerad.";

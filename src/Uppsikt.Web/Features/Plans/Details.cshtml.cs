@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Data;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Infrastructure;
@@ -7,7 +8,7 @@ using Uppsikt.Web.Infrastructure;
 namespace Uppsikt.Web.Features.Plans;
 
 /// <summary>A plan with its activities, completeness and timeline, and the next step for whoever may take it.</summary>
-public sealed class DetailsModel(PlansHandler handler, TimeProvider clock) : PageModel
+public sealed class DetailsModel(PlansHandler handler, TimeProvider clock, ICurrentActor actor) : PageModel
 {
     public PlanDetails Plan { get; private set; } = null!;
 
@@ -38,13 +39,13 @@ public sealed class DetailsModel(PlansHandler handler, TimeProvider clock) : Pag
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
-        TakeAsync(id, handler.ApproveAsync(id, Comment, PlanActors.From(User), cancellationToken), "Planen är godkänd och kan nu antas av nämnden.", cancellationToken);
+        TakeAsync(id, handler.ApproveAsync(id, Comment, PlanActors.From(actor), cancellationToken), "Planen är godkänd och kan nu antas av nämnden.", cancellationToken);
 
     public Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken cancellationToken) =>
-        TakeAsync(id, handler.ReportAsync(id, ReportedOn, Comment, PlanActors.From(User), cancellationToken), "Rapporteringen till kommunstyrelsen är registrerad.", cancellationToken);
+        TakeAsync(id, handler.ReportAsync(id, ReportedOn, Comment, PlanActors.From(actor), cancellationToken), "Rapporteringen till kommunstyrelsen är registrerad.", cancellationToken);
 
     public Task<IActionResult> OnPostReviseAsync(Guid id, CancellationToken cancellationToken) =>
-        TakeAsync(id, handler.ReviseAsync(id, Comment, PlanActors.From(User), cancellationToken), "En revision är påbörjad som nytt utkast. Den antagna planen gäller tills revisionen antas.", cancellationToken);
+        TakeAsync(id, handler.ReviseAsync(id, Comment, PlanActors.From(actor), cancellationToken), "En revision är påbörjad som nytt utkast. Den antagna planen gäller tills revisionen antas.", cancellationToken);
 
     private async Task<IActionResult> TakeAsync(Guid id, Task<PlanResult> step, string done, CancellationToken cancellationToken)
     {
@@ -65,7 +66,7 @@ public sealed class DetailsModel(PlansHandler handler, TimeProvider clock) : Pag
         }
         Plan = plan;
         Completeness = (await handler.CompletenessAsync(id, cancellationToken))!;
-        Actor = PlanActors.From(User);
+        Actor = PlanActors.From(actor);
         ReportedOn ??= Today;
         return Page();
     }

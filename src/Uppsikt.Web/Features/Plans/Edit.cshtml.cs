@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Data;
 using Uppsikt.Domain.Plans;
 
 namespace Uppsikt.Web.Features.Plans;
 
 /// <summary>A draft's focus themes, follow-up model and risk analysis. An adopted plan answers with the reason it cannot be changed.</summary>
-public sealed class EditModel(PlansHandler handler) : PageModel
+public sealed class EditModel(PlansHandler handler, ICurrentActor actor) : PageModel
 {
     public PlanDetails Plan { get; private set; } = null!;
 
@@ -43,7 +44,7 @@ public sealed class EditModel(PlansHandler handler) : PageModel
         if (ModelState.IsValid)
         {
             var result = await handler.SaveAsync(id, new PlanInput((Input.FocusThemes ?? "").Split('\n'), Input.FollowUpModel, Input.RiskAnalysisReference, Input.Version),
-                PlanActors.From(User), cancellationToken);
+                PlanActors.From(actor), cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = "Planen är sparad.";
@@ -60,7 +61,7 @@ public sealed class EditModel(PlansHandler handler) : PageModel
     /// <summary>Loads the plan; refuses the wrong role, and for the wrong state answers 409 with the reason.</summary>
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var (found, refusal) = await handler.CheckEditableAsync(id, PlanActors.From(User), cancellationToken);
+        var (found, refusal) = await handler.CheckEditableAsync(id, PlanActors.From(actor), cancellationToken);
         if (!found || await handler.GetAsync(id, cancellationToken) is not { } plan)
         {
             return NotFound();

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Uppsikt.Data;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Plans;
 
-public sealed class IndexModel(PlansHandler handler, TimeProvider clock) : ListPageModel
+public sealed class IndexModel(PlansHandler handler, TimeProvider clock, ICurrentActor actor) : ListPageModel
 {
     /// <summary>The year shown; this year unless another is chosen, all years when the filter is emptied.</summary>
     [BindProperty(SupportsGet = true)]
@@ -29,6 +30,6 @@ public sealed class IndexModel(PlansHandler handler, TimeProvider clock) : ListP
         Plans = await handler.ListAsync(Query, year, null, State, adoptedOnly: false, cancellationToken);
         Years = [.. Enumerable.Range(thisYear - 3, 5).Reverse().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Select(n => new SelectListItem(n, n, n == Year))];
-        CanDraft = PlanActors.From(User).IsIn(FollowUpPlan.Drafters);
+        CanDraft = PlanActors.From(actor).IsIn(FollowUpPlan.Drafters);
     }
 }

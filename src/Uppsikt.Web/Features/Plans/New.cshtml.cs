@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Uppsikt.Data;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
@@ -9,7 +10,7 @@ using Uppsikt.Web.Infrastructure;
 namespace Uppsikt.Web.Features.Plans;
 
 /// <summary>A new draft for a choice system and year: empty, or started from last year's plan.</summary>
-public sealed class NewModel(PlansHandler handler, RegisterLookups lookups, TimeProvider clock) : PageModel
+public sealed class NewModel(PlansHandler handler, RegisterLookups lookups, TimeProvider clock, ICurrentActor actor) : PageModel
 {
     [BindProperty]
     public NewPlanForm Input { get; set; } = new();
@@ -25,7 +26,7 @@ public sealed class NewModel(PlansHandler handler, RegisterLookups lookups, Time
 
     public async Task<IActionResult> OnGetAsync(Guid? choiceSystemId, CancellationToken cancellationToken)
     {
-        if (!PlanActors.From(User).IsIn(FollowUpPlan.Drafters))
+        if (!PlanActors.From(actor).IsIn(FollowUpPlan.Drafters))
         {
             return Forbid();
         }
@@ -38,7 +39,7 @@ public sealed class NewModel(PlansHandler handler, RegisterLookups lookups, Time
     {
         if (ModelState.IsValid)
         {
-            var result = await handler.CreateAsync(new NewPlanInput(Input.ChoiceSystemId, Input.Year, Input.FromLastYear), PlanActors.From(User), cancellationToken);
+            var result = await handler.CreateAsync(new NewPlanInput(Input.ChoiceSystemId, Input.Year, Input.FromLastYear), PlanActors.From(actor), cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = Input.FromLastYear ? "Utkastet är skapat från fjolårets plan. Se över aktiviteterna och fokusteman." : "Utkastet är skapat.";

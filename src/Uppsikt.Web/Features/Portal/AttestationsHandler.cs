@@ -3,7 +3,6 @@ using Uppsikt.Data;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Features.Conditions;
-using Uppsikt.Web.Features.Evidence;
 using Uppsikt.Web.Infrastructure;
 
 namespace Uppsikt.Web.Features.Portal;

@@ -15,7 +15,7 @@ public sealed class IndexModel(PortalHandler handler) : PortalPageModel(handler)
 
     public async Task<IActionResult> OnPostChangeAsync(DutyToInformCategory? category, string? changeText, CancellationToken cancellationToken)
     {
-        var result = await Handler.ReportChangeAsync(new ChangeInput(category, changeText), User, cancellationToken);
+        var result = await Handler.ReportChangeAsync(new ChangeInput(category, changeText), cancellationToken);
         if (result.NotFound)
         {
             return NotFound();

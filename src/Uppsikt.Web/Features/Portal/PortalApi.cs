@@ -24,7 +24,7 @@ public static class PortalApi
 
         portal.MapPost("/messages", async (MessageInput input, ClaimsPrincipal user, PortalHandler handler, CancellationToken cancellationToken) =>
                 PortalHandler.OwnProvider(user) is { } providerId
-                    ? await (await handler.WriteAsync(providerId, input, user, cancellationToken)).CreatedAsync(
+                    ? await (await handler.WriteAsync(providerId, input, cancellationToken)).CreatedAsync(
                         id => $"/api/v1/portal/messages#{id}", async id => (await handler.MessagesAsync(providerId, cancellationToken)).Single(m => m.Id == id))
                     : Results.Forbid())
             .RequireAuthorization(PortalPolicies.ProviderUser)

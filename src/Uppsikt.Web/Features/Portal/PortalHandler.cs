@@ -6,7 +6,6 @@ using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.Register;
-using Uppsikt.Web.Features.Evidence;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
@@ -61,7 +60,7 @@ public sealed record ChangeInput(DutyToInformCategory? Category, string? Text);
 /// </summary>
 public sealed class PortalHandler(
     AppDbContext db, PortalRequests requests, AttestationsHandler attestations, PortalMatters matters, Outbox outbox, AppLinks links,
-    UserManager<AppUser> users, TimeProvider clock)
+    UserManager<AppUser> users, ICurrentActor actor, TimeProvider clock)
     : IFileMatters
 {
     public const string DocumentOwnerType = nameof(PortalDocument);
@@ -76,8 +75,12 @@ public sealed class PortalHandler(
     string IFileMatters.OwnerType => DocumentOwnerType;
 
     /// <summary>The provider a signed-in provider user belongs to; null for everyone else.</summary>
-    public static Guid? OwnProvider(ClaimsPrincipal user) =>
-        UppsiktClaims.ScopeOf(user) is { Kind: AccessScopeKind.Provider, ProviderId: var id } ? id : null;
+    public static Guid? OwnProvider(ClaimsPrincipal user) => OwnProvider(UppsiktClaims.ScopeOf(user));
+
+    /// <summary>The provider the acting provider user belongs to; null for everyone else.</summary>
+    private Guid? ActorsProvider => OwnProvider(actor.Scope);
+
+    private static Guid? OwnProvider(AccessScope scope) => scope is { Kind: AccessScopeKind.Provider, ProviderId: var id } ? id : null;
 
     public async Task<ProviderPortal?> PortalAsync(Guid providerId, int threadPage, CancellationToken cancellationToken)
     {
@@ -171,11 +174,11 @@ public sealed class PortalHandler(
     /// Writes a message in one of the provider's threads. A provider user writes in its own provider's threads only; the other
     /// side gets an e-mail notice naming the thread. A matter must be one of the same provider's that the caller can see.
     /// </summary>
-    public async Task<SaveResult> WriteAsync(Guid providerId, MessageInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<SaveResult> WriteAsync(Guid providerId, MessageInput input, CancellationToken cancellationToken)
     {
-        var fromProvider = OwnProvider(user) is not null;
+        var fromProvider = ActorsProvider is not null;
         var providerName = await db.Providers.Where(p => p.Id == providerId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
-        if (providerName is null || (fromProvider && OwnProvider(user) != providerId))
+        if (providerName is null || (fromProvider && ActorsProvider != providerId))
         {
             return SaveResult.Missing();
         }
@@ -191,14 +194,14 @@ public sealed class PortalHandler(
         {
             return check.Fail();
         }
-        var author = user.FindFirstValue(UppsiktClaims.DisplayName) ?? user.Identity?.Name ?? "okänd";
+        var author = actor.DisplayName;
         var message = new PortalMessage
         {
             ProviderId = providerId,
             MatterKind = matter?.Kind,
             MatterId = matter?.Id,
             FromProvider = fromProvider,
-            AuthorId = user.FindFirstValue(ClaimTypes.NameIdentifier),
+            AuthorId = actor.UserId,
             AuthorName = author,
             Text = text,
             SentAt = clock.GetUtcNow(),
@@ -260,15 +263,14 @@ public sealed class PortalHandler(
             .OrderByDescending(d => d.SentAt)];
 
     /// <summary>One document; when a provider user opens it the first time, the read receipt is recorded.</summary>
-    public async Task<DocumentView?> OpenDocumentAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<DocumentView?> OpenDocumentAsync(Guid id, CancellationToken cancellationToken)
     {
         var document = await db.PortalDocuments.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (document is null)
         {
             return null;
         }
-        if (OwnProvider(user) is not null
-            && document.MarkRead(user.FindFirstValue(UppsiktClaims.DisplayName) ?? user.Identity?.Name ?? "okänd", clock.GetUtcNow()))
+        if (ActorsProvider is not null && document.MarkRead(actor.DisplayName, clock.GetUtcNow()))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -278,7 +280,7 @@ public sealed class PortalHandler(
     }
 
     /// <summary>Sends a document to each chosen provider (one per provider, so each has its own read receipt) with an e-mail notice.</summary>
-    public async Task<(IReadOnlyList<Guid> Ids, SaveResult Result)> SendDocumentAsync(DocumentInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<Guid> Ids, SaveResult Result)> SendDocumentAsync(DocumentInput input, CancellationToken cancellationToken)
     {
         var check = new Validation();
         var title = check.Required(nameof(DocumentInput.Title), "en rubrik", input.Title);
@@ -294,7 +296,7 @@ public sealed class PortalHandler(
         {
             return ([], check.Fail());
         }
-        var sender = user.FindFirstValue(UppsiktClaims.DisplayName) ?? user.Identity?.Name ?? "kommunen";
+        var sender = actor.DisplayName;
         var ids = new List<Guid>();
         foreach (var provider in providers)
         {
@@ -313,9 +315,9 @@ public sealed class PortalHandler(
     }
 
     /// <summary>A change reported under the duty to inform, by the provider user for its own provider; the municipality is told by e-mail.</summary>
-    public async Task<SaveResult> ReportChangeAsync(ChangeInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<SaveResult> ReportChangeAsync(ChangeInput input, CancellationToken cancellationToken)
     {
-        if (OwnProvider(user) is not { } providerId || !await db.Providers.AnyAsync(p => p.Id == providerId, cancellationToken))
+        if (ActorsProvider is not { } providerId || !await db.Providers.AnyAsync(p => p.Id == providerId, cancellationToken))
         {
             return SaveResult.Missing();
         }
@@ -336,7 +338,7 @@ public sealed class PortalHandler(
             Category = input.Category!.Value,
             Text = text,
             ReportedAt = clock.GetUtcNow(),
-            ReportedBy = user.FindFirstValue(UppsiktClaims.DisplayName) ?? user.Identity?.Name ?? "okänd",
+            ReportedBy = actor.DisplayName,
         };
         db.DutyToInformReports.Add(report);
         var providerName = await db.Providers.Where(p => p.Id == providerId).Select(p => p.Name).FirstAsync(cancellationToken);
@@ -351,9 +353,9 @@ public sealed class PortalHandler(
     }
 
     /// <summary>A document's file may be seen by whoever may see the document; only the municipality adds or removes files.</summary>
-    public async Task<FileMatter?> FindAsync(Guid ownerId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    public async Task<FileMatter?> FindAsync(Guid ownerId, CancellationToken cancellationToken) =>
         await db.PortalDocuments.AsNoTracking().Where(d => d.Id == ownerId).Select(d => new { d.ProviderId }).FirstOrDefaultAsync(cancellationToken) is { } document
-            ? new FileMatter(document.ProviderId, user.IsInRole(Roles.QualityDeveloper) || user.IsInRole(Roles.Administrator))
+            ? new FileMatter(document.ProviderId, actor.IsInRole(Roles.QualityDeveloper) || actor.IsInRole(Roles.Administrator))
             : null;
 
     /// <summary>The municipality's side of the portal: its quality developers.</summary>

@@ -71,7 +71,7 @@ public abstract class ThreadPageModel(PortalHandler handler) : PageModel
         {
             return NotFound();
         }
-        var result = await handler.WriteAsync(providerId, new MessageInput(text, MatterKind, MatterId), User, cancellationToken);
+        var result = await handler.WriteAsync(providerId, new MessageInput(text, MatterKind, MatterId), cancellationToken);
         if (result.NotFound)
         {
             return NotFound();

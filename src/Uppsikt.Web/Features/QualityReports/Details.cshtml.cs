@@ -23,12 +23,12 @@ public sealed class DetailsModel(QualityReportsHandler handler, FileStore files)
     public async Task<IActionResult> OnPostRequestCompletionAsync(Guid id, string[]? codes, CancellationToken cancellationToken)
     {
         var requests = (codes ?? []).Select(code => new CompletionInput(code, Request.Form["comment-" + AnswerForm.Field(code)].FirstOrDefault())).ToList();
-        var result = await handler.RequestCompletionAsync(id, requests, User, cancellationToken);
+        var result = await handler.RequestCompletionAsync(id, requests, cancellationToken);
         return await AfterAsync(id, result, "Kompletteringen är begärd. Anordnaren kan nu komplettera och skicka in rapporten igen.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await handler.ApproveAsync(id, User, cancellationToken), "Rapporten är godkänd.", cancellationToken);
+        await AfterAsync(id, await handler.ApproveAsync(id, cancellationToken), "Rapporten är godkänd.", cancellationToken);
 
     private async Task<IActionResult> AfterAsync(Guid id, Infrastructure.SaveResult result, string done, CancellationToken cancellationToken)
     {

@@ -38,7 +38,7 @@ public sealed class FillModel(QualityReportsHandler handler, FileStore files) : 
         var answers = AnswerForm.Read(Request.Form, report.Questions);
         var submit = action == "submit";
         var hasFiles = (await Files.ListAsync(OwnerType, id, cancellationToken)).Count > 0;
-        var result = await handler.SaveAnswersAsync(id, answers, version, submit, hasFiles, User, cancellationToken);
+        var result = await handler.SaveAnswersAsync(id, answers, version, submit, hasFiles, cancellationToken);
         if (result.NotFound)
         {
             return NotFound();
@@ -65,7 +65,7 @@ public sealed class FillModel(QualityReportsHandler handler, FileStore files) : 
 
     public async Task<IActionResult> OnPostCopyLastYearAsync(Guid id, CancellationToken cancellationToken)
     {
-        var (result, copied) = await handler.CopyLastYearAsync(id, User, cancellationToken);
+        var (result, copied) = await handler.CopyLastYearAsync(id, cancellationToken);
         if (result.NotFound)
         {
             return NotFound();

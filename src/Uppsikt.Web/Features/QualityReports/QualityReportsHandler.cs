@@ -63,7 +63,7 @@ public sealed record NewTemplateInput(Guid? ChoiceSystemId, int? Year, string? T
 public sealed record CompletionInput(string Code, string? Comment);
 
 /// <summary>Quality report templates and the reports providers fill in; pages and <c>/api/v1/quality-reports</c> call it.</summary>
-public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) : IFileMatters, IPortalRequestSource, IPortalMatterSource
+public sealed class QualityReportsHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock) : IFileMatters, IPortalRequestSource, IPortalMatterSource
 {
     /// <summary>The owner type of files attached to a report.</summary>
     public const string FileOwnerType = "QualityReport";
@@ -88,9 +88,11 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
         .Add("due", r => r.DueOn);
 
     /// <summary>May edit templates, activate them, request completion and approve.</summary>
-    public static bool IsReviewer(ClaimsPrincipal user) => user.IsInRole(Roles.QualityDeveloper) || user.IsInRole(Roles.Administrator);
+    public static bool IsReviewer(ClaimsPrincipal user) => IsReviewer(user.IsInRole);
 
-    public static string ActorName(ClaimsPrincipal user) => user.FindFirstValue(UppsiktClaims.DisplayName) ?? user.Identity?.Name ?? "okänd";
+    private bool Reviewing => IsReviewer(actor.IsInRole);
+
+    private static bool IsReviewer(Func<string, bool> isInRole) => isInRole(Roles.QualityDeveloper) || isInRole(Roles.Administrator);
 
     private IQueryable<ReportRow> Rows(IQueryable<QualityReport> reports) =>
         from r in reports
@@ -180,9 +182,9 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
     /// question shown is answered. Field errors are keyed by question code.
     /// </summary>
     public async Task<SaveResult> SaveAnswersAsync(Guid id, IReadOnlyDictionary<string, string?> answers, int version, bool submit, bool hasFiles,
-        ClaimsPrincipal user, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.ProviderUser))
+        if (!actor.IsProviderUser())
         {
             return SaveResult.Missing();
         }
@@ -233,9 +235,9 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
     }
 
     /// <summary>Copies last year's answers for the same choice system into the report, by question code.</summary>
-    public async Task<(SaveResult Result, int Copied)> CopyLastYearAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<(SaveResult Result, int Copied)> CopyLastYearAsync(Guid id, CancellationToken cancellationToken)
     {
-        var report = user.IsInRole(Roles.ProviderUser) ? await LoadAsync(id, cancellationToken) : null;
+        var report = actor.IsProviderUser() ? await LoadAsync(id, cancellationToken) : null;
         if (report is null)
         {
             return (SaveResult.Missing(), 0);
@@ -250,9 +252,9 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
         return (await db.SaveOrConflictAsync(report.Id, cancellationToken), copied);
     }
 
-    public async Task<SaveResult> RequestCompletionAsync(Guid id, IReadOnlyList<CompletionInput> requests, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<SaveResult> RequestCompletionAsync(Guid id, IReadOnlyList<CompletionInput> requests, CancellationToken cancellationToken)
     {
-        var report = IsReviewer(user) ? await LoadAsync(id, cancellationToken) : null;
+        var report = Reviewing ? await LoadAsync(id, cancellationToken) : null;
         if (report is null)
         {
             return SaveResult.Missing();
@@ -269,22 +271,22 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
             return errors.Fail();
         }
         db.ExpectVersion(report, report.Version);
-        if (report.RequestCompletion([.. chosen.Select(r => (r.Code, r.Comment!.Trim()))], ActorName(user), clock.GetUtcNow()) is { } refused)
+        if (report.RequestCompletion([.. chosen.Select(r => (r.Code, r.Comment!.Trim()))], actor.DisplayName, clock.GetUtcNow()) is { } refused)
         {
             return Invalid("", refused);
         }
         return await db.SaveOrConflictAsync(report.Id, cancellationToken);
     }
 
-    public async Task<SaveResult> ApproveAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<SaveResult> ApproveAsync(Guid id, CancellationToken cancellationToken)
     {
-        var report = IsReviewer(user) ? await LoadAsync(id, cancellationToken) : null;
+        var report = Reviewing ? await LoadAsync(id, cancellationToken) : null;
         if (report is null)
         {
             return SaveResult.Missing();
         }
         db.ExpectVersion(report, report.Version);
-        return report.Approve(ActorName(user), clock.GetUtcNow()) is { } refused
+        return report.Approve(actor.DisplayName, clock.GetUtcNow()) is { } refused
             ? Invalid("", refused)
             : await db.SaveOrConflictAsync(report.Id, cancellationToken);
     }
@@ -396,10 +398,10 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
             : null;
 
     /// <summary>A report's files are the provider's answers to its file questions: only the provider adds them, while the report is open.</summary>
-    async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, CancellationToken cancellationToken)
     {
         var report = await db.QualityReports.AsNoTracking().Where(r => r.Id == ownerId).Select(r => new { r.ProviderId, r.State }).FirstOrDefaultAsync(cancellationToken);
         return report is null ? null
-            : new FileMatter(report.ProviderId, user.IsInRole(Roles.ProviderUser) && report.State is ReportState.Draft or ReportState.CompletionRequested);
+            : new FileMatter(report.ProviderId, actor.IsProviderUser() && report.State is ReportState.Draft or ReportState.CompletionRequested);
     }
 }

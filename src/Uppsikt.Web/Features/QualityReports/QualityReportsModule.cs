@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Web.Features.Portal;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Jobs;
@@ -21,10 +22,9 @@ public static class QualityReportsModule
     /// <summary>Any signed-in user: the municipality reads, a provider user its own provider's reports.</summary>
     public const string ReaderPolicy = "QualityReportReader";
 
-    public static IServiceCollection AddQualityReportsFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddQualityReportsFeature(this IServiceCollection services)
     {
-        var reminders = configuration.GetSection(ReportReminderSettings.Section).Get<ReportReminderSettings>() ?? new ReportReminderSettings();
-        services.AddSingleton(reminders);
+        services.AddSettings<ReportReminderSettings>(ReportReminderSettings.Section);
         services.AddScoped<QualityReportsHandler>();
         services.AddScoped<IPortalRequestSource>(sp => sp.GetRequiredService<QualityReportsHandler>());
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<QualityReportsHandler>());
@@ -32,7 +32,7 @@ public static class QualityReportsModule
         services.AddScoped<TemplateSpreadsheet>();
         services.AddScoped<TemplateEditor>();
         services.AddScoped<ReportReminders>();
-        services.AddRecurringJob<ReportReminders>("Påminnelser om kvalitetsrapporter", reminders.Schedule);
+        services.AddRecurringJob<ReportReminders, ReportReminderSettings>("Påminnelser om kvalitetsrapporter", reminders => reminders.Schedule);
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy, p => p.RequireRole(Roles.QualityDeveloper, Roles.Administrator))
             .AddPolicy(ProviderPolicy, p => p.RequireRole(Roles.ProviderUser))

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.QualityReports;
@@ -8,7 +9,7 @@ using Uppsikt.Web.Infrastructure.Mail;
 namespace Uppsikt.Web.Features.QualityReports;
 
 /// <summary>The <c>QualityReports:Reminders</c> section.</summary>
-public sealed class ReportReminderSettings
+public sealed class ReportReminderSettings : IValidatableObject
 {
     public const string Section = "QualityReports:Reminders";
 
@@ -17,6 +18,18 @@ public sealed class ReportReminderSettings
 
     /// <summary>When the reminder job runs, as a Quartz cron expression in Swedish time; by default 06:15 every day.</summary>
     public string Schedule { get; set; } = "0 15 6 * * ?";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DaysBefore.Any(days => days < 0))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(DaysBefore)} får bara innehålla dagar före sista dag (0 eller fler).", [nameof(DaysBefore)]);
+        }
+        if (JobsRegistration.CheckSchedule(Section + ":" + nameof(Schedule), Schedule) is { } error)
+        {
+            yield return error;
+        }
+    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,7 @@ using Uppsikt.Domain.Identity;
 namespace Uppsikt.Web.Infrastructure.Auth;
 
 /// <summary>The <c>Authentication:Oidc</c> section: municipal single sign-on, off unless an authority is set.</summary>
-public sealed class OidcSettings
+public sealed class OidcSettings : IValidatableObject
 {
     public const string Section = "Authentication:Oidc";
 
@@ -22,6 +23,19 @@ public sealed class OidcSettings
     public string DisplayName { get; set; } = "Kommunens inloggning";
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(Authority) != string.IsNullOrWhiteSpace(ClientId))
+        {
+            yield return new ValidationResult($"{Section}: ange både Authority och ClientId för att slå på inloggning med kommunens konto, eller ingen av dem.",
+                [nameof(Authority), nameof(ClientId)]);
+        }
+        if (!string.IsNullOrWhiteSpace(Authority) && !Uri.TryCreate(Authority, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult($"{Section}:Authority måste vara en fullständig adress, inte \"{Authority}\".", [nameof(Authority)]);
+        }
+    }
 }
 
 public static class Policies
@@ -47,8 +61,7 @@ public static class AuthRegistration
 
     public static IServiceCollection AddUppsiktAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentActor, HttpContextActor>();
+        services.AddUppsiktActor();
         services.AddMemoryCache();
         services.AddScoped<ApiTokenService>();
 
@@ -88,8 +101,9 @@ public static class AuthRegistration
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
+        services.AddSettings<OidcSettings>(OidcSettings.Section);
+        // Whether single sign-on is on decides which authentication schemes exist, so the section is also read while registering.
         var oidc = configuration.GetSection(OidcSettings.Section).Get<OidcSettings>() ?? new OidcSettings();
-        services.AddSingleton(oidc);
         if (oidc.Enabled)
         {
             authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, oidc.DisplayName, options =>

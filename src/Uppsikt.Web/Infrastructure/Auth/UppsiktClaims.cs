@@ -34,7 +34,11 @@ public static class UppsiktClaims
         return user.Claims.Any(c => c.Type == ClaimTypes.Role) ? AccessScope.Unrestricted : AccessScope.Public;
     }
 
-    private static Guid? GuidClaim(ClaimsPrincipal user, string type) =>
+    /// <summary>The name of the user as documents and the audit trail record it.</summary>
+    public static string DisplayNameOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? (user.Identity?.IsAuthenticated == true ? "okänd" : "anonym");
+
+    public static Guid? GuidClaim(ClaimsPrincipal user, string type) =>
         Guid.TryParse(user.FindFirstValue(type), out var id) ? id : null;
 }
 
@@ -61,19 +65,4 @@ public sealed class UppsiktClaimsPrincipalFactory(
         }
         return identity;
     }
-}
-
-/// <summary>The actor of a web request: the signed-in user, or the public.</summary>
-public sealed class HttpContextActor(IHttpContextAccessor accessor) : ICurrentActor
-{
-    // Outside a request (start-up seeding, jobs) the system acts.
-    private ClaimsPrincipal? User => accessor.HttpContext?.User;
-
-    public AccessScope Scope => User is { } user ? UppsiktClaims.ScopeOf(user) : AccessScope.Unrestricted;
-
-    public string? UserId => User?.FindFirstValue(ClaimTypes.NameIdentifier);
-
-    public string DisplayName => User is { } user
-        ? user.FindFirstValue(UppsiktClaims.DisplayName) ?? user.Identity?.Name ?? "anonym"
-        : "system";
 }

@@ -27,7 +27,7 @@ public abstract class AttachmentsPageModel(FileStore files) : PageModel
     /// <summary>Loads the matter and its files; a page's GET and every failed post end here.</summary>
     protected async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadMatterAsync(id, cancellationToken) || await files.FindMatterAsync(OwnerType, id, User, cancellationToken) is not { } matter)
+        if (!await LoadMatterAsync(id, cancellationToken) || await files.FindMatterAsync(OwnerType, id, cancellationToken) is not { } matter)
         {
             return NotFound();
         }
@@ -38,7 +38,7 @@ public abstract class AttachmentsPageModel(FileStore files) : PageModel
     public async Task<IActionResult> OnPostUploadAsync(Guid id, [FromForm(Name = UploadField)] IFormFile? upload, CancellationToken cancellationToken)
     {
         await using var content = upload?.OpenReadStream() ?? Stream.Null;
-        var result = await files.UploadAsync(OwnerType, id, User, upload?.FileName, content, cancellationToken);
+        var result = await files.UploadAsync(OwnerType, id, upload?.FileName, content, cancellationToken);
         if (result.NotFound)
         {
             return NotFound();
@@ -54,7 +54,7 @@ public abstract class AttachmentsPageModel(FileStore files) : PageModel
 
     public async Task<IActionResult> OnPostDeleteFileAsync(Guid id, Guid fileId, CancellationToken cancellationToken)
     {
-        var result = await files.DeleteAsync(OwnerType, id, fileId, User, cancellationToken);
+        var result = await files.DeleteAsync(OwnerType, id, fileId, cancellationToken);
         if (result.NotFound)
         {
             return NotFound();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Uppsikt.Web.Infrastructure.Files;
 
 /// <summary>The <c>Files</c> section: where uploaded files are kept and how large one may be.</summary>
@@ -8,6 +10,7 @@ public sealed class FileSettings
     public const long DefaultMaxBytes = 20 * 1024 * 1024;
 
     /// <summary>The largest file accepted, in bytes (default 20 MB).</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "Files:MaxBytes måste vara ett positivt antal byte.")]
     public long MaxBytes { get; set; } = DefaultMaxBytes;
 
     /// <summary>

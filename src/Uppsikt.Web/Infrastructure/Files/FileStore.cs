@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
@@ -19,8 +18,8 @@ public interface IFileMatters
     /// <summary>The owner type stored on the file, e.g. <c>Complaint</c>.</summary>
     string OwnerType { get; }
 
-    /// <summary>The matter as the caller sees it, or null when the caller may not see it.</summary>
-    Task<FileMatter?> FindAsync(Guid ownerId, ClaimsPrincipal user, CancellationToken cancellationToken);
+    /// <summary>The matter as the acting user sees it, or null when they may not see it.</summary>
+    Task<FileMatter?> FindAsync(Guid ownerId, CancellationToken cancellationToken);
 }
 
 public sealed record Attachment(Guid Id, string FileName, string ContentType, long Length, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy);
@@ -33,7 +32,8 @@ public sealed record OpenedFile(string FileName, string ContentType, Stream Cont
 /// <see cref="AppDbContext"/> and so audited. Download and removal: only for a caller who may see the matter.
 /// </summary>
 public sealed class FileStore(
-    AppDbContext db, FileSettings settings, DatabaseSettings database, IEnumerable<IFileMatters> matters, TimeProvider clock, ILogger<FileStore> logger)
+    AppDbContext db, FileSettings settings, DatabaseSettings database, IEnumerable<IFileMatters> matters, ICurrentActor actor, TimeProvider clock,
+    ILogger<FileStore> logger)
 {
     public const string Field = "File";
 
@@ -47,9 +47,9 @@ public sealed class FileStore(
             .ToListAsync(cancellationToken);
 
     /// <summary>Checks and stores one file for a matter. The result's id is the file's; errors are on <see cref="Field"/>.</summary>
-    public async Task<SaveResult> UploadAsync(string ownerType, Guid ownerId, ClaimsPrincipal user, string? fileName, Stream content, CancellationToken cancellationToken)
+    public async Task<SaveResult> UploadAsync(string ownerType, Guid ownerId, string? fileName, Stream content, CancellationToken cancellationToken)
     {
-        if (await FindMatterAsync(ownerType, ownerId, user, cancellationToken) is not { } matter)
+        if (await FindMatterAsync(ownerType, ownerId, cancellationToken) is not { } matter)
         {
             return SaveResult.Missing();
         }
@@ -68,8 +68,7 @@ public sealed class FileStore(
             return check.Add(Field, $"Filtypen {Path.GetExtension(name)} tas inte emot. Tillåtna filtyper är {FileContentCheck.AllowedText}.").Fail();
         }
 
-        return await StoreAsync(ownerType, ownerId, matter.ProviderId, name, kind, content,
-            user.FindFirstValue(Auth.UppsiktClaims.DisplayName) ?? user.Identity?.Name ?? "okänd", cancellationToken);
+        return await StoreAsync(ownerType, ownerId, matter.ProviderId, name, kind, content, actor.DisplayName, cancellationToken);
     }
 
     /// <summary>
@@ -133,10 +132,10 @@ public sealed class FileStore(
     }
 
     /// <summary>Opens a file for a caller who may see its matter; null otherwise, as if it did not exist.</summary>
-    public async Task<OpenedFile?> OpenAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<OpenedFile?> OpenAsync(Guid id, CancellationToken cancellationToken)
     {
         var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
-        if (file is null || await FindMatterAsync(file.OwnerType, file.OwnerId, user, cancellationToken) is null)
+        if (file is null || await FindMatterAsync(file.OwnerType, file.OwnerId, cancellationToken) is null)
         {
             return null;
         }
@@ -147,16 +146,15 @@ public sealed class FileStore(
             return null;
         }
         // Downloads change nothing, so they are logged rather than written to the audit trail (docs/decisions).
-        logger.LogInformation("File {FileId} ({OwnerType} {OwnerId}) downloaded by {User}.", id, file.OwnerType, file.OwnerId,
-            user.FindFirstValue(ClaimTypes.NameIdentifier));
+        logger.LogInformation("File {FileId} ({OwnerType} {OwnerId}) downloaded by {User}.", id, file.OwnerType, file.OwnerId, actor.UserId);
         return new OpenedFile(file.FileName, file.ContentType, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous));
     }
 
     /// <summary>Removes a file of the given matter (audited), then its bytes.</summary>
-    public async Task<SaveResult> DeleteAsync(string ownerType, Guid ownerId, Guid fileId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<SaveResult> DeleteAsync(string ownerType, Guid ownerId, Guid fileId, CancellationToken cancellationToken)
     {
         var file = await db.StoredFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.OwnerType == ownerType && f.OwnerId == ownerId, cancellationToken);
-        if (file is null || await FindMatterAsync(ownerType, ownerId, user, cancellationToken) is not { } matter)
+        if (file is null || await FindMatterAsync(ownerType, ownerId, cancellationToken) is not { } matter)
         {
             return SaveResult.Missing();
         }
@@ -190,10 +188,10 @@ public sealed class FileStore(
         return cleaned.Length == extension.Length ? "fil" + extension : cleaned;
     }
 
-    /// <summary>The matter as the caller sees it (null when hidden): whether files may be added or removed now.</summary>
-    public Task<FileMatter?> FindMatterAsync(string ownerType, Guid ownerId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    /// <summary>The matter as the acting user sees it (null when hidden): whether files may be added or removed now.</summary>
+    public Task<FileMatter?> FindMatterAsync(string ownerType, Guid ownerId, CancellationToken cancellationToken) =>
         matters.FirstOrDefault(m => m.OwnerType == ownerType) is { } owner
-            ? owner.FindAsync(ownerId, user, cancellationToken)
+            ? owner.FindAsync(ownerId, cancellationToken)
             : Task.FromResult<FileMatter?>(null);
 
     /// <summary>By id only, two hex digits of fan-out: nothing a user typed ever reaches the path.</summary>

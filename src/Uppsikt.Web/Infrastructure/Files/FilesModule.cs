@@ -6,23 +6,23 @@ namespace Uppsikt.Web.Infrastructure.Files;
 /// <summary>Registers the file store and maps the one address files are downloaded from.</summary>
 public static class FilesModule
 {
-    public static IServiceCollection AddUppsiktFiles(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddUppsiktFiles(this IServiceCollection services)
     {
-        var settings = configuration.GetSection(FileSettings.Section).Get<FileSettings>() ?? new FileSettings();
-        services.AddSingleton(settings);
+        services.AddSettings<FileSettings>(FileSettings.Section);
         services.AddScoped<FileStore>();
-        // Room for the largest file plus the rest of the form; the store itself refuses anything above the limit.
-        var bodyLimit = Math.Max(30L * 1024 * 1024, settings.MaxBytes + 1024 * 1024);
-        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = bodyLimit);
-        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = bodyLimit);
+        services.AddOptions<KestrelServerOptions>().Configure<FileSettings>((options, settings) => options.Limits.MaxRequestBodySize = BodyLimit(settings));
+        services.AddOptions<FormOptions>().Configure<FileSettings>((options, settings) => options.MultipartBodyLengthLimit = BodyLimit(settings));
         return services;
     }
+
+    /// <summary>Room for the largest file plus the rest of the form; the store itself refuses anything above the limit.</summary>
+    private static long BodyLimit(FileSettings settings) => Math.Max(30L * 1024 * 1024, settings.MaxBytes + 1024 * 1024);
 
     /// <summary><c>GET /files/{id}</c>: the file, to a caller who may see its matter, always as a download.</summary>
     public static void MapFileDownloads(this IEndpointRouteBuilder app) =>
         app.MapGet("/files/{id:guid}", async (Guid id, HttpContext context, FileStore files, CancellationToken cancellationToken) =>
             {
-                if (await files.OpenAsync(id, context.User, cancellationToken) is not { } file)
+                if (await files.OpenAsync(id, cancellationToken) is not { } file)
                 {
                     return Results.NotFound();
                 }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Imports;
+using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Infrastructure.Import;
 
@@ -45,7 +46,6 @@ public sealed class ImportProgress
     private sealed class StrongBox
     {
         public int Rows;
-        public readonly TaskCompletionSource Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     public void Queued(Guid id) => _running.TryAdd(id, new StrongBox());
@@ -61,16 +61,7 @@ public sealed class ImportProgress
     /// <summary>Rows read so far, or null when the import is not queued or running here (finished, or lost in a restart).</summary>
     public int? RowsRead(Guid id) => _running.TryGetValue(id, out var box) ? box.Rows : null;
 
-    public void Finished(Guid id)
-    {
-        if (_running.TryRemove(id, out var box))
-        {
-            box.Done.TrySetResult();
-        }
-    }
-
-    /// <summary>Completes when the import has finished (at once when it is not running here).</summary>
-    public Task WhenFinished(Guid id) => _running.TryGetValue(id, out var box) ? box.Done.Task : Task.CompletedTask;
+    public void Finished(Guid id) => _running.TryRemove(id, out _);
 }
 
 /// <summary>What starting an import came to.</summary>
@@ -134,16 +125,6 @@ public sealed class ImportQueue
     public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
 }
 
-/// <summary>The actor an import runs as: the person who uploaded the file, so the audit trail names them.</summary>
-internal sealed class ImportActor(string? userId, string name) : ICurrentActor
-{
-    public AccessScope Scope => AccessScope.Unrestricted;
-
-    public string? UserId => userId;
-
-    public string DisplayName => name;
-}
-
 /// <summary>
 /// Runs queued imports. Each runs in one transaction: every row is written, or — when any row was refused or the file
 /// could not be read — none is, and the import record says why, row by row.
@@ -157,10 +138,10 @@ public sealed class ImportRunner(
         var path = DataImports.PathOf(database, importId);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
-            var started = await LoadAsync(new AppDbContext(options, new SystemActor()), importId, cancellationToken);
-            await using var db = new AppDbContext(options, new ImportActor(started.StartedById, started.StartedByName));
+            var started = await LoadAsync(importId, cancellationToken);
+            // The import runs as the system on behalf of the person who uploaded the file, so the audit trail names them.
+            await using var scope = scopes.CreateSystemScope(new SystemActor(started.StartedByName, started.StartedById));
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var record = await db.DataImports.FirstAsync(i => i.Id == importId, cancellationToken);
             var problems = new ImportProblems(settings.MaxReportedProblems);
             var processor = processors.Single(p => p.Kind == record.Kind);
@@ -224,17 +205,16 @@ public sealed class ImportRunner(
         }
     }
 
-    private static async Task<DataImport> LoadAsync(AppDbContext db, Guid importId, CancellationToken cancellationToken)
+    private async Task<DataImport> LoadAsync(Guid importId, CancellationToken cancellationToken)
     {
-        await using (db)
-        {
-            return await db.DataImports.AsNoTracking().FirstAsync(i => i.Id == importId, cancellationToken);
-        }
+        await using var scope = scopes.CreateSystemScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().DataImports.AsNoTracking()
+            .FirstAsync(i => i.Id == importId, cancellationToken);
     }
 
     private async Task RecordFailureAsync(Guid importId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (await db.DataImports.FirstOrDefaultAsync(i => i.Id == importId, cancellationToken) is { Status: ImportStatus.Running } record)
         {
@@ -262,9 +242,9 @@ public sealed class ImportWorker(ImportQueue queue, ImportRunner runner) : Backg
 public static class ImportRegistration
 {
     /// <summary>The shared import plumbing; each feature adds its <see cref="IImportProcessor"/>.</summary>
-    public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddImports(this IServiceCollection services)
     {
-        services.AddSingleton(configuration.GetSection(ImportSettings.Section).Get<ImportSettings>() ?? new ImportSettings());
+        services.AddSettings<ImportSettings>(ImportSettings.Section);
         services.AddSingleton<ImportProgress>();
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportRunner>();

@@ -5,13 +5,13 @@ namespace Uppsikt.Web.Infrastructure.Mail;
 public static class MailRegistration
 {
     /// <summary>The outbox, its sender and the transport the settings choose; the sender runs every minute as a job.</summary>
-    public static IServiceCollection AddUppsiktMail(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddUppsiktMail(this IServiceCollection services)
     {
-        var settings = configuration.GetSection(MailSettings.Section).Get<MailSettings>() ?? new MailSettings();
-        services.AddSingleton(settings);
-        services.AddSingleton<IMailTransport>(provider => settings.UsesSmtp
+        services.AddSettings<MailSettings>(MailSettings.Section);
+        services.AddSingleton<IMailTransport>(provider => provider.GetRequiredService<MailSettings>() is { UsesSmtp: true } settings
             ? new SmtpTransport(settings.Smtp)
-            : new PickupFolderTransport(Path.Combine(provider.GetRequiredService<DatabaseSettings>().FullDataFolder, settings.PickupFolder)));
+            : new PickupFolderTransport(Path.Combine(provider.GetRequiredService<DatabaseSettings>().FullDataFolder,
+                provider.GetRequiredService<MailSettings>().PickupFolder)));
         services.AddScoped<Outbox>();
         services.AddSingleton<AppLinks>();
         services.AddScoped<OutboxSender>();

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using MailKit.Security;
+using MimeKit;
 
 namespace Uppsikt.Web.Infrastructure.Mail;
 
 /// <summary>The <c>Mail</c> section: the sender address, and SMTP when a host is set (otherwise .eml files in a folder).</summary>
-public sealed class MailSettings
+public sealed class MailSettings : IValidatableObject
 {
     public const string Section = "Mail";
 
@@ -18,6 +20,23 @@ public sealed class MailSettings
     public SmtpSettings Smtp { get; set; } = new();
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!MailboxAddress.TryParse(From, out _))
+        {
+            yield return new ValidationResult($"Mail:From är ingen giltig e-postadress: \"{From}\".", [nameof(From)]);
+        }
+        if (!string.IsNullOrWhiteSpace(AppUrl)
+            && !(Uri.TryCreate(AppUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
+        {
+            yield return new ValidationResult($"Mail:AppUrl måste vara en fullständig adress som börjar med https://, inte \"{AppUrl}\".", [nameof(AppUrl)]);
+        }
+        if (Smtp.Port is < 1 or > 65535)
+        {
+            yield return new ValidationResult($"Mail:Smtp:Port måste vara mellan 1 och 65535, inte {Smtp.Port}.", [nameof(Smtp)]);
+        }
+    }
 }
 
 public sealed class SmtpSettings

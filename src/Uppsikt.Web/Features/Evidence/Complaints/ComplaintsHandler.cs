@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Features.Portal;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 
@@ -43,7 +43,7 @@ public sealed record ComplaintSummary(int Year, int Total, IReadOnlyList<CountRo
 /// Complaints: registered by the quality unit, forwarded to the provider with a deadline, answered by the provider and
 /// closed by the municipality. A provider user sees its own provider's complaints once they are forwarded.
 /// </summary>
-public sealed class ComplaintsHandler(AppDbContext db, TimeProvider clock) : IFileMatters, IPortalMatterSource
+public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock) : IFileMatters, IPortalMatterSource
 {
     public const string FileOwnerType = nameof(Complaint);
 
@@ -231,7 +231,7 @@ public sealed class ComplaintsHandler(AppDbContext db, TimeProvider clock) : IFi
         return new ComplaintSummary(year, rows.Count, CountTable.ByUnit(facts), CountTable.ByChoiceSystem(facts), CountTable.ShareOnTime(facts));
     }
 
-    async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, CancellationToken cancellationToken)
     {
         var complaint = await Visible().AsNoTracking().Where(c => c.Id == ownerId)
             .Select(c => new { c.Status, c.Unit!.ProviderId }).FirstOrDefaultAsync(cancellationToken);
@@ -239,7 +239,7 @@ public sealed class ComplaintsHandler(AppDbContext db, TimeProvider clock) : IFi
         {
             return null;
         }
-        var mayChange = complaint.Status != ComplaintStatus.Closed && (user.IsMunicipalHandler() || user.IsProviderUser());
+        var mayChange = complaint.Status != ComplaintStatus.Closed && (actor.IsMunicipalHandler() || actor.IsProviderUser());
         return new FileMatter(complaint.ProviderId, mayChange);
     }
 

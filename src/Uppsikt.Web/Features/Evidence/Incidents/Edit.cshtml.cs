@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Web.Features.Evidence.Incidents;
@@ -49,7 +50,7 @@ public sealed class EditModel(IncidentsHandler handler, EvidenceLookups lookups,
 
     protected override Task<SaveResult> SaveAsync(Guid? id, IncidentForm form, CancellationToken cancellationToken) =>
         handler.SaveAsync(id, new IncidentInput(form.Kind, form.Severity, form.OccurredOn, form.UnitId, form.Summary, form.Actions, form.Source,
-            form.Version), User, cancellationToken);
+            form.Version), cancellationToken);
 
     protected override string SavedMessage(IncidentForm form) => "Händelsen är sparad.";
 

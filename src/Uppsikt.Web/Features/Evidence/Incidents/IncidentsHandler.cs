@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 
@@ -44,7 +44,7 @@ public sealed record IncidentSummary(DateOnly From, DateOnly To, int Total, int 
 /// Incidents (avvikelser, Lex Sarah, Lex Maria): reported by a provider for its own units or registered by the municipality;
 /// a serious one is closed only with a recorded stance on referral to IVO and the police (rule 4). MAS/MAR compile them per period.
 /// </summary>
-public sealed class IncidentsHandler(AppDbContext db, TimeProvider clock) : IFileMatters
+public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock) : IFileMatters
 {
     public const string FileOwnerType = nameof(Incident);
 
@@ -111,14 +111,14 @@ public sealed class IncidentsHandler(AppDbContext db, TimeProvider clock) : IFil
     /// Reports or corrects an open incident. A provider user reports for its own units (the scoped unit query sees no others),
     /// always as provider-reported; the municipality chooses the source of what it registers.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(Guid? id, IncidentInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<SaveResult> SaveAsync(Guid? id, IncidentInput input, CancellationToken cancellationToken)
     {
         var incident = id is null ? null : await db.Incidents.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (id is not null && incident is null)
         {
             return SaveResult.Missing();
         }
-        var byProvider = user.IsProviderUser();
+        var byProvider = actor.IsProviderUser();
         var check = new Validation();
         if (incident is not null && (incident.Status == IncidentStatus.Closed || (byProvider && incident.ReportedBy != IncidentReporter.Provider)))
         {
@@ -268,12 +268,12 @@ public sealed class IncidentsHandler(AppDbContext db, TimeProvider clock) : IFil
         return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
-    async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, CancellationToken cancellationToken)
     {
         var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == ownerId)
             .Select(i => new { i.Status, i.Unit!.ProviderId }).FirstOrDefaultAsync(cancellationToken);
         return incident is null ? null
-            : new FileMatter(incident.ProviderId, incident.Status == IncidentStatus.Open && (user.IsMunicipalHandler() || user.IsProviderUser()));
+            : new FileMatter(incident.ProviderId, incident.Status == IncidentStatus.Open && (actor.IsMunicipalHandler() || actor.IsProviderUser()));
     }
 
     private async Task<SaveResult> ChangeAsync(Guid id, int version, Func<Incident, Validation> change, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public sealed class DetailsModel(PortalHandler handler, FileStore files) : Attac
 
     protected override async Task<bool> LoadMatterAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await handler.OpenDocumentAsync(id, User, cancellationToken) is not { } document)
+        if (await handler.OpenDocumentAsync(id, cancellationToken) is not { } document)
         {
             return false;
         }

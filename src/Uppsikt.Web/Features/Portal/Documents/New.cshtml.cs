@@ -38,7 +38,7 @@ public sealed class NewModel(PortalHandler handler, FileStore files, AppDbContex
 
     public async Task<IActionResult> OnPostAsync([FromForm(Name = AttachmentsPageModel.UploadField)] IFormFile? upload, CancellationToken cancellationToken)
     {
-        var (ids, result) = await handler.SendDocumentAsync(new DocumentInput(ProviderIds, Title, Message), User, cancellationToken);
+        var (ids, result) = await handler.SendDocumentAsync(new DocumentInput(ProviderIds, Title, Message), cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddFrom(result, prefix: "");
@@ -51,7 +51,7 @@ public sealed class NewModel(PortalHandler handler, FileStore files, AppDbContex
             foreach (var id in ids)
             {
                 await using var content = upload.OpenReadStream();
-                var stored = await files.UploadAsync(PortalHandler.DocumentOwnerType, id, User, upload.FileName, content, cancellationToken);
+                var stored = await files.UploadAsync(PortalHandler.DocumentOwnerType, id, upload.FileName, content, cancellationToken);
                 failed.AddRange(stored.Errors.SelectMany(e => e.Value));
             }
         }
