@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Domain.QualityReports;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.QualityReports;
@@ -75,13 +76,14 @@ public static class QualityReportsApi
                 var result = await spreadsheet.ImportAsync(id, content, cancellationToken);
                 return result.NotFound ? Results.NotFound()
                     : result.Succeeded ? Results.Ok(result)
+                    : result.AsSave().Outcome != SaveOutcome.Invalid ? result.AsSave().ToProblem()
                     : Results.Problem(new ProblemDetails
                     {
                         Status = StatusCodes.Status400BadRequest, Title = "Mallen ändrades inte.", Extensions = { ["problems"] = result.Problems },
                     });
             })
             .DisableAntiforgery()
-            .WithSummary("Läser in en redigerad mall (XLSX, fältet file): allt eller inget, frågorna matchas på kod. Formelceller vägras.");
+            .WithSummary("Läser in en redigerad mall (XLSX, fältet file): allt eller inget, frågorna matchas på kod. Formelceller vägras. En aktiverad mall ger 409.");
     }
 }
 

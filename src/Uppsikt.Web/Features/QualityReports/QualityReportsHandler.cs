@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Register;
@@ -40,7 +41,7 @@ public sealed record ReportDetails(
     IReadOnlyList<QuestionView> Questions, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<CompletionView> CompletionRequests,
     bool HasLastYear, int Version)
 {
-    public bool IsOpenForProvider => State is ReportState.Draft or ReportState.CompletionRequested;
+    public bool IsOpenForProvider => QualityReport.IsOpen(State);
 
     public IReadOnlyList<CompletionView> OpenRequests => [.. CompletionRequests.Where(r => r.ResolvedAt is null)];
 }
@@ -127,7 +128,7 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
     public async Task<IReadOnlyList<PortalRequest>> OpenRequestsAsync(Guid providerId, DateOnly today, CancellationToken cancellationToken)
     {
         var rows = await Rows(db.QualityReports.AsNoTracking()
-                .Where(r => r.ProviderId == providerId && (r.State == ReportState.Draft || r.State == ReportState.CompletionRequested)))
+                .Where(r => r.ProviderId == providerId).Where(QualityReport.Open))
             .ToListAsync(cancellationToken);
         return [.. rows.Where(r => r.DueOn is not null).OrderBy(r => r.DueOn).Select(r => new PortalRequest(
             r.State == ReportState.CompletionRequested ? "Kvalitetsrapport att komplettera" : "Kvalitetsrapport att lämna",
@@ -139,7 +140,7 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
     {
         var today = clock.SwedishToday();
         var page = await Rows(db.QualityReports.AsNoTracking()
-                .Where(r => r.Template!.DueOn < today && (r.State == ReportState.Draft || r.State == ReportState.CompletionRequested)))
+                .Where(r => r.Template!.DueOn < today).Where(QualityReport.Open))
             .ToPageAsync(list, LateSort, r => r.Id, cancellationToken);
         return new PagedList<LateReport>([.. page.Items.Select(r => new LateReport(r.Id, r.ProviderName, r.ChoiceSystemName, r.Year, r.DueOn!.Value, r.State,
             today.DayNumber - r.DueOn.Value.DayNumber))], page.Total, page.Page, page.PageSize);
@@ -184,7 +185,7 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
     {
         if (!user.IsInRole(Roles.ProviderUser))
         {
-            return SaveResult.Missing();
+            return SaveResult.Refused(ProvidersOnly);
         }
         var report = await LoadAsync(id, cancellationToken);
         if (report is null)
@@ -194,48 +195,27 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
         db.ExpectVersion(report, version);
         if (report.SaveAnswers(report.Template!, answers) is { } refused)
         {
-            return Invalid("", refused);
+            return SaveResult.Refused(refused);
         }
-        var errors = AnswerErrors(report.Template!, report.AnswerMap());
-        if (errors.Count > 0)
+        if (report.CheckAnswers(report.Template!) is { Count: > 0 } wrong)
         {
-            return SaveResult.Invalid(errors);
+            return SaveResult.Refused(wrong);
         }
         if (submit && report.Submit(report.Template!, hasFiles, clock.GetUtcNow()) is { Count: > 0 } missing)
         {
-            return SaveResult.Invalid(missing.GroupBy(m => m.Code).ToDictionary(g => g.Key, g => g.Select(m => m.Message).ToArray()));
+            return SaveResult.Refused(missing);
         }
         return await db.SaveOrConflictAsync(report.Id, cancellationToken);
-    }
-
-    /// <summary>Numbers must be numbers and choices one of the question's.</summary>
-    private static Dictionary<string, string[]> AnswerErrors(QualityReportTemplate template, IReadOnlyDictionary<string, string> answers)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var question in template.Questions.Where(q => answers.ContainsKey(q.Code)))
-        {
-            var value = answers[question.Code];
-            var message = question.Kind switch
-            {
-                QuestionKind.Number when !decimal.TryParse(value.Replace(" ", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Number, SwedishText.Culture, out _)
-                    => $"Svaret på fråga {question.Code} ska vara ett tal.",
-                QuestionKind.YesNo when value is not (QuestionVisibility.Yes or QuestionVisibility.No) => $"Svara ja eller nej på fråga {question.Code}.",
-                QuestionKind.SingleChoice when !question.Choices.Contains(value) => $"Välj ett av alternativen på fråga {question.Code}.",
-                QuestionKind.MultipleChoice when value.Split('\n').Any(v => !question.Choices.Contains(v.Trim())) => $"Välj bland alternativen på fråga {question.Code}.",
-                _ => null,
-            };
-            if (message is not null)
-            {
-                errors[question.Code] = [message];
-            }
-        }
-        return errors;
     }
 
     /// <summary>Copies last year's answers for the same choice system into the report, by question code.</summary>
     public async Task<(SaveResult Result, int Copied)> CopyLastYearAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var report = user.IsInRole(Roles.ProviderUser) ? await LoadAsync(id, cancellationToken) : null;
+        if (!user.IsInRole(Roles.ProviderUser))
+        {
+            return (SaveResult.Refused(ProvidersOnly), 0);
+        }
+        var report = await LoadAsync(id, cancellationToken);
         if (report is null)
         {
             return (SaveResult.Missing(), 0);
@@ -243,7 +223,7 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
         var lastYear = await LastYearQuery(report.ProviderId, report.Template!).Include(r => r.Answers).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (lastYear is null)
         {
-            return (Invalid("", "Det finns ingen rapport från förra året för det här kundvalet."), 0);
+            return (SaveResult.Refused(Refusal.Invalid("Det finns ingen rapport från förra året för det här kundvalet.")), 0);
         }
         var copied = report.CopyFrom(lastYear, report.Template!);
         db.ExpectVersion(report, report.Version);
@@ -252,7 +232,11 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
 
     public async Task<SaveResult> RequestCompletionAsync(Guid id, IReadOnlyList<CompletionInput> requests, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var report = IsReviewer(user) ? await LoadAsync(id, cancellationToken) : null;
+        if (!IsReviewer(user))
+        {
+            return SaveResult.Refused(ReviewersOnly);
+        }
+        var report = await LoadAsync(id, cancellationToken);
         if (report is null)
         {
             return SaveResult.Missing();
@@ -271,30 +255,35 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
         db.ExpectVersion(report, report.Version);
         if (report.RequestCompletion([.. chosen.Select(r => (r.Code, r.Comment!.Trim()))], ActorName(user), clock.GetUtcNow()) is { } refused)
         {
-            return Invalid("", refused);
+            return SaveResult.Refused(refused);
         }
         return await db.SaveOrConflictAsync(report.Id, cancellationToken);
     }
 
     public async Task<SaveResult> ApproveAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var report = IsReviewer(user) ? await LoadAsync(id, cancellationToken) : null;
+        if (!IsReviewer(user))
+        {
+            return SaveResult.Refused(ReviewersOnly);
+        }
+        var report = await LoadAsync(id, cancellationToken);
         if (report is null)
         {
             return SaveResult.Missing();
         }
         db.ExpectVersion(report, report.Version);
         return report.Approve(ActorName(user), clock.GetUtcNow()) is { } refused
-            ? Invalid("", refused)
+            ? SaveResult.Refused(refused)
             : await db.SaveOrConflictAsync(report.Id, cancellationToken);
     }
+
+    private static readonly Refusal ProvidersOnly = Refusal.NotAllowed("Bara anordnarens egna användare kan fylla i rapporten.");
+
+    private static readonly Refusal ReviewersOnly = Refusal.NotAllowed("Bara kvalitetsutvecklare och systemförvaltare kan granska kvalitetsrapporter.");
 
     private Task<QualityReport?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
         db.QualityReports.AsSplitQuery().Include(r => r.Template!).ThenInclude(t => t.Questions).Include(r => r.Answers).Include(r => r.CompletionRequests)
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-
-    private static SaveResult Invalid(string field, string message) =>
-        SaveResult.Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     // Templates
 
@@ -363,11 +352,11 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
         var today = clock.SwedishToday();
         if (dueOn is not { } due)
         {
-            return (Invalid("DueOn", "Ange sista dag för inlämning."), 0);
+            return (SaveResult.Refused(Refusal.Invalid("Ange sista dag för inlämning.", nameof(QualityReportTemplate.DueOn))), 0);
         }
         if (template.Activate(due, today) is { } refused)
         {
-            return (Invalid("DueOn", refused), 0);
+            return (SaveResult.Refused(refused), 0);
         }
         var authorised = await db.Authorisations.AsNoTracking()
             .Where(a => a.ChoiceSystemId == template.ChoiceSystemId && a.Status == AuthorisationStatus.Active
@@ -400,6 +389,6 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
     {
         var report = await db.QualityReports.AsNoTracking().Where(r => r.Id == ownerId).Select(r => new { r.ProviderId, r.State }).FirstOrDefaultAsync(cancellationToken);
         return report is null ? null
-            : new FileMatter(report.ProviderId, user.IsInRole(Roles.ProviderUser) && report.State is ReportState.Draft or ReportState.CompletionRequested);
+            : new FileMatter(report.ProviderId, user.IsInRole(Roles.ProviderUser) && QualityReport.IsOpen(report.State));
     }
 }

@@ -34,9 +34,8 @@ public sealed class ReportReminders(AppDbContext db, Outbox outbox, AppLinks lin
         var today = clock.SwedishToday();
         var dueDays = settings.DaysBefore.Select(d => today.AddDays(d)).ToList();
         var reports = await (
-            from report in db.QualityReports.AsNoTracking()
-            where (report.State == ReportState.Draft || report.State == ReportState.CompletionRequested)
-                && report.Template!.DueOn != null && dueDays.Contains(report.Template.DueOn.Value)
+            from report in db.QualityReports.AsNoTracking().Where(QualityReport.Open)
+            where report.Template!.DueOn != null && dueDays.Contains(report.Template.DueOn.Value)
             join choiceSystem in db.ChoiceSystems on report.Template!.ChoiceSystemId equals choiceSystem.Id
             select new { report.Id, report.ProviderId, report.Template!.Year, DueOn = report.Template.DueOn!.Value, ChoiceSystem = choiceSystem.Name })
             .ToListAsync(cancellationToken);

@@ -33,12 +33,9 @@ public sealed class IndexModel(QualityReportsHandler handler, RegisterLookups lo
             TempData["Message"] = "Mallen är skapad med de gemensamma områdenas frågor. Ändra frågorna här eller i Excel.";
             return RedirectToPage("Details", new { id = result.Id });
         }
-        foreach (var (field, messages) in result.Errors)
+        if (this.Refused(result) is { } refused)
         {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError($"Input.{field}", message);
-            }
+            return refused;
         }
         await LoadAsync(cancellationToken);
         return Page();
