@@ -8,7 +8,7 @@ namespace Uppsikt.Web.Features.QualityReports.Templates;
 /// A template's questions. While a draft: questions moved, removed and sections renamed here (each a small form guarded by the
 /// template's version, working without script), export and import as XLSX, and activation with a deadline.
 /// </summary>
-public sealed class DetailsModel(QualityReportsHandler handler, TemplateSpreadsheet spreadsheet, TemplateEditor editor, TimeProvider clock) : PageModel
+public sealed class DetailsModel(TemplatesHandler handler, TemplateSpreadsheet spreadsheet, TemplateEditor editor, TimeProvider clock) : PageModel
 {
     public TemplateDetails Template { get; private set; } = null!;
 

@@ -7,7 +7,7 @@ using Uppsikt.Web.Infrastructure.Lists;
 namespace Uppsikt.Web.Features.QualityReports.Templates;
 
 /// <summary>The templates, and a new one for a choice system and year, starting from the common areas' questions.</summary>
-public sealed class IndexModel(QualityReportsHandler handler, RegisterLookups lookups, TimeProvider clock) : ListPageModel
+public sealed class IndexModel(TemplatesHandler handler, RegisterLookups lookups, TimeProvider clock) : ListPageModel
 {
     public PagedList<TemplateRow> Templates { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 

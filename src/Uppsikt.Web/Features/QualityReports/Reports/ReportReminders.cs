@@ -5,7 +5,7 @@ using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Jobs;
 using Uppsikt.Web.Infrastructure.Mail;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Reports;
 
 /// <summary>The <c>QualityReports:Reminders</c> section.</summary>
 public sealed class ReportReminderSettings
@@ -47,7 +47,7 @@ public sealed class ReportReminders(AppDbContext db, Outbox outbox, AppLinks lin
         {
             var daysLeft = report.DueOn.DayNumber - today.DayNumber;
             var due = SwedishText.Date(report.DueOn);
-            var link = links.LinkLine($"/QualityReports/Fill/{report.Id}");
+            var link = links.LinkLine(ReportsHandler.FillUrl(report.Id));
             foreach (var user in users.Where(u => u.ProviderId == report.ProviderId))
             {
                 var body = $"""

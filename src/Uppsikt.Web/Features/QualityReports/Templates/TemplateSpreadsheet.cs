@@ -10,7 +10,7 @@ using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Import;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Templates;
 
 /// <summary>
 /// What an import did: the refusals (then nothing changed) — an activated template, or each problem by row and column — or how

@@ -2,17 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Reports;
 
 /// <summary>The provider fills in its report: saves a draft, starts from last year's answers, attaches files and submits.</summary>
-public sealed class FillModel(QualityReportsHandler handler, FileStore files) : AttachmentsPageModel(files)
+public sealed class FillModel(ReportsHandler handler, FileStore files) : AttachmentsPageModel(files)
 {
     public ReportDetails Report { get; private set; } = null!;
 
     /// <summary>The answers shown in the form: the posted ones after a failed save, otherwise the stored ones.</summary>
     public IReadOnlyDictionary<string, string?> Shown { get; private set; } = new Dictionary<string, string?>();
 
-    protected override string OwnerType => QualityReportsHandler.FileOwnerType;
+    protected override string OwnerType => ReportsHandler.FileOwnerType;
 
     protected override async Task<bool> LoadMatterAsync(Guid id, CancellationToken cancellationToken)
     {

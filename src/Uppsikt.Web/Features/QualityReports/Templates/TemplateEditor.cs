@@ -6,7 +6,7 @@ using Uppsikt.Domain.QualityReports;
 using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Templates;
 
 /// <summary>A question as the browser's form posts it: choices and table columns one per line, "shown only when" as "2.1 = Nej".</summary>
 public sealed record TemplateQuestionInput(

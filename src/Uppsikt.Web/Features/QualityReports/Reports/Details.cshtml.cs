@@ -4,16 +4,16 @@ using Uppsikt.Domain.QualityReports;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Reports;
 
 /// <summary>A report as submitted, for the municipality and the provider; the reviewer requests completion or approves here.</summary>
-public sealed class DetailsModel(QualityReportsHandler handler, FileStore files) : PageModel
+public sealed class DetailsModel(ReportsHandler handler, FileStore files) : PageModel
 {
     public ReportDetails Report { get; private set; } = null!;
 
     public AttachmentsView Attachments { get; private set; } = new([], false, "");
 
-    public bool IsReviewer => QualityReportsHandler.IsReviewer(User);
+    public bool IsReviewer => ReportsHandler.IsReviewer(User);
 
     public bool CanReview => IsReviewer && Report.State is ReportState.Submitted or ReportState.Resubmitted;
 
@@ -49,7 +49,7 @@ public sealed class DetailsModel(QualityReportsHandler handler, FileStore files)
             return NotFound();
         }
         Report = report;
-        Attachments = new AttachmentsView(await files.ListAsync(QualityReportsHandler.FileOwnerType, id, cancellationToken), false, files.MaxSizeText);
+        Attachments = new AttachmentsView(await files.ListAsync(ReportsHandler.FileOwnerType, id, cancellationToken), false, files.MaxSizeText);
         return Page();
     }
 }
