@@ -164,6 +164,40 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
     }
 
     [Fact]
+    public async Task OnlyTheProvidersOwnUsersSaveAReportTheMunicipalityIsRefusedNotMisled()
+    {
+        var id = await ReportIdAsync(Demo.Omsorgshuset, ThisYear);
+        using var developer = await app.CreateClientAs(Demo.QualityDeveloper);
+        var fill = $"/QualityReports/Reports/Fill/{id}";
+        var version = await app.WithDbAsync(db => db.QualityReports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync(Cancel));
+        var before = await app.LastAuditIdAsync();
+
+        // The reviewer may look at the form, and the report is there: the save is refused for the role (403), not "not found".
+        using (var saved = await Forms.SubmitAsync(developer, fill, [new("q-1-1", "1"), new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("action", "save")]))
+        {
+            await Expect.DeniedAsync(saved);
+        }
+        using (var missing = await Forms.SubmitAsync(developer, fill, [new("version", "0"), new("action", "save")], $"/QualityReports/Reports/Fill/{Guid.CreateVersion7()}"))
+        {
+            await Expect.StatusAsync(missing, HttpStatusCode.NotFound);
+        }
+        Assert.Equal(before, await app.LastAuditIdAsync());
+    }
+
+    [Fact]
+    public async Task AnActivatedTemplateRefusesAnImportWith409()
+    {
+        using var api = await app.ApiClientAs(Demo.QualityDeveloper);
+        var id = await app.WithDbAsync(db => db.QualityReportTemplates.Where(t => t.Year == ThisYear && t.State == TemplateState.Active).Select(t => t.Id).FirstAsync(Cancel));
+        var file = await ExportAsync(api, id);
+
+        using var refused = await ImportAsync(api, id, file);
+
+        var problem = JsonDocument.Parse(await Expect.StatusAsync(refused, HttpStatusCode.Conflict)).RootElement;
+        Assert.Equal(QualityReportTemplate.ActivatedMessage, problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task ATemplateExportedAndImportedUnchangedChangesNothing()
     {
         using var developer = await app.CreateClientAs(Demo.QualityDeveloper);
