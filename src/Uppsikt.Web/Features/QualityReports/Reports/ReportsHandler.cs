@@ -4,7 +4,6 @@ using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.QualityReports;
-using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;
