@@ -130,10 +130,27 @@ public sealed class PlanTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.Contains(result.GetProperty("conditionsWithoutOccasion").EnumerateArray(), c => c.GetProperty("code").GetString() == "K3");
         var gap = Assert.Single(result.GetProperty("incompleteActivities").EnumerateArray());
         Assert.Equal(["Who", "HowOften"], gap.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
-        await Expect.StatusAsync(approve, HttpStatusCode.BadRequest);
+        // Bad content of no field in particular: a 400 with the Swedish reason as the title.
+        var refused = await JsonAsync(approve, HttpStatusCode.BadRequest);
+        Assert.StartsWith("Alla aktiviteter måste ange vad, hur, vem och hur ofta", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
         var html = WebUtility.HtmlDecode(await Expect.OkAsync(page));
         Assert.Contains("Villkor K3 Lokaler och tillgänglighet har inget uppföljningstillfälle.", html, StringComparison.Ordinal);
         Assert.Contains("saknar vem, hur ofta", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheApiAnswersAnUnknownPlanWith404AndBadInputWith400ByField()
+    {
+        using var developerApi = await app.ApiClientAs(Demo.QualityDeveloper);
+        var choiceSystemId = await app.WithDbAsync(db => db.ChoiceSystems.Where(c => c.Name == Demo.CultureSchool).Select(c => c.Id).SingleAsync(Cancel));
+
+        using var unknown = await developerApi.PutAsJsonAsync($"/api/v1/plans/{Guid.CreateVersion7()}", new { focusThemes = new[] { "Inget" }, version = 0 }, Api.Json, Cancel);
+        Assert.Equal("Hittades inte.", (await JsonAsync(unknown, HttpStatusCode.NotFound)).GetProperty("title").GetString());
+
+        using var noYear = await developerApi.PostAsJsonAsync("/api/v1/plans", new { choiceSystemId }, Api.Json, Cancel);
+        var problem = await JsonAsync(noYear, HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", noYear.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["Ange år."], problem.GetProperty("errors").GetProperty("Year").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

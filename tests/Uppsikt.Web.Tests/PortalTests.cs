@@ -151,7 +151,7 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
 
         using var omsorgshuset = await app.CreateClientAs(Demo.OmsorgshusetUser);
         var draftReport = (await omsorgshuset.GetFromJsonAsync<List<PortalRequest>>("/api/v1/portal/requests", Api.Json, TestContext.Current.CancellationToken))!
-            .Single(r => r.Url.StartsWith("/QualityReports/Fill/", StringComparison.Ordinal));
+            .Single(r => r.Url.StartsWith("/QualityReports/Reports/Fill/", StringComparison.Ordinal));
         Assert.Equal("Kvalitetsrapport att lämna", draftReport.Kind);
         Assert.False(draftReport.Overdue);
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Uppsikt.Data;
 using Uppsikt.Domain.QualityReports;
-using Uppsikt.Web.Features.QualityReports;
+using Uppsikt.Web.Features.QualityReports.Reports;
 using Uppsikt.Web.Infrastructure.Mail;
 using Uppsikt.Web.Tests.Infrastructure;
 
@@ -71,9 +71,9 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
         var id = await ReportIdAsync(Demo.Omsorgshuset, ThisYear);
         using var provider = await app.CreateClientAs(Demo.OmsorgshusetUser);
         using var developer = await app.CreateClientAs(Demo.QualityDeveloper);
-        var fill = $"/QualityReports/Fill/{id}";
+        var fill = $"/QualityReports/Reports/Fill/{id}";
 
-        using (var mine = await provider.GetAsync("/QualityReports/Mine", Cancel))
+        using (var mine = await provider.GetAsync("/QualityReports/Reports/Mine", Cancel))
         {
             Assert.Contains(fill, await Expect.OkAsync(mine), StringComparison.Ordinal);
         }
@@ -100,11 +100,11 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
         var answers = afterCopy.AnswerMap().Select(a => new KeyValuePair<string, string>(AnswerForm.Field(a.Key), a.Value)).Where(a => !a.Key.StartsWith("q-3-", StringComparison.Ordinal)).ToList();
         using (var submitted = await Forms.SubmitAsync(provider, fill, [.. answers, new("version", afterCopy.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("action", "submit")]))
         {
-            await Expect.RedirectAsync(submitted, $"/QualityReports/Details/{id}");
+            await Expect.RedirectAsync(submitted, $"/QualityReports/Reports/Details/{id}");
         }
         Assert.Equal(ReportState.Submitted, (await ReportAsync(id)).State);
 
-        var details = $"/QualityReports/Details/{id}";
+        var details = $"/QualityReports/Reports/Details/{id}";
         using (var requested = await Forms.SubmitAsync(developer, details, [new("codes", "4.3"), new("comment-q-4-3", "Beskriv vad ni lärde er av klagomålen.")], details + "?handler=RequestCompletion"))
         {
             await Expect.RedirectAsync(requested, details);
@@ -145,11 +145,11 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
         using var browser = await app.CreateClientAs(Demo.OmsorgshusetUser);
         using var api = await app.ApiClientAs(Demo.OmsorgshusetUser);
 
-        using (var page = await browser.GetAsync($"/QualityReports/Details/{theirs}", Cancel))
+        using (var page = await browser.GetAsync($"/QualityReports/Reports/Details/{theirs}", Cancel))
         {
             await Expect.StatusAsync(page, HttpStatusCode.NotFound);
         }
-        using (var fill = await browser.GetAsync($"/QualityReports/Fill/{theirs}", Cancel))
+        using (var fill = await browser.GetAsync($"/QualityReports/Reports/Fill/{theirs}", Cancel))
         {
             await Expect.StatusAsync(fill, HttpStatusCode.NotFound);
         }
@@ -161,6 +161,40 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
         var items = JsonDocument.Parse(await Expect.OkAsync(list)).RootElement.GetProperty("items");
         Assert.NotEmpty(items.EnumerateArray());
         Assert.All(items.EnumerateArray(), r => Assert.Equal(Demo.Omsorgshuset, r.GetProperty("providerName").GetString()));
+    }
+
+    [Fact]
+    public async Task OnlyTheProvidersOwnUsersSaveAReportTheMunicipalityIsRefusedNotMisled()
+    {
+        var id = await ReportIdAsync(Demo.Omsorgshuset, ThisYear);
+        using var developer = await app.CreateClientAs(Demo.QualityDeveloper);
+        var fill = $"/QualityReports/Reports/Fill/{id}";
+        var version = await app.WithDbAsync(db => db.QualityReports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync(Cancel));
+        var before = await app.LastAuditIdAsync();
+
+        // The reviewer may look at the form, and the report is there: the save is refused for the role (403), not "not found".
+        using (var saved = await Forms.SubmitAsync(developer, fill, [new("q-1-1", "1"), new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("action", "save")]))
+        {
+            await Expect.DeniedAsync(saved);
+        }
+        using (var missing = await Forms.SubmitAsync(developer, fill, [new("version", "0"), new("action", "save")], $"/QualityReports/Reports/Fill/{Guid.CreateVersion7()}"))
+        {
+            await Expect.StatusAsync(missing, HttpStatusCode.NotFound);
+        }
+        Assert.Equal(before, await app.LastAuditIdAsync());
+    }
+
+    [Fact]
+    public async Task AnActivatedTemplateRefusesAnImportWith409()
+    {
+        using var api = await app.ApiClientAs(Demo.QualityDeveloper);
+        var id = await app.WithDbAsync(db => db.QualityReportTemplates.Where(t => t.Year == ThisYear && t.State == TemplateState.Active).Select(t => t.Id).FirstAsync(Cancel));
+        var file = await ExportAsync(api, id);
+
+        using var refused = await ImportAsync(api, id, file);
+
+        var problem = JsonDocument.Parse(await Expect.StatusAsync(refused, HttpStatusCode.Conflict)).RootElement;
+        Assert.Equal(QualityReportTemplate.ActivatedMessage, problem.GetProperty("title").GetString());
     }
 
     [Fact]
@@ -259,7 +293,7 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
         var messages = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.DeduplicationKey.StartsWith($"quality-report:{reportId:N}:")).ToListAsync(Cancel));
         Assert.Equal(3, messages.Count);
         Assert.All(messages, m => Assert.Equal(Demo.TryggaHanderUser, m.To));
-        Assert.All(messages, m => Assert.Contains($"\n{UppsiktApp.AppUrl}/QualityReports/Fill/{reportId}\n", m.Body, StringComparison.Ordinal));
+        Assert.All(messages, m => Assert.Contains($"\n{UppsiktApp.AppUrl}/QualityReports/Reports/Fill/{reportId}\n", m.Body, StringComparison.Ordinal));
         Assert.Equal(["due-in-1", "due-in-3", "due-in-7"], messages.Select(m => m.DeduplicationKey.Split(':')[^1]).Order(StringComparer.Ordinal));
         Assert.True(sent >= 3);
     }

@@ -280,7 +280,7 @@ public sealed class QualityTemplateEditingTests(UppsiktApp app) : IClassFixture<
             await Expect.DeniedAsync(add);
         }
         // With a token from a page the provider user may open, posting is refused all the same.
-        using var mine = await provider.GetAsync("/QualityReports/Mine", Cancel);
+        using var mine = await provider.GetAsync("/QualityReports/Reports/Mine", Cancel);
         var token = Forms.AntiforgeryToken(await Expect.OkAsync(mine));
         using (var move = await Forms.PostAsync(provider, $"/QualityReports/Templates/Details/{templateId}?handler=Move&questionId={question.Id}&offset=1", token, [new("version", "0")]))
         {
@@ -307,14 +307,14 @@ public sealed class QualityTemplateEditingTests(UppsiktApp app) : IClassFixture<
             Assert.Contains("aria-sort=\"ascending\"", html, StringComparison.Ordinal);
             Assert.Contains("mallar", html, StringComparison.Ordinal);
         }
-        using (var late = await developer.GetAsync("/QualityReports/Late?Sort=provider&Descending=true", Cancel))
+        using (var late = await developer.GetAsync("/QualityReports/Reports/Late?Sort=provider&Descending=true", Cancel))
         {
             var html = await Expect.OkAsync(late);
             Assert.Contains("aria-sort=\"descending\"", html, StringComparison.Ordinal);
             Assert.Contains(Demo.Omsorgshuset, html, StringComparison.Ordinal);
         }
         using var provider = await app.CreateClientAs(Demo.OmsorgshusetUser);
-        using (var mine = await provider.GetAsync("/QualityReports/Mine", Cancel))
+        using (var mine = await provider.GetAsync("/QualityReports/Reports/Mine", Cancel))
         {
             Assert.Contains("aria-sort=\"descending\"", await Expect.OkAsync(mine), StringComparison.Ordinal);
         }

@@ -29,13 +29,13 @@ public sealed class Condition : Entity
 
     /// <summary>
     /// Adds a new version after the existing ones: an adopted condition is never changed in place, so earlier findings
-    /// keep the text they were judged against. Returns a Swedish message when the version cannot be added.
+    /// keep the text they were judged against. Refused, naming its <c>ValidFrom</c>, when the version does not start after the latest.
     /// </summary>
-    public string? AddVersion(ConditionVersion version)
+    public Refusal? AddVersion(ConditionVersion version)
     {
         if (Versions.Count > 0 && Versions.Max(v => v.ValidFrom) is var latest && version.ValidFrom <= latest)
         {
-            return $"En ny version måste gälla från ett senare datum än den senaste versionen ({latest:yyyy-MM-dd}).";
+            return Refusal.Invalid($"En ny version måste gälla från ett senare datum än den senaste versionen ({latest:yyyy-MM-dd}).", nameof(ConditionVersion.ValidFrom));
         }
         version.Number = Versions.Count == 0 ? 1 : Versions.Max(v => v.Number) + 1;
         Versions.Add(version);

@@ -9,21 +9,6 @@ public sealed record PlanActor(string? UserId, string Name, IReadOnlyCollection<
     public bool IsIn(params string[] roles) => roles.Any(Roles.Contains);
 }
 
-public enum PlanRefusalKind
-{
-    /// <summary>The actor's role may not take this step.</summary>
-    NotAllowed = 1,
-
-    /// <summary>The plan is not in a state that allows it (an adopted plan is read-only).</summary>
-    WrongState = 2,
-
-    /// <summary>The input or the plan's content does not allow it yet.</summary>
-    Invalid = 3,
-}
-
-/// <summary>Why a step on a plan was refused, in Swedish; <see cref="Field"/> names the input at fault, if one is.</summary>
-public sealed record PlanRefusal(PlanRefusalKind Kind, string Message, string? Field = null);
-
 /// <summary>The committee's decision adopting a plan: date, paragraph in the minutes and case number (diarienummer).</summary>
 public sealed record CommitteeDecision(DateOnly DecidedOn, string Paragraph, string CaseNumber);
 
@@ -78,7 +63,7 @@ public sealed class FollowUpPlan : Entity
     public bool IsAdopted => State is PlanState.Adopted or PlanState.ReportedToCouncilBoard;
 
     /// <summary>A new, empty draft.</summary>
-    public static (FollowUpPlan? Plan, PlanRefusal? Refusal) Create(Guid choiceSystemId, int year, PlanActor actor, DateTimeOffset at)
+    public static (FollowUpPlan? Plan, Refusal? Refusal) Create(Guid choiceSystemId, int year, PlanActor actor, DateTimeOffset at)
     {
         if (!actor.IsIn(Drafters))
         {
@@ -86,7 +71,7 @@ public sealed class FollowUpPlan : Entity
         }
         if (year is < 2000 or > 2100)
         {
-            return (null, new PlanRefusal(PlanRefusalKind.Invalid, "Ange ett år mellan 2000 och 2100.", "Year"));
+            return (null, Refusal.Invalid("Ange ett år mellan 2000 och 2100.", "Year"));
         }
         var plan = new FollowUpPlan { ChoiceSystemId = choiceSystemId, Year = year };
         plan.Record(PlanStepKind.Created, actor, at, null);
@@ -94,7 +79,7 @@ public sealed class FollowUpPlan : Entity
     }
 
     /// <summary>"Starta från fjolårets plan": a new draft for <paramref name="year"/> with last year's activities, themes and texts.</summary>
-    public (FollowUpPlan? Plan, PlanRefusal? Refusal) CopyForYear(int year, PlanActor actor, DateTimeOffset at)
+    public (FollowUpPlan? Plan, Refusal? Refusal) CopyForYear(int year, PlanActor actor, DateTimeOffset at)
     {
         if (!actor.IsIn(Drafters))
         {
@@ -102,7 +87,7 @@ public sealed class FollowUpPlan : Entity
         }
         if (year <= Year)
         {
-            return (null, new PlanRefusal(PlanRefusalKind.Invalid, $"Planen för {Year} kan bara kopieras till ett senare år.", "Year"));
+            return (null, Refusal.Invalid($"Planen för {Year} kan bara kopieras till ett senare år.", "Year"));
         }
         var plan = CopyContent(new FollowUpPlan { ChoiceSystemId = ChoiceSystemId, Year = year });
         plan.Record(PlanStepKind.CopiedFromLastYear, actor, at, $"Kopia av planen för {Year}" + (RevisionNumber > 0 ? $", revision {RevisionNumber}." : "."));
@@ -110,7 +95,7 @@ public sealed class FollowUpPlan : Entity
     }
 
     /// <summary>"Revidera": a new draft linked to this adopted plan, with the next revision number.</summary>
-    public (FollowUpPlan? Plan, PlanRefusal? Refusal) StartRevision(PlanActor actor, DateTimeOffset at, string? comment)
+    public (FollowUpPlan? Plan, Refusal? Refusal) StartRevision(PlanActor actor, DateTimeOffset at, string? comment)
     {
         if (!actor.IsIn(Drafters))
         {
@@ -118,7 +103,7 @@ public sealed class FollowUpPlan : Entity
         }
         if (!IsAdopted)
         {
-            return (null, new PlanRefusal(PlanRefusalKind.WrongState, "Bara en antagen plan kan revideras; ett utkast ändras direkt."));
+            return (null, Refusal.WrongState("Bara en antagen plan kan revideras; ett utkast ändras direkt."));
         }
         var revision = CopyContent(new FollowUpPlan
         {
@@ -129,31 +114,29 @@ public sealed class FollowUpPlan : Entity
     }
 
     /// <summary>Whether the actor may change the plan's content now; null when they may.</summary>
-    public PlanRefusal? CheckEditable(PlanActor actor) =>
+    public Refusal? CheckEditable(PlanActor actor) =>
         !actor.IsIn(Drafters) ? DraftersOnly
         : State switch
         {
             PlanState.Draft => null,
-            PlanState.Approved => new PlanRefusal(PlanRefusalKind.WrongState,
-                "Planen är godkänd av gruppchefen och väntar på nämndens beslut, så den kan inte ändras."),
-            _ => new PlanRefusal(PlanRefusalKind.WrongState,
-                "Planen är antagen av nämnden och kan inte ändras. Välj ”Revidera” för att göra en ny version som går samma väg till beslut."),
+            PlanState.Approved => Refusal.WrongState("Planen är godkänd av gruppchefen och väntar på nämndens beslut, så den kan inte ändras."),
+            _ => Refusal.WrongState("Planen är antagen av nämnden och kan inte ändras. Välj ”Revidera” för att göra en ny version som går samma väg till beslut."),
         };
 
     /// <summary>The group manager approves a complete draft.</summary>
-    public PlanRefusal? Approve(PlanActor actor, DateTimeOffset at, string? comment, PlanCompleteness completeness)
+    public Refusal? Approve(PlanActor actor, DateTimeOffset at, string? comment, PlanCompleteness completeness)
     {
         if (!actor.IsIn(Identity.Roles.GroupManager))
         {
-            return new PlanRefusal(PlanRefusalKind.NotAllowed, "Bara en gruppchef kan godkänna en uppföljningsplan.");
+            return Refusal.NotAllowed("Bara en gruppchef kan godkänna en uppföljningsplan.");
         }
         if (State != PlanState.Draft)
         {
-            return new PlanRefusal(PlanRefusalKind.WrongState, $"Bara ett utkast kan godkännas; planen är {StateText}.");
+            return Refusal.WrongState($"Bara ett utkast kan godkännas; planen är {StateText}.");
         }
         if (!completeness.ActivitiesComplete)
         {
-            return new PlanRefusal(PlanRefusalKind.Invalid, completeness.ActivityCount == 0
+            return Refusal.Invalid(completeness.ActivityCount == 0
                 ? "Planen har inga aktiviteter. Lägg till vad som ska följas upp innan den godkänns."
                 : "Alla aktiviteter måste ange vad, hur, vem och hur ofta innan planen godkänns. Se planens kontroll av fullständighet.");
         }
@@ -163,7 +146,7 @@ public sealed class FollowUpPlan : Entity
     }
 
     /// <summary>The committee secretary records the committee's decision adopting an approved plan.</summary>
-    public PlanRefusal? Adopt(PlanActor actor, DateTimeOffset at, DateOnly today, DateOnly? decidedOn, string? paragraph, string? caseNumber, string? comment)
+    public Refusal? Adopt(PlanActor actor, DateTimeOffset at, DateOnly today, DateOnly? decidedOn, string? paragraph, string? caseNumber, string? comment)
     {
         if (RefuseSecretary(actor) is { } refusal)
         {
@@ -171,28 +154,28 @@ public sealed class FollowUpPlan : Entity
         }
         if (State != PlanState.Approved)
         {
-            return new PlanRefusal(PlanRefusalKind.WrongState, $"Nämnden kan bara anta en plan som gruppchefen har godkänt; planen är {StateText}.");
+            return Refusal.WrongState($"Nämnden kan bara anta en plan som gruppchefen har godkänt; planen är {StateText}.");
         }
         if (decidedOn is not { } date)
         {
-            return new PlanRefusal(PlanRefusalKind.Invalid, "Ange datum för nämndens beslut.", "DecidedOn");
+            return Refusal.Invalid("Ange datum för nämndens beslut.", "DecidedOn");
         }
         if (date > today)
         {
-            return new PlanRefusal(PlanRefusalKind.Invalid, "Beslutsdatumet kan inte ligga i framtiden.", "DecidedOn");
+            return Refusal.Invalid("Beslutsdatumet kan inte ligga i framtiden.", "DecidedOn");
         }
         var section = (paragraph ?? "").Trim();
         if (section.Length == 0)
         {
-            return new PlanRefusal(PlanRefusalKind.Invalid, "Ange paragrafen i nämndens protokoll, till exempel § 45.", "Paragraph");
+            return Refusal.Invalid("Ange paragrafen i nämndens protokoll, till exempel § 45.", "Paragraph");
         }
         if (section.Length > 20)
         {
-            return new PlanRefusal(PlanRefusalKind.Invalid, "Paragrafen får vara högst 20 tecken.", "Paragraph");
+            return Refusal.Invalid("Paragrafen får vara högst 20 tecken.", "Paragraph");
         }
         if (!CaseNumber.TryParse(caseNumber, out var number, out var error))
         {
-            return new PlanRefusal(PlanRefusalKind.Invalid, string.IsNullOrWhiteSpace(caseNumber) ? "Ange ärendets diarienummer." : error, "CaseNumber");
+            return Refusal.Invalid(string.IsNullOrWhiteSpace(caseNumber) ? "Ange ärendets diarienummer." : error, "CaseNumber");
         }
         State = PlanState.Adopted;
         AdoptedOn = date;
@@ -203,7 +186,7 @@ public sealed class FollowUpPlan : Entity
     }
 
     /// <summary>The committee secretary records that the adopted plan has been reported to the council board.</summary>
-    public PlanRefusal? ReportToCouncilBoard(PlanActor actor, DateTimeOffset at, DateOnly today, DateOnly? reportedOn, string? comment)
+    public Refusal? ReportToCouncilBoard(PlanActor actor, DateTimeOffset at, DateOnly today, DateOnly? reportedOn, string? comment)
     {
         if (RefuseSecretary(actor) is { } refusal)
         {
@@ -211,15 +194,15 @@ public sealed class FollowUpPlan : Entity
         }
         if (State != PlanState.Adopted)
         {
-            return new PlanRefusal(PlanRefusalKind.WrongState, $"Bara en antagen plan kan rapporteras till kommunstyrelsen; planen är {StateText}.");
+            return Refusal.WrongState($"Bara en antagen plan kan rapporteras till kommunstyrelsen; planen är {StateText}.");
         }
         if (reportedOn is not { } date)
         {
-            return new PlanRefusal(PlanRefusalKind.Invalid, "Ange datum då planen rapporterades till kommunstyrelsen.", "ReportedOn");
+            return Refusal.Invalid("Ange datum då planen rapporterades till kommunstyrelsen.", "ReportedOn");
         }
         if (date > today || date < AdoptedOn)
         {
-            return new PlanRefusal(PlanRefusalKind.Invalid, "Rapporteringsdatumet ska ligga mellan nämndens beslut och i dag.", "ReportedOn");
+            return Refusal.Invalid("Rapporteringsdatumet ska ligga mellan nämndens beslut och i dag.", "ReportedOn");
         }
         State = PlanState.ReportedToCouncilBoard;
         ReportedToCouncilBoardOn = date;
@@ -235,19 +218,19 @@ public sealed class FollowUpPlan : Entity
         _ => "redan rapporterad till kommunstyrelsen",
     };
 
-    private static readonly PlanRefusal DraftersOnly =
-        new(PlanRefusalKind.NotAllowed, "Bara kvalitetsutvecklare och systemförvaltare kan ta fram och ändra uppföljningsplaner.");
+    private static readonly Refusal DraftersOnly =
+        Refusal.NotAllowed("Bara kvalitetsutvecklare och systemförvaltare kan ta fram och ändra uppföljningsplaner.");
 
-    private PlanRefusal? RefuseSecretary(PlanActor actor)
+    private Refusal? RefuseSecretary(PlanActor actor)
     {
         if (!actor.IsIn(Identity.Roles.CommitteeSecretary))
         {
-            return new PlanRefusal(PlanRefusalKind.NotAllowed, "Bara en nämndsekreterare kan registrera nämndens beslut.");
+            return Refusal.NotAllowed("Bara en nämndsekreterare kan registrera nämndens beslut.");
         }
         // A secretary who serves one committee records that committee's decisions only.
         if (actor.CommitteeId is { } committee && ChoiceSystem is { } choice && choice.CommitteeId != committee)
         {
-            return new PlanRefusal(PlanRefusalKind.NotAllowed, "Du är sekreterare i en annan nämnd än den som ansvarar för kundvalet.");
+            return Refusal.NotAllowed("Du är sekreterare i en annan nämnd än den som ansvarar för kundvalet.");
         }
         return null;
     }

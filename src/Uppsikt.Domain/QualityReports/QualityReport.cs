@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 
 namespace Uppsikt.Domain.QualityReports;
 
@@ -33,21 +34,41 @@ public sealed class QualityReport : Entity
 
     public List<CompletionRequest> CompletionRequests { get; } = [];
 
+    /// <summary>
+    /// The states in which a report is open for its provider: the provider may fill it in, it is one of the provider's
+    /// requests, and past the deadline it is late. A draft, or a report sent back for completion.
+    /// </summary>
+    public static IReadOnlyList<ReportState> OpenStates { get; } = [ReportState.Draft, ReportState.CompletionRequested];
+
+    /// <summary>Whether a report in this state is open for its provider (<see cref="OpenStates"/>).</summary>
+    public static bool IsOpen(ReportState state) => OpenStates.Contains(state);
+
+    /// <summary><see cref="OpenStates"/> as a condition a database query can use.</summary>
+    public static Expression<Func<QualityReport, bool>> Open { get; } = OpenCondition();
+
     /// <summary>Whether the provider may change its answers now.</summary>
-    public bool IsOpenForProvider => State is ReportState.Draft or ReportState.CompletionRequested;
+    public bool IsOpenForProvider => IsOpen(State);
+
+    private static Expression<Func<QualityReport, bool>> OpenCondition()
+    {
+        var report = Expression.Parameter(typeof(QualityReport), "report");
+        var state = Expression.Property(report, nameof(State));
+        var any = OpenStates.Select(s => (Expression)Expression.Equal(state, Expression.Constant(s))).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<QualityReport, bool>>(any, report);
+    }
 
     public IReadOnlyDictionary<string, string> AnswerMap() =>
         Answers.ToDictionary(a => a.QuestionCode, a => a.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// Stores the answers to the questions shown by these very answers; a hidden question's answer is dropped, and an
-    /// empty answer removes the stored one. Returns a message when the report is not open for the provider.
+    /// empty answer removes the stored one. Refused when the report is not open for the provider.
     /// </summary>
-    public string? SaveAnswers(QualityReportTemplate template, IReadOnlyDictionary<string, string?> answers)
+    public Refusal? SaveAnswers(QualityReportTemplate template, IReadOnlyDictionary<string, string?> answers)
     {
         if (!IsOpenForProvider)
         {
-            return "Rapporten är inskickad och kan inte ändras nu.";
+            return Refusal.WrongState("Rapporten är inskickad och kan inte ändras nu.");
         }
         var given = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value))
             .ToDictionary(a => a.Key, a => a.Value!.Trim(), StringComparer.Ordinal);
@@ -68,25 +89,32 @@ public sealed class QualityReport : Entity
         return null;
     }
 
-    /// <summary>The required questions, shown by the current answers, that have no answer: (code, Swedish message).</summary>
-    public IReadOnlyList<(string Code, string Message)> MissingRequired(QualityReportTemplate template, bool hasFiles)
+    /// <summary>The stored answers that do not fit their question (<see cref="TemplateQuestion.Check"/>), each by its question's code.</summary>
+    public IReadOnlyList<Refusal> CheckAnswers(QualityReportTemplate template)
+    {
+        var answers = AnswerMap();
+        return [.. template.Ordered.Where(q => answers.ContainsKey(q.Code)).Select(q => q.Check(answers[q.Code])).OfType<Refusal>()];
+    }
+
+    /// <summary>The required questions, shown by the current answers, that have no answer, each by its question's code.</summary>
+    public IReadOnlyList<Refusal> MissingRequired(QualityReportTemplate template, bool hasFiles)
     {
         var answers = AnswerMap();
         var shown = QuestionVisibility.Shown(template, answers);
         return [.. template.Ordered
             .Where(q => q.Required && shown.Contains(q.Code)
                 && (q.Kind == QuestionKind.File ? !hasFiles : !answers.ContainsKey(q.Code)))
-            .Select(q => (q.Code, q.Kind == QuestionKind.File
+            .Select(q => Refusal.Invalid(q.Kind == QuestionKind.File
                 ? $"Fråga {q.Code} kräver en bifogad fil."
-                : $"Besvara fråga {q.Code}: {q.Text}"))];
+                : $"Besvara fråga {q.Code}: {q.Text}", q.Code))];
     }
 
     /// <summary>Submits (or resubmits after a completion request) when every required question is answered.</summary>
-    public IReadOnlyList<(string Code, string Message)> Submit(QualityReportTemplate template, bool hasFiles, DateTimeOffset now)
+    public IReadOnlyList<Refusal> Submit(QualityReportTemplate template, bool hasFiles, DateTimeOffset now)
     {
         if (!IsOpenForProvider)
         {
-            return [("", "Rapporten är redan inskickad.")];
+            return [Refusal.WrongState("Rapporten är redan inskickad.")];
         }
         var missing = MissingRequired(template, hasFiles);
         if (missing.Count > 0)
@@ -110,15 +138,15 @@ public sealed class QualityReport : Entity
     }
 
     /// <summary>The reviewer asks for completion of some questions, each with a comment.</summary>
-    public string? RequestCompletion(IReadOnlyList<(string Code, string Comment)> requests, string requestedBy, DateTimeOffset now)
+    public Refusal? RequestCompletion(IReadOnlyList<(string Code, string Comment)> requests, string requestedBy, DateTimeOffset now)
     {
         if (State is not (ReportState.Submitted or ReportState.Resubmitted))
         {
-            return "Komplettering kan bara begäras av en inskickad rapport.";
+            return Refusal.WrongState("Komplettering kan bara begäras av en inskickad rapport.");
         }
         if (requests.Count == 0)
         {
-            return "Markera minst en fråga och skriv vad som ska kompletteras.";
+            return Refusal.Invalid("Markera minst en fråga och skriv vad som ska kompletteras.");
         }
         foreach (var (code, comment) in requests)
         {
@@ -131,11 +159,11 @@ public sealed class QualityReport : Entity
         return null;
     }
 
-    public string? Approve(string approvedBy, DateTimeOffset now)
+    public Refusal? Approve(string approvedBy, DateTimeOffset now)
     {
         if (State is not (ReportState.Submitted or ReportState.Resubmitted))
         {
-            return "Bara en inskickad rapport kan godkännas.";
+            return Refusal.WrongState("Bara en inskickad rapport kan godkännas.");
         }
         State = ReportState.Approved;
         ApprovedAt = now;

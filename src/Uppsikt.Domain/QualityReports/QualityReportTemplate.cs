@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace Uppsikt.Domain.QualityReports;
 
@@ -41,20 +42,20 @@ public sealed class QualityReportTemplate : Entity
     /// <summary>The questions in the order the provider meets them.</summary>
     public IEnumerable<TemplateQuestion> Ordered => Questions.OrderBy(q => q.Position);
 
-    /// <summary>Activates the template with a deadline; returns a Swedish message when it cannot be.</summary>
-    public string? Activate(DateOnly dueOn, DateOnly today)
+    /// <summary>Activates the template with a deadline; refused when it is already active, has no questions or the deadline has passed.</summary>
+    public Refusal? Activate(DateOnly dueOn, DateOnly today)
     {
         if (State == TemplateState.Active)
         {
-            return "Mallen är redan aktiverad.";
+            return Refusal.WrongState("Mallen är redan aktiverad.");
         }
         if (Questions.Count == 0)
         {
-            return "Mallen har inga frågor.";
+            return Refusal.Invalid("Mallen har inga frågor.");
         }
         if (dueOn <= today)
         {
-            return "Sista dag måste vara efter i dag.";
+            return Refusal.Invalid("Sista dag måste vara efter i dag.", nameof(DueOn));
         }
         State = TemplateState.Active;
         DueOn = dueOn;
@@ -63,6 +64,9 @@ public sealed class QualityReportTemplate : Entity
 
     /// <summary>Why an activated template's questions cannot change: providers are already answering them.</summary>
     public const string ActivatedMessage = "Mallen är aktiverad och kan inte längre ändras. Anordnarna besvarar redan frågorna.";
+
+    /// <summary>The refusal of any change to an activated template's questions.</summary>
+    public static Refusal Activated { get; } = Refusal.WrongState(ActivatedMessage);
 
     public bool IsDraft => State == TemplateState.Draft;
 
@@ -73,15 +77,20 @@ public sealed class QualityReportTemplate : Entity
     /// Adds a question (<paramref name="questionId"/> null) last in its section, or last of all in a new section, or changes
     /// one; a question moved to another section goes last in it, and a changed code is followed by the questions shown
     /// depending on it. Every question is checked again by <see cref="TemplateRules"/>; on any problem nothing changes.
-    /// Returns the question's place in the template order (0-based) and the problems.
+    /// Returns the question's place in the template order (0-based) and the refusals, each naming the question's field as
+    /// <see cref="TemplateRules"/> does.
     /// </summary>
-    public (int Index, IReadOnlyList<QuestionProblem> Problems) SaveQuestion(Guid? questionId, QuestionDraft draft, IReadOnlySet<Guid> allowedConditions)
+    public (int Index, IReadOnlyList<Refusal> Problems) SaveQuestion(Guid? questionId, QuestionDraft draft, IReadOnlySet<Guid> allowedConditions)
     {
         var ordered = Ordered.ToList();
         var existing = questionId is null ? null : ordered.Find(q => q.Id == questionId);
-        if (!IsDraft || (questionId is not null && existing is null))
+        if (!IsDraft)
         {
-            return (-1, [new QuestionProblem(-1, QuestionField.Code, IsDraft ? "Frågan finns inte i mallen." : ActivatedMessage)]);
+            return (-1, [Activated]);
+        }
+        if (questionId is not null && existing is null)
+        {
+            return (-1, [Refusal.Invalid("Frågan finns inte i mallen.")]);
         }
         var others = ordered.Where(q => q != existing).ToList();
         var section = draft.Section?.Trim() ?? "";
@@ -123,11 +132,11 @@ public sealed class QualityReportTemplate : Entity
     /// missing from <paramref name="questions"/> is removed, a new code added, and only what differs is touched, so the same
     /// questions again change nothing. Returns how many were added, changed and removed, or why nothing changed.
     /// </summary>
-    public (int Added, int Changed, int Removed, string? Refused) ReplaceQuestions(IReadOnlyList<TemplateQuestion> questions)
+    public (int Added, int Changed, int Removed, Refusal? Refused) ReplaceQuestions(IReadOnlyList<TemplateQuestion> questions)
     {
         if (!IsDraft)
         {
-            return (0, 0, 0, ActivatedMessage);
+            return (0, 0, 0, Activated);
         }
         var removed = Questions.RemoveAll(q => !questions.Any(r => r.Code == q.Code));
         int added = 0, changed = 0;
@@ -148,71 +157,71 @@ public sealed class QualityReportTemplate : Entity
     }
 
     /// <summary>Moves a question one place up (−1) or down (+1) within its section; refused when that would put a question before the one it depends on.</summary>
-    public string? Move(Guid questionId, int offset)
+    public Refusal? Move(Guid questionId, int offset)
     {
         if (!IsDraft)
         {
-            return ActivatedMessage;
+            return Activated;
         }
         var ordered = Ordered.ToList();
         var from = ordered.FindIndex(q => q.Id == questionId);
         if (from < 0)
         {
-            return "Frågan finns inte i mallen.";
+            return Refusal.Invalid("Frågan finns inte i mallen.");
         }
         var to = from + Math.Sign(offset);
         if (offset == 0 || to < 0 || to >= ordered.Count || ordered[to].Section != ordered[from].Section)
         {
-            return offset < 0 ? "Frågan står redan först i sitt avsnitt." : "Frågan står redan sist i sitt avsnitt.";
+            return Refusal.Invalid(offset < 0 ? "Frågan står redan först i sitt avsnitt." : "Frågan står redan sist i sitt avsnitt.");
         }
         (ordered[from], ordered[to]) = (ordered[to], ordered[from]);
         if (OrderProblem(ordered) is { } problem)
         {
-            return problem;
+            return Refusal.Invalid(problem);
         }
         Renumber(ordered);
         return null;
     }
 
     /// <summary>Removes a question no other question depends on.</summary>
-    public string? Remove(Guid questionId)
+    public Refusal? Remove(Guid questionId)
     {
         if (!IsDraft)
         {
-            return ActivatedMessage;
+            return Activated;
         }
         if (Questions.Find(q => q.Id == questionId) is not { } question)
         {
-            return "Frågan finns inte i mallen.";
+            return Refusal.Invalid("Frågan finns inte i mallen.");
         }
         if (Questions.Find(q => q.ShownWhenCode == question.Code) is { } dependent)
         {
-            return $"Fråga {dependent.Code} visas bara beroende på svaret på fråga {question.Code}. Ändra eller ta bort fråga {dependent.Code} först.";
+            return Refusal.Invalid($"Fråga {dependent.Code} visas bara beroende på svaret på fråga {question.Code}. Ändra eller ta bort fråga {dependent.Code} först.");
         }
         Questions.Remove(question);
         Renumber([.. Ordered]);
         return null;
     }
 
-    /// <summary>Gives a section a new name on every question in it.</summary>
-    public string? RenameSection(string section, string? newName)
+    /// <summary>Gives a section a new name on every question in it; a refused name names the field <c>NewName</c>.</summary>
+    public Refusal? RenameSection(string section, string? newName)
     {
         if (!IsDraft)
         {
-            return ActivatedMessage;
+            return Activated;
         }
         var name = newName?.Trim() ?? "";
         if (name.Length is 0 or > TemplateRules.SectionMax)
         {
-            return $"Ange avsnittets nya namn (högst {TemplateRules.SectionMax} tecken).";
+            return Refusal.Invalid($"Ange avsnittets nya namn (högst {TemplateRules.SectionMax} tecken).", "NewName");
         }
         if (!Questions.Exists(q => q.Section == section))
         {
-            return "Avsnittet finns inte i mallen.";
+            return Refusal.Invalid("Avsnittet finns inte i mallen.");
         }
         if (name != section && Questions.Exists(q => q.Section == name))
         {
-            return $"Det finns redan ett avsnitt som heter ”{name}”. Välj ett annat namn.";
+            return Refusal.Invalid($"Det finns redan ett avsnitt som heter ”{name}”. Välj ett annat namn.", "NewName");
         }
         foreach (var question in Questions.Where(q => q.Section == section))
         {
@@ -291,4 +300,25 @@ public sealed class TemplateQuestion : Entity
 
     /// <summary>The answer to <see cref="ShownWhenCode"/> that shows this question ("Ja"/"Nej" or one of its choices).</summary>
     public string? ShownWhenAnswer { get; set; }
+
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>
+    /// Whether a given answer fits the question: a number is a number (Swedish style, spaces between thousands allowed), yes/no
+    /// is "Ja" or "Nej", a single choice is one of the choices and a multiple choice (one per line) only its choices. Text,
+    /// tables and files take any answer. The refusal names the question's code as its field.
+    /// </summary>
+    public Refusal? Check(string answer)
+    {
+        var message = Kind switch
+        {
+            QuestionKind.Number when !decimal.TryParse(answer.Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, Swedish, out _)
+                => $"Svaret på fråga {Code} ska vara ett tal.",
+            QuestionKind.YesNo when answer is not (QuestionVisibility.Yes or QuestionVisibility.No) => $"Svara ja eller nej på fråga {Code}.",
+            QuestionKind.SingleChoice when !Choices.Contains(answer) => $"Välj ett av alternativen på fråga {Code}.",
+            QuestionKind.MultipleChoice when answer.Split('\n').Any(v => !Choices.Contains(v.Trim())) => $"Välj bland alternativen på fråga {Code}.",
+            _ => null,
+        };
+        return message is null ? null : Refusal.Invalid(message, Code);
+    }
 }

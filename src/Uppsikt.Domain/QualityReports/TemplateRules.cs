@@ -29,8 +29,6 @@ public enum QuestionField
     ShownWhen,
 }
 
-/// <summary>One problem with the question at <paramref name="Index"/> (0-based, in template order); the message is Swedish and starts in lower case.</summary>
-public sealed record QuestionProblem(int Index, QuestionField Field, string Message);
 
 /// <summary>
 /// The rules every template's questions follow, however they are edited (in the browser or by importing a spreadsheet):
@@ -64,13 +62,27 @@ public static class TemplateRules
     public static IReadOnlyList<string> Answers(TemplateQuestion question) =>
         question.Kind == QuestionKind.YesNo ? [QuestionVisibility.Yes, QuestionVisibility.No] : HasChoices(question.Kind) ? question.Choices : [];
 
+    /// <summary>The list a problem's field names: <c>Questions[3].Text</c> is the text of the fourth question in template order.</summary>
+    public const string QuestionList = "Questions";
+
+    /// <summary>The field key of a problem with the question at <paramref name="index"/> (0-based, in template order).</summary>
+    public static string FieldKey(int index, QuestionField field) => Refusal.ItemField(QuestionList, index, field.ToString());
+
+    /// <summary>Which question and field a problem found by <see cref="Check"/> is about.</summary>
+    public static bool TryQuestionField(Refusal problem, out int index, out QuestionField field)
+    {
+        field = default;
+        return Refusal.TryItemField(problem.Field, QuestionList, out index, out var name) && Enum.TryParse(name, out field) && Enum.IsDefined(field);
+    }
+
     /// <summary>
     /// Checks the questions in template order. With no problems, the questions come back as checked (trimmed, positions
-    /// 1, 2, 3 …); otherwise every problem found, each by question and field.
+    /// 1, 2, 3 …); otherwise every problem found, each a refusal of bad input naming its question and field (<see cref="FieldKey"/>);
+    /// the messages start in lower case, to follow a row or a question code.
     /// </summary>
-    public static (List<TemplateQuestion> Questions, List<QuestionProblem> Problems) Check(IReadOnlyList<QuestionDraft> drafts, IReadOnlySet<Guid> allowedConditions)
+    public static (List<TemplateQuestion> Questions, List<Refusal> Problems) Check(IReadOnlyList<QuestionDraft> drafts, IReadOnlySet<Guid> allowedConditions)
     {
-        var problems = new List<QuestionProblem>();
+        var problems = new List<Refusal>();
         var questions = new List<TemplateQuestion>(drafts.Count);
         var codeCounts = drafts.Select(d => d.Code?.Trim() ?? "").Where(c => c.Length > 0).GroupBy(c => c, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -78,7 +90,7 @@ public static class TemplateRules
         {
             var index = i;
             var draft = drafts[i];
-            void Problem(QuestionField field, string message) => problems.Add(new QuestionProblem(index, field, message));
+            void Problem(QuestionField field, string message) => problems.Add(Refusal.Invalid(message, FieldKey(index, field)));
 
             var section = draft.Section?.Trim() ?? "";
             var code = draft.Code?.Trim() ?? "";

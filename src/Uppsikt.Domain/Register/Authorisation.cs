@@ -31,9 +31,9 @@ public sealed class Authorisation : Entity
         && (ValidFrom is null || ValidFrom <= day)
         && (ValidTo is null || day <= ValidTo);
 
-    /// <summary>Checks the dates hang together; returns a Swedish message, or null when they do.</summary>
-    public string? ValidateDates() =>
+    /// <summary>Checks the dates hang together; refused, naming <c>ValidTo</c>, when they do not.</summary>
+    public Refusal? ValidateDates() =>
         ValidFrom is { } from && ValidTo is { } to && to < from
-            ? "Giltig till kan inte vara före giltig från."
+            ? Refusal.Invalid("Giltig till kan inte vara före giltig från.", nameof(ValidTo))
             : null;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Plans;
@@ -198,7 +199,7 @@ public static class DemoPlans
     private static DateTimeOffset Moment(DateOnly day, DateOnly today) =>
         new(Day(day, today).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
 
-    private static void Check(PlanRefusal? refusal)
+    private static void Check(Refusal? refusal)
     {
         if (refusal is not null)
         {

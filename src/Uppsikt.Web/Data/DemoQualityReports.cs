@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
@@ -31,11 +32,7 @@ public static class DemoQualityReports
         var nextYear = Template(homeCare, today.Year + 1, conditionIds);
         nextYear.Questions.Single(q => q.Code == "1.1").HelpText = "Räkna brukare med beslut om hemtjänst hos er, även de som bara hade trygghetslarm (fiktiv anvisning).";
         db.QualityReportTemplates.AddRange(lastYear, thisYear, nextYear);
-        var activated = thisYear.Activate(today.AddDays(21), today);
-        if (activated is not null)
-        {
-            throw new InvalidOperationException(activated);
-        }
+        Check(thisYear.Activate(today.AddDays(21), today));
 
         foreach (var providerId in providers)
         {
@@ -93,7 +90,7 @@ public static class DemoQualityReports
             ["5.1"] = "Nej",
         });
 
-    private static void Check(IReadOnlyList<(string Code, string Message)> problems)
+    private static void Check(IReadOnlyList<Refusal> problems)
     {
         if (problems.Count > 0)
         {
@@ -101,11 +98,11 @@ public static class DemoQualityReports
         }
     }
 
-    private static void Check(string? problem)
+    private static void Check(Refusal? problem)
     {
         if (problem is not null)
         {
-            throw new InvalidOperationException(problem);
+            throw new InvalidOperationException(problem.Message);
         }
     }
 }

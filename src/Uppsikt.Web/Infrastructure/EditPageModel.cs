@@ -6,7 +6,7 @@ namespace Uppsikt.Web.Infrastructure;
 /// <summary>
 /// A page that edits one record, new or existing: it reads the record into the form, saves the posted form through
 /// the feature's handler and goes on to the record's details with a message, or shows the form again with the
-/// handler's reasons by the fields. A page adds only its form, how to read and save it, and its select lists.
+/// handler's reasons by the fields (404 when the record is not found, the access-denied page when the role may not). A page adds only its form, how to read and save it, and its select lists.
 /// Checks that need the form as typed (such as a number in a text field) go in <see cref="SaveAsync"/>, which returns
 /// them as an invalid <see cref="SaveResult"/> keyed by the form's property names.
 /// </summary>
@@ -55,16 +55,15 @@ public abstract class EditPageModel<TForm> : PageModel
         if (ModelState.IsValid)
         {
             var result = await SaveAsync(id, Input, cancellationToken);
-            if (result.NotFound)
-            {
-                return NotFound();
-            }
             if (result.Succeeded)
             {
                 TempData["Message"] = SavedMessage(Input);
                 return Saved(result.Id!.Value);
             }
-            ModelState.AddFrom(result);
+            if (this.Refused(result) is { } refused)
+            {
+                return refused;
+            }
         }
         await LoadChoicesAsync(cancellationToken);
         return Page();

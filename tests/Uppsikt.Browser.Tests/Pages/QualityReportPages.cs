@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Uppsikt.Browser.Tests.Pages;
 
-/// <summary>/QualityReports/Mine, /QualityReports/Fill/{id} and /QualityReports/Details/{id}: a report filled in, submitted and reviewed.</summary>
+/// <summary>/QualityReports/Reports/Mine, /QualityReports/Reports/Fill/{id} and /QualityReports/Reports/Details/{id}: a report filled in, submitted and reviewed.</summary>
 public sealed class QualityReportPages(IPage page)
 {
     public ILocator Notice => page.Locator("main .notice[role=status]");
@@ -20,7 +20,7 @@ public sealed class QualityReportPages(IPage page)
     public async Task OpenFillAsync()
     {
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Fyll i") }).First.ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/QualityReports/Fill/"));
+        await Expect(page).ToHaveURLAsync(new Regex("/QualityReports/Reports/Fill/"));
     }
 
     public async Task StartFromLastYearAsync()
@@ -51,7 +51,7 @@ public sealed class QualityReportPages(IPage page)
     public async Task OpenReportOfAsync(string provider)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = provider, Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/QualityReports/Details/"));
+        await Expect(page).ToHaveURLAsync(new Regex("/QualityReports/Reports/Details/"));
     }
 
     public async Task RequestCompletionAsync(string code, string comment)

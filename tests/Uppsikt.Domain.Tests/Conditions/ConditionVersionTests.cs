@@ -59,7 +59,8 @@ public sealed class ConditionVersionTests
         var earlier = condition.AddVersion(Version(0, new DateOnly(2023, 1, 1)));
 
         Assert.Equal([1, 2], condition.Versions.Select(v => v.Number));
-        Assert.Contains("senare datum", sameDay, StringComparison.Ordinal);
+        Assert.Contains("senare datum", sameDay?.Message, StringComparison.Ordinal);
+        Assert.Equal((RefusalKind.Invalid, "ValidFrom"), (sameDay!.Kind, sameDay.Field));
         Assert.NotNull(earlier);
         Assert.Equal(2, condition.VersionOn(new DateOnly(2025, 1, 1))?.Number);
     }

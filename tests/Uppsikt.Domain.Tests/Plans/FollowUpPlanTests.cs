@@ -53,7 +53,7 @@ public sealed class FollowUpPlanTests
         return plan;
     }
 
-    private static PlanRefusal? Step(FollowUpPlan plan, string step, PlanActor actor) => step switch
+    private static Refusal? Step(FollowUpPlan plan, string step, PlanActor actor) => step switch
     {
         "approve" => plan.Approve(actor, At, null, CompletenessOf(plan)),
         "adopt" => plan.Adopt(actor, At, Today, Today, "§ 12", "KFKS-2026-00012", null),
@@ -94,7 +94,7 @@ public sealed class FollowUpPlanTests
                 else
                 {
                     Assert.True(refusal is not null, $"{step} by {other} from {state} should be refused");
-                    Assert.Equal(allowed ? PlanRefusalKind.WrongState : PlanRefusalKind.NotAllowed, refusal.Kind);
+                    Assert.Equal(allowed ? RefusalKind.WrongState : RefusalKind.NotAllowed, refusal.Kind);
                 }
             }
         }
@@ -105,7 +105,7 @@ public sealed class FollowUpPlanTests
     {
         var refusal = In(PlanState.Adopted).CheckEditable(Developer);
 
-        Assert.Equal(PlanRefusalKind.WrongState, refusal?.Kind);
+        Assert.Equal(RefusalKind.WrongState, refusal?.Kind);
         Assert.Contains("Revidera", refusal?.Message, StringComparison.Ordinal);
     }
 
@@ -130,8 +130,8 @@ public sealed class FollowUpPlanTests
         var incomplete = Draft();
         incomplete.Activities.Add(new FollowUpActivity { Position = 2, What = "Brukarundersökning" });
 
-        Assert.Equal(PlanRefusalKind.Invalid, empty.Approve(Manager, At, null, CompletenessOf(empty))?.Kind);
-        Assert.Equal(PlanRefusalKind.Invalid, incomplete.Approve(Manager, At, null, CompletenessOf(incomplete))?.Kind);
+        Assert.Equal(RefusalKind.Invalid, empty.Approve(Manager, At, null, CompletenessOf(empty))?.Kind);
+        Assert.Equal(RefusalKind.Invalid, incomplete.Approve(Manager, At, null, CompletenessOf(incomplete))?.Kind);
         Assert.Equal(PlanState.Draft, incomplete.State);
     }
 
@@ -147,7 +147,7 @@ public sealed class FollowUpPlanTests
 
         var refusal = plan.Adopt(Secretary, At, Today, daysFromToday is { } d ? Today.AddDays(d) : null, paragraph, caseNumber, null);
 
-        Assert.Equal(PlanRefusalKind.Invalid, refusal?.Kind);
+        Assert.Equal(RefusalKind.Invalid, refusal?.Kind);
         Assert.Equal(field, refusal?.Field);
         Assert.Equal(PlanState.Approved, plan.State);
     }
@@ -159,7 +159,7 @@ public sealed class FollowUpPlanTests
 
         var refusal = plan.Adopt(As(Roles.CommitteeSecretary, Guid.CreateVersion7()), At, Today, Today, "§ 1", "KFKS-2026-00001", null);
 
-        Assert.Equal(PlanRefusalKind.NotAllowed, refusal?.Kind);
+        Assert.Equal(RefusalKind.NotAllowed, refusal?.Kind);
     }
 
     [Fact]
@@ -201,6 +201,6 @@ public sealed class FollowUpPlanTests
         Assert.Equal("Modellen", plan.FollowUpModel);
         Assert.Equal(last.Activities[0].ConditionIds, plan.Activities[0].ConditionIds);
         Assert.Equal(PlanStepKind.CopiedFromLastYear, Assert.Single(plan.Steps).Kind);
-        Assert.Equal(PlanRefusalKind.Invalid, backwards?.Kind);
+        Assert.Equal(RefusalKind.Invalid, backwards?.Kind);
     }
 }

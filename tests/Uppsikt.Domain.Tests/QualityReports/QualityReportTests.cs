@@ -66,7 +66,7 @@ public sealed class QualityReportTests
         var report = new QualityReport();
         report.SaveAnswers(template, new Dictionary<string, string?> { ["1.1"] = "70", ["5.1"] = "Ja" });
 
-        var missing = report.Submit(template, hasFiles: false, At).Select(m => m.Code).ToList();
+        var missing = report.Submit(template, hasFiles: false, At).Select(m => m.Field).ToList();
 
         Assert.Equal(["1.2", "2.1", "2.3", "4.1", "4.3", "5.2"], missing);
         Assert.Equal(ReportState.Draft, report.State);
@@ -97,7 +97,7 @@ public sealed class QualityReportTests
         var report = new QualityReport();
         report.SaveAnswers(template, new Dictionary<string, string?>(Complete()) { ["4.1"] = "Ja" });
 
-        Assert.Equal(["4.2"], report.MissingRequired(template, hasFiles: false).Select(m => m.Code));
+        Assert.Equal(["4.2"], report.MissingRequired(template, hasFiles: false).Select(m => m.Field));
         Assert.Empty(report.MissingRequired(template, hasFiles: true));
     }
 

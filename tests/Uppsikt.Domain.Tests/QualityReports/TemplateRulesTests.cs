@@ -19,7 +19,16 @@ public sealed class TemplateRulesTests
         return template;
     }
 
-    private static IReadOnlyList<QuestionProblem> Problems(params QuestionDraft[] drafts) => TemplateRules.Check(drafts, Allowed).Problems;
+    /// <summary>A rule's refusal as the question and field it names.</summary>
+    private sealed record QuestionProblem(int Index, QuestionField Field, string Message, RefusalKind Kind);
+
+    private static QuestionProblem Of(Refusal refusal)
+    {
+        Assert.True(TemplateRules.TryQuestionField(refusal, out var index, out var field), $"{refusal.Field} names no question's field.");
+        return new QuestionProblem(index, field, refusal.Message, refusal.Kind);
+    }
+
+    private static IReadOnlyList<QuestionProblem> Problems(params QuestionDraft[] drafts) => [.. TemplateRules.Check(drafts, Allowed).Problems.Select(Of)];
 
     [Fact]
     public void TheStarterQuestionsFollowTheRules()
@@ -107,7 +116,7 @@ public sealed class TemplateRulesTests
         var template = Starter();
         var question = template.Questions.Single(q => q.Code == "2.1");
         var (index, problems) = template.SaveQuestion(question.Id, QuestionDraft.Of(question) with { Kind = "Text" }, Allowed);
-        var problem = Assert.Single(problems);
+        var problem = Of(Assert.Single(problems));
         Assert.NotEqual(index, problem.Index);
         Assert.Equal(QuestionKind.YesNo, question.Kind);
     }
@@ -116,7 +125,7 @@ public sealed class TemplateRulesTests
     public void AQuestionOthersDependOnCannotBeRemoved()
     {
         var template = Starter();
-        Assert.Contains("Fråga 5.2 visas bara", template.Remove(template.Questions.Single(q => q.Code == "5.1").Id), StringComparison.Ordinal);
+        Assert.Contains("Fråga 5.2 visas bara", template.Remove(template.Questions.Single(q => q.Code == "5.1").Id)?.Message, StringComparison.Ordinal);
         Assert.Null(template.Remove(template.Questions.Single(q => q.Code == "5.2").Id));
         Assert.Null(template.Remove(template.Questions.Single(q => q.Code == "5.1").Id));
         Assert.Equal(Enumerable.Range(1, 10), template.Ordered.Select(q => q.Position));
@@ -128,11 +137,13 @@ public sealed class TemplateRulesTests
         var template = Starter();
         Assert.Null(template.Activate(new DateOnly(2027, 4, 1), new DateOnly(2027, 3, 1)));
         var question = template.Ordered.First();
-        Assert.Equal(QualityReportTemplate.ActivatedMessage, Assert.Single(template.SaveQuestion(question.Id, QuestionDraft.Of(question) with { Text = "Ny?" }, Allowed).Problems).Message);
-        Assert.Equal(QualityReportTemplate.ActivatedMessage, template.Move(template.Ordered.Last().Id, -1));
-        Assert.Equal(QualityReportTemplate.ActivatedMessage, template.Remove(question.Id));
-        Assert.Equal(QualityReportTemplate.ActivatedMessage, template.RenameSection(StarterQuestions.Volume, "Omfattning"));
-        Assert.Equal(QualityReportTemplate.ActivatedMessage, template.ReplaceQuestions([]).Refused);
+        var activated = Refusal.WrongState(QualityReportTemplate.ActivatedMessage);
+        Assert.Equal(activated, Assert.Single(template.SaveQuestion(question.Id, QuestionDraft.Of(question) with { Text = "Ny?" }, Allowed).Problems));
+        Assert.Equal(activated, template.Move(template.Ordered.Last().Id, -1));
+        Assert.Equal(activated, template.Remove(question.Id));
+        Assert.Equal(activated, template.RenameSection(StarterQuestions.Volume, "Omfattning"));
+        Assert.Equal(activated, template.ReplaceQuestions([]).Refused);
+        Assert.Equal(RefusalKind.WrongState, template.Activate(new DateOnly(2027, 4, 2), new DateOnly(2027, 3, 1))?.Kind);
         Assert.Equal(12, template.Questions.Count);
     }
 
@@ -185,7 +196,7 @@ public sealed class TemplateRulesTests
     {
         var template = Starter();
         var dependent = template.Questions.Single(q => q.Code == "5.2");
-        Assert.Equal("Fråga 5.2 visas bara beroende på svaret på fråga 5.1 och måste stå efter den.", template.Move(dependent.Id, -1));
-        Assert.Equal("Frågan står redan sist i sitt avsnitt.", template.Move(dependent.Id, 1));
+        Assert.Equal("Fråga 5.2 visas bara beroende på svaret på fråga 5.1 och måste stå efter den.", template.Move(dependent.Id, -1)?.Message);
+        Assert.Equal("Frågan står redan sist i sitt avsnitt.", template.Move(dependent.Id, 1)?.Message);
     }
 }

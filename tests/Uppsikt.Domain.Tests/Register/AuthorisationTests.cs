@@ -44,7 +44,7 @@ public sealed class AuthorisationTests
     {
         var authorisation = new Authorisation { ValidFrom = Day, ValidTo = Day.AddDays(-1) };
 
-        Assert.Equal("Giltig till kan inte vara före giltig från.", authorisation.ValidateDates());
+        Assert.Equal("Giltig till kan inte vara före giltig från.", authorisation.ValidateDates()?.Message);
     }
 
     [Theory]

@@ -231,7 +231,7 @@ public sealed class ConditionsHandler(AppDbContext db)
         version.ControlPoints.AddRange(controlPoints.Select((p, i) => new ControlPoint { Position = i + 1, Text = p }));
         if (condition.AddVersion(version) is { } refusal)
         {
-            return check.Add(nameof(ConditionInput.ValidFrom), refusal).Fail();
+            return SaveResult.Refused(refusal);
         }
         return await db.SaveOrConflictAsync(condition.Id, cancellationToken);
     }

@@ -73,7 +73,7 @@ public sealed class ActivityModel(PlansHandler handler, ConditionsHandler condit
                 TempData["Message"] = "Aktiviteten är sparad.";
                 return RedirectToPage("Details", new { id = planId });
             }
-            if (this.Refusal(result) is { } refused)
+            if (this.Refused(result) is { } refused)
             {
                 return refused;
             }
@@ -89,7 +89,7 @@ public sealed class ActivityModel(PlansHandler handler, ConditionsHandler condit
             TempData["Message"] = "Aktiviteten är borttagen.";
             return RedirectToPage("Details", new { id = planId });
         }
-        return this.Refusal(result) ?? await ShowAgainAsync(planId, activityId, cancellationToken);
+        return this.Refused(result) ?? await ShowAgainAsync(planId, activityId, cancellationToken);
     }
 
     private async Task<IActionResult> ShowAgainAsync(Guid planId, Guid? activityId, CancellationToken cancellationToken)
@@ -106,20 +106,19 @@ public sealed class ActivityModel(PlansHandler handler, ConditionsHandler condit
     private async Task<IActionResult?> LoadAsync(Guid planId, Guid? activityId, CancellationToken cancellationToken)
     {
         ActivityId = activityId;
-        var (found, refusal) = await handler.CheckEditableAsync(planId, PlanActors.From(actor), cancellationToken);
-        if (!found || await handler.GetAsync(planId, cancellationToken) is not { } plan)
+        var check = await handler.CheckEditableAsync(planId, PlanActors.From(actor), cancellationToken);
+        if (check.NotFound || await handler.GetAsync(planId, cancellationToken) is not { } plan)
         {
             return NotFound();
         }
-        if (refusal?.Kind == PlanRefusalKind.NotAllowed)
+        if (!check.Succeeded && this.Refused(check, prefix: "") is { } refused)
         {
-            return Forbid();
+            return refused;
         }
         Plan = plan;
-        if (refusal is not null)
+        if (check.Conflict)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
-            ModelState.AddModelError("", refusal.Message);
         }
         return null;
     }

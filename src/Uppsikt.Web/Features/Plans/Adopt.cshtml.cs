@@ -40,7 +40,7 @@ public sealed class AdoptModel(PlansHandler handler, TimeProvider clock, ICurren
                 TempData["Message"] = "Nämndens beslut är registrerat. Planen är antagen och publicerad.";
                 return RedirectToPage("Details", new { id });
             }
-            if (this.Refusal(result) is { } refused)
+            if (this.Refused(result) is { } refused)
             {
                 return refused;
             }

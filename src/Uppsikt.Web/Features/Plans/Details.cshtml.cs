@@ -47,7 +47,7 @@ public sealed class DetailsModel(PlansHandler handler, TimeProvider clock, ICurr
     public Task<IActionResult> OnPostReviseAsync(Guid id, CancellationToken cancellationToken) =>
         TakeAsync(id, handler.ReviseAsync(id, Comment, PlanActors.From(actor), cancellationToken), "En revision är påbörjad som nytt utkast. Den antagna planen gäller tills revisionen antas.", cancellationToken);
 
-    private async Task<IActionResult> TakeAsync(Guid id, Task<PlanResult> step, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> TakeAsync(Guid id, Task<SaveResult> step, string done, CancellationToken cancellationToken)
     {
         var result = await step;
         if (result.Succeeded)
@@ -55,7 +55,7 @@ public sealed class DetailsModel(PlansHandler handler, TimeProvider clock, ICurr
             TempData["Message"] = done;
             return RedirectToPage("Details", new { id = result.Id });
         }
-        return this.Refusal(result, prefix: "") ?? await ShowAsync(id, cancellationToken);
+        return this.Refused(result, prefix: "") ?? await ShowAsync(id, cancellationToken);
     }
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)

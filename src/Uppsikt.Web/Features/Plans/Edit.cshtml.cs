@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
 using Uppsikt.Domain.Plans;
+using Uppsikt.Web.Infrastructure;
 
 namespace Uppsikt.Web.Features.Plans;
 
@@ -50,7 +51,7 @@ public sealed class EditModel(PlansHandler handler, ICurrentActor actor) : PageM
                 TempData["Message"] = "Planen är sparad.";
                 return RedirectToPage("Details", new { id });
             }
-            if (this.Refusal(result) is { } refused)
+            if (this.Refused(result) is { } refused)
             {
                 return refused;
             }
@@ -61,17 +62,17 @@ public sealed class EditModel(PlansHandler handler, ICurrentActor actor) : PageM
     /// <summary>Loads the plan; refuses the wrong role, and for the wrong state answers 409 with the reason.</summary>
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var (found, refusal) = await handler.CheckEditableAsync(id, PlanActors.From(actor), cancellationToken);
-        if (!found || await handler.GetAsync(id, cancellationToken) is not { } plan)
+        var check = await handler.CheckEditableAsync(id, PlanActors.From(actor), cancellationToken);
+        if (check.NotFound || await handler.GetAsync(id, cancellationToken) is not { } plan)
         {
             return NotFound();
         }
-        if (refusal?.Kind == PlanRefusalKind.NotAllowed)
+        if (check.Outcome == SaveOutcome.NotAllowed)
         {
             return Forbid();
         }
         Plan = plan;
-        ReadOnlyReason = refusal?.Message;
+        ReadOnlyReason = check.Messages.FirstOrDefault();
         if (ReadOnlyReason is not null)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;

@@ -45,7 +45,7 @@ public sealed class NewModel(PlansHandler handler, RegisterLookups lookups, Time
                 TempData["Message"] = Input.FromLastYear ? "Utkastet är skapat från fjolårets plan. Se över aktiviteterna och fokusteman." : "Utkastet är skapat.";
                 return RedirectToPage("Details", new { id = result.Id });
             }
-            if (this.Refusal(result) is { } refused)
+            if (this.Refused(result) is { } refused)
             {
                 return refused;
             }

@@ -92,7 +92,7 @@ public static class PlansApi
             .WithSummary("Den samlade uppföljningen som tjänsteskrivelse (Word), diarieförd under ?caseNumber=.");
     }
 
-    private static async Task<IResult> Answer(PlanResult result, PlansHandler handler, CancellationToken cancellationToken, bool created = false)
+    private static async Task<IResult> Answer(SaveResult result, PlansHandler handler, CancellationToken cancellationToken, bool created = false)
     {
         if (!result.Succeeded)
         {

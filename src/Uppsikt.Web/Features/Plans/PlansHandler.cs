@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
@@ -134,16 +135,18 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
         return plan is null ? null : await CompletenessOfAsync(plan, cancellationToken);
     }
 
-    /// <summary>Whether the actor may change the plan's content now (null when they may); not found when there is no such plan.</summary>
-    public async Task<(bool Found, PlanRefusal? Refusal)> CheckEditableAsync(Guid id, PlanActor actor, CancellationToken cancellationToken) =>
-        await db.FollowUpPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } plan ? (true, plan.CheckEditable(actor)) : (false, null);
+    /// <summary>Whether the actor may change the plan's content now: saved (nothing is) when they may, else not found or the domain's refusal.</summary>
+    public async Task<SaveResult> CheckEditableAsync(Guid id, PlanActor actor, CancellationToken cancellationToken) =>
+        await db.FollowUpPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is not { } plan ? SaveResult.Missing()
+        : plan.CheckEditable(actor) is { } refusal ? SaveResult.Refused(refusal)
+        : SaveResult.Saved(id);
 
     /// <summary>The conditions a plan for the choice system and year can cover, for the activity form.</summary>
     public Task<List<ConditionInForce>> ConditionsForAsync(Guid choiceSystemId, int year, CancellationToken cancellationToken) =>
         conditions.InForceDuringAsync(choiceSystemId, year, cancellationToken);
 
     /// <summary>A new draft, empty or started from last year's plan ("Starta från fjolårets plan").</summary>
-    public async Task<PlanResult> CreateAsync(NewPlanInput input, PlanActor actor, CancellationToken cancellationToken)
+    public async Task<SaveResult> CreateAsync(NewPlanInput input, PlanActor actor, CancellationToken cancellationToken)
     {
         var check = new Validation();
         if (input.ChoiceSystemId is not { } choiceSystemId || !await db.ChoiceSystems.AnyAsync(c => c.Id == choiceSystemId, cancellationToken))
@@ -156,15 +159,15 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
         }
         if (!check.IsValid)
         {
-            return PlanResult.From(check.Fail());
+            return check.Fail();
         }
         var (choice, year) = (input.ChoiceSystemId!.Value, input.Year!.Value);
         if (await db.FollowUpPlans.AnyAsync(p => p.ChoiceSystemId == choice && p.Year == year, cancellationToken))
         {
-            return PlanResult.From(check.Add(nameof(NewPlanInput.Year), $"Det finns redan en uppföljningsplan för kundvalet {year}. Öppna den i stället, eller revidera den om den är antagen.").Fail());
+            return check.Add(nameof(NewPlanInput.Year), $"Det finns redan en uppföljningsplan för kundvalet {year}. Öppna den i stället, eller revidera den om den är antagen.").Fail();
         }
         FollowUpPlan? plan;
-        PlanRefusal? refusal;
+        Refusal? refusal;
         if (input.FromLastYear)
         {
             var last = await db.FollowUpPlans.AsNoTracking().Include(p => p.Activities)
@@ -173,7 +176,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
                 .FirstOrDefaultAsync(cancellationToken);
             if (last is null)
             {
-                return PlanResult.From(check.Add(nameof(NewPlanInput.FromLastYear), $"Det finns ingen plan för kundvalet {year - 1} att starta från. Skapa en tom plan i stället.").Fail());
+                return check.Add(nameof(NewPlanInput.FromLastYear), $"Det finns ingen plan för kundvalet {year - 1} att starta från. Skapa en tom plan i stället.").Fail();
             }
             (plan, refusal) = last.CopyForYear(year, actor, clock.GetUtcNow());
         }
@@ -183,13 +186,13 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
         }
         if (refusal is not null)
         {
-            return PlanResult.Refused(refusal);
+            return SaveResult.Refused(refusal);
         }
         db.FollowUpPlans.Add(plan!);
-        return PlanResult.From(await db.SaveOrConflictAsync(plan!.Id, cancellationToken));
+        return await db.SaveOrConflictAsync(plan!.Id, cancellationToken);
     }
 
-    public Task<PlanResult> SaveAsync(Guid id, PlanInput input, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> SaveAsync(Guid id, PlanInput input, PlanActor actor, CancellationToken cancellationToken) =>
         EditAsync(id, actor, input.Version, (plan, check) =>
         {
             var themes = (input.FocusThemes ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
@@ -208,7 +211,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public Task<PlanResult> SaveActivityAsync(Guid planId, Guid? activityId, ActivityInput input, int planVersion, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> SaveActivityAsync(Guid planId, Guid? activityId, ActivityInput input, int planVersion, PlanActor actor, CancellationToken cancellationToken) =>
         EditAsync(planId, actor, planVersion, async (plan, check) =>
         {
             var activity = activityId is null ? new FollowUpActivity { Position = plan.Activities.Count == 0 ? 1 : plan.Activities.Max(a => a.Position) + 1 }
@@ -274,7 +277,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
             }
         }, cancellationToken);
 
-    public Task<PlanResult> RemoveActivityAsync(Guid planId, Guid activityId, int planVersion, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> RemoveActivityAsync(Guid planId, Guid activityId, int planVersion, PlanActor actor, CancellationToken cancellationToken) =>
         EditAsync(planId, actor, planVersion, (plan, check) =>
         {
             if (plan.Activities.FirstOrDefault(a => a.Id == activityId) is { } activity)
@@ -289,34 +292,34 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public Task<PlanResult> ApproveAsync(Guid id, string? comment, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> ApproveAsync(Guid id, string? comment, PlanActor actor, CancellationToken cancellationToken) =>
         StepAsync(id, async plan => plan.Approve(actor, clock.GetUtcNow(), Limit(comment), await CompletenessOfAsync(plan, cancellationToken)), cancellationToken);
 
-    public Task<PlanResult> AdoptAsync(Guid id, AdoptionInput input, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> AdoptAsync(Guid id, AdoptionInput input, PlanActor actor, CancellationToken cancellationToken) =>
         StepAsync(id, plan => Task.FromResult(plan.Adopt(actor, clock.GetUtcNow(), clock.SwedishToday(), input.DecidedOn, input.Paragraph, input.CaseNumber, Limit(input.Comment))), cancellationToken);
 
-    public Task<PlanResult> ReportAsync(Guid id, DateOnly? reportedOn, string? comment, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> ReportAsync(Guid id, DateOnly? reportedOn, string? comment, PlanActor actor, CancellationToken cancellationToken) =>
         StepAsync(id, plan => Task.FromResult(plan.ReportToCouncilBoard(actor, clock.GetUtcNow(), clock.SwedishToday(), reportedOn, Limit(comment))), cancellationToken);
 
     /// <summary>"Revidera": a new draft linked to the adopted plan; one open revision at a time.</summary>
-    public async Task<PlanResult> ReviseAsync(Guid id, string? comment, PlanActor actor, CancellationToken cancellationToken)
+    public async Task<SaveResult> ReviseAsync(Guid id, string? comment, PlanActor actor, CancellationToken cancellationToken)
     {
         var plan = await LoadAsync(id, cancellationToken);
         if (plan is null)
         {
-            return PlanResult.Missing();
+            return SaveResult.Missing();
         }
         var (revision, refusal) = plan.StartRevision(actor, clock.GetUtcNow(), Limit(comment));
         if (refusal is not null)
         {
-            return PlanResult.Refused(refusal);
+            return SaveResult.Refused(refusal);
         }
         if (await db.FollowUpPlans.AnyAsync(p => p.ChoiceSystemId == plan.ChoiceSystemId && p.Year == plan.Year && p.RevisionNumber > plan.RevisionNumber, cancellationToken))
         {
-            return PlanResult.Refused(new PlanRefusal(PlanRefusalKind.WrongState, "Det finns redan en senare revision av planen. Arbeta vidare i den."));
+            return SaveResult.Refused(Refusal.WrongState("Det finns redan en senare revision av planen. Arbeta vidare i den."));
         }
         db.FollowUpPlans.Add(revision!);
-        return PlanResult.From(await db.SaveOrConflictAsync(revision!.Id, cancellationToken));
+        return await db.SaveOrConflictAsync(revision!.Id, cancellationToken);
     }
 
     private async Task<PlanCompleteness> CompletenessOfAsync(FollowUpPlan plan, CancellationToken cancellationToken) =>
@@ -327,39 +330,39 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
             .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
     /// <summary>Changes a draft's content: the domain decides whether the actor may and the plan allows it; the version guards against lost updates.</summary>
-    private async Task<PlanResult> EditAsync(Guid id, PlanActor actor, int version, Func<FollowUpPlan, Validation, Task> change, CancellationToken cancellationToken)
+    private async Task<SaveResult> EditAsync(Guid id, PlanActor actor, int version, Func<FollowUpPlan, Validation, Task> change, CancellationToken cancellationToken)
     {
         var plan = await LoadAsync(id, cancellationToken);
         if (plan is null)
         {
-            return PlanResult.Missing();
+            return SaveResult.Missing();
         }
         if (plan.CheckEditable(actor) is { } refusal)
         {
-            return PlanResult.Refused(refusal);
+            return SaveResult.Refused(refusal);
         }
         var check = new Validation();
         await change(plan, check);
         if (!check.IsValid)
         {
-            return PlanResult.From(check.Fail());
+            return check.Fail();
         }
         db.ExpectVersion(plan, version);
-        return PlanResult.From(await db.SaveOrConflictAsync(plan.Id, cancellationToken));
+        return await db.SaveOrConflictAsync(plan.Id, cancellationToken);
     }
 
-    private async Task<PlanResult> StepAsync(Guid id, Func<FollowUpPlan, Task<PlanRefusal?>> step, CancellationToken cancellationToken)
+    private async Task<SaveResult> StepAsync(Guid id, Func<FollowUpPlan, Task<Refusal?>> step, CancellationToken cancellationToken)
     {
         var plan = await LoadAsync(id, cancellationToken);
         if (plan is null)
         {
-            return PlanResult.Missing();
+            return SaveResult.Missing();
         }
         if (await step(plan) is { } refusal)
         {
-            return PlanResult.Refused(refusal);
+            return SaveResult.Refused(refusal);
         }
-        return PlanResult.From(await db.SaveOrConflictAsync(plan.Id, cancellationToken));
+        return await db.SaveOrConflictAsync(plan.Id, cancellationToken);
     }
 
     private static string? Limit(string? comment) => comment is { Length: > 1000 } ? comment[..1000] : comment;

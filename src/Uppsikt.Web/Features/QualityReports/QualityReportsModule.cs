@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Web.Features.Portal;
+using Uppsikt.Web.Features.QualityReports.Reports;
+using Uppsikt.Web.Features.QualityReports.Templates;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
@@ -10,7 +12,8 @@ namespace Uppsikt.Web.Features.QualityReports;
 
 /// <summary>
 /// Quality reports: the municipality reads every report and the late list; quality developers and administrators keep the
-/// templates and review; provider users fill in their own provider's reports (the query filter keeps the rest out).
+/// templates and review; provider users fill in their own provider's reports (the query filter keeps the rest out). The reports
+/// are in <c>Reports/</c>, the templates in <c>Templates/</c>, each with its handler, API and pages.
 /// </summary>
 public static class QualityReportsModule
 {
@@ -25,10 +28,12 @@ public static class QualityReportsModule
     public static IServiceCollection AddQualityReportsFeature(this IServiceCollection services)
     {
         services.AddSettings<ReportReminderSettings>(ReportReminderSettings.Section);
-        services.AddScoped<QualityReportsHandler>();
-        services.AddScoped<IPortalRequestSource>(sp => sp.GetRequiredService<QualityReportsHandler>());
-        services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<QualityReportsHandler>());
-        services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<QualityReportsHandler>());
+        services.AddScoped<ReportsHandler>();
+        services.AddScoped<ReportPortalSources>();
+        services.AddScoped<IPortalRequestSource>(sp => sp.GetRequiredService<ReportPortalSources>());
+        services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<ReportPortalSources>());
+        services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<ReportPortalSources>());
+        services.AddScoped<TemplatesHandler>();
         services.AddScoped<TemplateSpreadsheet>();
         services.AddScoped<TemplateEditor>();
         services.AddScoped<ReportReminders>();
@@ -40,14 +45,21 @@ public static class QualityReportsModule
         services.Configure<RazorPagesOptions>(options =>
         {
             // Page by page: a folder policy would add to the pages' own, and provider users must reach Mine, Fill and Details.
-            options.Conventions.AuthorizePage("/QualityReports/Index", Policies.Municipal);
-            options.Conventions.AuthorizePage("/QualityReports/Late", Policies.Municipal);
+            options.Conventions.AuthorizePage("/QualityReports/Reports/Index", Policies.Municipal);
+            options.Conventions.AuthorizePage("/QualityReports/Reports/Late", Policies.Municipal);
             options.Conventions.AuthorizeFolder("/QualityReports/Templates", EditorPolicy);
-            options.Conventions.AuthorizePage("/QualityReports/Details", ReaderPolicy);
-            options.Conventions.AuthorizePage("/QualityReports/Mine", ProviderPolicy);
+            options.Conventions.AuthorizePage("/QualityReports/Reports/Details", ReaderPolicy);
+            options.Conventions.AuthorizePage("/QualityReports/Reports/Mine", ProviderPolicy);
             // The municipality may look at the form; only the provider's users can save it (the handler checks).
-            options.Conventions.AuthorizePage("/QualityReports/Fill", ReaderPolicy);
+            options.Conventions.AuthorizePage("/QualityReports/Reports/Fill", ReaderPolicy);
         });
         return services;
+    }
+
+    /// <summary>The feature's API: the reports and the templates.</summary>
+    public static void MapQualityReportsApi(this RouteGroupBuilder api)
+    {
+        api.MapReportsApi();
+        api.MapTemplatesApi();
     }
 }

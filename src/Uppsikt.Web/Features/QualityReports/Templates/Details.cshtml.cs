@@ -8,7 +8,7 @@ namespace Uppsikt.Web.Features.QualityReports.Templates;
 /// A template's questions. While a draft: questions moved, removed and sections renamed here (each a small form guarded by the
 /// template's version, working without script), export and import as XLSX, and activation with a deadline.
 /// </summary>
-public sealed class DetailsModel(QualityReportsHandler handler, TemplateSpreadsheet spreadsheet, TemplateEditor editor, TimeProvider clock) : PageModel
+public sealed class DetailsModel(TemplatesHandler handler, TemplateSpreadsheet spreadsheet, TemplateEditor editor, TimeProvider clock) : PageModel
 {
     public TemplateDetails Template { get; private set; } = null!;
 
@@ -22,24 +22,12 @@ public sealed class DetailsModel(QualityReportsHandler handler, TemplateSpreadsh
     public async Task<IActionResult> OnPostActivateAsync(Guid id, int version, CancellationToken cancellationToken)
     {
         var (result, created) = await handler.ActivateAsync(id, DueOn, version, cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
         if (result.Succeeded)
         {
             TempData["Message"] = $"Mallen är aktiverad. {created} anordnare fick en rapport att fylla i.";
             return RedirectToPage(new { id });
         }
-        if (result.Conflict)
-        {
-            ModelState.AddModelError("", SaveResult.ConflictMessage);
-        }
-        foreach (var message in result.Errors.SelectMany(e => e.Value))
-        {
-            ModelState.AddModelError(nameof(DueOn), message);
-        }
-        return await ShowAsync(id, cancellationToken);
+        return this.Refused(result, prefix: "") ?? await ShowAsync(id, cancellationToken);
     }
 
     public Task<IActionResult> OnPostMoveAsync(Guid id, Guid questionId, int offset, int version, CancellationToken cancellationToken) =>
@@ -55,16 +43,16 @@ public sealed class DetailsModel(QualityReportsHandler handler, TemplateSpreadsh
     private async Task<IActionResult> ChangeAsync(Guid id, Task<SaveResult> change, string message, CancellationToken cancellationToken)
     {
         var result = await change;
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
         if (result.Succeeded)
         {
             TempData["Message"] = message;
             return RedirectToPage(new { id });
         }
-        ModelState.AddFrom(result, prefix: "");
+        // Each section has its own name box, so a reason stands at the top rather than by one of them.
+        if (this.Refused(result, _ => "") is { } refused)
+        {
+            return refused;
+        }
         if (result.Conflict)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;

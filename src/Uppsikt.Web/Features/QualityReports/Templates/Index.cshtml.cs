@@ -7,7 +7,7 @@ using Uppsikt.Web.Infrastructure.Lists;
 namespace Uppsikt.Web.Features.QualityReports.Templates;
 
 /// <summary>The templates, and a new one for a choice system and year, starting from the common areas' questions.</summary>
-public sealed class IndexModel(QualityReportsHandler handler, RegisterLookups lookups, TimeProvider clock) : ListPageModel
+public sealed class IndexModel(TemplatesHandler handler, RegisterLookups lookups, TimeProvider clock) : ListPageModel
 {
     public PagedList<TemplateRow> Templates { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 
@@ -33,12 +33,9 @@ public sealed class IndexModel(QualityReportsHandler handler, RegisterLookups lo
             TempData["Message"] = "Mallen är skapad med de gemensamma områdenas frågor. Ändra frågorna här eller i Excel.";
             return RedirectToPage("Details", new { id = result.Id });
         }
-        foreach (var (field, messages) in result.Errors)
+        if (this.Refused(result) is { } refused)
         {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError($"Input.{field}", message);
-            }
+            return refused;
         }
         await LoadAsync(cancellationToken);
         return Page();

@@ -10,7 +10,7 @@ namespace Uppsikt.Web.Features.QualityReports.Templates;
 /// Adds a question to a draft template (<c>?templateId=</c>) or changes one (its id in the path), with the same rules as an
 /// imported spreadsheet. The folder's editor policy keeps everyone else out; an activated template is refused with 409.
 /// </summary>
-public sealed class QuestionModel(QualityReportsHandler reports, TemplateEditor editor) : EditPageModel<QuestionModel.QuestionForm>
+public sealed class QuestionModel(TemplatesHandler reports, TemplateEditor editor) : EditPageModel<QuestionModel.QuestionForm>
 {
     public TemplateDetails? Template { get; private set; }
 

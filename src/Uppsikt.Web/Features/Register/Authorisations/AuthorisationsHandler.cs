@@ -156,7 +156,7 @@ public sealed class AuthorisationsHandler(AppDbContext db, TimeProvider clock)
         }
         if (new Authorisation { ValidFrom = input.ValidFrom, ValidTo = input.ValidTo }.ValidateDates() is { } datesError)
         {
-            check.Add(nameof(AuthorisationInput.ValidTo), datesError);
+            check.Add(nameof(AuthorisationInput.ValidTo), datesError.Message);
         }
         var notes = check.Optional(nameof(AuthorisationInput.Notes), "anteckningarna", input.Notes, 4000);
 

@@ -4,10 +4,10 @@ using Uppsikt.Domain.QualityReports;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Reports;
 
 /// <summary>Every provider's reports, for the municipality.</summary>
-public sealed class IndexModel(QualityReportsHandler handler, TimeProvider clock) : ListPageModel
+public sealed class IndexModel(ReportsHandler handler, TimeProvider clock) : ListPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Year { get; set; }
@@ -19,7 +19,7 @@ public sealed class IndexModel(QualityReportsHandler handler, TimeProvider clock
 
     public List<SelectListItem> Years { get; private set; } = [];
 
-    public bool IsReviewer => QualityReportsHandler.IsReviewer(User);
+    public bool IsReviewer => ReportsHandler.IsReviewer(User);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

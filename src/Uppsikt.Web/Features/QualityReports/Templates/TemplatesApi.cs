@@ -1,53 +1,43 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Uppsikt.Domain.QualityReports;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Templates;
 
-public static class QualityReportsApi
+/// <summary><c>/api/v1/quality-report-templates</c>: templates read, their questions edited one by one, and exported and imported as XLSX.</summary>
+public static class TemplatesApi
 {
-    public static void MapQualityReportsApi(this RouteGroupBuilder api)
+    public static void MapTemplatesApi(this RouteGroupBuilder api)
     {
-        var reports = api.MapGroup("/quality-reports").WithTags("Kvalitetsrapporter").RequireAuthorization(QualityReportsModule.ReaderPolicy);
-
-        reports.MapGet("/", (QualityReportsHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize, int? year,
-                ReportState? state, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), year, state, cancellationToken))
-            .WithSummary("Kvalitetsrapporter, med sökning på anordnare och kundval, filter (year, state), sortering (provider, choiceSystem, year, state, due) och sidindelning. En anordnare ser bara sina egna.");
-
-        reports.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetails>, NotFound>> (Guid id, QualityReportsHandler handler, CancellationToken cancellationToken) =>
-            await handler.GetAsync(id, cancellationToken) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound())
-            .WithSummary("En kvalitetsrapport: mallens frågor, anordnarens svar, läge och begärda kompletteringar.");
-
         var templates = api.MapGroup("/quality-report-templates").WithTags("Kvalitetsrapporter").RequireAuthorization(QualityReportsModule.EditorPolicy);
 
-        templates.MapGet("/", (QualityReportsHandler handler, string? sort, bool? descending, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        templates.MapGet("/", (TemplatesHandler handler, string? sort, bool? descending, int? page, int? pageSize, CancellationToken cancellationToken) =>
             handler.TemplatesAsync(new ListQuery(null, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), cancellationToken))
             .WithSummary("Mallar för kvalitetsrapporter, med sortering (title, choiceSystem, year, state, due) och sidindelning.");
 
-        templates.MapGet("/{id:guid}", async Task<Results<Ok<TemplateDetails>, NotFound>> (Guid id, QualityReportsHandler handler, CancellationToken cancellationToken) =>
+        templates.MapGet("/{id:guid}", async Task<Results<Ok<TemplateDetails>, NotFound>> (Guid id, TemplatesHandler handler, CancellationToken cancellationToken) =>
             await handler.TemplateAsync(id, cancellationToken) is { } template ? TypedResults.Ok(template) : TypedResults.NotFound())
             .WithSummary("En mall med dess frågor i ordning, läge och version (som varje ändring skickar med).");
 
-        templates.MapPost("/{id:guid}/questions", async (Guid id, TemplateQuestionInput input, TemplateEditor editor, QualityReportsHandler handler,
+        templates.MapPost("/{id:guid}/questions", async (Guid id, TemplateQuestionInput input, TemplateEditor editor, TemplatesHandler handler,
                 CancellationToken cancellationToken) =>
                 await (await editor.SaveQuestionAsync(id, null, input, cancellationToken)).UpdatedAsync(() => handler.TemplateAsync(id, cancellationToken)))
             .WithSummary("Lägger till en fråga sist i sitt avsnitt (ett nytt avsnitt hamnar sist) i en mall som inte är aktiverad. Svarsalternativ (choices) och tabellkolumner (columns) en per rad; shownWhen som \"2.1 = Nej\".");
 
         templates.MapPut("/{id:guid}/questions/{questionId:guid}", async (Guid id, Guid questionId, TemplateQuestionInput input, TemplateEditor editor,
-                QualityReportsHandler handler, CancellationToken cancellationToken) =>
+                TemplatesHandler handler, CancellationToken cancellationToken) =>
                 await (await editor.SaveQuestionAsync(id, questionId, input, cancellationToken)).UpdatedAsync(() => handler.TemplateAsync(id, cancellationToken)))
             .WithSummary("Ändrar en fråga; frågor som visas beroende på den följer med om koden byts.");
 
         templates.MapPost("/{id:guid}/questions/{questionId:guid}/move", async (Guid id, Guid questionId, QuestionMove move, TemplateEditor editor,
-                QualityReportsHandler handler, CancellationToken cancellationToken) =>
+                TemplatesHandler handler, CancellationToken cancellationToken) =>
                 await (await editor.MoveAsync(id, questionId, move.Offset, move.Version, cancellationToken)).UpdatedAsync(() => handler.TemplateAsync(id, cancellationToken)))
             .WithSummary("Flyttar en fråga upp (offset -1) eller ned (offset 1) inom sitt avsnitt, om ingen fråga då hamnar före den den beror på.");
 
         templates.MapDelete("/{id:guid}/questions/{questionId:guid}", async (Guid id, Guid questionId, int version, TemplateEditor editor,
-                QualityReportsHandler handler, CancellationToken cancellationToken) =>
+                TemplatesHandler handler, CancellationToken cancellationToken) =>
                 await (await editor.RemoveAsync(id, questionId, version, cancellationToken)).UpdatedAsync(() => handler.TemplateAsync(id, cancellationToken)))
             .WithSummary("Tar bort en fråga som ingen annan fråga beror på (version: mallens version).");
 
@@ -75,13 +65,14 @@ public static class QualityReportsApi
                 var result = await spreadsheet.ImportAsync(id, content, cancellationToken);
                 return result.NotFound ? Results.NotFound()
                     : result.Succeeded ? Results.Ok(result)
+                    : result.AsSave().Outcome != SaveOutcome.Invalid ? result.AsSave().ToProblem()
                     : Results.Problem(new ProblemDetails
                     {
                         Status = StatusCodes.Status400BadRequest, Title = "Mallen ändrades inte.", Extensions = { ["problems"] = result.Problems },
                     });
             })
             .DisableAntiforgery()
-            .WithSummary("Läser in en redigerad mall (XLSX, fältet file): allt eller inget, frågorna matchas på kod. Formelceller vägras.");
+            .WithSummary("Läser in en redigerad mall (XLSX, fältet file): allt eller inget, frågorna matchas på kod. Formelceller vägras. En aktiverad mall ger 409.");
     }
 }
 

@@ -1,19 +1,30 @@
+using System.Text.Json.Serialization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Import;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Templates;
 
-/// <summary>What an import did: the problems (then nothing changed), or how many questions were added, changed and removed.</summary>
-public sealed record TemplateImportResult(IReadOnlyList<string> Problems, int Added, int Changed, int Removed, bool NotFound = false)
+/// <summary>
+/// What an import did: the refusals (then nothing changed) — an activated template, or each problem by row and column — or how
+/// many questions were added, changed and removed.
+/// </summary>
+public sealed record TemplateImportResult([property: JsonIgnore] IReadOnlyList<Refusal> Refusals, int Added, int Changed, int Removed, bool NotFound = false)
 {
-    public bool Succeeded => !NotFound && Problems.Count == 0;
+    public bool Succeeded => !NotFound && Refusals.Count == 0;
+
+    /// <summary>The refusals' messages, as the page lists them and the API's problem names them.</summary>
+    public IReadOnlyList<string> Problems => [.. Refusals.Select(r => r.Message)];
+
+    /// <summary>The refusals as a save's, for the API's answer: 409 for an activated template, 400 for problems in the file.</summary>
+    public SaveResult AsSave() => NotFound ? SaveResult.Missing() : SaveResult.Refused(Refusals);
 }
 
 /// <summary>
@@ -84,7 +95,7 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsHandler condi
         }
         if (!template.IsDraft)
         {
-            return Refused(QualityReportTemplate.ActivatedMessage);
+            return Refused(QualityReportTemplate.Activated);
         }
         var path = Path.GetTempFileName();
         try
@@ -99,14 +110,16 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsHandler condi
             {
                 codes.TryAdd(condition.Code, condition.Id);
             }
-            var problems = new List<string>();
+            var problems = new List<Refusal>();
             List<(int Line, QuestionDraft Draft)> rows;
             using (var reader = new XlsxTableReader(path))
             {
                 rows = Read(reader, codes, template, problems);
             }
             var (questions, ruleProblems) = TemplateRules.Check([.. rows.Select(r => r.Draft)], codes.Values.ToHashSet());
-            problems.AddRange(ruleProblems.Select(p => $"Rad {rows[p.Index].Line}, kolumn {ColumnOf[p.Field]}: {p.Message}"));
+            problems.AddRange(ruleProblems.Select(p => TemplateRules.TryQuestionField(p, out var index, out var field)
+                ? Problem(rows[index].Line, ColumnOf[field], p.Message)
+                : p));
             if (problems.Count > 0)
             {
                 return new(problems, 0, 0, 0);
@@ -121,7 +134,7 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsHandler condi
         }
         catch (ImportRefusedException refused)
         {
-            return Refused(refused.Message);
+            return Refused(Refusal.Invalid(refused.Message));
         }
         finally
         {
@@ -129,18 +142,21 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsHandler condi
         }
     }
 
-    private static TemplateImportResult Refused(string message) => new([message], 0, 0, 0);
+    private static TemplateImportResult Refused(Refusal refusal) => new([refusal], 0, 0, 0);
+
+    /// <summary>A problem in the sheet, by row and column: bad input named by where it is in the file.</summary>
+    private static Refusal Problem(int line, string column, string message) => Refusal.Invalid($"Rad {line}, kolumn {column}: {message}");
 
     /// <summary>
     /// Reads the rows as drafts; what only a sheet can get wrong (formulas, Ja/Nej, condition codes, the "2.1 = Nej" form) is
     /// a problem here, the rest is left to <see cref="TemplateRules"/>. A sheet without the help text column keeps the stored ones.
     /// </summary>
-    private static List<(int Line, QuestionDraft Draft)> Read(XlsxTableReader reader, IReadOnlyDictionary<string, Guid> conditionCodes, QualityReportTemplate template, List<string> problems)
+    private static List<(int Line, QuestionDraft Draft)> Read(XlsxTableReader reader, IReadOnlyDictionary<string, Guid> conditionCodes, QualityReportTemplate template, List<Refusal> problems)
     {
         var missing = Columns.Where(c => !reader.Header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
         {
-            problems.Add($"Rad 1: kolumnerna {string.Join(", ", missing)} saknas. Utgå från en exporterad mall.");
+            problems.Add(Refusal.Invalid($"Rad 1: kolumnerna {string.Join(", ", missing)} saknas. Utgå från en exporterad mall."));
             return [];
         }
         var index = Exported.ToDictionary(c => c, c => reader.Header.ToList().FindIndex(h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase)), StringComparer.Ordinal);
@@ -148,7 +164,7 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsHandler condi
         while (reader.Read())
         {
             var line = reader.Line;
-            void Problem(string column, string message) => problems.Add($"Rad {line}, kolumn {column}: {message}");
+            void Problem(string column, string message) => problems.Add(TemplateSpreadsheet.Problem(line, column, message));
             string Cell(string column)
             {
                 if (index[column] < 0)
@@ -187,7 +203,7 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsHandler condi
         }
         if (rows.Count == 0 && problems.Count == 0)
         {
-            problems.Add("Filen har inga frågor.");
+            problems.Add(Refusal.Invalid("Filen har inga frågor."));
         }
         return rows;
     }

@@ -1,9 +1,9 @@
 using Uppsikt.Web.Infrastructure.Lists;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Reports;
 
 /// <summary>The provider's own reports (the query filter shows no other provider's), newest first until another column is chosen.</summary>
-public sealed class MineModel(QualityReportsHandler handler) : ListPageModel
+public sealed class MineModel(ReportsHandler handler) : ListPageModel
 {
     public PagedList<ReportRow> Reports { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Uppsikt.Domain.QualityReports;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Reports;
 
 /// <summary>How the fill-in form names its fields, and how a posted form becomes answers (a table as JSON rows, a multiple choice as lines).</summary>
 public static class AnswerForm

@@ -1,18 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Domain.QualityReports;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Reports;
 
 /// <summary>A report as submitted, for the municipality and the provider; the reviewer requests completion or approves here.</summary>
-public sealed class DetailsModel(QualityReportsHandler handler, FileStore files) : PageModel
+public sealed class DetailsModel(ReportsHandler handler, FileStore files) : PageModel
 {
     public ReportDetails Report { get; private set; } = null!;
 
     public AttachmentsView Attachments { get; private set; } = new([], false, "");
 
-    public bool IsReviewer => QualityReportsHandler.IsReviewer(User);
+    public bool IsReviewer => ReportsHandler.IsReviewer(User);
 
     public bool CanReview => IsReviewer && Report.State is ReportState.Submitted or ReportState.Resubmitted;
 
@@ -30,29 +31,15 @@ public sealed class DetailsModel(QualityReportsHandler handler, FileStore files)
     public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
         await AfterAsync(id, await handler.ApproveAsync(id, cancellationToken), "Rapporten är godkänd.", cancellationToken);
 
-    private async Task<IActionResult> AfterAsync(Guid id, Infrastructure.SaveResult result, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(Guid id, SaveResult result, string done, CancellationToken cancellationToken)
     {
-        if (result.NotFound)
-        {
-            return IsReviewer ? NotFound() : Forbid();
-        }
         if (result.Succeeded)
         {
             TempData["Message"] = done;
             return RedirectToPage(new { id });
         }
-        if (result.Conflict)
-        {
-            ModelState.AddModelError("", Infrastructure.SaveResult.ConflictMessage);
-        }
-        foreach (var (code, messages) in result.Errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(code.Length == 0 ? "" : "comment-" + AnswerForm.Field(code), message);
-            }
-        }
-        return await ShowAsync(id, cancellationToken);
+        // A question's reason stands by its comment box.
+        return this.Refused(result, code => "comment-" + AnswerForm.Field(code)) ?? await ShowAsync(id, cancellationToken);
     }
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
@@ -62,7 +49,7 @@ public sealed class DetailsModel(QualityReportsHandler handler, FileStore files)
             return NotFound();
         }
         Report = report;
-        Attachments = new AttachmentsView(await files.ListAsync(QualityReportsHandler.FileOwnerType, id, cancellationToken), false, files.MaxSizeText);
+        Attachments = new AttachmentsView(await files.ListAsync(ReportsHandler.FileOwnerType, id, cancellationToken), false, files.MaxSizeText);
         return Page();
     }
 }

@@ -6,7 +6,7 @@ using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Jobs;
 using Uppsikt.Web.Infrastructure.Mail;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Reports;
 
 /// <summary>The <c>QualityReports:Reminders</c> section.</summary>
 public sealed class ReportReminderSettings : IValidatableObject
@@ -47,9 +47,8 @@ public sealed class ReportReminders(AppDbContext db, Outbox outbox, AppLinks lin
         var today = clock.SwedishToday();
         var dueDays = settings.DaysBefore.Select(d => today.AddDays(d)).ToList();
         var reports = await (
-            from report in db.QualityReports.AsNoTracking()
-            where (report.State == ReportState.Draft || report.State == ReportState.CompletionRequested)
-                && report.Template!.DueOn != null && dueDays.Contains(report.Template.DueOn.Value)
+            from report in db.QualityReports.AsNoTracking().Where(QualityReport.Open)
+            where report.Template!.DueOn != null && dueDays.Contains(report.Template.DueOn.Value)
             join choiceSystem in db.ChoiceSystems on report.Template!.ChoiceSystemId equals choiceSystem.Id
             select new { report.Id, report.ProviderId, report.Template!.Year, DueOn = report.Template.DueOn!.Value, ChoiceSystem = choiceSystem.Name })
             .ToListAsync(cancellationToken);
@@ -61,7 +60,7 @@ public sealed class ReportReminders(AppDbContext db, Outbox outbox, AppLinks lin
         {
             var daysLeft = report.DueOn.DayNumber - today.DayNumber;
             var due = SwedishText.Date(report.DueOn);
-            var link = links.LinkLine($"/QualityReports/Fill/{report.Id}");
+            var link = links.LinkLine(ReportsHandler.FillUrl(report.Id));
             foreach (var user in users.Where(u => u.ProviderId == report.ProviderId))
             {
                 var body = $"""

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Templates;
 
 /// <summary>A question as the browser's form posts it: choices and table columns one per line, "shown only when" as "2.1 = Nej".</summary>
 public sealed record TemplateQuestionInput(
@@ -42,7 +43,7 @@ public sealed class TemplateEditor(AppDbContext db, ConditionsHandler conditions
         }
         if (!template.IsDraft)
         {
-            return SaveResult.Refused(QualityReportTemplate.ActivatedMessage);
+            return SaveResult.Refused(QualityReportTemplate.Activated);
         }
         var kindIsTable = string.Equals(input.Kind, nameof(QuestionKind.Table), StringComparison.OrdinalIgnoreCase);
         var kindHasChoices = string.Equals(input.Kind, nameof(QuestionKind.SingleChoice), StringComparison.OrdinalIgnoreCase)
@@ -57,23 +58,22 @@ public sealed class TemplateEditor(AppDbContext db, ConditionsHandler conditions
         var (index, problems) = template.SaveQuestion(questionId, draft, allowed);
         if (problems.Count > 0)
         {
-            var errors = new Validation();
             var ordered = template.Ordered.Where(q => q.Id != questionId).ToList();
-            foreach (var problem in problems)
+            return SaveResult.Refused([.. problems.Select(problem =>
             {
-                if (problem.Index == index)
+                if (!TemplateRules.TryQuestionField(problem, out var at, out var field))
                 {
-                    var field = problem.Field == QuestionField.Choices && kindIsTable ? nameof(TemplateQuestionInput.Columns) : FieldOf[problem.Field];
-                    errors.Add(field, Capitalise(problem.Message));
+                    return problem;
                 }
-                else
+                if (at == index)
                 {
-                    // Another question no longer fits the changed one, such as a question shown on a choice that was removed.
-                    var other = ordered[problem.Index < index ? problem.Index : problem.Index - 1];
-                    errors.Add("", $"Fråga {other.Code}: {problem.Message}");
+                    return Refusal.Invalid(Capitalise(problem.Message),
+                        field == QuestionField.Choices && kindIsTable ? nameof(TemplateQuestionInput.Columns) : FieldOf[field]);
                 }
-            }
-            return errors.Fail();
+                // Another question no longer fits the changed one, such as a question shown on a choice that was removed.
+                var other = ordered[at < index ? at : at - 1];
+                return Refusal.Invalid($"Fråga {other.Code}: {problem.Message}");
+            })]);
         }
         return await SaveAsync(template, input.TemplateVersion, cancellationToken);
     }
@@ -87,8 +87,11 @@ public sealed class TemplateEditor(AppDbContext db, ConditionsHandler conditions
     public Task<SaveResult> RenameSectionAsync(Guid templateId, string section, string? newName, int version, CancellationToken cancellationToken) =>
         ChangeAsync(templateId, version, t => t.Questions.Exists(q => q.Section == section), t => t.RenameSection(section, newName), cancellationToken);
 
-    /// <summary>One change by the template's own rules: missing (template or what the change is about), refused with its reason, or saved.</summary>
-    private async Task<SaveResult> ChangeAsync(Guid templateId, int version, Func<QualityReportTemplate, bool> exists, Func<QualityReportTemplate, string?> change,
+    /// <summary>
+    /// One change by the template's own rules: missing (template or what the change is about), refused with the template's reason
+    /// (an activated template is the wrong state, 409; anything else bad input, 400), or saved.
+    /// </summary>
+    private async Task<SaveResult> ChangeAsync(Guid templateId, int version, Func<QualityReportTemplate, bool> exists, Func<QualityReportTemplate, Refusal?> change,
         CancellationToken cancellationToken)
     {
         var template = await LoadAsync(templateId, cancellationToken);
@@ -96,11 +99,7 @@ public sealed class TemplateEditor(AppDbContext db, ConditionsHandler conditions
         {
             return SaveResult.Missing();
         }
-        if (!template.IsDraft)
-        {
-            return SaveResult.Refused(QualityReportTemplate.ActivatedMessage);
-        }
-        return change(template) is { } refused ? Refused(refused) : await SaveAsync(template, version, cancellationToken);
+        return change(template) is { } refused ? SaveResult.Refused(refused) : await SaveAsync(template, version, cancellationToken);
     }
 
     private async Task<SaveResult> SaveAsync(QualityReportTemplate template, int version, CancellationToken cancellationToken)
@@ -111,8 +110,6 @@ public sealed class TemplateEditor(AppDbContext db, ConditionsHandler conditions
 
     private Task<QualityReportTemplate?> LoadAsync(Guid templateId, CancellationToken cancellationToken) =>
         db.QualityReportTemplates.Include(t => t.Questions).SingleOrDefaultAsync(t => t.Id == templateId, cancellationToken);
-
-    private static SaveResult Refused(string message) => SaveResult.Invalid(new Dictionary<string, string[]> { [""] = [message] });
 
     private static string[] Lines(string? text) =>
         text?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];

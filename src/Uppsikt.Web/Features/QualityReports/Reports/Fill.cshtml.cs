@@ -1,17 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
 
-namespace Uppsikt.Web.Features.QualityReports;
+namespace Uppsikt.Web.Features.QualityReports.Reports;
 
 /// <summary>The provider fills in its report: saves a draft, starts from last year's answers, attaches files and submits.</summary>
-public sealed class FillModel(QualityReportsHandler handler, FileStore files) : AttachmentsPageModel(files)
+public sealed class FillModel(ReportsHandler handler, FileStore files) : AttachmentsPageModel(files)
 {
     public ReportDetails Report { get; private set; } = null!;
 
     /// <summary>The answers shown in the form: the posted ones after a failed save, otherwise the stored ones.</summary>
     public IReadOnlyDictionary<string, string?> Shown { get; private set; } = new Dictionary<string, string?>();
 
-    protected override string OwnerType => QualityReportsHandler.FileOwnerType;
+    protected override string OwnerType => ReportsHandler.FileOwnerType;
 
     protected override async Task<bool> LoadMatterAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -39,25 +40,15 @@ public sealed class FillModel(QualityReportsHandler handler, FileStore files) : 
         var submit = action == "submit";
         var hasFiles = (await Files.ListAsync(OwnerType, id, cancellationToken)).Count > 0;
         var result = await handler.SaveAnswersAsync(id, answers, version, submit, hasFiles, cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
         if (result.Succeeded)
         {
             TempData["Message"] = submit ? "Rapporten är inskickad. Tack!" : "Utkastet är sparat.";
             return submit ? RedirectToPage("Details", new { id }) : RedirectToPage(new { id });
         }
-        if (result.Conflict)
+        // An answer's reason stands by its question.
+        if (this.Refused(result, AnswerForm.Field) is { } refused)
         {
-            ModelState.AddModelError("", Infrastructure.SaveResult.ConflictMessage);
-        }
-        foreach (var (code, messages) in result.Errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(code.Length == 0 ? "" : AnswerForm.Field(code), message);
-            }
+            return refused;
         }
         Shown = answers;
         return await ShowAsync(id, cancellationToken);
@@ -66,19 +57,11 @@ public sealed class FillModel(QualityReportsHandler handler, FileStore files) : 
     public async Task<IActionResult> OnPostCopyLastYearAsync(Guid id, CancellationToken cancellationToken)
     {
         var (result, copied) = await handler.CopyLastYearAsync(id, cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
         if (result.Succeeded)
         {
             TempData["Message"] = copied == 0 ? "Inga svar kopierades: frågorna var redan besvarade." : $"{copied} svar kopierades från förra årets rapport. Gå igenom dem innan du skickar in.";
             return RedirectToPage(new { id });
         }
-        foreach (var message in result.Errors.SelectMany(e => e.Value))
-        {
-            ModelState.AddModelError("", message);
-        }
-        return await ShowAsync(id, cancellationToken);
+        return this.Refused(result, prefix: "") ?? await ShowAsync(id, cancellationToken);
     }
 }
