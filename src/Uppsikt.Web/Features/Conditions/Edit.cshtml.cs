@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,7 +10,6 @@ using Uppsikt.Web.Infrastructure;
 namespace Uppsikt.Web.Features.Conditions;
 
 /// <summary>A new condition, or a new version of one: an adopted condition is never changed in place.</summary>
-[Authorize(Policy = ConditionsModule.EditorPolicy)]
 public sealed class EditModel(ConditionsHandler handler, RegisterLookups lookups, TimeProvider clock) : PageModel
 {
     public Guid? Id { get; private set; }

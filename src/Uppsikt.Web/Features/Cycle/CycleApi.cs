@@ -20,7 +20,7 @@ public static class CycleApi
         tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteInput input, CycleTasksHandler handler, ClaimsPrincipal user,
                 IAuthorizationService authorization, CancellationToken cancellationToken) =>
             {
-                var mayCompleteAny = (await authorization.AuthorizeAsync(user, Policies.CycleEditor)).Succeeded;
+                var mayCompleteAny = (await authorization.AuthorizeAsync(user, Policies.Editor)).Succeeded;
                 var result = await handler.CompleteAsync(id, input, user.FindFirstValue(ClaimTypes.NameIdentifier), mayCompleteAny, cancellationToken);
                 return result.Succeeded ? Results.NoContent() : result.ToProblem();
             })

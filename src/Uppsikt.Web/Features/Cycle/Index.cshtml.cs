@@ -29,6 +29,6 @@ public sealed class IndexModel(CycleTasksHandler handler, RegisterLookups lookup
     {
         Tasks = await handler.ListAsync(Query, new TaskFilter(CommitteeId, Year, Status), cancellationToken);
         Committees = await lookups.CommitteesAsync(cancellationToken);
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.CycleEditor)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
     }
 }

@@ -353,7 +353,7 @@ public sealed class PortalHandler(
     /// <summary>A document's file may be seen by whoever may see the document; only the municipality adds or removes files.</summary>
     public async Task<FileMatter?> FindAsync(Guid ownerId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await db.PortalDocuments.AsNoTracking().Where(d => d.Id == ownerId).Select(d => new { d.ProviderId }).FirstOrDefaultAsync(cancellationToken) is { } document
-            ? new FileMatter(document.ProviderId, user.IsInRole(Roles.QualityDeveloper) || user.IsInRole(Roles.Administrator))
+            ? new FileMatter(document.ProviderId, Policies.EditorRoles.Any(user.IsInRole))
             : null;
 
     /// <summary>The municipality's side of the portal: its quality developers.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Portal;
 
@@ -47,5 +48,5 @@ public sealed class PortalMatters(IEnumerable<IPortalMatterSource> sources)
     public static string? ThreadUrlFor(ClaimsPrincipal user, Guid providerId, string kind, Guid id) =>
         PortalHandler.OwnProvider(user) is { } own
             ? own == providerId ? ThreadUrl(true, providerId, kind, id) : null
-            : PortalPolicies.MunicipalRoles.Any(user.IsInRole) ? ThreadUrl(false, providerId, kind, id) : null;
+            : Policies.EditorRoles.Any(user.IsInRole) ? ThreadUrl(false, providerId, kind, id) : null;
 }

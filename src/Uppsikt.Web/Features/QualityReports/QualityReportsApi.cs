@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Domain.QualityReports;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.QualityReports;
@@ -21,7 +22,7 @@ public static class QualityReportsApi
             await handler.GetAsync(id, cancellationToken) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound())
             .WithSummary("En kvalitetsrapport: mallens frågor, anordnarens svar, läge och begärda kompletteringar.");
 
-        var templates = api.MapGroup("/quality-report-templates").WithTags("Kvalitetsrapporter").RequireAuthorization(QualityReportsModule.EditorPolicy);
+        var templates = api.MapGroup("/quality-report-templates").WithTags("Kvalitetsrapporter").RequireAuthorization(Policies.Editor);
 
         templates.MapGet("/", (QualityReportsHandler handler, string? sort, bool? descending, int? page, int? pageSize, CancellationToken cancellationToken) =>
             handler.TemplatesAsync(new ListQuery(null, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), cancellationToken))

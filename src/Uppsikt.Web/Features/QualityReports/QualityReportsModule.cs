@@ -13,11 +13,6 @@ namespace Uppsikt.Web.Features.QualityReports;
 /// </summary>
 public static class QualityReportsModule
 {
-    /// <summary>Edits templates, activates them, requests completion and approves.</summary>
-    public const string EditorPolicy = "QualityReportEditor";
-
-    public const string ProviderPolicy = "QualityReportProvider";
-
     /// <summary>Any signed-in user: the municipality reads, a provider user its own provider's reports.</summary>
     public const string ReaderPolicy = "QualityReportReader";
 
@@ -34,17 +29,15 @@ public static class QualityReportsModule
         services.AddScoped<ReportReminders>();
         services.AddRecurringJob<ReportReminders>("Påminnelser om kvalitetsrapporter", reminders.Schedule);
         services.AddAuthorizationBuilder()
-            .AddPolicy(EditorPolicy, p => p.RequireRole(Roles.QualityDeveloper, Roles.Administrator))
-            .AddPolicy(ProviderPolicy, p => p.RequireRole(Roles.ProviderUser))
             .AddPolicy(ReaderPolicy, p => p.RequireRole(Roles.All));
         services.Configure<RazorPagesOptions>(options =>
         {
             // Page by page: a folder policy would add to the pages' own, and provider users must reach Mine, Fill and Details.
             options.Conventions.AuthorizePage("/QualityReports/Index", Policies.Municipal);
             options.Conventions.AuthorizePage("/QualityReports/Late", Policies.Municipal);
-            options.Conventions.AuthorizeFolder("/QualityReports/Templates", EditorPolicy);
+            options.Conventions.AuthorizeFolder("/QualityReports/Templates", Policies.Editor);
             options.Conventions.AuthorizePage("/QualityReports/Details", ReaderPolicy);
-            options.Conventions.AuthorizePage("/QualityReports/Mine", ProviderPolicy);
+            options.Conventions.AuthorizePage("/QualityReports/Mine", Policies.ProviderUser);
             // The municipality may look at the form; only the provider's users can save it (the handler checks).
             options.Conventions.AuthorizePage("/QualityReports/Fill", ReaderPolicy);
         });

@@ -45,7 +45,7 @@ public static class ComplaintsApi
 
         complaints.MapPost("/{id:guid}/answer", (Guid id, AnswerInput input, ComplaintsHandler handler, FileStore files, CancellationToken cancellationToken) =>
                 Answer(id, handler.AnswerAsync(id, input, cancellationToken), handler, files, cancellationToken))
-            .RequireAuthorization(EvidencePolicies.ProviderAnswer)
+            .RequireAuthorization(Policies.ProviderUser)
             .WithSummary("Anordnarens svar med vidtagna åtgärder.");
 
         complaints.MapPost("/{id:guid}/close", (Guid id, CloseInput input, ComplaintsHandler handler, FileStore files, CancellationToken cancellationToken) =>

@@ -24,12 +24,12 @@ public static class AuthorisationsApi
 
         authorisations.MapPost("/", async (AuthorisationInput input, AuthorisationsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/authorisations/{created}", created => handler.GetAsync(created, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till en auktorisation eller ett avtal.");
 
         authorisations.MapPut("/{id:guid}", async (Guid id, AuthorisationInput input, AuthorisationsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Ändrar en auktorisation eller ett avtal. Skicka med version från senaste läsningen; en äldre version ger 409.");
     }
 }

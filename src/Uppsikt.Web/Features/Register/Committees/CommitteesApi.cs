@@ -21,12 +21,12 @@ public static class CommitteesApi
 
         committees.MapPost("/", async (CommitteeInput input, CommitteesHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/committees/{created}", created => handler.GetAsync(created, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till en nämnd.");
 
         committees.MapPut("/{id:guid}", async (Guid id, CommitteeInput input, CommitteesHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Ändrar en nämnd. Skicka med version från senaste läsningen; en äldre version ger 409.");
     }
 }

@@ -22,12 +22,12 @@ public static class UnitsApi
 
         units.MapPost("/", async (UnitInput input, UnitsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/units/{created}", created => handler.GetAsync(created, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till en enhet.");
 
         units.MapPut("/{id:guid}", async (Guid id, UnitInput input, UnitsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Ändrar en enhet. Skicka med version från senaste läsningen; en äldre version ger 409.");
     }
 }
