@@ -12,8 +12,8 @@ public static class CycleApi
         var tasks = api.MapGroup("/tasks").WithTags("Årshjul").RequireAuthorization(Policies.Municipal);
 
         tasks.MapGet("/", (CycleTasksHandler handler, ClaimsPrincipal user, bool? mine, Guid? committeeId, int? year, TaskStatusFilter? status,
-                string? search, string? sort, bool? descending, int? page, int? pageSize, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+                [AsParameters] ListParameters list, CancellationToken cancellationToken) =>
+            handler.ListAsync(list.ToQuery(),
                 new TaskFilter(committeeId, year, status, mine == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null), cancellationToken))
             .WithSummary("Uppgifter i årshjulen, med filter (mine=true för mina, committeeId, year, status Open/Overdue/Done), sökning, sortering (due, title, committee, owner, status) och sidindelning.");
 

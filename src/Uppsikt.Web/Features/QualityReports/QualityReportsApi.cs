@@ -13,9 +13,9 @@ public static class QualityReportsApi
     {
         var reports = api.MapGroup("/quality-reports").WithTags("Kvalitetsrapporter").RequireAuthorization(QualityReportsModule.ReaderPolicy);
 
-        reports.MapGet("/", (QualityReportsHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize, int? year,
+        reports.MapGet("/", (QualityReportsHandler handler, [AsParameters] ListParameters list, int? year,
                 ReportState? state, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), year, state, cancellationToken))
+            handler.ListAsync(list.ToQuery(), year, state, cancellationToken))
             .WithSummary("Kvalitetsrapporter, med sökning på anordnare och kundval, filter (year, state), sortering (provider, choiceSystem, year, state, due) och sidindelning. En anordnare ser bara sina egna.");
 
         reports.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetails>, NotFound>> (Guid id, QualityReportsHandler handler, CancellationToken cancellationToken) =>
@@ -24,8 +24,8 @@ public static class QualityReportsApi
 
         var templates = api.MapGroup("/quality-report-templates").WithTags("Kvalitetsrapporter").RequireAuthorization(Policies.Editor);
 
-        templates.MapGet("/", (QualityReportsHandler handler, string? sort, bool? descending, int? page, int? pageSize, CancellationToken cancellationToken) =>
-            handler.TemplatesAsync(new ListQuery(null, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), cancellationToken))
+        templates.MapGet("/", (QualityReportsHandler handler, [AsParameters] ListParameters list, CancellationToken cancellationToken) =>
+            handler.TemplatesAsync(list.ToQuery(), cancellationToken))
             .WithSummary("Mallar för kvalitetsrapporter, med sortering (title, choiceSystem, year, state, due) och sidindelning.");
 
         templates.MapGet("/{id:guid}", async Task<Results<Ok<TemplateDetails>, NotFound>> (Guid id, QualityReportsHandler handler, CancellationToken cancellationToken) =>

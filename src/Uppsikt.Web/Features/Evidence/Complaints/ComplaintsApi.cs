@@ -13,9 +13,9 @@ public static class ComplaintsApi
     {
         var complaints = api.MapGroup("/complaints").WithTags("Klagomål");
 
-        complaints.MapGet("/", (ComplaintsHandler handler, string? sort, bool? descending, int? page, int? pageSize, ComplaintStatus? status,
+        complaints.MapGet("/", (ComplaintsHandler handler, [AsParameters] ListParameters list, ComplaintStatus? status,
                 bool? overdue, Guid? unitId, Guid? providerId, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(null, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 status, overdue ?? false, unitId, providerId, cancellationToken))
             .WithSummary("Synpunkter och klagomål, sorterbara (received, unit, status, due), filtrerbara på status, försenat svar, enhet och anordnare.");
 

@@ -11,9 +11,9 @@ public static class AuthorisationsApi
     {
         var authorisations = api.MapGroup("/authorisations").WithTags("Auktorisationer och avtal");
 
-        authorisations.MapGet("/", (AuthorisationsHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+        authorisations.MapGet("/", (AuthorisationsHandler handler, [AsParameters] ListParameters list,
                 AuthorisationStatus? status, Guid? choiceSystemId, Guid? providerId, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 status, choiceSystemId, providerId, cancellationToken))
             .WithSummary("Auktorisationer och avtal, med sökning (diarienummer, anteckningar, anordnare), filter, sortering (provider, choiceSystem, status, validFrom) och sidindelning.");
 

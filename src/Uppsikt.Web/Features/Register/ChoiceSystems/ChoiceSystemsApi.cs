@@ -10,9 +10,9 @@ public static class ChoiceSystemsApi
     {
         var choices = api.MapGroup("/choice-systems").WithTags("Kundval");
 
-        choices.MapGet("/", (ChoiceSystemsHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+        choices.MapGet("/", (ChoiceSystemsHandler handler, [AsParameters] ListParameters list,
                 Guid? committeeId, bool? includePhasedOut, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 committeeId, includePhasedOut ?? false, cancellationToken))
             .WithSummary("Kundval, med sökning, sortering (name, committee, legalBasis) och sidindelning. Avvecklade kundval ingår bara med includePhasedOut=true.");
 

@@ -10,9 +10,9 @@ public static class CommitteesApi
     {
         var committees = api.MapGroup("/committees").WithTags("Nämnder");
 
-        committees.MapGet("/", (CommitteesHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+        committees.MapGet("/", (CommitteesHandler handler, [AsParameters] ListParameters list,
                 CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), cancellationToken))
+            handler.ListAsync(list.ToQuery(), cancellationToken))
             .WithSummary("Nämnder, med sökning, sortering (name) och sidindelning.");
 
         committees.MapGet("/{id:guid}", async Task<Results<Ok<CommitteeDetails>, NotFound>> (Guid id, CommitteesHandler handler, CancellationToken cancellationToken) =>

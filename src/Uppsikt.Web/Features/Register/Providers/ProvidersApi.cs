@@ -11,9 +11,9 @@ public static class ProvidersApi
     {
         var providers = api.MapGroup("/providers").WithTags("Anordnare");
 
-        providers.MapGet("/", (ProvidersHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+        providers.MapGet("/", (ProvidersHandler handler, [AsParameters] ListParameters list,
                 Ownership? ownership, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 ownership, cancellationToken))
             .WithSummary("Anordnare, med sökning, filter på regiform, sortering (name, organisationNumber, ownership, city) och sidindelning.");
 

@@ -10,9 +10,9 @@ public static class UnitsApi
     {
         var units = api.MapGroup("/units").WithTags("Enheter");
 
-        units.MapGet("/", (UnitsHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+        units.MapGet("/", (UnitsHandler handler, [AsParameters] ListParameters list,
                 Guid? providerId, Guid? choiceSystemId, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 providerId, choiceSystemId, cancellationToken))
             .WithSummary("Enheter, med sökning, sortering (name, provider, city, capacity) och sidindelning.");
 
