@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.QualityReports;
@@ -58,21 +58,9 @@ public static class QualityReportsApi
                 : TypedResults.NotFound())
             .WithSummary("Mallen som Excel-fil (XLSX): ett kalkylblad, en rad per fråga.");
 
-        templates.MapPost("/{id:guid}/xlsx", async (Guid id, HttpContext context, TemplateSpreadsheet spreadsheet, IAntiforgery antiforgery,
-                CancellationToken cancellationToken) =>
+        templates.MapPost("/{id:guid}/xlsx", async (Guid id, HttpContext context, TemplateSpreadsheet spreadsheet, CancellationToken cancellationToken) =>
             {
-                // As the other uploads: a browser signed in by cookie must send an antiforgery token; integrations use an API token.
-                if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    && !await antiforgery.IsRequestValidAsync(context))
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Anropet saknar giltig antiforgery-token.");
-                }
-                var file = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
-                if (file is null)
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Skicka filen som multipart/form-data i fältet file."] });
-                }
-                await using var content = file.OpenReadStream();
+                await using var content = context.UploadedFile().OpenReadStream();
                 var result = await spreadsheet.ImportAsync(id, content, cancellationToken);
                 return result.NotFound ? Results.NotFound()
                     : result.Succeeded ? Results.Ok(result)
@@ -81,7 +69,7 @@ public static class QualityReportsApi
                         Status = StatusCodes.Status400BadRequest, Title = "Mallen ändrades inte.", Extensions = { ["problems"] = result.Problems },
                     });
             })
-            .DisableAntiforgery()
+            .AcceptsUpload()
             .WithSummary("Läser in en redigerad mall (XLSX, fältet file): allt eller inget, frågorna matchas på kod. Formelceller vägras.");
     }
 }
