@@ -10,11 +10,11 @@ using Uppsikt.Web.Features.Evidence.Complaints;
 using Uppsikt.Web.Features.Evidence.Incidents;
 using Uppsikt.Web.Features.Evidence.Indicators;
 using Uppsikt.Web.Features.Evidence.Observations;
-using Uppsikt.Web.Features.Portal;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Import;
+using Uppsikt.Web.Infrastructure.Portal;
 
 namespace Uppsikt.Web.Features.Evidence;
 
@@ -49,6 +49,7 @@ public static class EvidenceModule
         services.AddScoped<ComplaintsHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<ComplaintsHandler>());
         services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<ComplaintsHandler>());
+        services.AddScoped<IPortalRequestSource, ComplaintRequestSource>();
         services.AddScoped<IncidentsHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<IncidentsHandler>());
         services.AddScoped<ObservationsHandler>();

@@ -4,11 +4,11 @@ using Uppsikt.Data;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Register;
-using Uppsikt.Web.Features.Portal;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
+using Uppsikt.Web.Infrastructure.Portal;
 
 namespace Uppsikt.Web.Features.QualityReports;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Domain.Identity;
-using Uppsikt.Web.Features.Portal;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Jobs;
+using Uppsikt.Web.Infrastructure.Portal;
 
 namespace Uppsikt.Web.Features.QualityReports;
 
