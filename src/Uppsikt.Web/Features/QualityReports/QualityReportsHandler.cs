@@ -88,7 +88,7 @@ public sealed class QualityReportsHandler(AppDbContext db, TimeProvider clock) :
         .Add("due", r => r.DueOn);
 
     /// <summary>May edit templates, activate them, request completion and approve.</summary>
-    public static bool IsReviewer(ClaimsPrincipal user) => user.IsInRole(Roles.QualityDeveloper) || user.IsInRole(Roles.Administrator);
+    public static bool IsReviewer(ClaimsPrincipal user) => Policies.EditorRoles.Any(user.IsInRole);
 
     public static string ActorName(ClaimsPrincipal user) => user.FindFirstValue(UppsiktClaims.DisplayName) ?? user.Identity?.Name ?? "okänd";
 
