@@ -5,6 +5,7 @@ using Uppsikt.Web.Features.Register.ChoiceSystems;
 using Uppsikt.Web.Features.Register.Committees;
 using Uppsikt.Web.Features.Register.Units;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Register;
 

@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 
-namespace Uppsikt.Web.Features.Register;
+namespace Uppsikt.Web.Infrastructure.Lists;
 
-/// <summary>Choices for the register's forms: providers, administrations, committees and choice systems, by name.</summary>
+/// <summary>
+/// Choices of register data for any feature's forms and filters: providers, administrations, committees and choice systems,
+/// by name.
+/// </summary>
 public sealed class RegisterLookups(AppDbContext db)
 {
     public async Task<List<SelectListItem>> ProvidersAsync(CancellationToken cancellationToken) =>
