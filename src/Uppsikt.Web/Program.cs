@@ -38,10 +38,10 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToFolder("/Public");
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    options.Conventions.AllowAnonymousToPage("/Account/ExternalCallback");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Index");
-    options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
-    options.Conventions.AuthorizeFolder("/Cycle", Policies.Municipal);
+    // Every other page is signed-in only (the fallback policy); each feature module authorises its own pages.
 }).AddMvcOptions(options => SwedishModelBinding.Apply(options.ModelBindingMessageProvider));
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

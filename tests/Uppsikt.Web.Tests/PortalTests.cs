@@ -8,6 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Uppsikt.Data;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Web.Features.Portal;
+using Uppsikt.Web.Features.Portal.Attestations;
+using Uppsikt.Web.Features.Portal.Threads;
+using Uppsikt.Web.Infrastructure.Portal;
 using Uppsikt.Web.Tests.Infrastructure;
 
 namespace Uppsikt.Web.Tests;
@@ -216,7 +219,7 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
         Assert.Contains(await OutboxToAsync(Demo.QualityDeveloper), m => m.Subject.StartsWith($"Nytt meddelande i Uppsikt: {Demo.TryggaHander} – Kvalitetsrapport ", StringComparison.Ordinal));
 
         var threads = (await trygga.GetFromJsonAsync<ThreadList>("/api/v1/portal/threads", Api.Json, Ct))!;
-        Assert.Equal(PortalHandler.GeneralThreadTitle, threads.General.Title);
+        Assert.Equal(ThreadsHandler.GeneralThreadTitle, threads.General.Title);
         Assert.Null(threads.General.MatterKind);
         Assert.Equal([complaintId, reportId], threads.Matters.Items.Select(t => t.MatterId!.Value).Take(2));
         var complaint = threads.Matters.Items[0];
@@ -249,7 +252,7 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
         {
             // Threads about complaints no longer there: listed, without a link to the matter.
             var start = DateTimeOffset.UtcNow.AddDays(-30);
-            db.PortalMessages.AddRange(Enumerable.Range(0, PortalHandler.ThreadPageSize + 1).Select(i => new Domain.Portal.PortalMessage
+            db.PortalMessages.AddRange(Enumerable.Range(0, ThreadsHandler.ThreadPageSize + 1).Select(i => new Domain.Portal.PortalMessage
             {
                 ProviderId = providerId, MatterKind = "Complaint", MatterId = Guid.CreateVersion7(), AuthorName = "Testare (fiktiv)",
                 Text = $"Meddelande {i} (fiktiv)", SentAt = start.AddHours(i),
@@ -262,7 +265,7 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
         var first = WebUtility.HtmlDecode(await Expect.OkAsync(await quality.GetAsync(details, Ct)));
         Assert.Contains("Sida 1 av 2", first, StringComparison.Ordinal);
         Assert.Contains(">Allmänt</a>", first, StringComparison.Ordinal);
-        Assert.Equal(PortalHandler.ThreadPageSize, Regex.Count(first, "Ärende som inte längre finns</a>"));
+        Assert.Equal(ThreadsHandler.ThreadPageSize, Regex.Count(first, "Ärende som inte längre finns</a>"));
 
         var second = WebUtility.HtmlDecode(await Expect.OkAsync(await quality.GetAsync(details + "?Page=2", Ct)));
         Assert.Contains("Sida 2 av 2", second, StringComparison.Ordinal);

@@ -6,7 +6,8 @@ using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Features.Evidence.Complaints;
-using Uppsikt.Web.Features.Portal;
+using Uppsikt.Web.Features.Portal.Attestations;
+using Uppsikt.Web.Features.Portal.Documents;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
 
@@ -63,7 +64,7 @@ public sealed class DemoPortal(AppDbContext db, FileStore files, TimeProvider cl
             var name = $"Anvisningar {today.Year} (fiktiv).txt";
             using var content = new MemoryStream(Encoding.UTF8.GetBytes(
                 $"Anvisningar för kvalitetsuppföljningen {today.Year} (fiktiva)\n\n1. Egenintygande lämnas i Uppsikt.\n2. Kvalitetsrapporten lämnas senast i mars.\n3. Verksamhetsbesök bokas under hösten.\n"));
-            await files.StoreAsync(PortalHandler.DocumentOwnerType, document.Id, providerId, name, FileContentCheck.ForExtension(name)!, content, "Demodata", cancellationToken);
+            await files.StoreAsync(DocumentsHandler.DocumentOwnerType, document.Id, providerId, name, FileContentCheck.ForExtension(name)!, content, "Demodata", cancellationToken);
         }
 
         db.DutyToInformReports.Add(new DutyToInformReport

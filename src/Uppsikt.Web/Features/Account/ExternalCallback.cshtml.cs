@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,6 @@ namespace Uppsikt.Web.Features.Account;
 /// Where single sign-on returns. Accounts are provisioned by the municipality: an SSO login is linked to the
 /// existing account with the same e-mail address, never used to create one.
 /// </summary>
-[AllowAnonymous]
 public sealed class ExternalCallbackModel(SignInManager<AppUser> signIn) : PageModel
 {
     public string Message { get; private set; } = "";

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Identity;
-using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Admin;
 

@@ -10,9 +10,9 @@ public static class ConditionsApi
     {
         var conditions = api.MapGroup("/conditions").WithTags("Villkor").RequireAuthorization(Infrastructure.Auth.Policies.Municipal);
 
-        conditions.MapGet("/", (ConditionsHandler handler, TimeProvider clock, string? search, string? sort, bool? descending, int? page, int? pageSize,
+        conditions.MapGet("/", (ConditionsHandler handler, TimeProvider clock, [AsParameters] ListParameters list,
                 Guid? choiceSystemId, bool? general, DateOnly? date, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 choiceSystemId, general ?? false, date ?? clock.SwedishToday(), cancellationToken))
             .WithSummary("Villkor, med sökning, sortering (code, title, choiceSystem, part, validFrom), filter på kundval eller generella (general=true) och sidindelning. Rubriken är den version som gäller på date (i dag om inget anges).");
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Conditions;
 
@@ -21,7 +22,7 @@ public sealed class DetailsModel(ConditionsHandler handler, IAuthorizationServic
             return NotFound();
         }
         Condition = condition;
-        CanEdit = (await authorization.AuthorizeAsync(User, ConditionsModule.EditorPolicy)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
         return Page();
     }
 }

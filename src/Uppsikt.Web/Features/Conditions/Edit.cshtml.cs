@@ -1,17 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Sanctions;
-using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Conditions;
 
 /// <summary>A new condition, or a new version of one: an adopted condition is never changed in place.</summary>
-[Authorize(Policy = ConditionsModule.EditorPolicy)]
 public sealed class EditModel(ConditionsHandler handler, RegisterLookups lookups, TimeProvider clock) : PageModel
 {
     public Guid? Id { get; private set; }

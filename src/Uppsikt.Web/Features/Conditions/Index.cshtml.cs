@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Conditions;
@@ -29,6 +29,6 @@ public sealed class IndexModel(ConditionsHandler handler, RegisterLookups lookup
         Conditions = await handler.ListAsync(Query, ChoiceSystemId, general, clock.SwedishToday(), cancellationToken);
         Sets = [new("Generella villkor (alla kundval)", GeneralFilter, general), .. await lookups.ChoiceSystemsAsync(cancellationToken)];
         Sets.ForEach(s => s.Selected = string.Equals(s.Value, Set, StringComparison.OrdinalIgnoreCase));
-        CanEdit = (await authorization.AuthorizeAsync(User, ConditionsModule.EditorPolicy)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
     }
 }

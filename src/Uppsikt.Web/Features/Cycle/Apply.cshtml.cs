@@ -1,17 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Web.Features.Cycle.Templates;
-using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Cycle;
 
 /// <summary>Applies a template to a committee and a year: first choose (a GET form), then confirm the owners (a POST).</summary>
-[Authorize(Policy = Policies.CycleEditor)]
 public sealed class ApplyModel(CycleTasksHandler handler, TemplatesHandler templates, RegisterLookups lookups, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

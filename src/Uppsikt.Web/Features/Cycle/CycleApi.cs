@@ -12,15 +12,15 @@ public static class CycleApi
         var tasks = api.MapGroup("/tasks").WithTags("Årshjul").RequireAuthorization(Policies.Municipal);
 
         tasks.MapGet("/", (CycleTasksHandler handler, ClaimsPrincipal user, bool? mine, Guid? committeeId, int? year, TaskStatusFilter? status,
-                string? search, string? sort, bool? descending, int? page, int? pageSize, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+                [AsParameters] ListParameters list, CancellationToken cancellationToken) =>
+            handler.ListAsync(list.ToQuery(),
                 new TaskFilter(committeeId, year, status, mine == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null), cancellationToken))
             .WithSummary("Uppgifter i årshjulen, med filter (mine=true för mina, committeeId, year, status Open/Overdue/Done), sökning, sortering (due, title, committee, owner, status) och sidindelning.");
 
         tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteInput input, CycleTasksHandler handler, ClaimsPrincipal user,
                 IAuthorizationService authorization, CancellationToken cancellationToken) =>
             {
-                var mayCompleteAny = (await authorization.AuthorizeAsync(user, Policies.CycleEditor)).Succeeded;
+                var mayCompleteAny = (await authorization.AuthorizeAsync(user, Policies.Editor)).Succeeded;
                 var result = await handler.CompleteAsync(id, input, user.FindFirstValue(ClaimTypes.NameIdentifier), mayCompleteAny, cancellationToken);
                 return result.Succeeded ? Results.NoContent() : result.ToProblem();
             })

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;
 
@@ -29,6 +28,6 @@ public sealed class IndexModel(CycleTasksHandler handler, RegisterLookups lookup
     {
         Tasks = await handler.ListAsync(Query, new TaskFilter(CommitteeId, Year, Status), cancellationToken);
         Committees = await lookups.CommitteesAsync(cancellationToken);
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.CycleEditor)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
     }
 }

@@ -33,7 +33,7 @@ public sealed class MyTasksModel(CycleTasksHandler handler, IAuthorizationServic
 
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        var mayCompleteAny = (await authorization.AuthorizeAsync(User, Policies.CycleEditor)).Succeeded;
+        var mayCompleteAny = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
         var result = await handler.CompleteAsync(id, new CompleteInput(Note, Version), UserId, mayCompleteAny, cancellationToken);
         if (result.NotFound)
         {

@@ -9,14 +9,18 @@ using Uppsikt.Web.Features.Evidence.Complaints;
 using Uppsikt.Web.Features.Evidence.Incidents;
 using Uppsikt.Web.Features.Evidence.Indicators;
 using Uppsikt.Web.Features.Evidence.Observations;
-using Uppsikt.Web.Features.Portal;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Import;
+using Uppsikt.Web.Infrastructure.Portal;
 
 namespace Uppsikt.Web.Features.Evidence;
 
-/// <summary>Who may do what with complaints, observations and incidents. Reading is for every signed-in role, scoped by the query filters.</summary>
+/// <summary>
+/// Who may do what with complaints, observations and incidents. Reading is for every signed-in role, scoped by the query
+/// filters; a provider answers a complaint forwarded to it under <see cref="Policies.ProviderUser"/>.
+/// </summary>
 public static class EvidencePolicies
 {
     /// <summary>Registers, forwards and closes complaints; registers incidents, records referral stances and closes them.</summary>
@@ -27,9 +31,6 @@ public static class EvidencePolicies
 
     /// <summary>Reports an incident: the municipality's handlers, or a provider for its own units.</summary>
     public const string IncidentReporter = nameof(IncidentReporter);
-
-    /// <summary>Answers a complaint forwarded to its own provider.</summary>
-    public const string ProviderAnswer = nameof(ProviderAnswer);
 }
 
 /// <summary>
@@ -43,11 +44,11 @@ public static class EvidenceModule
         services.AddAuthorizationBuilder()
             .AddPolicy(EvidencePolicies.Handler, p => p.RequireRole(Roles.QualityDeveloper, Roles.GroupManager))
             .AddPolicy(EvidencePolicies.ObservationRecorder, p => p.RequireRole(Roles.CaseWorker, Roles.QualityDeveloper))
-            .AddPolicy(EvidencePolicies.IncidentReporter, p => p.RequireRole(Roles.QualityDeveloper, Roles.GroupManager, Roles.ProviderUser))
-            .AddPolicy(EvidencePolicies.ProviderAnswer, p => p.RequireRole(Roles.ProviderUser));
+            .AddPolicy(EvidencePolicies.IncidentReporter, p => p.RequireRole(Roles.QualityDeveloper, Roles.GroupManager, Roles.ProviderUser));
         services.AddScoped<ComplaintsHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<ComplaintsHandler>());
         services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<ComplaintsHandler>());
+        services.AddScoped<IPortalRequestSource, ComplaintRequestSource>();
         services.AddScoped<IncidentsHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<IncidentsHandler>());
         services.AddScoped<ObservationsHandler>();
@@ -57,6 +58,18 @@ public static class EvidenceModule
         services.AddScoped<IndicatorResults>();
         services.AddScoped<IndicatorFlags>();
         // The upload page takes files up to the import limit rather than the server's default request size.
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizePage("/Evidence/Complaints/Edit", EvidencePolicies.Handler);
+            options.Conventions.AuthorizePage("/Evidence/Complaints/Summary", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Evidence/Incidents/Edit", EvidencePolicies.IncidentReporter);
+            options.Conventions.AuthorizePage("/Evidence/Incidents/Summary", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Evidence/Observations/Index", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Evidence/Observations/Edit", EvidencePolicies.ObservationRecorder);
+            options.Conventions.AuthorizePage("/Evidence/Indicators/Index", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Evidence/Indicators/Edit", Policies.Editor);
+            options.Conventions.AuthorizeFolder("/Evidence/Indicators/Imports", Policies.Editor);
+        });
         services.AddOptions<RazorPagesOptions>().Configure<ImportSettings>((options, settings) =>
             options.Conventions.AddPageApplicationModelConvention("/Evidence/Indicators/Imports/Index", page =>
             {

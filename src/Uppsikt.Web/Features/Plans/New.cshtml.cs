@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Data;
 using Uppsikt.Domain.Plans;
-using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Plans;
 

@@ -21,9 +21,9 @@ public static class PlansApi
     {
         var plans = api.MapGroup("/plans").WithTags("Uppföljningsplaner").RequireAuthorization(Policies.Municipal);
 
-        plans.MapGet("/", (PlansHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize, int? year,
+        plans.MapGet("/", (PlansHandler handler, [AsParameters] ListParameters list, int? year,
                 Guid? choiceSystemId, PlanState? state, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 year, choiceSystemId, state, adoptedOnly: false, cancellationToken))
             .WithSummary("Uppföljningsplaner, med sökning på kundval och nämnd, filter (year, choiceSystemId, state), sortering (choiceSystem, committee, year, state) och sidindelning.");
 

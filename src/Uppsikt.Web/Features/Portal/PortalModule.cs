@@ -1,38 +1,35 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uppsikt.Domain.Identity;
+using Uppsikt.Web.Features.Portal.Attestations;
+using Uppsikt.Web.Features.Portal.Changes;
+using Uppsikt.Web.Features.Portal.Documents;
+using Uppsikt.Web.Features.Portal.Threads;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Portal;
 
 namespace Uppsikt.Web.Features.Portal;
 
-public static class PortalPolicies
-{
-    /// <summary>A provider's own portal.</summary>
-    public const string ProviderUser = "PortalProviderUser";
-
-    /// <summary>The municipality's side: sends documents, opens attestation rounds, invites provider users.</summary>
-    public const string Municipal = "PortalMunicipal";
-
-    /// <summary>The roles of the municipality's side of the portal.</summary>
-    public static readonly string[] MunicipalRoles = [Roles.QualityDeveloper, Roles.Administrator];
-}
-
-/// <summary>The provider portal: requests with deadlines, documents, message threads per matter, attestations, duty to inform and invitations.</summary>
+/// <summary>
+/// The provider portal: requests with deadlines (gathered from every feature), documents (<c>Documents/</c>), message threads
+/// per matter (<c>Threads/</c>), attestations (<c>Attestations/</c>), the duty to inform (<c>Changes/</c>), the municipality's
+/// view of each provider (<c>Providers/</c>) and invitations.
+/// </summary>
 public static class PortalModule
 {
     public static IServiceCollection AddPortalFeature(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder()
-            .AddPolicy(PortalPolicies.ProviderUser, p => p.RequireRole(Roles.ProviderUser))
-            .AddPolicy(PortalPolicies.Municipal, p => p.RequireRole(PortalPolicies.MunicipalRoles));
         services.AddScoped<PortalRequests>();
-        services.AddScoped<IPortalRequestSource, ComplaintRequestSource>();
+        services.AddScoped<PortalRecipients>();
+        services.AddScoped<PortalHandler>();
         services.AddScoped<AttestationsHandler>();
         services.AddScoped<IPortalRequestSource>(sp => sp.GetRequiredService<AttestationsHandler>());
         services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<AttestationsHandler>());
         services.AddScoped<PortalMatters>();
-        services.AddScoped<PortalHandler>();
-        services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<PortalHandler>());
+        services.AddScoped<ThreadsHandler>();
+        services.AddScoped<DocumentsHandler>();
+        services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<DocumentsHandler>());
+        services.AddScoped<ChangesHandler>();
         services.AddScoped<PortalInvitations>();
         services.Configure<InvitationTokenProviderOptions>(o =>
         {
@@ -46,14 +43,14 @@ public static class PortalModule
         services.Configure<RazorPagesOptions>(options =>
         {
             // Documents and attestations are read by both sides (scoped by the query filters); everything else is one side's.
-            options.Conventions.AuthorizePage("/Portal/Index", PortalPolicies.ProviderUser);
-            options.Conventions.AuthorizePage("/Portal/Threads", PortalPolicies.ProviderUser);
-            options.Conventions.AuthorizePage("/Portal/Attestations/Attest", PortalPolicies.ProviderUser);
-            options.Conventions.AuthorizeFolder("/Portal/Providers", PortalPolicies.Municipal);
-            options.Conventions.AuthorizePage("/Portal/Documents/New", PortalPolicies.Municipal);
-            options.Conventions.AuthorizePage("/Portal/Attestations/Index", PortalPolicies.Municipal);
-            options.Conventions.AuthorizePage("/Portal/Attestations/Round", PortalPolicies.Municipal);
-            options.Conventions.AuthorizePage("/Portal/Invite", PortalPolicies.Municipal);
+            options.Conventions.AuthorizePage("/Portal/Index", Policies.ProviderUser);
+            options.Conventions.AuthorizeFolder("/Portal/Threads", Policies.ProviderUser);
+            options.Conventions.AuthorizePage("/Portal/Attestations/Attest", Policies.ProviderUser);
+            options.Conventions.AuthorizeFolder("/Portal/Providers", Policies.Editor);
+            options.Conventions.AuthorizePage("/Portal/Documents/New", Policies.Editor);
+            options.Conventions.AuthorizePage("/Portal/Attestations/Index", Policies.Editor);
+            options.Conventions.AuthorizePage("/Portal/Attestations/Round", Policies.Editor);
+            options.Conventions.AuthorizePage("/Portal/Invite", Policies.Editor);
             options.Conventions.AllowAnonymousToPage("/Portal/Invitation");
         });
         return services;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Features.Conditions;
-using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Public;
 

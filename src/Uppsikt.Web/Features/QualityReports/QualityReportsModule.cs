@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Domain.Identity;
-using Uppsikt.Web.Features.Portal;
 using Uppsikt.Web.Features.QualityReports.Reports;
 using Uppsikt.Web.Features.QualityReports.Templates;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Jobs;
+using Uppsikt.Web.Infrastructure.Portal;
 
 namespace Uppsikt.Web.Features.QualityReports;
 
@@ -17,11 +17,6 @@ namespace Uppsikt.Web.Features.QualityReports;
 /// </summary>
 public static class QualityReportsModule
 {
-    /// <summary>Edits templates, activates them, requests completion and approves.</summary>
-    public const string EditorPolicy = "QualityReportEditor";
-
-    public const string ProviderPolicy = "QualityReportProvider";
-
     /// <summary>Any signed-in user: the municipality reads, a provider user its own provider's reports.</summary>
     public const string ReaderPolicy = "QualityReportReader";
 
@@ -39,17 +34,15 @@ public static class QualityReportsModule
         services.AddScoped<ReportReminders>();
         services.AddRecurringJob<ReportReminders, ReportReminderSettings>("Påminnelser om kvalitetsrapporter", reminders => reminders.Schedule);
         services.AddAuthorizationBuilder()
-            .AddPolicy(EditorPolicy, p => p.RequireRole(Roles.QualityDeveloper, Roles.Administrator))
-            .AddPolicy(ProviderPolicy, p => p.RequireRole(Roles.ProviderUser))
             .AddPolicy(ReaderPolicy, p => p.RequireRole(Roles.All));
         services.Configure<RazorPagesOptions>(options =>
         {
             // Page by page: a folder policy would add to the pages' own, and provider users must reach Mine, Fill and Details.
             options.Conventions.AuthorizePage("/QualityReports/Reports/Index", Policies.Municipal);
             options.Conventions.AuthorizePage("/QualityReports/Reports/Late", Policies.Municipal);
-            options.Conventions.AuthorizeFolder("/QualityReports/Templates", EditorPolicy);
+            options.Conventions.AuthorizeFolder("/QualityReports/Templates", Policies.Editor);
             options.Conventions.AuthorizePage("/QualityReports/Reports/Details", ReaderPolicy);
-            options.Conventions.AuthorizePage("/QualityReports/Reports/Mine", ProviderPolicy);
+            options.Conventions.AuthorizePage("/QualityReports/Reports/Mine", Policies.ProviderUser);
             // The municipality may look at the form; only the provider's users can save it (the handler checks).
             options.Conventions.AuthorizePage("/QualityReports/Reports/Fill", ReaderPolicy);
         });

@@ -24,7 +24,7 @@ public abstract class RegisterDetailsPage(IAuthorizationService authorization) :
             return NotFound();
         }
         keep(record);
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegisterEditor)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
         CanSeeHistory = (await authorization.AuthorizeAsync(User, Policies.Administrator)).Succeeded;
         return Page();
     }

@@ -1,12 +1,18 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Features.Register.Providers;
 using Uppsikt.Web.Features.Register.Authorisations;
 using Uppsikt.Web.Features.Register.ChoiceSystems;
 using Uppsikt.Web.Features.Register.Committees;
 using Uppsikt.Web.Features.Register.Units;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Register;
 
-/// <summary>The register: committees, choice systems, providers, units and authorisations.</summary>
+/// <summary>
+/// The register: committees, choice systems, providers, units and authorisations. Every signed-in role reads it (scoped by
+/// the query filters); quality developers and administrators change it.
+/// </summary>
 public static class RegisterModule
 {
     public static IServiceCollection AddRegisterFeature(this IServiceCollection services)
@@ -20,6 +26,17 @@ public static class RegisterModule
         services.AddScoped<AuthorisationsHandler>();
         services.AddScoped<RegisterLookups>();
         services.AddScoped<KoladaUnitImport>();
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizePage("/Register/Committees/Edit", Policies.Editor);
+            options.Conventions.AuthorizePage("/Register/ChoiceSystems/Edit", Policies.Editor);
+            options.Conventions.AuthorizePage("/Register/ChoiceSystems/Services", Policies.Editor);
+            options.Conventions.AuthorizePage("/Register/Providers/Edit", Policies.Editor);
+            options.Conventions.AuthorizePage("/Register/Providers/Person", Policies.Editor);
+            options.Conventions.AuthorizePage("/Register/Providers/Subcontractor", Policies.Editor);
+            options.Conventions.AuthorizePage("/Register/Units/Edit", Policies.Editor);
+            options.Conventions.AuthorizePage("/Register/Authorisations/Edit", Policies.Editor);
+        });
         return services;
     }
 

@@ -38,23 +38,6 @@ public sealed class OidcSettings : IValidatableObject
     }
 }
 
-public static class Policies
-{
-    /// <summary>The municipality's own staff and elected members.</summary>
-    public const string Municipal = nameof(Municipal);
-
-    /// <summary>May create and change register data.</summary>
-    public const string RegisterEditor = nameof(RegisterEditor);
-
-    public const string Administrator = nameof(Administrator);
-
-    /// <summary>May edit annual cycle templates and apply them to committees' years.</summary>
-    public const string CycleEditor = nameof(CycleEditor);
-
-    /// <summary>The API: a signed-in user by cookie or API token.</summary>
-    public const string Api = nameof(Api);
-}
-
 public static class AuthRegistration
 {
     private const string CookieOrToken = "CookieOrToken";
@@ -123,9 +106,9 @@ public static class AuthRegistration
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Municipal, p => p.RequireRole(Roles.Municipal))
-            .AddPolicy(Policies.RegisterEditor, p => p.RequireRole(Roles.Administrator, Roles.QualityDeveloper))
+            .AddPolicy(Policies.Editor, p => p.RequireRole(Policies.EditorRoles))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.CycleEditor, p => p.RequireRole(Roles.Administrator, Roles.QualityDeveloper))
+            .AddPolicy(Policies.ProviderUser, p => p.RequireRole(Roles.ProviderUser))
             .AddPolicy(Policies.Api, p => p.RequireAuthenticatedUser());
         return services;
     }

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Imports;
+using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Web.Infrastructure.Import;
 
@@ -55,20 +55,9 @@ public static class ImportEndpoints
     public static RouteHandlerBuilder MapImportUpload(this RouteGroupBuilder group, string pattern, string kind)
     {
         var settings = ((IEndpointRouteBuilder)group).ServiceProvider.GetRequiredService<ImportSettings>();
-        return group.MapPost(pattern, async (HttpContext context, DataImports imports, ImportReports reports,
-                IAntiforgery antiforgery, CancellationToken cancellationToken) =>
+        return group.MapPost(pattern, async (HttpContext context, DataImports imports, ImportReports reports, CancellationToken cancellationToken) =>
             {
-                if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    && !await antiforgery.IsRequestValidAsync(context))
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Anropet saknar giltig antiforgery-token.");
-                }
-                // Read here rather than bound, so that authorisation is decided before the content type is looked at.
-                var file = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
-                if (file is null)
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Skicka filen som multipart/form-data i fältet file."] });
-                }
+                var file = context.UploadedFile();
                 await using var stream = file.OpenReadStream();
                 var start = await imports.StartAsync(kind, stream, file.FileName, cancellationToken);
                 if (start.Record is null)
@@ -80,8 +69,6 @@ public static class ImportEndpoints
                 var location = $"{context.Request.Path.Value!.TrimEnd('/')}/{report.Id}";
                 return start.AlreadyImported ? Results.Ok(report) : Results.Accepted(location, report);
             })
-            .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(settings.MaxFileBytes + 1024 * 1024))
-            .WithFormOptions(multipartBodyLengthLimit: settings.MaxFileBytes + 1024 * 1024);
+            .AcceptsUpload(maxBytes: settings.MaxFileBytes + 1024 * 1024);
     }
 }

@@ -28,7 +28,7 @@ public sealed class DetailsModel(TemplatesHandler handler, IAuthorizationService
     /// <summary>Everyone municipal may read the page; only editors get past here to the change.</summary>
     private async Task<IActionResult> ChangeAsync(Guid id, Func<Task<SaveResult>> change, string message, CancellationToken cancellationToken)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.CycleEditor)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded)
         {
             return Forbid();
         }
@@ -53,7 +53,7 @@ public sealed class DetailsModel(TemplatesHandler handler, IAuthorizationService
             return NotFound();
         }
         Template = template;
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.CycleEditor)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
         return Page();
     }
 }

@@ -1,13 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Cycle.Templates;
 
-[Authorize(Policy = Policies.CycleEditor)]
 public sealed class EditModel(TemplatesHandler handler) : PageModel
 {
     public Guid? Id { get; private set; }

@@ -13,6 +13,6 @@ public sealed class IndexModel(TemplatesHandler handler, IAuthorizationService a
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Templates = await handler.ListAsync(cancellationToken);
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.CycleEditor)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
     }
 }

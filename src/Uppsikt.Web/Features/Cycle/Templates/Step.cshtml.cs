@@ -1,16 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Cycle.Templates;
 
 /// <summary>Adds a step to a template (last) or changes one.</summary>
-[Authorize(Policy = Policies.CycleEditor)]
 public sealed class StepModel(TemplatesHandler handler) : PageModel
 {
     public Guid TemplateId { get; private set; }

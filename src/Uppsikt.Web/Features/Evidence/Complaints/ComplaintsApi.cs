@@ -13,9 +13,9 @@ public static class ComplaintsApi
     {
         var complaints = api.MapGroup("/complaints").WithTags("Klagomål");
 
-        complaints.MapGet("/", (ComplaintsHandler handler, string? sort, bool? descending, int? page, int? pageSize, ComplaintStatus? status,
+        complaints.MapGet("/", (ComplaintsHandler handler, [AsParameters] ListParameters list, ComplaintStatus? status,
                 bool? overdue, Guid? unitId, Guid? providerId, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(null, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 status, overdue ?? false, unitId, providerId, cancellationToken))
             .WithSummary("Synpunkter och klagomål, sorterbara (received, unit, status, due), filtrerbara på status, försenat svar, enhet och anordnare.");
 
@@ -45,7 +45,7 @@ public static class ComplaintsApi
 
         complaints.MapPost("/{id:guid}/answer", (Guid id, AnswerInput input, ComplaintsHandler handler, FileStore files, CancellationToken cancellationToken) =>
                 Answer(id, handler.AnswerAsync(id, input, cancellationToken), handler, files, cancellationToken))
-            .RequireAuthorization(EvidencePolicies.ProviderAnswer)
+            .RequireAuthorization(Policies.ProviderUser)
             .WithSummary("Anordnarens svar med vidtagna åtgärder.");
 
         complaints.MapPost("/{id:guid}/close", (Guid id, CloseInput input, ComplaintsHandler handler, FileStore files, CancellationToken cancellationToken) =>

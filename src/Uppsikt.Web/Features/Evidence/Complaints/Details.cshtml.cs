@@ -34,7 +34,7 @@ public sealed class DetailsModel(ComplaintsHandler handler, FileStore files, IAu
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, string? response, int version, CancellationToken cancellationToken)
     {
         AnswerText = response;
-        return await StepAsync(id, EvidencePolicies.ProviderAnswer, () => handler.AnswerAsync(id, new AnswerInput(response, version), cancellationToken),
+        return await StepAsync(id, Policies.ProviderUser, () => handler.AnswerAsync(id, new AnswerInput(response, version), cancellationToken),
             "Ert svar är skickat till kommunen.", cancellationToken);
     }
 

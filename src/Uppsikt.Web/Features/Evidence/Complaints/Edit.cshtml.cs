@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Evidence;
@@ -8,7 +7,6 @@ using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Web.Features.Evidence.Complaints;
 
-[Authorize(Policy = EvidencePolicies.Handler)]
 public sealed class EditModel(ComplaintsHandler handler, EvidenceLookups lookups, FileStore files, TimeProvider clock)
     : EditPageModel<EditModel.ComplaintForm>
 {

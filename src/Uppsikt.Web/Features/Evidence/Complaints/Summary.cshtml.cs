@@ -1,12 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Evidence.Complaints;
 
-[Authorize(Policy = Policies.Municipal)]
 public sealed class SummaryModel(ComplaintsHandler handler, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Evidence;
@@ -9,7 +8,6 @@ using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Web.Features.Evidence.Incidents;
 
-[Authorize(Policy = EvidencePolicies.IncidentReporter)]
 public sealed class EditModel(IncidentsHandler handler, EvidenceLookups lookups, FileStore files, TimeProvider clock)
     : EditPageModel<EditModel.IncidentForm>
 {

@@ -14,9 +14,9 @@ public static class IncidentsApi
     {
         var incidents = api.MapGroup("/incidents").WithTags("Avvikelser");
 
-        incidents.MapGet("/", (IncidentsHandler handler, string? sort, bool? descending, int? page, int? pageSize, IncidentKind? kind,
+        incidents.MapGet("/", (IncidentsHandler handler, [AsParameters] ListParameters list, IncidentKind? kind,
                 IncidentStatus? status, Guid? unitId, Guid? providerId, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(null, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 kind, status, unitId, providerId, cancellationToken))
             .WithSummary("Avvikelser, Lex Sarah och Lex Maria, sorterbara (occurred, unit, kind, status), filtrerbara på typ, status, enhet och anordnare.");
 

@@ -1,12 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Evidence.Incidents;
 
-[Authorize(Policy = Policies.Municipal)]
 public sealed class SummaryModel(IncidentsHandler handler, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

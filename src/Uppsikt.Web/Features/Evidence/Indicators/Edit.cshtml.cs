@@ -1,16 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Evidence;
-using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Import;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Evidence.Indicators;
 
-[Authorize(Policy = Policies.RegisterEditor)]
 public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups) : EditPageModel<EditModel.IndicatorForm>
 {
     public List<SelectListItem> ChoiceSystems { get; private set; } = [];

@@ -4,7 +4,6 @@ using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Evidence.Indicators;
 
-[Authorize(Policy = Policies.Municipal)]
 public sealed class IndexModel(IndicatorsHandler handler, IAuthorizationService authorization) : PageModel
 {
     public IReadOnlyList<IndicatorDetails> Indicators { get; private set; } = [];
@@ -14,6 +13,6 @@ public sealed class IndexModel(IndicatorsHandler handler, IAuthorizationService 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Indicators = await handler.ListAsync(cancellationToken);
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegisterEditor)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
     }
 }

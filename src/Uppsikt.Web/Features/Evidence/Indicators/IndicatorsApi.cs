@@ -20,7 +20,7 @@ public static class IndicatorsApi
                 await handler.ForUnitAsync(unitId, cancellationToken) is { } unit ? TypedResults.Ok(unit) : TypedResults.NotFound())
             .WithSummary("En enhets resultat per underlag och indikator, med målvärde, kommunens snitt och flagga under målvärdet.");
 
-        var imports = results.MapGroup("/imports").RequireAuthorization(Policies.RegisterEditor);
+        var imports = results.MapGroup("/imports").RequireAuthorization(Policies.Editor);
         imports.MapImportUpload("/", IndicatorResultImport.ImportKind)
             .WithSummary("Läser in resultat från CSV, XLSX eller Koladas oudata-JSON (fältet file). Svarar 202 och inläsningens id; hämta den tills status inte är Running.");
         imports.MapGet("/", (ImportReports reports, CancellationToken cancellationToken) =>

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -10,7 +9,6 @@ using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Evidence.Observations;
 
-[Authorize(Policy = EvidencePolicies.ObservationRecorder)]
 public sealed class EditModel(ObservationsHandler handler, EvidenceLookups lookups, TimeProvider clock) : PageModel
 {
     [BindProperty]

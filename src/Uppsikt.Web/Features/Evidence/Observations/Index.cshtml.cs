@@ -5,7 +5,6 @@ using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Evidence.Observations;
 
-[Authorize(Policy = Policies.Municipal)]
 public sealed class IndexModel(ObservationsHandler handler, IAuthorizationService authorization) : ListPageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -10,9 +10,9 @@ public static class ObservationsApi
     {
         var observations = api.MapGroup("/observations").WithTags("Handläggares erfarenheter").RequireAuthorization(Policies.Municipal);
 
-        observations.MapGet("/", (ObservationsHandler handler, string? sort, bool? descending, int? page, int? pageSize, Guid? unitId, Guid? providerId,
+        observations.MapGet("/", (ObservationsHandler handler, [AsParameters] ListParameters list, Guid? unitId, Guid? providerId,
                 CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(null, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), unitId, providerId, cancellationToken))
+            handler.ListAsync(list.ToQuery(), unitId, providerId, cancellationToken))
             .WithSummary("Handläggares iakttagelser om enheter, sorterbara (observed, unit, severity).");
 
         observations.MapPost("/", async (ObservationInput input, ObservationsHandler handler, ClaimsPrincipal user, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Portal;
 
 namespace Uppsikt.Web.Features.Portal.Attestations;
 
@@ -23,7 +24,7 @@ public sealed class AttestModel(AttestationsHandler handler) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid roundId, Guid choiceSystemId, CancellationToken cancellationToken)
     {
-        if (PortalHandler.OwnProvider(User) is not { } providerId)
+        if (PortalAccess.OwnProvider(User) is not { } providerId)
         {
             return NotFound();
         }
@@ -44,7 +45,7 @@ public sealed class AttestModel(AttestationsHandler handler) : PageModel
     /// <summary>The form, with what was posted kept when a post is refused.</summary>
     private async Task<bool> LoadAsync(Guid roundId, Guid choiceSystemId, CancellationToken cancellationToken)
     {
-        if (PortalHandler.OwnProvider(User) is not { } providerId
+        if (PortalAccess.OwnProvider(User) is not { } providerId
             || await handler.FormAsync(providerId, roundId, choiceSystemId, cancellationToken) is not { } form)
         {
             return false;

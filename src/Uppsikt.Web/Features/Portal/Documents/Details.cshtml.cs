@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Uppsikt.Web.Features.Portal.Documents;
 
 /// <summary>A document sent to a provider with its file; the provider's first opening is its read receipt.</summary>
-public sealed class DetailsModel(PortalHandler handler, FileStore files) : AttachmentsPageModel(files)
+public sealed class DetailsModel(DocumentsHandler handler, FileStore files) : AttachmentsPageModel(files)
 {
     public DocumentView Document { get; private set; } = null!;
 
-    protected override string OwnerType => PortalHandler.DocumentOwnerType;
+    protected override string OwnerType => DocumentsHandler.DocumentOwnerType;
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 

@@ -9,7 +9,7 @@ using Uppsikt.Web.Infrastructure.Files;
 namespace Uppsikt.Web.Features.Portal.Documents;
 
 /// <summary>The municipality sends a document, with an optional file, to one or more providers.</summary>
-public sealed class NewModel(PortalHandler handler, FileStore files, AppDbContext db) : PageModel
+public sealed class NewModel(DocumentsHandler handler, FileStore files, AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public List<Guid> ProviderIds { get; set; } = [];
@@ -51,7 +51,7 @@ public sealed class NewModel(PortalHandler handler, FileStore files, AppDbContex
             foreach (var id in ids)
             {
                 await using var content = upload.OpenReadStream();
-                var stored = await files.UploadAsync(PortalHandler.DocumentOwnerType, id, upload.FileName, content, cancellationToken);
+                var stored = await files.UploadAsync(DocumentsHandler.DocumentOwnerType, id, upload.FileName, content, cancellationToken);
                 failed.AddRange(stored.Errors.SelectMany(e => e.Value));
             }
         }

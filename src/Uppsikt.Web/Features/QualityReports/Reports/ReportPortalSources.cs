@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.QualityReports;
-using Uppsikt.Web.Features.Portal;
+using Uppsikt.Web.Infrastructure.Portal;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 

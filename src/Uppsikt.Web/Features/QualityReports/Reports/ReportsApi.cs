@@ -11,9 +11,9 @@ public static class ReportsApi
     {
         var reports = api.MapGroup("/quality-reports").WithTags("Kvalitetsrapporter").RequireAuthorization(QualityReportsModule.ReaderPolicy);
 
-        reports.MapGet("/", (ReportsHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize, int? year,
+        reports.MapGet("/", (ReportsHandler handler, [AsParameters] ListParameters list, int? year,
                 ReportState? state, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), year, state, cancellationToken))
+            handler.ListAsync(list.ToQuery(), year, state, cancellationToken))
             .WithSummary("Kvalitetsrapporter, med sökning på anordnare och kundval, filter (year, state), sortering (provider, choiceSystem, year, state, due) och sidindelning. En anordnare ser bara sina egna.");
 
         reports.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetails>, NotFound>> (Guid id, ReportsHandler handler, CancellationToken cancellationToken) =>

@@ -75,7 +75,7 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
 
     private bool Reviewing => IsReviewer(actor.IsInRole);
 
-    private static bool IsReviewer(Func<string, bool> isInRole) => isInRole(Roles.QualityDeveloper) || isInRole(Roles.Administrator);
+    private static bool IsReviewer(Func<string, bool> isInRole) => Policies.EditorRoles.Any(isInRole);
 
     /// <summary>Reports as list rows, with their provider's and choice system's names.</summary>
     internal IQueryable<ReportRow> Rows(IQueryable<QualityReport> reports) =>

@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.QualityReports.Templates;
@@ -11,10 +12,10 @@ public static class TemplatesApi
 {
     public static void MapTemplatesApi(this RouteGroupBuilder api)
     {
-        var templates = api.MapGroup("/quality-report-templates").WithTags("Kvalitetsrapporter").RequireAuthorization(QualityReportsModule.EditorPolicy);
+        var templates = api.MapGroup("/quality-report-templates").WithTags("Kvalitetsrapporter").RequireAuthorization(Policies.Editor);
 
-        templates.MapGet("/", (TemplatesHandler handler, string? sort, bool? descending, int? page, int? pageSize, CancellationToken cancellationToken) =>
-            handler.TemplatesAsync(new ListQuery(null, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), cancellationToken))
+        templates.MapGet("/", (TemplatesHandler handler, [AsParameters] ListParameters list, CancellationToken cancellationToken) =>
+            handler.TemplatesAsync(list.ToQuery(), cancellationToken))
             .WithSummary("Mallar för kvalitetsrapporter, med sortering (title, choiceSystem, year, state, due) och sidindelning.");
 
         templates.MapGet("/{id:guid}", async Task<Results<Ok<TemplateDetails>, NotFound>> (Guid id, TemplatesHandler handler, CancellationToken cancellationToken) =>
@@ -47,21 +48,9 @@ public static class TemplatesApi
                 : TypedResults.NotFound())
             .WithSummary("Mallen som Excel-fil (XLSX): ett kalkylblad, en rad per fråga.");
 
-        templates.MapPost("/{id:guid}/xlsx", async (Guid id, HttpContext context, TemplateSpreadsheet spreadsheet, IAntiforgery antiforgery,
-                CancellationToken cancellationToken) =>
+        templates.MapPost("/{id:guid}/xlsx", async (Guid id, HttpContext context, TemplateSpreadsheet spreadsheet, CancellationToken cancellationToken) =>
             {
-                // As the other uploads: a browser signed in by cookie must send an antiforgery token; integrations use an API token.
-                if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    && !await antiforgery.IsRequestValidAsync(context))
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Anropet saknar giltig antiforgery-token.");
-                }
-                var file = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
-                if (file is null)
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Skicka filen som multipart/form-data i fältet file."] });
-                }
-                await using var content = file.OpenReadStream();
+                await using var content = context.UploadedFile().OpenReadStream();
                 var result = await spreadsheet.ImportAsync(id, content, cancellationToken);
                 return result.NotFound ? Results.NotFound()
                     : result.Succeeded ? Results.Ok(result)
@@ -71,7 +60,7 @@ public static class TemplatesApi
                         Status = StatusCodes.Status400BadRequest, Title = "Mallen ändrades inte.", Extensions = { ["problems"] = result.Problems },
                     });
             })
-            .DisableAntiforgery()
+            .AcceptsUpload()
             .WithSummary("Läser in en redigerad mall (XLSX, fältet file): allt eller inget, frågorna matchas på kod. Formelceller vägras. En aktiverad mall ger 409.");
     }
 }

@@ -11,9 +11,9 @@ public static class AuthorisationsApi
     {
         var authorisations = api.MapGroup("/authorisations").WithTags("Auktorisationer och avtal");
 
-        authorisations.MapGet("/", (AuthorisationsHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+        authorisations.MapGet("/", (AuthorisationsHandler handler, [AsParameters] ListParameters list,
                 AuthorisationStatus? status, Guid? choiceSystemId, Guid? providerId, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 status, choiceSystemId, providerId, cancellationToken))
             .WithSummary("Auktorisationer och avtal, med sökning (diarienummer, anteckningar, anordnare), filter, sortering (provider, choiceSystem, status, validFrom) och sidindelning.");
 
@@ -24,12 +24,12 @@ public static class AuthorisationsApi
 
         authorisations.MapPost("/", async (AuthorisationInput input, AuthorisationsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/authorisations/{created}", created => handler.GetAsync(created, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till en auktorisation eller ett avtal.");
 
         authorisations.MapPut("/{id:guid}", async (Guid id, AuthorisationInput input, AuthorisationsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Ändrar en auktorisation eller ett avtal. Skicka med version från senaste läsningen; en äldre version ger 409.");
     }
 }

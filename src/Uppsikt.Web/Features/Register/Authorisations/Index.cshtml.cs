@@ -35,6 +35,6 @@ public sealed class IndexModel(AuthorisationsHandler handler, RegisterLookups lo
         ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);
         // Scoped: a provider user is offered its own organisation only.
         Providers = await lookups.ProvidersAsync(cancellationToken);
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegisterEditor)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
     }
 }

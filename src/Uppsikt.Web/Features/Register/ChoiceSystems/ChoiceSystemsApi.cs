@@ -10,9 +10,9 @@ public static class ChoiceSystemsApi
     {
         var choices = api.MapGroup("/choice-systems").WithTags("Kundval");
 
-        choices.MapGet("/", (ChoiceSystemsHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+        choices.MapGet("/", (ChoiceSystemsHandler handler, [AsParameters] ListParameters list,
                 Guid? committeeId, bool? includePhasedOut, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 committeeId, includePhasedOut ?? false, cancellationToken))
             .WithSummary("Kundval, med sökning, sortering (name, committee, legalBasis) och sidindelning. Avvecklade kundval ingår bara med includePhasedOut=true.");
 
@@ -22,41 +22,41 @@ public static class ChoiceSystemsApi
 
         choices.MapPost("/", async (ChoiceSystemInput input, ChoiceSystemsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/choice-systems/{created}", created => handler.GetAsync(created, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till ett kundval.");
 
         choices.MapPut("/{id:guid}", async (Guid id, ChoiceSystemInput input, ChoiceSystemsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Ändrar ett kundval. Skicka med version från senaste läsningen; en äldre version ger 409.");
 
         choices.MapPost("/{id:guid}/services", async (Guid id, ServiceInput input, ChoiceSystemsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveServiceAsync(id, null, input, cancellationToken)).CreatedAsync(_ => $"/api/v1/choice-systems/{id}", created => handler.GetServiceAsync(id, created, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till en insats i kundvalet.");
 
         choices.MapPut("/{id:guid}/services/{serviceId:guid}", async (Guid id, Guid serviceId, ServiceInput input, ChoiceSystemsHandler handler,
                 CancellationToken cancellationToken) =>
                 await (await handler.SaveServiceAsync(id, serviceId, input, cancellationToken)).UpdatedAsync(() => handler.GetServiceAsync(id, serviceId, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Byter namn på en insats. Skicka med version från senaste läsningen; en äldre version ger 409.");
 
         choices.MapDelete("/{id:guid}/services/{serviceId:guid}", async (Guid id, Guid serviceId, int? version, ChoiceSystemsHandler handler,
                 CancellationToken cancellationToken) =>
                 (await handler.RemoveServiceAsync(id, serviceId, version, cancellationToken)).Removed())
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Tar bort en insats med dess nivåer. Med ?version= tas den bara bort om ingen har ändrat den sedan; annars 409.");
 
         choices.MapPost("/{id:guid}/services/{serviceId:guid}/levels", async (Guid id, Guid serviceId, ServiceLevelInput input,
                 ChoiceSystemsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.AddLevelAsync(id, serviceId, input, cancellationToken)).CreatedAsync(_ => $"/api/v1/choice-systems/{id}", created => handler.GetServiceAsync(id, serviceId, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till en nivå (till exempel AMI 1) i en insats; svarar med insatsen och alla dess nivåer.");
 
         choices.MapDelete("/{id:guid}/services/{serviceId:guid}/levels/{levelId:guid}", async (Guid id, Guid serviceId, Guid levelId, int? version,
                 ChoiceSystemsHandler handler, CancellationToken cancellationToken) =>
                 (await handler.RemoveLevelAsync(id, serviceId, levelId, version, cancellationToken)).Removed())
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Tar bort en nivå. Med ?version= tas den bara bort om ingen har ändrat den sedan; annars 409.");
     }
 }

@@ -1,14 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Register.ChoiceSystems;
 
-[Authorize(Policy = Policies.RegisterEditor)]
 public sealed class EditModel(ChoiceSystemsHandler handler, RegisterLookups lookups) : EditPageModel<EditModel.ChoiceSystemForm>
 {
     public List<SelectListItem> Committees { get; private set; } = [];

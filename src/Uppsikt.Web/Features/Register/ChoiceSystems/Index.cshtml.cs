@@ -27,6 +27,6 @@ public sealed class IndexModel(ChoiceSystemsHandler handler, RegisterLookups loo
     {
         ChoiceSystems = await handler.ListAsync(Query, CommitteeId, IncludePhasedOut, cancellationToken);
         Committees = await lookups.CommitteesAsync(cancellationToken);
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegisterEditor)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
     }
 }

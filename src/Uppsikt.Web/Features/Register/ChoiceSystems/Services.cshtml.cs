@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Register.ChoiceSystems;
 
@@ -10,7 +8,6 @@ namespace Uppsikt.Web.Features.Register.ChoiceSystems;
 /// The services (insatser) of a choice system and their levels (nivåer): one small form per change, so that each
 /// works without JavaScript. A failed form's errors are keyed by the form's prefix, which names the service it is for.
 /// </summary>
-[Authorize(Policy = Policies.RegisterEditor)]
 public sealed class ServicesModel(ChoiceSystemsHandler handler) : PageModel
 {
     public const string NewServicePrefix = "NewService";

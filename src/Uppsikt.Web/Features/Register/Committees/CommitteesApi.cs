@@ -10,9 +10,9 @@ public static class CommitteesApi
     {
         var committees = api.MapGroup("/committees").WithTags("Nämnder");
 
-        committees.MapGet("/", (CommitteesHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+        committees.MapGet("/", (CommitteesHandler handler, [AsParameters] ListParameters list,
                 CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize), cancellationToken))
+            handler.ListAsync(list.ToQuery(), cancellationToken))
             .WithSummary("Nämnder, med sökning, sortering (name) och sidindelning.");
 
         committees.MapGet("/{id:guid}", async Task<Results<Ok<CommitteeDetails>, NotFound>> (Guid id, CommitteesHandler handler, CancellationToken cancellationToken) =>
@@ -21,12 +21,12 @@ public static class CommitteesApi
 
         committees.MapPost("/", async (CommitteeInput input, CommitteesHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/committees/{created}", created => handler.GetAsync(created, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till en nämnd.");
 
         committees.MapPut("/{id:guid}", async (Guid id, CommitteeInput input, CommitteesHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Ändrar en nämnd. Skicka med version från senaste läsningen; en äldre version ger 409.");
     }
 }

@@ -1,13 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Register.Committees;
 
-[Authorize(Policy = Policies.RegisterEditor)]
 public sealed class EditModel(CommitteesHandler handler, RegisterLookups lookups) : EditPageModel<EditModel.CommitteeForm>
 {
     public List<SelectListItem> Administrations { get; private set; } = [];

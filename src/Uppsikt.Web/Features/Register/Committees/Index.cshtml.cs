@@ -15,6 +15,6 @@ public sealed class IndexModel(CommitteesHandler handler, IAuthorizationService 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Committees = await handler.ListAsync(Query, cancellationToken);
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegisterEditor)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
     }
 }

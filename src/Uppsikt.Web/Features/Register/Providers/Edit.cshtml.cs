@@ -1,12 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Register.Providers;
 
-[Authorize(Policy = Policies.RegisterEditor)]
 public sealed class EditModel(ProvidersHandler handler) : EditPageModel<EditModel.ProviderForm>
 {
     public sealed class ProviderForm

@@ -25,7 +25,7 @@ public sealed class IndexModel(ProvidersHandler handler, IAuthorizationService a
             return RedirectToPage("Details", new { id = own });
         }
         Providers = await handler.ListAsync(Query, Ownership, cancellationToken);
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegisterEditor)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
         return Page();
     }
 }

@@ -1,12 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Domain.Register;
-using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Register.Providers;
 
 /// <summary>Adds, changes or removes a representative, board member, auditor or contact of a provider.</summary>
-[Authorize(Policy = Policies.RegisterEditor)]
 public sealed class PersonModel(ProvidersHandler providers, ProviderPeopleHandler handler) : ProviderPartPage(providers)
 {
     public Guid? PersonId { get; private set; }

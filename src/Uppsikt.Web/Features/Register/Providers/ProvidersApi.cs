@@ -11,9 +11,9 @@ public static class ProvidersApi
     {
         var providers = api.MapGroup("/providers").WithTags("Anordnare");
 
-        providers.MapGet("/", (ProvidersHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+        providers.MapGet("/", (ProvidersHandler handler, [AsParameters] ListParameters list,
                 Ownership? ownership, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 ownership, cancellationToken))
             .WithSummary("Anordnare, med sökning, filter på regiform, sortering (name, organisationNumber, ownership, city) och sidindelning.");
 
@@ -23,12 +23,12 @@ public static class ProvidersApi
 
         providers.MapPost("/", async (ProviderInput input, ProvidersHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/providers/{created}", created => handler.GetAsync(created, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till en anordnare. Organisationsnumret kontrolleras och sparas som 556123-4567.");
 
         providers.MapPut("/{id:guid}", async (Guid id, ProviderInput input, ProvidersHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Ändrar en anordnare. Skicka med version från senaste läsningen; en äldre version ger 409.");
 
         MapPeople(providers.MapGroup("/{id:guid}/people"));
@@ -47,17 +47,17 @@ public static class ProvidersApi
 
         people.MapPost("/", async (Guid id, ProviderPersonInput input, ProviderPeopleHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/providers/{id}/people/{created}", created => handler.GetAsync(id, created, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till en person hos anordnaren.");
 
         people.MapPut("/{personId:guid}", async (Guid id, Guid personId, ProviderPersonInput input, ProviderPeopleHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, personId, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, personId, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Ändrar en person hos anordnaren. Skicka med version; en äldre version ger 409.");
 
         people.MapDelete("/{personId:guid}", async (Guid id, Guid personId, int? version, ProviderPeopleHandler handler, CancellationToken cancellationToken) =>
                 (await handler.RemoveAsync(id, personId, version, cancellationToken)).Removed())
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Tar bort en person hos anordnaren. Med ?version= tas personen bara bort om ingen har ändrat den sedan dess.");
     }
 
@@ -73,17 +73,17 @@ public static class ProvidersApi
 
         subcontractors.MapPost("/", async (Guid id, SubcontractorInput input, SubcontractorsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/providers/{id}/subcontractors/{created}", created => handler.GetAsync(id, created, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till en underleverantör (led 1–5).");
 
         subcontractors.MapPut("/{subcontractorId:guid}", async (Guid id, Guid subcontractorId, SubcontractorInput input, SubcontractorsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, subcontractorId, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, subcontractorId, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Ändrar en underleverantör. Skicka med version; en äldre version ger 409.");
 
         subcontractors.MapDelete("/{subcontractorId:guid}", async (Guid id, Guid subcontractorId, int? version, SubcontractorsHandler handler, CancellationToken cancellationToken) =>
                 (await handler.RemoveAsync(id, subcontractorId, version, cancellationToken)).Removed())
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Tar bort en underleverantör. Med ?version= tas den bara bort om ingen har ändrat den sedan dess.");
     }
 }

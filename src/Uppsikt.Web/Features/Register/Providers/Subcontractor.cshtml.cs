@@ -1,12 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Register.Providers;
 
 /// <summary>Adds, changes or removes a subcontractor of a provider, in any tier.</summary>
-[Authorize(Policy = Policies.RegisterEditor)]
 public sealed class SubcontractorModel(ProvidersHandler providers, SubcontractorsHandler handler) : ProviderPartPage(providers)
 {
     public Guid? SubcontractorId { get; private set; }

@@ -21,6 +21,6 @@ public sealed class IndexModel(UnitsHandler handler, IAuthorizationService autho
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Units = await handler.ListAsync(Query, ProviderId, ChoiceSystemId, cancellationToken);
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegisterEditor)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
     }
 }

@@ -10,9 +10,9 @@ public static class UnitsApi
     {
         var units = api.MapGroup("/units").WithTags("Enheter");
 
-        units.MapGet("/", (UnitsHandler handler, string? search, string? sort, bool? descending, int? page, int? pageSize,
+        units.MapGet("/", (UnitsHandler handler, [AsParameters] ListParameters list,
                 Guid? providerId, Guid? choiceSystemId, CancellationToken cancellationToken) =>
-            handler.ListAsync(new ListQuery(search, sort, descending ?? false, page ?? 1, pageSize ?? ListQuery.DefaultPageSize),
+            handler.ListAsync(list.ToQuery(),
                 providerId, choiceSystemId, cancellationToken))
             .WithSummary("Enheter, med sökning, sortering (name, provider, city, capacity) och sidindelning.");
 
@@ -22,12 +22,12 @@ public static class UnitsApi
 
         units.MapPost("/", async (UnitInput input, UnitsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(null, input, cancellationToken)).CreatedAsync(created => $"/api/v1/units/{created}", created => handler.GetAsync(created, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Lägger till en enhet.");
 
         units.MapPut("/{id:guid}", async (Guid id, UnitInput input, UnitsHandler handler, CancellationToken cancellationToken) =>
                 await (await handler.SaveAsync(id, input, cancellationToken)).UpdatedAsync(() => handler.GetAsync(id, cancellationToken)))
-            .RequireAuthorization(Policies.RegisterEditor)
+            .RequireAuthorization(Policies.Editor)
             .WithSummary("Ändrar en enhet. Skicka med version från senaste läsningen; en äldre version ger 409.");
     }
 }

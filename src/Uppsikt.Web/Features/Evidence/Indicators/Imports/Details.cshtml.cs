@@ -1,12 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Import;
 
 namespace Uppsikt.Web.Features.Evidence.Indicators.Imports;
 
-[Authorize(Policy = Policies.RegisterEditor)]
 public sealed class DetailsModel(ImportReports reports) : PageModel
 {
     /// <summary>Seconds between reloads while the import runs (a meta refresh: no script needed).</summary>

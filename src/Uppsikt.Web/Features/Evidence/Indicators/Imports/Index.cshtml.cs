@@ -1,13 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Import;
 
 namespace Uppsikt.Web.Features.Evidence.Indicators.Imports;
 
 /// <summary>Upload of indicator results and the latest imports. The size limits are set on the endpoint by <see cref="EvidenceModule"/>.</summary>
-[Authorize(Policy = Policies.RegisterEditor)]
 public sealed class IndexModel(DataImports imports, ImportReports reports, ImportSettings settings) : PageModel
 {
     public IReadOnlyList<ImportReport> Recent { get; private set; } = [];

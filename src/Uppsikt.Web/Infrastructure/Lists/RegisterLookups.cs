@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 
-namespace Uppsikt.Web.Features.Register;
+namespace Uppsikt.Web.Infrastructure.Lists;
 
 /// <summary>
-/// Choices for the register's forms: providers, administrations, committees and choice systems, by name. The ids are
-/// written as text in memory, not in SQL: SQLite keeps a Guid as upper-case text, so an id written there would not match
-/// the lower-case id in a URL or a bound form value.
+/// Choices of register data for any feature's forms and filters: providers, administrations, committees and choice systems,
+/// by name. The ids are written as text in memory, not in SQL: SQLite keeps a Guid as upper-case text, so an id written
+/// there would not match the lower-case id in a URL or a bound form value.
 /// </summary>
 public sealed class RegisterLookups(AppDbContext db)
 {

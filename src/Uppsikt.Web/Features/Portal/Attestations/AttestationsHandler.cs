@@ -4,8 +4,9 @@ using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Portal;
 
-namespace Uppsikt.Web.Features.Portal;
+namespace Uppsikt.Web.Features.Portal.Attestations;
 
 public sealed record RoundRow(Guid Id, int Year, DateOnly DueOn, DateOnly OpenedOn, int Expected, int Signed, bool PastDue);
 

@@ -1,0 +1,32 @@
+using Uppsikt.Domain.Identity;
+
+namespace Uppsikt.Web.Infrastructure.Auth;
+
+/// <summary>
+/// The policies more than one feature uses, defined once (<see cref="AuthRegistration"/>). A feature's own policies are
+/// named and registered in its module; pages are authorised by conventions there and API groups by
+/// <c>.RequireAuthorization(policy)</c>.
+/// </summary>
+public static class Policies
+{
+    /// <summary>The municipality's own staff and elected members.</summary>
+    public const string Municipal = nameof(Municipal);
+
+    /// <summary>
+    /// Quality developers and administrators: keep the register, conditions, annual cycle templates and quality report
+    /// templates, and are the municipality's side of the provider portal.
+    /// </summary>
+    public const string Editor = nameof(Editor);
+
+    /// <summary>The roles of <see cref="Editor"/>, for the few checks that have a user but no authorisation service.</summary>
+    public static readonly IReadOnlyList<string> EditorRoles = [Roles.QualityDeveloper, Roles.Administrator];
+
+    /// <summary>System administrators: users, API tokens, the audit trail and register history.</summary>
+    public const string Administrator = nameof(Administrator);
+
+    /// <summary>A provider's own users.</summary>
+    public const string ProviderUser = nameof(ProviderUser);
+
+    /// <summary>The API: a signed-in user by cookie or API token.</summary>
+    public const string Api = nameof(Api);
+}
