@@ -28,8 +28,7 @@ public sealed class DetailsModel(IncidentsHandler handler, FileStore files, IAut
 
     public Task<IActionResult> OnPostStanceAsync(Guid id, ReferralAuthority? authority, ReferralDecision? decision, string? reason, DateOnly? decidedOn,
         int version, CancellationToken cancellationToken) =>
-        StepAsync(id, () => handler.RecordStanceAsync(id, new StanceInput(authority, decision, reason, decidedOn, version),
-            User.FindFirstValue(UppsiktClaims.DisplayName), cancellationToken), "Ställningstagandet är registrerat.", cancellationToken);
+        StepAsync(id, () => handler.RecordStanceAsync(id, new StanceInput(authority, decision, reason, decidedOn, version), cancellationToken), "Ställningstagandet är registrerat.", cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, string? note, int version, CancellationToken cancellationToken)
     {

@@ -42,8 +42,8 @@ public static class IncidentsApi
             .RequireAuthorization(EvidencePolicies.IncidentReporter)
             .WithSummary("Rapporterar en händelse. En anordnare rapporterar för sina egna enheter.");
 
-        incidents.MapPost("/{id:guid}/referrals", async (Guid id, StanceInput input, IncidentsHandler handler, FileStore files, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-                Answer(await handler.RecordStanceAsync(id, input, user.FindFirstValue(UppsiktClaims.DisplayName), cancellationToken),
+        incidents.MapPost("/{id:guid}/referrals", async (Guid id, StanceInput input, IncidentsHandler handler, FileStore files, CancellationToken cancellationToken) =>
+                Answer(await handler.RecordStanceAsync(id, input, cancellationToken),
                     await handler.GetAsync(id, files, cancellationToken)))
             .RequireAuthorization(EvidencePolicies.Handler)
             .WithSummary("Registrerar ställningstagande om anmälan till IVO eller polisen (anmäld, eller inte anmäld med skäl).");

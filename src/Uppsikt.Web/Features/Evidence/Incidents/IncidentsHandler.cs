@@ -183,7 +183,7 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
         return await db.SaveOrConflictAsync(incident.Id, cancellationToken);
     }
 
-    public Task<SaveResult> RecordStanceAsync(Guid id, StanceInput input, string? decidedBy, CancellationToken cancellationToken) =>
+    public Task<SaveResult> RecordStanceAsync(Guid id, StanceInput input, CancellationToken cancellationToken) =>
         ChangeAsync(id, input.Version, incident =>
         {
             var check = new Validation();
@@ -201,7 +201,7 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
             }
             var reason = check.Optional(nameof(StanceInput.Reason), "skäl", input.Reason, 4000);
             check.NoPersonalIdentityNumber(nameof(StanceInput.Reason), "skälet", reason);
-            if (check.IsValid && incident.RecordStance(input.Authority!.Value, input.Decision!.Value, reason, input.DecidedOn!.Value, decidedBy) is { } refused)
+            if (check.IsValid && incident.RecordStance(input.Authority!.Value, input.Decision!.Value, reason, input.DecidedOn!.Value, actor.DisplayName) is { } refused)
             {
                 check.Add(nameof(StanceInput.Reason), refused);
             }

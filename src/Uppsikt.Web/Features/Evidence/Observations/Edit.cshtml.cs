@@ -35,8 +35,7 @@ public sealed class EditModel(ObservationsHandler handler, EvidenceLookups looku
     {
         if (ModelState.IsValid)
         {
-            var result = await handler.RecordAsync(new ObservationInput(Input.ObservedOn, Input.UnitId, Input.Category, Input.Severity, Input.Summary),
-                User.FindFirstValue(UppsiktClaims.DisplayName), cancellationToken);
+            var result = await handler.RecordAsync(new ObservationInput(Input.ObservedOn, Input.UnitId, Input.Category, Input.Severity, Input.Summary), cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = "Iakttagelsen är registrerad.";

@@ -15,9 +15,9 @@ public static class ObservationsApi
             handler.ListAsync(list.ToQuery(), unitId, providerId, cancellationToken))
             .WithSummary("Handläggares iakttagelser om enheter, sorterbara (observed, unit, severity).");
 
-        observations.MapPost("/", async (ObservationInput input, ObservationsHandler handler, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        observations.MapPost("/", async (ObservationInput input, ObservationsHandler handler, CancellationToken cancellationToken) =>
             {
-                var result = await handler.RecordAsync(input, user.FindFirstValue(UppsiktClaims.DisplayName), cancellationToken);
+                var result = await handler.RecordAsync(input, cancellationToken);
                 return result.Succeeded ? Results.Created($"/api/v1/observations?unitId={input.UnitId}", new { id = result.Id }) : result.ToProblem();
             })
             .RequireAuthorization(EvidencePolicies.ObservationRecorder)

@@ -21,7 +21,7 @@ public sealed record ObservationRow
 public sealed record ObservationInput(DateOnly? ObservedOn, Guid? UnitId, ComplaintCategory? Category, Severity? Severity, string? Summary);
 
 /// <summary>Case workers' observations of units: recorded by case workers, read by the municipality's staff.</summary>
-public sealed class ObservationsHandler(AppDbContext db, TimeProvider clock)
+public sealed class ObservationsHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock)
 {
     public static readonly SortColumns<ObservationRow> Sort = new SortColumns<ObservationRow>("observed")
         .Add("observed", o => o.ObservedOn)
@@ -54,7 +54,7 @@ public sealed class ObservationsHandler(AppDbContext db, TimeProvider clock)
             .ToPageAsync(list with { Descending = list.Sort is null || list.Descending }, Sort, o => o.Id, cancellationToken);
     }
 
-    public async Task<SaveResult> RecordAsync(ObservationInput input, string? recordedBy, CancellationToken cancellationToken)
+    public async Task<SaveResult> RecordAsync(ObservationInput input, CancellationToken cancellationToken)
     {
         var check = new Validation();
         if (input.ObservedOn is not { } observed || observed > clock.SwedishToday())
@@ -86,7 +86,7 @@ public sealed class ObservationsHandler(AppDbContext db, TimeProvider clock)
             Category = input.Category!.Value,
             Severity = input.Severity!.Value,
             Summary = summary,
-            RecordedBy = recordedBy,
+            RecordedBy = actor.DisplayName,
         };
         db.CaseWorkerObservations.Add(observation);
         return await db.SaveOrConflictAsync(observation.Id, cancellationToken);
