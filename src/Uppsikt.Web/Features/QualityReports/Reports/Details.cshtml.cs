@@ -13,7 +13,7 @@ public sealed class DetailsModel(ReportsHandler handler, FileStore files) : Page
 
     public AttachmentsView Attachments { get; private set; } = new([], false, "");
 
-    public bool IsReviewer => ReportsHandler.IsReviewer(User);
+    public bool IsReviewer => handler.IsReviewer;
 
     public bool CanReview => IsReviewer && Report.State is ReportState.Submitted or ReportState.Resubmitted;
 

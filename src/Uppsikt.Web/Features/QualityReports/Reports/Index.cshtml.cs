@@ -19,7 +19,7 @@ public sealed class IndexModel(ReportsHandler handler, TimeProvider clock) : Lis
 
     public List<SelectListItem> Years { get; private set; } = [];
 
-    public bool IsReviewer => ReportsHandler.IsReviewer(User);
+    public bool IsReviewer => handler.IsReviewer;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -71,11 +70,7 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
     public static string DetailsUrl(Guid id) => $"/QualityReports/Reports/Details/{id}";
 
     /// <summary>May edit templates, activate them, request completion and approve.</summary>
-    public static bool IsReviewer(ClaimsPrincipal user) => IsReviewer(user.IsInRole);
-
-    private bool Reviewing => IsReviewer(actor.IsInRole);
-
-    private static bool IsReviewer(Func<string, bool> isInRole) => Policies.EditorRoles.Any(isInRole);
+    public bool IsReviewer => Policies.EditorRoles.Any(actor.IsInRole);
 
     /// <summary>Reports as list rows, with their provider's and choice system's names.</summary>
     internal IQueryable<ReportRow> Rows(IQueryable<QualityReport> reports) =>
@@ -199,7 +194,7 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
 
     public async Task<SaveResult> RequestCompletionAsync(Guid id, IReadOnlyList<CompletionInput> requests, CancellationToken cancellationToken)
     {
-        if (!Reviewing)
+        if (!IsReviewer)
         {
             return SaveResult.Refused(ReviewersOnly);
         }
@@ -229,7 +224,7 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
 
     public async Task<SaveResult> ApproveAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!Reviewing)
+        if (!IsReviewer)
         {
             return SaveResult.Refused(ReviewersOnly);
         }
