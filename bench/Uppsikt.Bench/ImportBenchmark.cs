@@ -94,7 +94,7 @@ public static class ImportBenchmark
         {
             await using var stream = File.OpenRead(file);
             var start = await scope.ServiceProvider.GetRequiredService<DataImports>().StartAsync(IndicatorResultImport.ImportKind, stream, Path.GetFileName(file), cancellationToken);
-            id = start.Record?.Id ?? throw new InvalidOperationException(start.Refusal);
+            id = start.Record?.Id ?? throw new InvalidOperationException(start.Refusal?.Message);
         }
         // What the web app's background worker does with the queued import.
         await provider.GetRequiredService<ImportRunner>().RunAsync(id, cancellationToken);

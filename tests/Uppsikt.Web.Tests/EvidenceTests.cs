@@ -114,6 +114,11 @@ public sealed class EvidenceTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         {
             await Expect.OkAsync(forward);
         }
+        // A step the complaint's state forbids is a conflict, not bad input.
+        using (var again = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/forward", new { responseDueOn = "2099-12-31", version = 1 }, Api.Json, TestContext.Current.CancellationToken))
+        {
+            Assert.Contains("redan överlämnat", Expect.ReadableText(again, await Expect.StatusAsync(again, HttpStatusCode.Conflict)), StringComparison.Ordinal);
+        }
         using (var stranger = await omsorgshuset.PostAsJsonAsync($"/api/v1/complaints/{id}/answer", new { response = "Inkräktare", version = 1 }, Api.Json, TestContext.Current.CancellationToken))
         {
             await Expect.StatusAsync(stranger, HttpStatusCode.NotFound);
@@ -132,6 +137,18 @@ public sealed class EvidenceTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         using (var providerCloses = await trygga.PostAsJsonAsync($"/api/v1/complaints/{id}/close", new { note = "Klart", version = 2 }, Api.Json, TestContext.Current.CancellationToken))
         {
             await Expect.DeniedAsync(providerCloses);
+        }
+        using (var close = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/close", new { note = "Åtgärderna räcker (testfall).", version = 2 }, Api.Json, TestContext.Current.CancellationToken))
+        {
+            await Expect.OkAsync(close);
+        }
+        using (var lateAnswer = await trygga.PostAsJsonAsync($"/api/v1/complaints/{id}/answer", new { response = "Sent svar (testfall).", version = 3 }, Api.Json, TestContext.Current.CancellationToken))
+        {
+            Assert.Contains("avslutat och kan inte besvaras", Expect.ReadableText(lateAnswer, await Expect.StatusAsync(lateAnswer, HttpStatusCode.Conflict)), StringComparison.Ordinal);
+        }
+        using (var closeAgain = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/close", new { note = "Igen", version = 3 }, Api.Json, TestContext.Current.CancellationToken))
+        {
+            await Expect.StatusAsync(closeAgain, HttpStatusCode.Conflict);
         }
         using var summary = await quality.GetAsync($"/api/v1/complaints/summary?year={DateTime.UtcNow.Year}", TestContext.Current.CancellationToken);
         var totals = JsonDocument.Parse(await Expect.OkAsync(summary)).RootElement;
@@ -165,7 +182,9 @@ public sealed class EvidenceTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         }
         using (var noReason = await quality.PostAsJsonAsync($"/api/v1/incidents/{id}/referrals", new { authority = "Police", decision = "NotReferred", decidedOn = Today, version = 0 }, Api.Json, TestContext.Current.CancellationToken))
         {
-            Assert.Contains("Ange skälet", Expect.ReadableText(noReason, await Expect.StatusAsync(noReason, HttpStatusCode.BadRequest)), StringComparison.Ordinal);
+            var body = await Expect.StatusAsync(noReason, HttpStatusCode.BadRequest);
+            Assert.Contains("Ange skälet", Expect.ReadableText(noReason, body), StringComparison.Ordinal);
+            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("Reason", out _));
         }
         using (var providerStance = await provider.PostAsJsonAsync($"/api/v1/incidents/{id}/referrals", new { authority = "Ivo", decision = "Referred", decidedOn = Today, version = 0 }, Api.Json, TestContext.Current.CancellationToken))
         {
@@ -182,6 +201,15 @@ public sealed class EvidenceTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         }
         using var closed = await quality.PostAsJsonAsync($"/api/v1/incidents/{id}/close", new { note = "Utredd (testfall).", version = 2 }, Api.Json, TestContext.Current.CancellationToken);
         Assert.Equal("Closed", JsonDocument.Parse(await Expect.OkAsync(closed)).RootElement.GetProperty("status").GetString());
+        // Once closed, the incident's state forbids both steps: a conflict, not bad input.
+        using (var closeAgain = await quality.PostAsJsonAsync($"/api/v1/incidents/{id}/close", new { note = "Igen", version = 3 }, Api.Json, TestContext.Current.CancellationToken))
+        {
+            Assert.Contains("redan avslutad", Expect.ReadableText(closeAgain, await Expect.StatusAsync(closeAgain, HttpStatusCode.Conflict)), StringComparison.Ordinal);
+        }
+        using (var lateStance = await quality.PostAsJsonAsync($"/api/v1/incidents/{id}/referrals", new { authority = "Ivo", decision = "Referred", decidedOn = Today, version = 3 }, Api.Json, TestContext.Current.CancellationToken))
+        {
+            await Expect.StatusAsync(lateStance, HttpStatusCode.Conflict);
+        }
 
         using var csv = await (await app.CreateClientAs(Demo.QualityDeveloper)).GetAsync("/Evidence/Incidents/Summary?handler=Csv", TestContext.Current.CancellationToken);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);

@@ -80,6 +80,17 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
     }
 
     [Fact]
+    public async Task ARefusedChangeReportShowsItsErrorAtTheTextBox()
+    {
+        using var provider = await app.CreateClientAs(Demo.TryggaHanderUser);
+        var token = Forms.AntiforgeryToken(await Expect.OkAsync(await provider.GetAsync("/Portal", Ct)));
+
+        using var refused = await Forms.PostAsync(provider, "/Portal?handler=Change", token, [new("Category", "Other"), new("ChangeText", " ")]);
+
+        Assert.Matches("data-valmsg-for=\"ChangeText\"[^>]*>Ange en beskrivning av förändringen.", WebUtility.HtmlDecode(await Expect.OkAsync(refused)));
+    }
+
+    [Fact]
     public async Task AnInvitationOlderThanSevenDaysOrWithAChangedDateIsRefused()
     {
         const string email = "gammal-inbjudan@omsorgshuset.example";

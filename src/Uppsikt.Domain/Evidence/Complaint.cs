@@ -77,16 +77,19 @@ public sealed class Complaint : Entity
     /// <summary>Answered no later than the deadline; null while there is nothing to judge.</summary>
     public bool? AnsweredOnTime => AnsweredOn is { } answered && ResponseDueOn is { } due ? answered <= due : null;
 
-    /// <summary>Hands the complaint to the provider. Null on success, otherwise why not (Swedish).</summary>
-    public string? Forward(DateOnly responseDueOn, DateOnly today)
+    /// <summary>
+    /// Hands the complaint to the provider. Null on success; otherwise a wrong state (already handed over) or a deadline in the
+    /// past (<c>ResponseDueOn</c>).
+    /// </summary>
+    public Refusal? Forward(DateOnly responseDueOn, DateOnly today)
     {
         if (Status != ComplaintStatus.Registered)
         {
-            return "Klagomålet är redan överlämnat till anordnaren.";
+            return Refusal.WrongState("Klagomålet är redan överlämnat till anordnaren.");
         }
         if (responseDueOn < today)
         {
-            return "Svarsdatumet kan inte ligga före dagens datum.";
+            return Refusal.Invalid("Svarsdatumet kan inte ligga före dagens datum.", "ResponseDueOn");
         }
         Status = ComplaintStatus.Forwarded;
         ForwardedOn = today;
@@ -94,12 +97,16 @@ public sealed class Complaint : Entity
         return null;
     }
 
-    /// <summary>The provider's answer; it may be revised until the municipality closes the complaint.</summary>
-    public string? Answer(string response, DateOnly today)
+    /// <summary>
+    /// The provider's answer; it may be revised until the municipality closes the complaint. Null on success; a wrong state
+    /// before the complaint is handed over or once it is closed.
+    /// </summary>
+    public Refusal? Answer(string response, DateOnly today)
     {
         if (Status is not (ComplaintStatus.Forwarded or ComplaintStatus.Answered))
         {
-            return Status == ComplaintStatus.Closed ? "Klagomålet är avslutat och kan inte besvaras." : "Klagomålet är inte överlämnat till anordnaren.";
+            return Refusal.WrongState(Status == ComplaintStatus.Closed
+                ? "Klagomålet är avslutat och kan inte besvaras." : "Klagomålet är inte överlämnat till anordnaren.");
         }
         Status = ComplaintStatus.Answered;
         ProviderResponse = response;
@@ -107,12 +114,15 @@ public sealed class Complaint : Entity
         return null;
     }
 
-    /// <summary>Closes the complaint; the note says how it ended (also when the provider never answered).</summary>
-    public string? Close(string note, DateOnly today)
+    /// <summary>
+    /// Closes the complaint; the note says how it ended (also when the provider never answered). Null on success; a wrong state
+    /// when it is already closed.
+    /// </summary>
+    public Refusal? Close(string note, DateOnly today)
     {
         if (Status == ComplaintStatus.Closed)
         {
-            return "Klagomålet är redan avslutat.";
+            return Refusal.WrongState("Klagomålet är redan avslutat.");
         }
         Status = ComplaintStatus.Closed;
         ClosingNote = note;

@@ -71,17 +71,20 @@ public sealed class Incident : Entity
     public IReadOnlyList<ReferralAuthority> MissingStances =>
         [.. RequiredStances.Where(authority => Referrals.All(r => r.Authority != authority))];
 
-    /// <summary>Records (or replaces) the stance on one authority. Null on success, otherwise why not (Swedish).</summary>
-    public string? RecordStance(ReferralAuthority authority, ReferralDecision decision, string? reason, DateOnly decidedOn, string? decidedBy)
+    /// <summary>
+    /// Records (or replaces) the stance on one authority. Null on success; otherwise a wrong state once the incident is closed,
+    /// or a missing reason for not referring (<c>Reason</c>).
+    /// </summary>
+    public Refusal? RecordStance(ReferralAuthority authority, ReferralDecision decision, string? reason, DateOnly decidedOn, string? decidedBy)
     {
         if (Status == IncidentStatus.Closed)
         {
-            return "Händelsen är avslutad; ställningstagandet kan inte ändras.";
+            return Refusal.WrongState("Händelsen är avslutad; ställningstagandet kan inte ändras.");
         }
         var text = reason?.Trim();
         if (decision == ReferralDecision.NotReferred && string.IsNullOrEmpty(text))
         {
-            return "Ange skälet till att händelsen inte anmäls.";
+            return Refusal.Invalid("Ange skälet till att händelsen inte anmäls.", "Reason");
         }
         var stance = Referrals.Find(r => r.Authority == authority);
         if (stance is null)
@@ -96,17 +99,20 @@ public sealed class Incident : Entity
         return null;
     }
 
-    /// <summary>Closes the incident, unless it is serious and a stance on referral is missing. Null on success, otherwise why not.</summary>
-    public string? Close(string note, DateOnly today)
+    /// <summary>
+    /// Closes the incident. Null on success; a wrong state when it is already closed; and, while it is serious and a stance on
+    /// referral is missing, a refusal of the incident's content (not yet complete, so no field in particular).
+    /// </summary>
+    public Refusal? Close(string note, DateOnly today)
     {
         if (Status == IncidentStatus.Closed)
         {
-            return "Händelsen är redan avslutad.";
+            return Refusal.WrongState("Händelsen är redan avslutad.");
         }
         if (MissingStances is { Count: > 0 } missing)
         {
-            return "En allvarlig händelse kan inte avslutas förrän ställning har tagits till anmälan till "
-                + string.Join(" och ", missing.Select(ReferralNames.Swedish)) + ".";
+            return Refusal.Invalid("En allvarlig händelse kan inte avslutas förrän ställning har tagits till anmälan till "
+                + string.Join(" och ", missing.Select(ReferralNames.Swedish)) + ".");
         }
         Status = IncidentStatus.Closed;
         ClosingNote = note;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace Uppsikt.Domain.Portal;
 
@@ -42,35 +43,35 @@ public sealed class Attestation : Entity
     public bool IsComplete => Answers.Count > 0 && Answers.All(a => a.Problem() is null);
 
     /// <summary>
-    /// Signs the attestation by name and role. Null on success; otherwise the Swedish reasons, keyed by the condition's
-    /// position (or "Name"/"Role"), and nothing is signed.
+    /// Signs the attestation by name and role. Empty on success; otherwise the refusals, and nothing is signed: a wrong state when
+    /// it is already signed, no conditions to attest (no field in particular), an incomplete answer by the condition's position
+    /// (<c>Answers[2]</c>) and a missing <c>Name</c> or <c>Role</c>.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Sign(string? name, string? role, DateTimeOffset at)
+    public IReadOnlyList<Refusal> Sign(string? name, string? role, DateTimeOffset at)
     {
-        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
         if (IsSigned)
         {
-            problems[""] = "Egenintygandet är redan undertecknat.";
-            return problems;
+            return [Refusal.WrongState("Egenintygandet är redan undertecknat.")];
         }
+        var problems = new List<Refusal>();
         if (Answers.Count == 0)
         {
-            problems[""] = "Det finns inga villkor att intyga.";
+            problems.Add(Refusal.Invalid("Det finns inga villkor att intyga."));
         }
         for (var i = 0; i < Answers.Count; i++)
         {
             if (Answers[i].Problem() is { } problem)
             {
-                problems[$"Answers[{i}]"] = $"{Answers[i].ConditionCode}: {problem}";
+                problems.Add(Refusal.Invalid($"{Answers[i].ConditionCode}: {problem.Message}", AnswerField(i)));
             }
         }
         if (string.IsNullOrWhiteSpace(name))
         {
-            problems["Name"] = "Ange namnet på den som undertecknar.";
+            problems.Add(Refusal.Invalid("Ange namnet på den som undertecknar.", "Name"));
         }
         if (string.IsNullOrWhiteSpace(role))
         {
-            problems["Role"] = "Ange den undertecknandes roll, till exempel verksamhetschef.";
+            problems.Add(Refusal.Invalid("Ange den undertecknandes roll, till exempel verksamhetschef.", "Role"));
         }
         if (problems.Count > 0)
         {
@@ -79,8 +80,11 @@ public sealed class Attestation : Entity
         SignedByName = name!.Trim();
         SignedByRole = role!.Trim();
         SignedAt = at;
-        return problems;
+        return [];
     }
+
+    /// <summary>The field of the answer at <paramref name="index"/>, as the form and the API key it: <c>Answers[2]</c>.</summary>
+    public static string AnswerField(int index) => string.Create(CultureInfo.InvariantCulture, $"Answers[{index}]");
 }
 
 /// <summary>The provider's answer for one condition: met, or not met with an explanation.</summary>
@@ -96,11 +100,11 @@ public sealed class AttestationAnswer
 
     public string? Explanation { get; set; }
 
-    /// <summary>Null when the answer is complete; otherwise what is missing (Swedish).</summary>
-    public string? Problem() => Met switch
+    /// <summary>Null when the answer is complete; otherwise what is missing, by the answer's field (<c>Met</c> or <c>Explanation</c>).</summary>
+    public Refusal? Problem() => Met switch
     {
-        null => "Svara om villkoret är uppfyllt.",
-        false when string.IsNullOrWhiteSpace(Explanation) => "Förklara varför villkoret inte är uppfyllt och vad ni gör åt det.",
+        null => Refusal.Invalid("Svara om villkoret är uppfyllt.", nameof(Met)),
+        false when string.IsNullOrWhiteSpace(Explanation) => Refusal.Invalid("Förklara varför villkoret inte är uppfyllt och vad ni gör åt det.", nameof(Explanation)),
         _ => null,
     };
 }

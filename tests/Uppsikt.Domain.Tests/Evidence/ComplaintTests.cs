@@ -13,11 +13,11 @@ public sealed class ComplaintTests
     {
         var complaint = New();
         Assert.Equal(EvidenceSource.Complaint, complaint.Source);
-        Assert.Equal("Klagomålet är inte överlämnat till anordnaren.", complaint.Answer("Svar", Today));
+        Assert.Equal(Refusal.WrongState("Klagomålet är inte överlämnat till anordnaren."), complaint.Answer("Svar", Today));
 
-        Assert.Equal("Svarsdatumet kan inte ligga före dagens datum.", complaint.Forward(Today.AddDays(-1), Today));
+        Assert.Equal(Refusal.Invalid("Svarsdatumet kan inte ligga före dagens datum.", "ResponseDueOn"), complaint.Forward(Today.AddDays(-1), Today));
         Assert.Null(complaint.Forward(Today.AddDays(14), Today));
-        Assert.Equal("Klagomålet är redan överlämnat till anordnaren.", complaint.Forward(Today.AddDays(20), Today));
+        Assert.Equal(Refusal.WrongState("Klagomålet är redan överlämnat till anordnaren."), complaint.Forward(Today.AddDays(20), Today));
         Assert.False(complaint.IsOverdue(Today.AddDays(14)));
         Assert.True(complaint.IsOverdue(Today.AddDays(15)));
 
@@ -29,8 +29,8 @@ public sealed class ComplaintTests
 
         Assert.Null(complaint.Close("Åtgärderna räcker.", Today.AddDays(20)));
         Assert.Equal(ComplaintStatus.Closed, complaint.Status);
-        Assert.Equal("Klagomålet är avslutat och kan inte besvaras.", complaint.Answer("Sent", Today.AddDays(21)));
-        Assert.Equal("Klagomålet är redan avslutat.", complaint.Close("Igen", Today.AddDays(21)));
+        Assert.Equal(Refusal.WrongState("Klagomålet är avslutat och kan inte besvaras."), complaint.Answer("Sent", Today.AddDays(21)));
+        Assert.Equal(Refusal.WrongState("Klagomålet är redan avslutat."), complaint.Close("Igen", Today.AddDays(21)));
     }
 
     [Fact]

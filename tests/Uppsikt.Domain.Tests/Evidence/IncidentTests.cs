@@ -19,11 +19,11 @@ public sealed class IncidentTests
         var incident = New(kind, severity);
 
         var refused = incident.Close("Klar", Today);
-        Assert.Equal("En allvarlig händelse kan inte avslutas förrän ställning har tagits till anmälan till IVO och polisen.", refused);
+        Assert.Equal(Refusal.Invalid("En allvarlig händelse kan inte avslutas förrän ställning har tagits till anmälan till IVO och polisen."), refused);
         Assert.Equal(IncidentStatus.Open, incident.Status);
 
         Assert.Null(incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred, null, Today, "Klara"));
-        Assert.Equal("En allvarlig händelse kan inte avslutas förrän ställning har tagits till anmälan till polisen.", incident.Close("Klar", Today));
+        Assert.Equal(Refusal.Invalid("En allvarlig händelse kan inte avslutas förrän ställning har tagits till anmälan till polisen."), incident.Close("Klar", Today));
 
         Assert.Null(incident.RecordStance(ReferralAuthority.Police, ReferralDecision.NotReferred, "Inget brott misstänks.", Today, "Klara"));
         Assert.Null(incident.Close("Klar", Today));
@@ -38,7 +38,7 @@ public sealed class IncidentTests
 
         Assert.False(incident.IsSerious);
         Assert.Null(incident.Close("Åtgärdad", Today));
-        Assert.Equal("Händelsen är redan avslutad.", incident.Close("Igen", Today));
+        Assert.Equal(Refusal.WrongState("Händelsen är redan avslutad."), incident.Close("Igen", Today));
     }
 
     [Fact]
@@ -46,7 +46,8 @@ public sealed class IncidentTests
     {
         var incident = New(IncidentKind.LexSarah, Severity.Serious);
 
-        Assert.Equal("Ange skälet till att händelsen inte anmäls.", incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.NotReferred, "  ", Today, null));
+        Assert.Equal(Refusal.Invalid("Ange skälet till att händelsen inte anmäls.", "Reason"),
+            incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.NotReferred, "  ", Today, null));
         Assert.Empty(incident.Referrals);
 
         incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.NotReferred, "Utredningen visar inget missförhållande.", Today, null);
@@ -57,7 +58,7 @@ public sealed class IncidentTests
 
         incident.RecordStance(ReferralAuthority.Police, ReferralDecision.Referred, null, Today, null);
         incident.Close("Klar", Today);
-        Assert.NotNull(incident.RecordStance(ReferralAuthority.Police, ReferralDecision.NotReferred, "Ändrat", Today, null));
+        Assert.Equal(RefusalKind.WrongState, incident.RecordStance(ReferralAuthority.Police, ReferralDecision.NotReferred, "Ändrat", Today, null)?.Kind);
     }
 
     [Fact]
@@ -79,6 +80,7 @@ public sealed class IncidentTests
             var error = incident.Close("Avslutas", Today);
 
             Assert.Equal(expected, error is null);
+            Assert.True(error is null or { Kind: RefusalKind.Invalid, Field: null });
             Assert.Equal(expected ? IncidentStatus.Closed : IncidentStatus.Open, incident.Status);
         }, iter: 500);
     }

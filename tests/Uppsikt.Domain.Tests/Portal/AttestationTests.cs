@@ -34,8 +34,9 @@ public sealed class AttestationTests
 
         var problems = attestation.Sign("Olle (fiktiv)", "VD", At);
 
-        Assert.Equal(["Answers[1]"], problems.Keys);
-        Assert.Contains("A.2", problems["Answers[1]"], StringComparison.Ordinal);
+        var problem = Assert.Single(problems);
+        Assert.Equal((RefusalKind.Invalid, "Answers[1]"), (problem.Kind, problem.Field));
+        Assert.Contains("A.2", problem.Message, StringComparison.Ordinal);
         Assert.False(attestation.IsSigned);
     }
 
@@ -47,17 +48,21 @@ public sealed class AttestationTests
     {
         var attestation = With(Answer("B.1", false, explanation));
 
-        var problems = attestation.Sign("Olle (fiktiv)", "VD", At);
+        var problem = Assert.Single(attestation.Sign("Olle (fiktiv)", "VD", At));
 
-        Assert.Contains("Förklara", problems["Answers[0]"], StringComparison.Ordinal);
+        Assert.Equal((RefusalKind.Invalid, "Answers[0]"), (problem.Kind, problem.Field));
+        Assert.Contains("Förklara", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(nameof(AttestationAnswer.Explanation), attestation.Answers[0].Problem()?.Field);
         Assert.False(attestation.IsSigned);
     }
 
     [Fact]
     public void Name_and_role_are_required_and_an_empty_set_cannot_be_attested()
     {
-        Assert.Equal(["Name", "Role"], With(Answer("A.1", true)).Sign(" ", null, At).Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("", With().Sign("Olle (fiktiv)", "VD", At).Keys);
+        Assert.Equal(["Name", "Role"], With(Answer("A.1", true)).Sign(" ", null, At).Select(r => r.Field).Order(StringComparer.Ordinal));
+        var empty = Assert.Single(With().Sign("Olle (fiktiv)", "VD", At));
+        Assert.Equal((RefusalKind.Invalid, null), (empty.Kind, empty.Field));
+        Assert.Equal(nameof(AttestationAnswer.Met), Answer("A.1", null).Problem()?.Field);
     }
 
     [Fact]
@@ -66,7 +71,7 @@ public sealed class AttestationTests
         var attestation = With(Answer("A.1", true));
         Assert.Empty(attestation.Sign("Olle (fiktiv)", "VD", At));
 
-        Assert.Contains("", attestation.Sign("Någon annan (fiktiv)", "VD", At.AddDays(1)).Keys);
+        Assert.Equal(RefusalKind.WrongState, Assert.Single(attestation.Sign("Någon annan (fiktiv)", "VD", At.AddDays(1))).Kind);
         Assert.Equal("Olle (fiktiv)", attestation.SignedByName);
     }
 

@@ -18,24 +18,18 @@ public sealed class IndexModel(PortalHandler handler, ChangesHandler changes) : 
     public async Task<IActionResult> OnPostChangeAsync(DutyToInformCategory? category, string? changeText, CancellationToken cancellationToken)
     {
         var result = await changes.ReportAsync(new ChangeInput(category, changeText), cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
         if (result.Succeeded)
         {
             TempData["Message"] = "Förändringen är rapporterad till kommunen.";
             return RedirectToPage();
         }
+        // The form names the text box after the page's own property.
+        if (this.Refused(result, field => field == nameof(ChangeInput.Text) ? nameof(ChangeText) : field) is { } refused)
+        {
+            return refused;
+        }
         ChangeCategory = category;
         ChangeText = changeText;
-        foreach (var (field, messages) in result.Errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(field == nameof(ChangeInput.Text) ? "ChangeText" : field, message);
-            }
-        }
         return await ShowAsync(null, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Web.Infrastructure;
 
 namespace Uppsikt.Web.Features.Portal;
 
@@ -29,18 +30,15 @@ public sealed class InvitationModel(PortalInvitations invitations) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? password, string? repeated)
     {
-        var errors = await invitations.AcceptAsync(UserId, Issued, Token, password, repeated);
-        if (errors.Count == 0)
+        var result = await invitations.AcceptAsync(UserId, Issued, Token, password, repeated);
+        if (result.Succeeded)
         {
             TempData["Message"] = "Ditt lösenord är sparat. Logga in med din e-postadress och lösenordet.";
             return Redirect("/Account/Login");
         }
-        foreach (var (field, messages) in errors)
+        if (this.Refused(result, prefix: "") is { } refused)
         {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(field, message);
-            }
+            return refused;
         }
         var (user, problem) = await invitations.CheckAsync(UserId, Issued, Token);
         Problem = problem;

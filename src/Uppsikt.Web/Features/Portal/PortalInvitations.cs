@@ -120,14 +120,17 @@ public sealed class PortalInvitations(AppDbContext db, UserManager<AppUser> user
         return (user, null);
     }
 
-    /// <summary>Sets the invitee's password; setting it changes the security stamp, so the link cannot be used again.</summary>
-    public async Task<IReadOnlyDictionary<string, string[]>> AcceptAsync(string? userId, DateOnly? issuedOn, string? token, string? password, string? repeated)
+    /// <summary>
+    /// Sets the invitee's password; setting it changes the security stamp, so the link cannot be used again. Refused as bad input:
+    /// a link no longer good (no field in particular), or the <c>Password</c> and <c>Repeated</c> fields.
+    /// </summary>
+    public async Task<SaveResult> AcceptAsync(string? userId, DateOnly? issuedOn, string? token, string? password, string? repeated)
     {
         var check = new Validation();
         var (user, problem) = await CheckAsync(userId, issuedOn, token);
         if (user is null)
         {
-            return check.Add("", problem!).Errors;
+            return check.Add("", problem!).Fail();
         }
         if (string.IsNullOrEmpty(password))
         {
@@ -139,13 +142,13 @@ public sealed class PortalInvitations(AppDbContext db, UserManager<AppUser> user
         }
         if (!check.IsValid)
         {
-            return check.Errors;
+            return check.Fail();
         }
         var added = await users.AddPasswordAsync(user, password!);
         foreach (var error in added.Errors)
         {
             check.Add("Password", error.Description);
         }
-        return check.Errors;
+        return check.IsValid ? SaveResult.Saved(Guid.Empty) : check.Fail();
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Imports;
 using Uppsikt.Web.Infrastructure.Auth;
 
@@ -64,9 +65,12 @@ public sealed class ImportProgress
     public void Finished(Guid id) => _running.TryRemove(id, out _);
 }
 
-/// <summary>What starting an import came to.</summary>
-public sealed record ImportStart(DataImport? Record, bool AlreadyImported, string? Refusal, bool TooLarge = false)
+/// <summary>What starting an import came to: the import (new or the earlier one), or the refused file, bad input of the <c>file</c> field.</summary>
+public sealed record ImportStart(DataImport? Record, bool AlreadyImported, Refusal? Refusal, bool TooLarge = false)
 {
+    /// <summary>The upload's field, as the form and the multipart request name it.</summary>
+    public const string FileField = "file";
+
     public bool Started => Record is not null && !AlreadyImported;
 }
 
@@ -83,12 +87,13 @@ public sealed class DataImports(
         var upload = await StoredUpload.SaveAsync(content, fileName, database.FullDataFolder, settings.MaxFileBytes, cancellationToken);
         if (upload is null)
         {
-            return new ImportStart(null, false, $"Filen är större än {settings.MaxFileText}, som är det största som tas emot. Dela upp den i flera filer.", TooLarge: true);
+            return new ImportStart(null, false, Refusal.Invalid(
+                $"Filen är större än {settings.MaxFileText}, som är det största som tas emot. Dela upp den i flera filer.", ImportStart.FileField), TooLarge: true);
         }
         if (upload.SizeBytes == 0)
         {
             upload.Delete();
-            return new ImportStart(null, false, "Filen är tom.");
+            return new ImportStart(null, false, Refusal.Invalid("Filen är tom.", ImportStart.FileField));
         }
         var earlier = await db.DataImports.AsNoTracking()
             .Where(i => i.Kind == kind && i.FileHash == upload.Hash && i.Status != ImportStatus.Rejected)

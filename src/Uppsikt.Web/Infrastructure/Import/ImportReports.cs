@@ -63,7 +63,7 @@ public static class ImportEndpoints
                 if (start.Record is null)
                 {
                     return Results.Problem(statusCode: start.TooLarge
-                        ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, title: start.Refusal);
+                        ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, title: start.Refusal?.Message);
                 }
                 var report = reports.ToReport(start.Record, start.AlreadyImported);
                 var location = $"{context.Request.Path.Value!.TrimEnd('/')}/{report.Id}";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -133,11 +134,11 @@ public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, Time
         {
             return SaveResult.Missing();
         }
-        var check = new Validation();
         if (complaint is not null && complaint.Status != ComplaintStatus.Registered)
         {
-            return check.Add("", "Klagomålet är redan överlämnat och kan inte ändras.").Fail();
+            return SaveResult.Refused(Refusal.WrongState("Klagomålet är redan överlämnat och kan inte ändras."));
         }
+        var check = new Validation();
         var today = clock.SwedishToday();
         if (input.ReceivedOn is not { } received)
         {
@@ -187,28 +188,31 @@ public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, Time
         return await db.SaveOrConflictAsync(complaint.Id, cancellationToken);
     }
 
-    public Task<SaveResult> ForwardAsync(Guid id, ForwardInput input, CancellationToken cancellationToken) =>
-        ChangeAsync(id, input.Version, complaint => input.ResponseDueOn is { } due
-            ? Error(nameof(ForwardInput.ResponseDueOn), complaint.Forward(due, clock.SwedishToday()))
-            : Error(nameof(ForwardInput.ResponseDueOn), "Ange senaste svarsdatum."), cancellationToken);
-
-    public Task<SaveResult> AnswerAsync(Guid id, AnswerInput input, CancellationToken cancellationToken) =>
-        ChangeAsync(id, input.Version, complaint =>
+    public Task<SaveResult> ForwardAsync(Guid id, ForwardInput input, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        if (input.ResponseDueOn is null)
         {
-            var check = new Validation();
-            var response = check.Required(nameof(AnswerInput.Response), "svar med vidtagna åtgärder", input.Response, 4000);
-            check.NoPersonalIdentityNumber(nameof(AnswerInput.Response), "svaret", response);
-            return check.IsValid ? Error(nameof(AnswerInput.Response), complaint.Answer(response, clock.SwedishToday())) : check;
-        }, cancellationToken);
+            check.Add(nameof(ForwardInput.ResponseDueOn), "Ange senaste svarsdatum.");
+        }
+        return ChangeAsync(id, input.Version, check, complaint => complaint.Forward(input.ResponseDueOn!.Value, clock.SwedishToday()), cancellationToken);
+    }
 
-    public Task<SaveResult> CloseAsync(Guid id, CloseInput input, CancellationToken cancellationToken) =>
-        ChangeAsync(id, input.Version, complaint =>
-        {
-            var check = new Validation();
-            var note = check.Required(nameof(CloseInput.Note), "en avslutande kommentar", input.Note, 4000);
-            check.NoPersonalIdentityNumber(nameof(CloseInput.Note), "kommentaren", note);
-            return check.IsValid ? Error(nameof(CloseInput.Note), complaint.Close(note, clock.SwedishToday())) : check;
-        }, cancellationToken);
+    public Task<SaveResult> AnswerAsync(Guid id, AnswerInput input, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        var response = check.Required(nameof(AnswerInput.Response), "svar med vidtagna åtgärder", input.Response, 4000);
+        check.NoPersonalIdentityNumber(nameof(AnswerInput.Response), "svaret", response);
+        return ChangeAsync(id, input.Version, check, complaint => complaint.Answer(response, clock.SwedishToday()), cancellationToken);
+    }
+
+    public Task<SaveResult> CloseAsync(Guid id, CloseInput input, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        var note = check.Required(nameof(CloseInput.Note), "en avslutande kommentar", input.Note, 4000);
+        check.NoPersonalIdentityNumber(nameof(CloseInput.Note), "kommentaren", note);
+        return ChangeAsync(id, input.Version, check, complaint => complaint.Close(note, clock.SwedishToday()), cancellationToken);
+    }
 
     /// <summary>Counts for one year (by date received): per unit and per choice system, by category and severity, and the share answered on time.</summary>
     public async Task<ComplaintSummary> SummaryAsync(int year, CancellationToken cancellationToken)
@@ -243,21 +247,26 @@ public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, Time
         return new FileMatter(complaint.ProviderId, mayChange);
     }
 
-    private async Task<SaveResult> ChangeAsync(Guid id, int version, Func<Complaint, Validation> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// One step on a complaint the caller can see: not found first, then the input's own errors, then the complaint's refusal
+    /// (<paramref name="change"/> runs only on valid input and changes nothing when it refuses).
+    /// </summary>
+    private async Task<SaveResult> ChangeAsync(Guid id, int version, Validation input, Func<Complaint, Refusal?> change, CancellationToken cancellationToken)
     {
         var complaint = await Visible().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (complaint is null)
         {
             return SaveResult.Missing();
         }
-        var check = change(complaint);
-        if (!check.IsValid)
+        if (!input.IsValid)
         {
-            return check.Fail();
+            return input.Fail();
+        }
+        if (change(complaint) is { } refusal)
+        {
+            return SaveResult.Refused(refusal);
         }
         db.ExpectVersion(complaint, version);
         return await db.SaveOrConflictAsync(id, cancellationToken);
     }
-
-    private static Validation Error(string field, string? message) => message is null ? new Validation() : new Validation().Add(field, message);
 }

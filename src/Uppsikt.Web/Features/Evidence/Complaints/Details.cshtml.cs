@@ -64,16 +64,15 @@ public sealed class DetailsModel(ComplaintsHandler handler, FileStore files, IAu
             return Forbid();
         }
         var result = await step();
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
         if (result.Succeeded)
         {
             TempData["Message"] = done;
             return RedirectToPage(new { id });
         }
-        ModelState.AddFrom(result, prefix: "");
+        if (this.Refused(result, prefix: "") is { } refused)
+        {
+            return refused;
+        }
         return await ShowAsync(id, cancellationToken);
     }
 }

@@ -56,16 +56,15 @@ public sealed class DetailsModel(IncidentsHandler handler, FileStore files, IAut
             return Forbid();
         }
         var result = await step();
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
         if (result.Succeeded)
         {
             TempData["Message"] = done;
             return RedirectToPage(new { id });
         }
-        ModelState.AddFrom(result, prefix: "");
+        if (this.Refused(result, prefix: "") is { } refused)
+        {
+            return refused;
+        }
         return await ShowAsync(id, cancellationToken);
     }
 }

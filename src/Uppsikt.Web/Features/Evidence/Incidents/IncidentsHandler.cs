@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -119,12 +120,15 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
             return SaveResult.Missing();
         }
         var byProvider = actor.IsProviderUser();
-        var check = new Validation();
-        if (incident is not null && (incident.Status == IncidentStatus.Closed || (byProvider && incident.ReportedBy != IncidentReporter.Provider)))
+        if (incident is not null && byProvider && incident.ReportedBy != IncidentReporter.Provider)
         {
-            return check.Add(nameof(IncidentInput.Summary), incident.Status == IncidentStatus.Closed
-                ? "Händelsen är avslutad och kan inte ändras." : "Händelsen är registrerad av kommunen och kan bara ändras där.").Fail();
+            return SaveResult.Refused(Refusal.NotAllowed("Händelsen är registrerad av kommunen och kan bara ändras där."));
         }
+        if (incident is { Status: IncidentStatus.Closed })
+        {
+            return SaveResult.Refused(Refusal.WrongState("Händelsen är avslutad och kan inte ändras."));
+        }
+        var check = new Validation();
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
             check.Add(nameof(IncidentInput.Kind), "Välj typ av händelse.");
@@ -183,43 +187,34 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
         return await db.SaveOrConflictAsync(incident.Id, cancellationToken);
     }
 
-    public Task<SaveResult> RecordStanceAsync(Guid id, StanceInput input, CancellationToken cancellationToken) =>
-        ChangeAsync(id, input.Version, incident =>
+    public Task<SaveResult> RecordStanceAsync(Guid id, StanceInput input, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        if (input.Authority is not { } authority || !Enum.IsDefined(authority))
         {
-            var check = new Validation();
-            if (input.Authority is not { } authority || !Enum.IsDefined(authority))
-            {
-                check.Add(nameof(StanceInput.Authority), "Välj myndighet.");
-            }
-            if (input.Decision is not { } decision || !Enum.IsDefined(decision))
-            {
-                check.Add(nameof(StanceInput.Decision), "Välj om händelsen anmäls.");
-            }
-            if (input.DecidedOn is not { } decidedOn || decidedOn > clock.SwedishToday())
-            {
-                check.Add(nameof(StanceInput.DecidedOn), input.DecidedOn is null ? "Ange datum för ställningstagandet." : "Datumet kan inte ligga i framtiden.");
-            }
-            var reason = check.Optional(nameof(StanceInput.Reason), "skäl", input.Reason, 4000);
-            check.NoPersonalIdentityNumber(nameof(StanceInput.Reason), "skälet", reason);
-            if (check.IsValid && incident.RecordStance(input.Authority!.Value, input.Decision!.Value, reason, input.DecidedOn!.Value, actor.DisplayName) is { } refused)
-            {
-                check.Add(nameof(StanceInput.Reason), refused);
-            }
-            return check;
-        }, cancellationToken);
+            check.Add(nameof(StanceInput.Authority), "Välj myndighet.");
+        }
+        if (input.Decision is not { } decision || !Enum.IsDefined(decision))
+        {
+            check.Add(nameof(StanceInput.Decision), "Välj om händelsen anmäls.");
+        }
+        if (input.DecidedOn is not { } decidedOn || decidedOn > clock.SwedishToday())
+        {
+            check.Add(nameof(StanceInput.DecidedOn), input.DecidedOn is null ? "Ange datum för ställningstagandet." : "Datumet kan inte ligga i framtiden.");
+        }
+        var reason = check.Optional(nameof(StanceInput.Reason), "skäl", input.Reason, 4000);
+        check.NoPersonalIdentityNumber(nameof(StanceInput.Reason), "skälet", reason);
+        return ChangeAsync(id, input.Version, check,
+            incident => incident.RecordStance(input.Authority!.Value, input.Decision!.Value, reason, input.DecidedOn!.Value, actor.DisplayName), cancellationToken);
+    }
 
-    public Task<SaveResult> CloseAsync(Guid id, IncidentCloseInput input, CancellationToken cancellationToken) =>
-        ChangeAsync(id, input.Version, incident =>
-        {
-            var check = new Validation();
-            var note = check.Required(nameof(IncidentCloseInput.Note), "en avslutande kommentar", input.Note, 4000);
-            check.NoPersonalIdentityNumber(nameof(IncidentCloseInput.Note), "kommentaren", note);
-            if (check.IsValid && incident.Close(note, clock.SwedishToday()) is { } refused)
-            {
-                check.Add(nameof(IncidentCloseInput.Note), refused);
-            }
-            return check;
-        }, cancellationToken);
+    public Task<SaveResult> CloseAsync(Guid id, IncidentCloseInput input, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        var note = check.Required(nameof(IncidentCloseInput.Note), "en avslutande kommentar", input.Note, 4000);
+        check.NoPersonalIdentityNumber(nameof(IncidentCloseInput.Note), "kommentaren", note);
+        return ChangeAsync(id, input.Version, check, incident => incident.Close(note, clock.SwedishToday()), cancellationToken);
+    }
 
     /// <summary>The MAS/MAR compilation: incidents that occurred in the period, by kind and severity, per unit and per choice system.</summary>
     public async Task<IncidentSummary> SummaryAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -276,18 +271,25 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
             : new FileMatter(incident.ProviderId, incident.Status == IncidentStatus.Open && (actor.IsMunicipalHandler() || actor.IsProviderUser()));
     }
 
-    private async Task<SaveResult> ChangeAsync(Guid id, int version, Func<Incident, Validation> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// One step on an incident: not found first, then the input's own errors, then the incident's refusal (<paramref name="change"/>
+    /// runs only on valid input and changes nothing when it refuses).
+    /// </summary>
+    private async Task<SaveResult> ChangeAsync(Guid id, int version, Validation input, Func<Incident, Refusal?> change, CancellationToken cancellationToken)
     {
         var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (incident is null)
         {
             return SaveResult.Missing();
         }
-        var existing = incident.Referrals.ToHashSet();
-        var check = change(incident);
-        if (!check.IsValid)
+        if (!input.IsValid)
         {
-            return check.Fail();
+            return input.Fail();
+        }
+        var existing = incident.Referrals.ToHashSet();
+        if (change(incident) is { } refusal)
+        {
+            return SaveResult.Refused(refusal);
         }
         // A stance recorded just now has its id already; found through the collection, EF would take it for an existing row.
         foreach (var referral in incident.Referrals.Where(r => !existing.Contains(r)))

@@ -29,16 +29,15 @@ public sealed class AttestModel(AttestationsHandler handler) : PageModel
             return NotFound();
         }
         var result = await handler.AttestAsync(providerId, new AttestationInput(roundId, choiceSystemId, Answers, Name, Role), cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
         if (result.Succeeded)
         {
             TempData["Message"] = "Egenintygandet är undertecknat och lämnat till kommunen.";
             return RedirectToPage("/Portal/Attestations/Details", new { id = result.Id });
         }
-        ModelState.AddFrom(result, prefix: "");
+        if (this.Refused(result, prefix: "") is { } refused)
+        {
+            return refused;
+        }
         return await LoadAsync(roundId, choiceSystemId, cancellationToken) ? Page() : NotFound();
     }
 

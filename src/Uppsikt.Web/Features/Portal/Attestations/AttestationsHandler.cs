@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Features.Conditions;
@@ -138,22 +139,19 @@ public sealed class AttestationsHandler(AppDbContext db, ConditionsHandler condi
                 Explanation = given.GetValueOrDefault(a.ConditionId)?.Explanation?.Trim() is { Length: > 0 } text ? text : null,
             })],
         };
+        var refused = attestation.Sign(input.Name, input.Role, clock.GetUtcNow());
         var check = new Validation();
-        foreach (var (field, message) in attestation.Sign(input.Name, input.Role, clock.GetUtcNow()))
-        {
-            check.Add(field, message);
-        }
         for (var i = 0; i < attestation.Answers.Count; i++)
         {
-            check.NoPersonalIdentityNumber($"Answers[{i}]", "förklaringen", attestation.Answers[i].Explanation);
+            check.NoPersonalIdentityNumber(Attestation.AnswerField(i), "förklaringen", attestation.Answers[i].Explanation);
             if (attestation.Answers[i].Explanation?.Length > 4000)
             {
-                check.Add($"Answers[{i}]", "Förklaringen får vara högst 4000 tecken.");
+                check.Add(Attestation.AnswerField(i), "Förklaringen får vara högst 4000 tecken.");
             }
         }
-        if (!check.IsValid)
+        if (refused.Count > 0 || !check.IsValid)
         {
-            return check.Fail();
+            return SaveResult.Refused([.. refused, .. check.Fail().Refusals]);
         }
         db.Attestations.Add(attestation);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Portal;
 
 namespace Uppsikt.Web.Features.Portal.Threads;
@@ -40,24 +41,17 @@ public abstract class ThreadPageModel(ThreadsHandler handler) : PageModel
             return NotFound();
         }
         var result = await handler.WriteAsync(providerId, new MessageInput(text, MatterKind, MatterId), cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
         if (result.Succeeded)
         {
             TempData["Message"] = "Meddelandet är skickat.";
             return Redirect(PortalAccess.ThreadUrl(IsProvider, providerId, MatterKind, MatterId));
         }
-        Text = text;
-        foreach (var (field, messages) in result.Errors)
+        // The matter is not a field the user can correct here: its error stands on its own in the summary.
+        if (this.Refused(result, field => field == nameof(MessageInput.MatterId) ? "" : field) is { } refused)
         {
-            foreach (var message in messages)
-            {
-                // The matter is not a field the user can correct here: its error stands on its own in the summary.
-                ModelState.AddModelError(field == nameof(MessageInput.MatterId) ? "" : field, message);
-            }
+            return refused;
         }
+        Text = text;
         return await ShowAsync(id, cancellationToken);
     }
 
@@ -73,7 +67,7 @@ public abstract class ThreadPageModel(ThreadsHandler handler) : PageModel
             // Only the municipality gets here: a provider user never finds another provider's matter.
             if (ModelState.IsValid)
             {
-                ModelState.AddModelError("", refusal);
+                ModelState.AddModelError("", refusal.Message);
             }
             return Page();
         }

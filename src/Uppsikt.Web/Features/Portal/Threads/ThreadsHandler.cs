@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -23,7 +24,7 @@ public sealed record PortalThread(Guid ProviderId, string ProviderName, string? 
     IReadOnlyList<MessageView> Messages);
 
 /// <summary>A thread, or why the municipality may not write about that matter with this provider; both null when there is no such thread.</summary>
-public sealed record ThreadLookup(PortalThread? Thread, string? Refusal);
+public sealed record ThreadLookup(PortalThread? Thread, Refusal? Refusal);
 
 public sealed record MessageInput(string? Text, string? MatterKind = null, Guid? MatterId = null);
 
@@ -116,9 +117,13 @@ public sealed class ThreadsHandler(AppDbContext db, PortalMatters matters, Porta
         var text = check.Required(nameof(MessageInput.Text), "ett meddelande", input.Text, 4000);
         check.NoPersonalIdentityNumber(nameof(MessageInput.Text), "meddelandet", text);
         var (found, matter, refusal) = await MatterAsync(providerId, providerName, input.MatterKind, input.MatterId, cancellationToken);
-        if (!found || refusal is not null)
+        if (!found)
         {
-            check.Add(nameof(MessageInput.MatterId), refusal ?? "Ärendet som meddelandet gäller finns inte.");
+            check.Add(nameof(MessageInput.MatterId), "Ärendet som meddelandet gäller finns inte.");
+        }
+        if (refusal is not null)
+        {
+            return SaveResult.Refused([.. check.Fail().Refusals, refusal]);
         }
         if (!check.IsValid)
         {
@@ -155,9 +160,9 @@ public sealed class ThreadsHandler(AppDbContext db, PortalMatters matters, Porta
 
     /// <summary>
     /// The matter a thread of this provider is about: found with no matter for the general thread; not found when the kind is
-    /// unknown or the caller cannot see the matter; refused (with the reason) when it belongs to another provider.
+    /// unknown or the caller cannot see the matter; refused when it belongs to another provider (bad input of <c>MatterId</c>).
     /// </summary>
-    private async Task<(bool Found, PortalMatter? Matter, string? Refusal)> MatterAsync(Guid providerId, string providerName, string? kind, Guid? id,
+    private async Task<(bool Found, PortalMatter? Matter, Refusal? Refusal)> MatterAsync(Guid providerId, string providerName, string? kind, Guid? id,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(kind) && id is null)
@@ -170,7 +175,8 @@ public sealed class ThreadsHandler(AppDbContext db, PortalMatters matters, Porta
         }
         return matter.ProviderId == providerId
             ? (true, matter, null)
-            : (true, null, $"Ärendet hör till en annan anordnare än {providerName}. Skriv om det i den anordnarens portal.");
+            : (true, null, Refusal.Invalid($"Ärendet hör till en annan anordnare än {providerName}. Skriv om det i den anordnarens portal.",
+                nameof(MessageInput.MatterId)));
     }
 
     private async Task<ThreadRow> ThreadRowAsync(Guid providerId, string? matterKind, Guid? matterId, string title, string? matterUrl,

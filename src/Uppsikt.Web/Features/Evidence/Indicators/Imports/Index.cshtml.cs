@@ -18,7 +18,7 @@ public sealed class IndexModel(DataImports imports, ImportReports reports, Impor
     {
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("file", "Välj en fil att läsa in.");
+            ModelState.AddModelError(ImportStart.FileField, "Välj en fil att läsa in.");
         }
         else
         {
@@ -32,7 +32,7 @@ public sealed class IndexModel(DataImports imports, ImportReports reports, Impor
                 }
                 return RedirectToPage("Details", new { id = record.Id });
             }
-            ModelState.AddModelError("file", start.Refusal!);
+            ModelState.AddModelError(start.Refusal!.Field ?? "", start.Refusal.Message);
         }
         Recent = await reports.RecentAsync(IndicatorResultImport.ImportKind, 20, cancellationToken);
         return Page();
