@@ -265,8 +265,12 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
             var start = DateTimeOffset.UtcNow.AddDays(-30);
             db.PortalMessages.AddRange(Enumerable.Range(0, ThreadsHandler.ThreadPageSize + 1).Select(i => new Domain.Portal.PortalMessage
             {
-                ProviderId = providerId, MatterKind = "Complaint", MatterId = Guid.CreateVersion7(), AuthorName = "Testare (fiktiv)",
-                Text = $"Meddelande {i} (fiktiv)", SentAt = start.AddHours(i),
+                ProviderId = providerId,
+                MatterKind = "Complaint",
+                MatterId = Guid.CreateVersion7(),
+                AuthorName = "Testare (fiktiv)",
+                Text = $"Meddelande {i} (fiktiv)",
+                SentAt = start.AddHours(i),
             }));
             return await db.SaveChangesAsync();
         });

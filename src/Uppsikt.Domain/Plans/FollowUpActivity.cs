@@ -60,8 +60,16 @@ public sealed class FollowUpActivity : Entity
     /// <summary>A copy for another plan, with a new id.</summary>
     public FollowUpActivity Copy() => new()
     {
-        Position = Position, What = What, ConditionIds = [.. ConditionIds], QualityAreaIds = [.. QualityAreaIds], Method = Method,
-        Who = Who, Frequency = Frequency, Tertial = Tertial, Month = Month, EstimatedHours = EstimatedHours,
+        Position = Position,
+        What = What,
+        ConditionIds = [.. ConditionIds],
+        QualityAreaIds = [.. QualityAreaIds],
+        Method = Method,
+        Who = Who,
+        Frequency = Frequency,
+        Tertial = Tertial,
+        Month = Month,
+        EstimatedHours = EstimatedHours,
     };
 }
 

@@ -107,7 +107,10 @@ public sealed class FollowUpPlan : Entity
         }
         var revision = CopyContent(new FollowUpPlan
         {
-            ChoiceSystemId = ChoiceSystemId, Year = Year, RevisionNumber = RevisionNumber + 1, RevisesPlanId = Id,
+            ChoiceSystemId = ChoiceSystemId,
+            Year = Year,
+            RevisionNumber = RevisionNumber + 1,
+            RevisesPlanId = Id,
         });
         revision.Record(PlanStepKind.RevisionStarted, actor, at, comment);
         return (revision, null);
@@ -247,7 +250,10 @@ public sealed class FollowUpPlan : Entity
     private void Record(PlanStepKind kind, PlanActor actor, DateTimeOffset at, string? comment) =>
         Steps.Add(new PlanStep
         {
-            Kind = kind, OccurredAt = at, ActorId = actor.UserId, ActorName = actor.Name,
+            Kind = kind,
+            OccurredAt = at,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
         });
 }

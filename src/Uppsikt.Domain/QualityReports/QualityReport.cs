@@ -152,7 +152,11 @@ public sealed class QualityReport : Entity
         {
             CompletionRequests.Add(new CompletionRequest
             {
-                ReportId = Id, QuestionCode = code, Comment = comment, RequestedAt = now, RequestedBy = requestedBy,
+                ReportId = Id,
+                QuestionCode = code,
+                Comment = comment,
+                RequestedAt = now,
+                RequestedBy = requestedBy,
             });
         }
         State = ReportState.CompletionRequested;

@@ -31,8 +31,16 @@ public static class StarterQuestions
         ];
         return rows.Select((r, i) => new TemplateQuestion
         {
-            TemplateId = templateId, Position = i + 1, Section = r.Section, Code = r.Code, Text = r.Text, Kind = r.Kind,
-            Choices = [.. r.Choices], Required = r.Required, ShownWhenCode = r.WhenCode, ShownWhenAnswer = r.WhenAnswer,
+            TemplateId = templateId,
+            Position = i + 1,
+            Section = r.Section,
+            Code = r.Code,
+            Text = r.Text,
+            Kind = r.Kind,
+            Choices = [.. r.Choices],
+            Required = r.Required,
+            ShownWhenCode = r.WhenCode,
+            ShownWhenAnswer = r.WhenAnswer,
         });
     }
 }

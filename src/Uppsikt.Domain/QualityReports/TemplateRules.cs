@@ -142,8 +142,17 @@ public static class TemplateRules
 
             questions.Add(new TemplateQuestion
             {
-                Position = i + 1, Section = section, Code = code, Text = text, HelpText = help, Kind = kind, Choices = choices,
-                Required = draft.Required, ConditionIds = [.. draft.ConditionIds.Distinct()], ShownWhenCode = whenCode, ShownWhenAnswer = whenAnswer,
+                Position = i + 1,
+                Section = section,
+                Code = code,
+                Text = text,
+                HelpText = help,
+                Kind = kind,
+                Choices = choices,
+                Required = draft.Required,
+                ConditionIds = [.. draft.ConditionIds.Distinct()],
+                ShownWhenCode = whenCode,
+                ShownWhenAnswer = whenAnswer,
             });
         }
         return (questions, problems);

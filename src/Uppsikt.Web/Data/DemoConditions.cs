@@ -159,7 +159,9 @@ public static class DemoConditions
         {
             var condition = new Condition
             {
-                Code = spec.Code, Part = spec.Part, ChoiceSystem = choice,
+                Code = spec.Code,
+                Part = spec.Part,
+                ChoiceSystem = choice,
                 Scope = choice is null ? ConditionScope.General : ConditionScope.Specific,
             };
             condition.AddVersion(Version(spec, validFrom, decision));
@@ -173,8 +175,12 @@ public static class DemoConditions
     {
         var version = new ConditionVersion
         {
-            ValidFrom = validFrom, DecisionReference = decision, Title = spec.Title, Text = spec.Text,
-            FollowUpOccasions = [.. spec.Occasions], Sanctions = [.. spec.Sanctions],
+            ValidFrom = validFrom,
+            DecisionReference = decision,
+            Title = spec.Title,
+            Text = spec.Text,
+            FollowUpOccasions = [.. spec.Occasions],
+            Sanctions = [.. spec.Sanctions],
             QualityAreaIds = [.. (spec.Areas ?? []).Select(n => QualityArea.All[n - 1].Id)],
         };
         version.ControlPoints.AddRange(spec.ControlPoints.Select((text, i) => new ControlPoint { Position = i + 1, Text = text }));

@@ -153,8 +153,12 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         Authorise(soleTrader, familyDaycare, "KFKS-2025-00052", null, AuthorisationStatus.Applied);
         db.Authorisations.Add(new Authorisation
         {
-            Provider = inHouse, ChoiceSystem = homeCare, Kind = AgreementKind.Contract, Status = AuthorisationStatus.Active,
-            ValidFrom = new DateOnly(2020, 1, 1), Notes = "Egen regi följs upp på samma villkor som privata anordnare (insyn).",
+            Provider = inHouse,
+            ChoiceSystem = homeCare,
+            Kind = AgreementKind.Contract,
+            Status = AuthorisationStatus.Active,
+            ValidFrom = new DateOnly(2020, 1, 1),
+            Notes = "Egen regi följs upp på samma villkor som privata anordnare (insyn).",
         });
 
         await db.SaveChangesAsync(cancellationToken);
@@ -200,8 +204,12 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         {
             var choice = new ChoiceSystem
             {
-                Name = name, Committee = committee, LegalBasis = basis, OperatingForm = OperatingForm.LovChoice,
-                PhasedOutOn = phasedOut, KoladaUnitTypes = kolada,
+                Name = name,
+                Committee = committee,
+                LegalBasis = basis,
+                OperatingForm = OperatingForm.LovChoice,
+                PhasedOutOn = phasedOut,
+                KoladaUnitTypes = kolada,
             };
             foreach (var (serviceName, levels) in services)
             {
@@ -217,8 +225,13 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         {
             var provider = new Provider
             {
-                Name = name, OrganisationNumber = OrganisationNumber.Parse(number).Value, LegalForm = form, Ownership = ownership,
-                City = city, StreetAddress = "Exempelvägen 1", PostalCode = "131 00",
+                Name = name,
+                OrganisationNumber = OrganisationNumber.Parse(number).Value,
+                LegalForm = form,
+                Ownership = ownership,
+                City = city,
+                StreetAddress = "Exempelvägen 1",
+                PostalCode = "131 00",
                 Email = "info@" + name.Split(' ')[0].ToLowerInvariant().Replace(",", "", StringComparison.Ordinal) + ".example",
             };
             db.Providers.Add(provider);
@@ -229,8 +242,13 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         {
             var unit = new Unit
             {
-                Name = name, Provider = provider, Ownership = provider.Ownership, City = city, Capacity = capacity,
-                StreetAddress = "Exempelgatan " + (db.ChangeTracker.Entries<Unit>().Count() + 1), PostalCode = "131 00",
+                Name = name,
+                Provider = provider,
+                Ownership = provider.Ownership,
+                City = city,
+                Capacity = capacity,
+                StreetAddress = "Exempelgatan " + (db.ChangeTracker.Entries<Unit>().Count() + 1),
+                PostalCode = "131 00",
                 Administration = district,
             };
             unit.ChoiceSystems.AddRange(choices);
@@ -242,8 +260,14 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
             AuthorisationStatus status = AuthorisationStatus.Active, DateOnly? validTo = null) =>
             db.Authorisations.Add(new Authorisation
             {
-                Provider = provider, ChoiceSystem = choice, Kind = AgreementKind.Authorisation, Status = status,
-                CaseNumber = caseNumber, DecidedOn = from?.AddMonths(-2), ValidFrom = from, ValidTo = validTo,
+                Provider = provider,
+                ChoiceSystem = choice,
+                Kind = AgreementKind.Authorisation,
+                Status = status,
+                CaseNumber = caseNumber,
+                DecidedOn = from?.AddMonths(-2),
+                ValidFrom = from,
+                ValidTo = validTo,
             });
     }
 

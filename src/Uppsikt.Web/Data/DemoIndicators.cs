@@ -51,7 +51,12 @@ public static class DemoIndicators
         {
             var indicator = new Indicator
             {
-                Code = code, Name = name, UnitOfMeasure = unitOfMeasure, Direction = direction, Source = source, KoladaKpiId = kpi,
+                Code = code,
+                Name = name,
+                UnitOfMeasure = unitOfMeasure,
+                Direction = direction,
+                Source = source,
+                KoladaKpiId = kpi,
                 Description = description + " (fiktiva värden)",
             };
             indicator.Targets.Add(new Target { ChoiceSystemId = target.Choice.Id, Value = target.Value });

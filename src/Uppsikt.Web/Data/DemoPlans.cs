@@ -132,8 +132,15 @@ public static class DemoPlans
             plan.RiskAnalysisReference = $"Riskanalys {year - 1} för {choice.Name} (fiktiv), dnr KFKS-{year - 1}-00{choice.Name.Length + 100}";
             plan.Activities.AddRange(lines.Select((line, i) => new FollowUpActivity
             {
-                Position = i + 1, What = line.What, Method = line.Method, Who = line.Who, Frequency = line.Frequency, Tertial = line.Tertial,
-                Month = line.Month, EstimatedHours = line.Hours, ConditionIds = [.. set.Where(line.Covers).Select(c => c.Id)],
+                Position = i + 1,
+                What = line.What,
+                Method = line.Method,
+                Who = line.Who,
+                Frequency = line.Frequency,
+                Tertial = line.Tertial,
+                Month = line.Month,
+                EstimatedHours = line.Hours,
+                ConditionIds = [.. set.Where(line.Covers).Select(c => c.Id)],
                 QualityAreaIds = [.. (line.Areas ?? []).Select(n => QualityArea.All[n - 1].Id)],
             }));
             Advance(plan, year, state, today);
@@ -167,7 +174,9 @@ public static class DemoPlans
             .Single(p => p.ChoiceSystemId == choices["Kulturskola"].Id && p.Year == thisYear);
         cultureDraft.Activities.Add(new FollowUpActivity
         {
-            Position = cultureDraft.Activities.Count + 1, What = "Uppföljning av lokalernas tillgänglighet", Method = FollowUpMethod.Visit,
+            Position = cultureDraft.Activities.Count + 1,
+            What = "Uppföljning av lokalernas tillgänglighet",
+            Method = FollowUpMethod.Visit,
             Tertial = Tertial.Third,
         });
         await db.SaveChangesAsync(cancellationToken);

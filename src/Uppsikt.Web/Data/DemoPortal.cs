@@ -112,13 +112,13 @@ public sealed class DemoPortal(AppDbContext db, FileStore files, TimeProvider cl
 
     private static PortalMessage Message(Guid providerId, bool fromProvider, string author, DateTimeOffset at, string text,
         string? matterKind = null, Guid? matterId = null) => new()
-    {
-        ProviderId = providerId,
-        FromProvider = fromProvider,
-        AuthorName = author,
-        SentAt = at,
-        Text = text,
-        MatterKind = matterKind,
-        MatterId = matterId,
-    };
+        {
+            ProviderId = providerId,
+            FromProvider = fromProvider,
+            AuthorName = author,
+            SentAt = at,
+            Text = text,
+            MatterKind = matterKind,
+            MatterId = matterId,
+        };
 }

@@ -18,8 +18,12 @@ public sealed class FollowUpPlanTests
 
     private static FollowUpActivity Complete(int position) => new()
     {
-        Position = position, What = "Kvalitetsrapport", Method = FollowUpMethod.SelfReport, Who = "Kvalitetsutvecklare",
-        Frequency = ActivityFrequency.Annual, Tertial = Tertial.First,
+        Position = position,
+        What = "Kvalitetsrapport",
+        Method = FollowUpMethod.SelfReport,
+        Who = "Kvalitetsutvecklare",
+        Frequency = ActivityFrequency.Annual,
+        Tertial = Tertial.First,
     };
 
     private static FollowUpPlan Draft()

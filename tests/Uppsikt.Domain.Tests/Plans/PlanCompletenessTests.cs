@@ -16,7 +16,10 @@ public sealed class PlanCompletenessTests
         var noOccasion = Condition("B.1");
         var complete = new FollowUpActivity
         {
-            Position = 1, ConditionIds = [covered.Id, noOccasion.Id], Method = FollowUpMethod.Visit, Who = "Kvalitetsutvecklare",
+            Position = 1,
+            ConditionIds = [covered.Id, noOccasion.Id],
+            Method = FollowUpMethod.Visit,
+            Who = "Kvalitetsutvecklare",
             Frequency = ActivityFrequency.Annual,
         };
         var bare = new FollowUpActivity { Position = 2 };
@@ -39,8 +42,12 @@ public sealed class PlanCompletenessTests
         var condition = Condition("G1", FollowUpOccasion.AtAuthorisation, FollowUpOccasion.Annual);
         var activity = new FollowUpActivity
         {
-            Position = 1, QualityAreaIds = [QualityArea.All[0].Id], ConditionIds = [condition.Id], Method = FollowUpMethod.SelfReport,
-            Who = "Gruppchef", Frequency = ActivityFrequency.EveryTertial,
+            Position = 1,
+            QualityAreaIds = [QualityArea.All[0].Id],
+            ConditionIds = [condition.Id],
+            Method = FollowUpMethod.SelfReport,
+            Who = "Gruppchef",
+            Frequency = ActivityFrequency.EveryTertial,
         };
 
         var result = PlanCompleteness.Check([activity], [condition]);

@@ -12,7 +12,10 @@ public sealed class AttestationTests
 
     private static Attestation With(params AttestationAnswer[] answers) => new()
     {
-        RoundId = Guid.CreateVersion7(), ProviderId = Guid.CreateVersion7(), ChoiceSystemId = Guid.CreateVersion7(), Answers = [.. answers],
+        RoundId = Guid.CreateVersion7(),
+        ProviderId = Guid.CreateVersion7(),
+        ChoiceSystemId = Guid.CreateVersion7(),
+        Answers = [.. answers],
     };
 
     [Fact]

@@ -17,7 +17,13 @@ public sealed class QualityReportTests
     /// <summary>Every required question of the starter template answered, with "Nej" to 2.1 and 5.1.</summary>
     private static Dictionary<string, string?> Complete() => new()
     {
-        ["1.1"] = "70", ["1.2"] = "21000", ["2.1"] = "Ja", ["2.3"] = "På papper", ["4.1"] = "Nej", ["4.3"] = "Få avvikelser.", ["5.1"] = "Nej",
+        ["1.1"] = "70",
+        ["1.2"] = "21000",
+        ["2.1"] = "Ja",
+        ["2.3"] = "På papper",
+        ["4.1"] = "Nej",
+        ["4.3"] = "Få avvikelser.",
+        ["5.1"] = "Nej",
     };
 
     private static QualityReport Submitted(QualityReportTemplate template)

@@ -144,7 +144,9 @@ public sealed record Victim(
             var document = new PortalDocument { ProviderId = providerId, Title = marker, SentBy = "Testare (fiktiv)", SentAt = DateTimeOffset.UtcNow };
             var attestation = new Attestation
             {
-                RoundId = round.Id, ProviderId = providerId, ChoiceSystemId = choiceSystemId,
+                RoundId = round.Id,
+                ProviderId = providerId,
+                ChoiceSystemId = choiceSystemId,
                 Answers = [new AttestationAnswer { ConditionId = Guid.CreateVersion7(), ConditionCode = "T1", ConditionTitle = "Testvillkor", Met = false, Explanation = marker }],
             };
             attestation.Sign("Testare (fiktiv)", "Testroll", DateTimeOffset.UtcNow);

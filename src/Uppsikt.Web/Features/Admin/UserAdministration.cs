@@ -95,7 +95,11 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         var rows = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
             .Select(u => new
             {
-                u.Id, u.Email, u.DisplayName, u.AccessExpiresOn, u.LockoutEnd,
+                u.Id,
+                u.Email,
+                u.DisplayName,
+                u.AccessExpiresOn,
+                u.LockoutEnd,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
                 Provider = db.Providers.Where(p => p.Id == u.ProviderId).Select(p => p.Name).FirstOrDefault(),
             })

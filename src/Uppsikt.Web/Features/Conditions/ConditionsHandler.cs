@@ -83,7 +83,10 @@ public sealed class ConditionsHandler(AppDbContext db)
         return conditions
             .Select(c => new ConditionRow
             {
-                Id = c.Id, Code = c.Code, Scope = c.Scope, Part = c.Part,
+                Id = c.Id,
+                Code = c.Code,
+                Scope = c.Scope,
+                Part = c.Part,
                 ChoiceSystemName = c.ChoiceSystem != null ? c.ChoiceSystem.Name : null,
                 Title = c.Versions.Where(v => v.ValidFrom <= date).OrderByDescending(v => v.ValidFrom).Select(v => v.Title).FirstOrDefault()
                     ?? c.Versions.OrderBy(v => v.ValidFrom).Select(v => v.Title).FirstOrDefault(),
@@ -214,7 +217,9 @@ public sealed class ConditionsHandler(AppDbContext db)
         {
             condition = new Condition
             {
-                Code = code, Scope = input.Scope!.Value, ChoiceSystemId = input.Scope == ConditionScope.Specific ? input.ChoiceSystemId : null,
+                Code = code,
+                Scope = input.Scope!.Value,
+                ChoiceSystemId = input.Scope == ConditionScope.Specific ? input.ChoiceSystemId : null,
             };
             db.Conditions.Add(condition);
         }
@@ -225,8 +230,13 @@ public sealed class ConditionsHandler(AppDbContext db)
         condition.Part = part;
         var version = new ConditionVersion
         {
-            ValidFrom = input.ValidFrom!.Value, DecisionReference = decision, Title = title, Text = text,
-            FollowUpOccasions = [.. occasions.Order()], Sanctions = [.. sanctions.Order()], QualityAreaIds = areaIds,
+            ValidFrom = input.ValidFrom!.Value,
+            DecisionReference = decision,
+            Title = title,
+            Text = text,
+            FollowUpOccasions = [.. occasions.Order()],
+            Sanctions = [.. sanctions.Order()],
+            QualityAreaIds = areaIds,
         };
         version.ControlPoints.AddRange(controlPoints.Select((p, i) => new ControlPoint { Position = i + 1, Text = p }));
         if (condition.AddVersion(version) is { } refusal)

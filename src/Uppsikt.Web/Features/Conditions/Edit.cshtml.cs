@@ -55,10 +55,15 @@ public sealed class EditModel(ConditionsHandler handler, RegisterLookups lookups
             var latest = condition.Latest;
             Input = new ConditionForm
             {
-                Part = condition.Part, ValidFrom = latest.ValidFrom < clock.SwedishToday() ? clock.SwedishToday() : latest.ValidFrom.AddDays(1),
-                Title = latest.Title, Text = latest.Text, ControlPoints = string.Join('\n', latest.ControlPoints),
-                FollowUpOccasions = [.. latest.FollowUpOccasions], Sanctions = [.. latest.Sanctions],
-                QualityAreaIds = [.. latest.QualityAreas.Select(a => a.Id)], Version = condition.Version,
+                Part = condition.Part,
+                ValidFrom = latest.ValidFrom < clock.SwedishToday() ? clock.SwedishToday() : latest.ValidFrom.AddDays(1),
+                Title = latest.Title,
+                Text = latest.Text,
+                ControlPoints = string.Join('\n', latest.ControlPoints),
+                FollowUpOccasions = [.. latest.FollowUpOccasions],
+                Sanctions = [.. latest.Sanctions],
+                QualityAreaIds = [.. latest.QualityAreas.Select(a => a.Id)],
+                Version = condition.Version,
             };
         }
         return await ShowAsync(cancellationToken);

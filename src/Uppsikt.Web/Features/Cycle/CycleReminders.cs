@@ -67,7 +67,12 @@ public sealed class CycleReminders(AppDbContext db, Outbox outbox, AppLinks link
             orderby task.DueOn, task.Id
             select new
             {
-                task.Id, task.Title, task.DueOn, task.Cycle!.Year, Email = owner.Email!, owner.DisplayName,
+                task.Id,
+                task.Title,
+                task.DueOn,
+                task.Cycle!.Year,
+                Email = owner.Email!,
+                owner.DisplayName,
                 Committee = db.Committees.Where(c => c.Id == task.Cycle.CommitteeId).Select(c => c.Name).First(),
             })
             .ToListAsync(cancellationToken);

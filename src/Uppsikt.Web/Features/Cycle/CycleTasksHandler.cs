@@ -85,12 +85,22 @@ public sealed class CycleTasksHandler(AppDbContext db, TimeProvider clock)
         return tasks
             .Select(t => new TaskRow
             {
-                Id = t.Id, CycleId = t.CycleId, CycleName = t.Cycle!.Name, Year = t.Cycle.Year,
+                Id = t.Id,
+                CycleId = t.CycleId,
+                CycleName = t.Cycle!.Name,
+                Year = t.Cycle.Year,
                 CommitteeName = db.Committees.Where(c => c.Id == t.Cycle.CommitteeId).Select(c => c.Name).First(),
-                Position = t.Position, Title = t.Title, Description = t.Description, OwnerUserId = t.OwnerUserId,
+                Position = t.Position,
+                Title = t.Title,
+                Description = t.Description,
+                OwnerUserId = t.OwnerUserId,
                 OwnerName = db.Users.Where(u => u.Id == t.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                DueOn = t.DueOn, Status = t.Status, Overdue = t.Status == CycleTaskStatus.Open && t.DueOn < today,
-                CompletedAt = t.CompletedAt, CompletionNote = t.CompletionNote, Version = t.Version,
+                DueOn = t.DueOn,
+                Status = t.Status,
+                Overdue = t.Status == CycleTaskStatus.Open && t.DueOn < today,
+                CompletedAt = t.CompletedAt,
+                CompletionNote = t.CompletionNote,
+                Version = t.Version,
             })
             .ToPageAsync(list, Sort, t => t.Id, cancellationToken);
     }

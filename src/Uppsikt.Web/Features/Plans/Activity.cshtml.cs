@@ -52,9 +52,16 @@ public sealed class ActivityModel(PlansHandler handler, ConditionsHandler condit
             }
             Input = new ActivityForm
             {
-                What = activity.What, ConditionIds = [.. activity.Conditions.Select(c => c.Id)], QualityAreaIds = [.. activity.QualityAreas.Select(a => a.Id)],
-                Method = activity.Method, Who = activity.Who, Frequency = activity.Frequency, Tertial = activity.Tertial, Month = activity.Month,
-                EstimatedHours = activity.EstimatedHours, PlanVersion = Plan.Version,
+                What = activity.What,
+                ConditionIds = [.. activity.Conditions.Select(c => c.Id)],
+                QualityAreaIds = [.. activity.QualityAreas.Select(a => a.Id)],
+                Method = activity.Method,
+                Who = activity.Who,
+                Frequency = activity.Frequency,
+                Tertial = activity.Tertial,
+                Month = activity.Month,
+                EstimatedHours = activity.EstimatedHours,
+                PlanVersion = Plan.Version,
             };
         }
         await LoadChoicesAsync(cancellationToken);

@@ -34,7 +34,9 @@ public sealed class EditModel(PlansHandler handler, ICurrentActor actor) : PageM
         }
         Input = new PlanForm
         {
-            FocusThemes = string.Join('\n', Plan.FocusThemes), FollowUpModel = Plan.FollowUpModel, RiskAnalysisReference = Plan.RiskAnalysisReference,
+            FocusThemes = string.Join('\n', Plan.FocusThemes),
+            FollowUpModel = Plan.FollowUpModel,
+            RiskAnalysisReference = Plan.RiskAnalysisReference,
             Version = Plan.Version,
         };
         return Page();

@@ -3,8 +3,8 @@ using Uppsikt.Data;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Documents;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Documents;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Plans;

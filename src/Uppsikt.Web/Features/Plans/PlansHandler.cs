@@ -94,8 +94,14 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
         return plans
             .Select(p => new PlanRow
             {
-                Id = p.Id, ChoiceSystemName = p.ChoiceSystem!.Name, CommitteeName = p.ChoiceSystem.Committee!.Name, Year = p.Year,
-                RevisionNumber = p.RevisionNumber, State = p.State, AdoptedOn = p.AdoptedOn, ActivityCount = p.Activities.Count,
+                Id = p.Id,
+                ChoiceSystemName = p.ChoiceSystem!.Name,
+                CommitteeName = p.ChoiceSystem.Committee!.Name,
+                Year = p.Year,
+                RevisionNumber = p.RevisionNumber,
+                State = p.State,
+                AdoptedOn = p.AdoptedOn,
+                ActivityCount = p.Activities.Count,
             })
             .ToPageAsync(list, Sort, p => p.Id, cancellationToken);
     }

@@ -1,8 +1,8 @@
-using Uppsikt.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Register;
+using Uppsikt.Web.Infrastructure;
 
 namespace Uppsikt.Web.Features.Public;
 

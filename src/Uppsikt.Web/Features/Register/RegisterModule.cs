@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uppsikt.Web.Features.Register.Providers;
 using Uppsikt.Web.Features.Register.Authorisations;
 using Uppsikt.Web.Features.Register.ChoiceSystems;
 using Uppsikt.Web.Features.Register.Committees;
+using Uppsikt.Web.Features.Register.Providers;
 using Uppsikt.Web.Features.Register.Units;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;

@@ -105,8 +105,13 @@ public sealed class DataImports(
         }
         var record = new DataImport
         {
-            Kind = kind, FileName = upload.FileName, FileHash = upload.Hash, SizeBytes = upload.SizeBytes,
-            StartedAt = clock.GetUtcNow(), StartedById = actor.UserId, StartedByName = actor.DisplayName,
+            Kind = kind,
+            FileName = upload.FileName,
+            FileHash = upload.Hash,
+            SizeBytes = upload.SizeBytes,
+            StartedAt = clock.GetUtcNow(),
+            StartedById = actor.UserId,
+            StartedByName = actor.DisplayName,
         };
         File.Move(upload.Path, PathOf(database, record.Id));
         db.DataImports.Add(record);

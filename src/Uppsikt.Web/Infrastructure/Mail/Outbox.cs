@@ -25,7 +25,11 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock)
         }
         db.OutboxMessages.Add(new OutboxMessage
         {
-            To = to.Trim(), Subject = subject, Body = body, DeduplicationKey = deduplicationKey, CreatedAt = clock.GetUtcNow(),
+            To = to.Trim(),
+            Subject = subject,
+            Body = body,
+            DeduplicationKey = deduplicationKey,
+            CreatedAt = clock.GetUtcNow(),
         });
         return true;
     }

@@ -80,8 +80,13 @@ public sealed class StepModel(TemplatesHandler handler) : PageModel
                 ? new StepForm { OwnerRole = Uppsikt.Domain.Identity.Roles.QualityDeveloper, TemplateVersion = template.Version }
                 : new StepForm
                 {
-                    Title = step.Title, Description = step.Description, OwnerRole = step.OwnerRole, DueMonth = step.DueMonth,
-                    DueDay = step.DueDay, Version = step.Version, TemplateVersion = template.Version,
+                    Title = step.Title,
+                    Description = step.Description,
+                    OwnerRole = step.OwnerRole,
+                    DueMonth = step.DueMonth,
+                    DueDay = step.DueDay,
+                    Version = step.Version,
+                    TemplateVersion = template.Version,
                 };
         }
         Roles = [.. TemplatesHandler.OwnerRoles.Select(r => new SelectListItem(Uppsikt.Domain.Identity.Roles.SwedishName(r), r, r == Input.OwnerRole))];

@@ -35,8 +35,14 @@ public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups
         await handler.GetAsync(id, cancellationToken) is { } indicator
             ? new IndicatorForm
             {
-                Code = indicator.Code, Name = indicator.Name, UnitOfMeasure = indicator.UnitOfMeasure, Direction = indicator.Direction,
-                Source = indicator.Source, KoladaKpiId = indicator.KoladaKpiId, Description = indicator.Description, Version = indicator.Version,
+                Code = indicator.Code,
+                Name = indicator.Name,
+                UnitOfMeasure = indicator.UnitOfMeasure,
+                Direction = indicator.Direction,
+                Source = indicator.Source,
+                KoladaKpiId = indicator.KoladaKpiId,
+                Description = indicator.Description,
+                Version = indicator.Version,
                 Targets = indicator.Targets.ToDictionary(t => t.ChoiceSystemId, t => (string?)IndicatorChart.Format(t.Value)),
             }
             : null;

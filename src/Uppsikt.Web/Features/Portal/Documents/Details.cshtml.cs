@@ -1,5 +1,5 @@
-using Uppsikt.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Mvc;
+using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Web.Features.Portal.Documents;
 

@@ -79,8 +79,13 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
         join c in db.ChoiceSystems on r.Template!.ChoiceSystemId equals c.Id
         select new ReportRow
         {
-            Id = r.Id, ProviderName = p.Name, ChoiceSystemName = c.Name, Year = r.Template!.Year, DueOn = r.Template.DueOn,
-            State = r.State, SubmittedAt = r.SubmittedAt,
+            Id = r.Id,
+            ProviderName = p.Name,
+            ChoiceSystemName = c.Name,
+            Year = r.Template!.Year,
+            DueOn = r.Template.DueOn,
+            State = r.State,
+            SubmittedAt = r.SubmittedAt,
         };
 
     public Task<PagedList<ReportRow>> ListAsync(ListQuery list, int? year, ReportState? state, CancellationToken cancellationToken)

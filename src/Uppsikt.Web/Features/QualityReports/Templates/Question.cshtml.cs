@@ -59,9 +59,17 @@ public sealed class QuestionModel(TemplatesHandler reports, TemplateEditor edito
         var q = template.Questions.Single(q => q.Id == id);
         return new QuestionForm
         {
-            TemplateId = template.Id, Section = q.Section, Code = q.Code, Text = q.Text, HelpText = q.HelpText, Kind = q.Kind.ToString(),
-            Choices = q.Kind == QuestionKind.Table ? null : string.Join('\n', q.Choices), Columns = q.Kind == QuestionKind.Table ? string.Join('\n', q.Choices) : null,
-            Required = q.Required, ConditionIds = [.. q.ConditionIds], ShownWhen = q.ShownWhenCode is null ? null : $"{q.ShownWhenCode} = {q.ShownWhenAnswer}",
+            TemplateId = template.Id,
+            Section = q.Section,
+            Code = q.Code,
+            Text = q.Text,
+            HelpText = q.HelpText,
+            Kind = q.Kind.ToString(),
+            Choices = q.Kind == QuestionKind.Table ? null : string.Join('\n', q.Choices),
+            Columns = q.Kind == QuestionKind.Table ? string.Join('\n', q.Choices) : null,
+            Required = q.Required,
+            ConditionIds = [.. q.ConditionIds],
+            ShownWhen = q.ShownWhenCode is null ? null : $"{q.ShownWhenCode} = {q.ShownWhenAnswer}",
             TemplateVersion = template.Version,
         };
     }

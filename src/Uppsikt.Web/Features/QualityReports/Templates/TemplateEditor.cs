@@ -23,10 +23,14 @@ public sealed class TemplateEditor(AppDbContext db, ConditionsHandler conditions
     /// <summary>The form fields a rule's problem belongs to.</summary>
     private static readonly Dictionary<QuestionField, string> FieldOf = new()
     {
-        [QuestionField.Section] = nameof(TemplateQuestionInput.Section), [QuestionField.Code] = nameof(TemplateQuestionInput.Code),
-        [QuestionField.Text] = nameof(TemplateQuestionInput.Text), [QuestionField.HelpText] = nameof(TemplateQuestionInput.HelpText),
-        [QuestionField.Kind] = nameof(TemplateQuestionInput.Kind), [QuestionField.Choices] = nameof(TemplateQuestionInput.Choices),
-        [QuestionField.Conditions] = nameof(TemplateQuestionInput.ConditionIds), [QuestionField.ShownWhen] = nameof(TemplateQuestionInput.ShownWhen),
+        [QuestionField.Section] = nameof(TemplateQuestionInput.Section),
+        [QuestionField.Code] = nameof(TemplateQuestionInput.Code),
+        [QuestionField.Text] = nameof(TemplateQuestionInput.Text),
+        [QuestionField.HelpText] = nameof(TemplateQuestionInput.HelpText),
+        [QuestionField.Kind] = nameof(TemplateQuestionInput.Kind),
+        [QuestionField.Choices] = nameof(TemplateQuestionInput.Choices),
+        [QuestionField.Conditions] = nameof(TemplateQuestionInput.ConditionIds),
+        [QuestionField.ShownWhen] = nameof(TemplateQuestionInput.ShownWhen),
     };
 
     /// <summary>The conditions a question of the template may follow up: those in force for its choice system during its year.</summary>

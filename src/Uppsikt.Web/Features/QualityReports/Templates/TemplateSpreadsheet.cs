@@ -48,8 +48,14 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsHandler condi
 
     private static readonly Dictionary<QuestionField, string> ColumnOf = new()
     {
-        [QuestionField.Section] = "Avsnitt", [QuestionField.Code] = "Kod", [QuestionField.Text] = "Fråga", [QuestionField.HelpText] = HelpColumn,
-        [QuestionField.Kind] = "Typ", [QuestionField.Choices] = "Alternativ eller kolumner", [QuestionField.Conditions] = "Villkor", [QuestionField.ShownWhen] = "Visas när",
+        [QuestionField.Section] = "Avsnitt",
+        [QuestionField.Code] = "Kod",
+        [QuestionField.Text] = "Fråga",
+        [QuestionField.HelpText] = HelpColumn,
+        [QuestionField.Kind] = "Typ",
+        [QuestionField.Choices] = "Alternativ eller kolumner",
+        [QuestionField.Conditions] = "Villkor",
+        [QuestionField.ShownWhen] = "Visas när",
     };
 
     /// <summary>The template as XLSX, or null when there is no such template.</summary>

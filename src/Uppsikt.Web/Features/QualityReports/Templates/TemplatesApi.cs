@@ -57,7 +57,9 @@ public static class TemplatesApi
                     : result.AsSave().Outcome != SaveOutcome.Invalid ? result.AsSave().ToProblem()
                     : Results.Problem(new ProblemDetails
                     {
-                        Status = StatusCodes.Status400BadRequest, Title = "Mallen ändrades inte.", Extensions = { ["problems"] = result.Problems },
+                        Status = StatusCodes.Status400BadRequest,
+                        Title = "Mallen ändrades inte.",
+                        Extensions = { ["problems"] = result.Problems },
                     });
             })
             .AcceptsUpload()

@@ -1,6 +1,6 @@
-using Uppsikt.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Uppsikt.Web.Infrastructure;
 
 namespace Uppsikt.Web.Features.Register.Committees;
 

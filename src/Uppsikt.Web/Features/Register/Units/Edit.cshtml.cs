@@ -37,10 +37,18 @@ public sealed class EditModel(UnitsHandler handler, RegisterLookups lookups) : E
     protected override async Task<UnitForm?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
         await handler.GetAsync(id, cancellationToken) is not { } unit ? null : new UnitForm
         {
-            Name = unit.Name, ProviderId = unit.ProviderId, Ownership = unit.Ownership, StreetAddress = unit.StreetAddress,
-            PostalCode = unit.PostalCode, City = unit.City, Capacity = unit.Capacity, KoladaId = unit.KoladaId,
-            AdministrationId = unit.AdministrationId, ClosedOn = unit.ClosedOn,
-            ChoiceSystemIds = [.. unit.ChoiceSystems.Select(c => c.Id)], Version = unit.Version,
+            Name = unit.Name,
+            ProviderId = unit.ProviderId,
+            Ownership = unit.Ownership,
+            StreetAddress = unit.StreetAddress,
+            PostalCode = unit.PostalCode,
+            City = unit.City,
+            Capacity = unit.Capacity,
+            KoladaId = unit.KoladaId,
+            AdministrationId = unit.AdministrationId,
+            ClosedOn = unit.ClosedOn,
+            ChoiceSystemIds = [.. unit.ChoiceSystems.Select(c => c.Id)],
+            Version = unit.Version,
         };
 
     protected override Task<SaveResult> SaveAsync(Guid? id, UnitForm form, CancellationToken cancellationToken) =>

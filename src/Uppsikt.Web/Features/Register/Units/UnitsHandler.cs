@@ -54,8 +54,14 @@ public sealed class UnitsHandler(AppDbContext db)
         return units
             .Select(u => new UnitRow
             {
-                Id = u.Id, Name = u.Name, ProviderName = u.Provider != null ? u.Provider.Name : null, Ownership = u.Ownership,
-                City = u.City, Capacity = u.Capacity, KoladaId = u.KoladaId, Closed = u.ClosedOn != null,
+                Id = u.Id,
+                Name = u.Name,
+                ProviderName = u.Provider != null ? u.Provider.Name : null,
+                Ownership = u.Ownership,
+                City = u.City,
+                Capacity = u.Capacity,
+                KoladaId = u.KoladaId,
+                Closed = u.ClosedOn != null,
             })
             .ToPageAsync(list, Sort, u => u.Id, cancellationToken);
     }
