@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Uppsikt on a fresh Debian 12 machine that has the .NET SDK and PostgreSQL 15:
-# installs what is missing, builds with warnings as errors, runs every project under tests/ on SQLite,
+# installs what is missing, builds with warnings as errors, checks the formatting, runs every project under tests/ on SQLite,
 # then the web tests again on a throwaway PostgreSQL cluster, and prints "N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -27,6 +27,12 @@ fi
 echo "== Restoring tools and building"
 dotnet tool restore
 dotnet build Uppsikt.slnx -warnaserror -nologo -v:q
+echo "== Checking the code's formatting"
+if ! dotnet format Uppsikt.slnx --verify-no-changes --no-restore -v:q; then
+    echo "The code's formatting differs from .editorconfig (listed above): run 'dotnet format Uppsikt.slnx' and commit." >&2
+    echo "0 passed, 1 failed"
+    exit 1
+fi
 
 shopt -s nullglob
 test_projects=(tests/*/*.csproj)
