@@ -28,7 +28,7 @@ public sealed class CycleReminderTests(UppsiktApp app) : IClassFixture<UppsiktAp
             {
                 var committee = await db.Committees.Where(c => c.Name == "Kulturnämnden").Select(c => c.Id).SingleAsync();
                 var template = await db.AnnualCycleTemplates.Where(t => t.Name == CycleTemplates.LabourMarketName).Select(t => t.Id).SingleAsync();
-                var result = await new CycleTasksHandler(db, FixedClock.On(Today)).ApplyAsync(new ApplyInput(committee, template, 2032, null), default);
+                var result = await new CycleTasksHandler(db, new SystemActor(), FixedClock.On(Today)).ApplyAsync(new ApplyInput(committee, template, 2032, null), default);
                 Assert.True(result.Succeeded);
                 // Step 1 (31 January) is done; step 2 (28 February) is left overdue.
                 var first = await db.CycleTasks.SingleAsync(t => t.Cycle!.Year == 2032 && t.Position == 1);

@@ -21,7 +21,7 @@ public static class DemoCycle
         await db.SaveChangesAsync(cancellationToken);
 
         var year = clock.SwedishToday().Year;
-        var handler = new CycleTasksHandler(db, clock);
+        var handler = new CycleTasksHandler(db, new SystemActor(), clock);
         foreach (var (committee, template) in new[] { ("Äldrenämnden", social), ("Nämnden för arbete och försörjning", labour) })
         {
             var committeeId = await db.Committees.Where(c => c.Name == committee).Select(c => c.Id).SingleAsync(cancellationToken);

@@ -1,5 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
+using Uppsikt.Data;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;
 
@@ -11,17 +10,15 @@ public static class CycleApi
     {
         var tasks = api.MapGroup("/tasks").WithTags("Årshjul").RequireAuthorization(Policies.Municipal);
 
-        tasks.MapGet("/", (CycleTasksHandler handler, ClaimsPrincipal user, bool? mine, Guid? committeeId, int? year, TaskStatusFilter? status,
+        tasks.MapGet("/", (CycleTasksHandler handler, ICurrentActor actor, bool? mine, Guid? committeeId, int? year, TaskStatusFilter? status,
                 [AsParameters] ListParameters list, CancellationToken cancellationToken) =>
             handler.ListAsync(list.ToQuery(),
-                new TaskFilter(committeeId, year, status, mine == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null), cancellationToken))
+                new TaskFilter(committeeId, year, status, mine == true ? actor.UserId : null), cancellationToken))
             .WithSummary("Uppgifter i årshjulen, med filter (mine=true för mina, committeeId, year, status Open/Overdue/Done), sökning, sortering (due, title, committee, owner, status) och sidindelning.");
 
-        tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteInput input, CycleTasksHandler handler, ClaimsPrincipal user,
-                IAuthorizationService authorization, CancellationToken cancellationToken) =>
+        tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteInput input, CycleTasksHandler handler, CancellationToken cancellationToken) =>
             {
-                var mayCompleteAny = (await authorization.AuthorizeAsync(user, Policies.Editor)).Succeeded;
-                var result = await handler.CompleteAsync(id, input, user.FindFirstValue(ClaimTypes.NameIdentifier), mayCompleteAny, cancellationToken);
+                var result = await handler.CompleteAsync(id, input, cancellationToken);
                 return result.Succeeded ? Results.NoContent() : result.ToProblem();
             })
             .WithSummary("Markerar en uppgift som klar, med en anteckning. Skicka med version från senaste läsningen; en äldre version ger 409.");

@@ -1,14 +1,12 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Infrastructure;
-using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Cycle;
 
 /// <summary>Mina uppgifter: the signed-in user's open cycle tasks, each with a form to mark it done.</summary>
-public sealed class MyTasksModel(CycleTasksHandler handler, IAuthorizationService authorization) : PageModel
+public sealed class MyTasksModel(CycleTasksHandler handler) : PageModel
 {
     public IReadOnlyList<TaskRow> Tasks { get; private set; } = [];
 
@@ -33,8 +31,7 @@ public sealed class MyTasksModel(CycleTasksHandler handler, IAuthorizationServic
 
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        var mayCompleteAny = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
-        var result = await handler.CompleteAsync(id, new CompleteInput(Note, Version), UserId, mayCompleteAny, cancellationToken);
+        var result = await handler.CompleteAsync(id, new CompleteInput(Note, Version), cancellationToken);
         if (result.NotFound)
         {
             return NotFound();

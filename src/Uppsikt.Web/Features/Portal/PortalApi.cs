@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Uppsikt.Data;
 using Uppsikt.Web.Features.Portal.Attestations;
 using Uppsikt.Web.Features.Portal.Threads;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -14,9 +14,9 @@ public static class PortalApi
     {
         var portal = api.MapGroup("/portal").WithTags("Anordnarportal");
 
-        portal.MapGet("/requests", async Task<Results<Ok<List<PortalRequest>>, ForbidHttpResult>> (ClaimsPrincipal user, PortalRequests requests,
+        portal.MapGet("/requests", async Task<Results<Ok<List<PortalRequest>>, ForbidHttpResult>> (ICurrentActor actor, PortalRequests requests,
                 CancellationToken cancellationToken) =>
-                PortalAccess.OwnProvider(user) is { } providerId ? TypedResults.Ok(await requests.ForProviderAsync(providerId, cancellationToken)) : TypedResults.Forbid())
+                PortalAccess.OwnProvider(actor) is { } providerId ? TypedResults.Ok(await requests.ForProviderAsync(providerId, cancellationToken)) : TypedResults.Forbid())
             .RequireAuthorization(Policies.ProviderUser)
             .WithSummary("Den anropande anordnarens öppna förfrågningar med sista datum, från alla delar av systemet.");
 

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Uppsikt.Data;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Portal;
 
@@ -10,14 +10,14 @@ public static class AttestationsApi
 {
     public static void MapAttestationsApi(this RouteGroupBuilder portal)
     {
-        portal.MapGet("/attestations", async Task<Results<Ok<List<AttestationView>>, ForbidHttpResult>> (ClaimsPrincipal user, AttestationsHandler handler,
+        portal.MapGet("/attestations", async Task<Results<Ok<List<AttestationView>>, ForbidHttpResult>> (ICurrentActor actor, AttestationsHandler handler,
                 CancellationToken cancellationToken) =>
-                PortalAccess.OwnProvider(user) is { } providerId ? TypedResults.Ok(await handler.ForProviderAsync(providerId, cancellationToken)) : TypedResults.Forbid())
+                PortalAccess.OwnProvider(actor) is { } providerId ? TypedResults.Ok(await handler.ForProviderAsync(providerId, cancellationToken)) : TypedResults.Forbid())
             .RequireAuthorization(Policies.ProviderUser)
             .WithSummary("Den anropande anordnarens egenintyganden.");
 
-        portal.MapPost("/attestations", async (AttestationInput input, ClaimsPrincipal user, AttestationsHandler handler, CancellationToken cancellationToken) =>
-                PortalAccess.OwnProvider(user) is { } providerId
+        portal.MapPost("/attestations", async (AttestationInput input, ICurrentActor actor, AttestationsHandler handler, CancellationToken cancellationToken) =>
+                PortalAccess.OwnProvider(actor) is { } providerId
                     ? await (await handler.AttestAsync(providerId, input, cancellationToken)).CreatedAsync(
                         id => $"/api/v1/portal/attestations#{id}", async id => (await handler.GetAsync(id, cancellationToken))!)
                     : Results.Forbid())
