@@ -90,6 +90,10 @@ run_tests() { # project, results file name
     echo "== dotnet test $1 ($2)"
     if ! dotnet test "$1" --no-build --nologo --logger "trx;LogFileName=$2.trx" --results-directory "$results"; then
         failures=$((failures + 1))
+    elif [[ ! -f $results/$2.trx ]]; then
+        # A run that was stopped from outside can end with status 0 and no results: that is not a pass.
+        echo "The run $2 left no results." >&2
+        failures=$((failures + 1))
     fi
 }
 
