@@ -157,6 +157,26 @@ public sealed class EvidenceTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     [Fact]
+    public async Task TheMunicipalityChoosesWhereAnIncidentItRegistersCameFromWhileAProvidersOwnReportIsItsOwnData()
+    {
+        using var quality = await app.ApiClientAs(Demo.QualityDeveloper);
+        var unitId = await app.GetUnitIdAsync(Demo.OmsorgshusetSickla);
+        object Report(string? source) => new { kind = "Deviation", severity = "Minor", occurredOn = Today, unitId, summary = "Fel i läkemedelslistan (testfall).", source };
+
+        using (var unchosen = await quality.PostAsJsonAsync("/api/v1/incidents", Report(null), Api.Json, TestContext.Current.CancellationToken))
+        {
+            using var problem = JsonDocument.Parse(await Expect.StatusAsync(unchosen, HttpStatusCode.BadRequest));
+            Assert.StartsWith("Välj underlagskälla", problem.RootElement.GetProperty("errors").GetProperty("Source")[0].GetString(), StringComparison.Ordinal);
+        }
+        using var chosen = await quality.PostAsJsonAsync("/api/v1/incidents", Report("CaseWorkerObservation"), Api.Json, TestContext.Current.CancellationToken);
+        Assert.Equal("CaseWorkerObservation", JsonDocument.Parse(await Expect.StatusAsync(chosen, HttpStatusCode.Created)).RootElement.GetProperty("source").GetString());
+
+        using var page = await app.CreateClientAs(Demo.QualityDeveloper);
+        using var form = await page.GetAsync("/Evidence/Incidents/Edit", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("selected=\"selected\" value=\"ProviderReported\"", await Expect.OkAsync(form), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASeriousIncidentClosesOnlyWithAStanceOnIvoAndThePolice()
     {
         using var quality = await app.ApiClientAs(Demo.QualityDeveloper);

@@ -23,7 +23,7 @@ public sealed class EditModel(IncidentsHandler handler, EvidenceLookups lookups,
         [Display(Name = "enhet")] public Guid? UnitId { get; set; }
         [Display(Name = "beskrivning")] public string? Summary { get; set; }
         [Display(Name = "åtgärder")] public string? Actions { get; set; }
-        [Display(Name = "underlagskälla")] public EvidenceSource? Source { get; set; } = EvidenceSource.ProviderReported;
+        [Display(Name = "underlagskälla")] public EvidenceSource? Source { get; set; }
         public int Version { get; set; }
     }
 

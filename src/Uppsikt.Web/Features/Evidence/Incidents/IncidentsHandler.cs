@@ -150,10 +150,11 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
         {
             check.Add(nameof(IncidentInput.UnitId), input.UnitId is null ? "Välj enhet." : "Enheten finns inte.");
         }
-        var source = byProvider ? EvidenceSource.ProviderReported : input.Source ?? EvidenceSource.ProviderReported;
-        if (!Enum.IsDefined(source))
+        // A provider's own report is always its own data; the municipality says where its knowledge of the incident came from.
+        var source = byProvider ? EvidenceSource.ProviderReported : input.Source;
+        if (source is null || !Enum.IsDefined(source.Value))
         {
-            check.Add(nameof(IncidentInput.Source), "Välj underlagskälla.");
+            check.Add(nameof(IncidentInput.Source), "Välj underlagskälla: varifrån kommer uppgiften om händelsen?");
         }
         var summary = check.Required(nameof(IncidentInput.Summary), "en beskrivning av händelsen", input.Summary, 4000);
         check.NoPersonalIdentityNumber(nameof(IncidentInput.Summary), "beskrivningen", summary);
@@ -183,7 +184,7 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
         incident.UnitId = input.UnitId!.Value;
         incident.Summary = summary;
         incident.Actions = actions;
-        incident.Source = source;
+        incident.Source = source!.Value;
         return await db.SaveOrConflictAsync(incident.Id, cancellationToken);
     }
 
