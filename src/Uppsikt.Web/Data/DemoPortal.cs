@@ -4,11 +4,11 @@ using Uppsikt.Data;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.Register;
-using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Features.Evidence.Complaints;
 using Uppsikt.Web.Features.Portal.Attestations;
 using Uppsikt.Web.Features.Portal.Documents;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Web.Data;
@@ -80,7 +80,7 @@ public sealed class DemoPortal(AppDbContext db, FileStore files, TimeProvider cl
         var round = new AttestationRound { Year = today.Year, OpenedOn = today.AddDays(-45), DueOn = today.AddDays(-14) };
         db.AttestationRounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
-        var attestations = new AttestationsHandler(db, new ConditionsHandler(db), clock);
+        var attestations = new AttestationsHandler(db, new ConditionsInForce(db), clock);
         var choiceSystems = await db.Authorisations.AsNoTracking()
             .Where(a => a.ProviderId == omsorgshuset && a.Status == AuthorisationStatus.Active).Select(a => a.ChoiceSystemId).Distinct().ToListAsync(cancellationToken);
         foreach (var choiceSystemId in choiceSystems)

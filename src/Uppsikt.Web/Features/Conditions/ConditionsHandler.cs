@@ -4,6 +4,7 @@ using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Sanctions;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Conditions;
@@ -20,8 +21,6 @@ public sealed record ConditionRow
     public DateOnly? ValidFrom { get; init; }
     public int VersionCount { get; init; }
 }
-
-public sealed record QualityAreaRef(Guid Id, string Name);
 
 public sealed record ConditionVersionView(
     int Number, DateOnly ValidFrom, string? DecisionReference, string Title, string Text, IReadOnlyList<string> ControlPoints,
@@ -50,7 +49,7 @@ public sealed record ConditionInput(
     IReadOnlyList<Guid>? QualityAreaIds, int Version = 0);
 
 /// <summary>Reads conditions and adds them and their versions; the pages, the public pages, the plans and <c>/api/v1/conditions</c> call it.</summary>
-public sealed class ConditionsHandler(AppDbContext db)
+public sealed class ConditionsHandler(AppDbContext db, ConditionsInForce inForce)
 {
     public static readonly SortColumns<ConditionRow> Sort = new SortColumns<ConditionRow>("code")
         .Add("code", c => c.Code)
@@ -141,16 +140,6 @@ public sealed class ConditionsHandler(AppDbContext db)
             .Select(x => new ConditionSetItem(x.Condition.Id, x.Condition.Code, x.Condition.Scope, x.Condition.Part, View(x.Version!, areas)))
             .ToList();
         return new ConditionSet(choiceSystemId, choiceName, committeeName, date, items);
-    }
-
-    /// <summary>The conditions a plan for the choice system must cover: each in the version in force at some point of <paramref name="year"/>.</summary>
-    public async Task<List<ConditionInForce>> InForceDuringAsync(Guid choiceSystemId, int year, CancellationToken cancellationToken)
-    {
-        var yearEnd = new DateOnly(year, 12, 31);
-        return [.. (await LoadSetAsync(choiceSystemId, cancellationToken))
-            .Select(c => (Condition: c, Version: c.VersionOn(yearEnd)))
-            .Where(x => x.Version is not null)
-            .Select(x => new ConditionInForce(x.Condition.Id, x.Condition.Code, x.Version!.Title, x.Version.FollowUpOccasions))];
     }
 
     public async Task<SaveResult> SaveAsync(Guid? id, ConditionInput input, CancellationToken cancellationToken)
@@ -246,16 +235,11 @@ public sealed class ConditionsHandler(AppDbContext db)
         return await db.SaveOrConflictAsync(condition.Id, cancellationToken);
     }
 
-    public async Task<List<QualityAreaRef>> QualityAreasAsync(CancellationToken cancellationToken) =>
-        await db.QualityAreas.AsNoTracking().OrderBy(a => a.SortOrder).Select(a => new QualityAreaRef(a.Id, a.Name)).ToListAsync(cancellationToken);
-
     private async Task<Dictionary<Guid, string>> QualityAreaNamesAsync(CancellationToken cancellationToken) =>
         await db.QualityAreas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
 
     private Task<List<Condition>> LoadSetAsync(Guid? choiceSystemId, CancellationToken cancellationToken) =>
-        db.Conditions.AsNoTracking().AsSplitQuery().Include(c => c.Versions).ThenInclude(v => v.ControlPoints)
-            .Where(c => c.ChoiceSystemId == null || (choiceSystemId != null && c.ChoiceSystemId == choiceSystemId))
-            .ToListAsync(cancellationToken);
+        inForce.ApplyingTo(choiceSystemId).AsSplitQuery().Include(c => c.Versions).ThenInclude(v => v.ControlPoints).ToListAsync(cancellationToken);
 
     private static ConditionVersionView View(ConditionVersion v, Dictionary<Guid, string> areas) => new(
         v.Number, v.ValidFrom, v.DecisionReference, v.Title, v.Text, [.. v.ControlPoints.OrderBy(p => p.Position).Select(p => p.Text)],

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Conditions;
 
 namespace Uppsikt.Web.Features.Conditions;
 
@@ -9,6 +10,8 @@ public static class ConditionsModule
     public static IServiceCollection AddConditionsFeature(this IServiceCollection services)
     {
         services.AddScoped<ConditionsHandler>();
+        // The conditions in force, as the plans, report templates and attestations read them.
+        services.AddScoped<ConditionsInForce>();
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Conditions", Policies.Municipal);

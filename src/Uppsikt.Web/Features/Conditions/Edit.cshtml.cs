@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Sanctions;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Conditions;
 
 /// <summary>A new condition, or a new version of one: an adopted condition is never changed in place.</summary>
-public sealed class EditModel(ConditionsHandler handler, RegisterLookups lookups, TimeProvider clock) : PageModel
+public sealed class EditModel(ConditionsHandler handler, ConditionsInForce inForce, RegisterLookups lookups, TimeProvider clock) : PageModel
 {
     public Guid? Id { get; private set; }
 
@@ -102,7 +103,7 @@ public sealed class EditModel(ConditionsHandler handler, RegisterLookups lookups
             }
         }
         ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);
-        QualityAreas = await handler.QualityAreasAsync(cancellationToken);
+        QualityAreas = await inForce.QualityAreasAsync(cancellationToken);
         return Page();
     }
 }

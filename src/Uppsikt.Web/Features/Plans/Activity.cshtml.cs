@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Data;
 using Uppsikt.Domain.Plans;
-using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Conditions;
 
 namespace Uppsikt.Web.Features.Plans;
 
 /// <summary>Adds or changes an activity of a draft: what, how, who, how often and when.</summary>
-public sealed class ActivityModel(PlansHandler handler, ConditionsHandler conditions, ICurrentActor actor) : PageModel
+public sealed class ActivityModel(PlansHandler handler, ConditionsInForce conditions, ICurrentActor actor) : PageModel
 {
     public PlanDetails Plan { get; private set; } = null!;
 

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Plans;
-using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Plans;
@@ -55,7 +55,7 @@ public sealed record NewPlanInput(Guid? ChoiceSystemId, int? Year, bool FromLast
 public sealed record AdoptionInput(DateOnly? DecidedOn, string? Paragraph, string? CaseNumber, string? Comment);
 
 /// <summary>Reads follow-up plans and takes every step on them through the domain's rules; pages and <c>/api/v1/plans</c> call it.</summary>
-public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, TimeProvider clock)
+public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, TimeProvider clock)
 {
     public static readonly SortColumns<PlanRow> Sort = new SortColumns<PlanRow>("choiceSystem")
         .Add("choiceSystem", p => p.ChoiceSystemName)
@@ -149,7 +149,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
 
     /// <summary>The conditions a plan for the choice system and year can cover, for the activity form.</summary>
     public Task<List<ConditionInForce>> ConditionsForAsync(Guid choiceSystemId, int year, CancellationToken cancellationToken) =>
-        conditions.InForceDuringAsync(choiceSystemId, year, cancellationToken);
+        conditions.DuringAsync(choiceSystemId, year, cancellationToken);
 
     /// <summary>A new draft, empty or started from last year's plan ("Starta från fjolårets plan").</summary>
     public async Task<SaveResult> CreateAsync(NewPlanInput input, PlanActor actor, CancellationToken cancellationToken)
@@ -229,7 +229,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
             }
             var what = check.Optional(nameof(ActivityInput.What), "vad som följs upp", input.What, 4000);
             var who = check.Optional(nameof(ActivityInput.Who), "vem", input.Who);
-            var allowed = (await conditions.InForceDuringAsync(plan.ChoiceSystemId, plan.Year, cancellationToken)).Select(c => c.Id).ToHashSet();
+            var allowed = (await conditions.DuringAsync(plan.ChoiceSystemId, plan.Year, cancellationToken)).Select(c => c.Id).ToHashSet();
             var conditionIds = (input.ConditionIds ?? []).Distinct().ToList();
             if (conditionIds.Any(c => !allowed.Contains(c)))
             {
@@ -329,7 +329,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsHandler conditions, 
     }
 
     private async Task<PlanCompleteness> CompletenessOfAsync(FollowUpPlan plan, CancellationToken cancellationToken) =>
-        PlanCompleteness.Check(plan.Activities, await conditions.InForceDuringAsync(plan.ChoiceSystemId, plan.Year, cancellationToken));
+        PlanCompleteness.Check(plan.Activities, await conditions.DuringAsync(plan.ChoiceSystemId, plan.Year, cancellationToken));
 
     private Task<FollowUpPlan?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
         db.FollowUpPlans.AsSplitQuery().Include(p => p.ChoiceSystem).Include(p => p.Activities).Include(p => p.Steps)

@@ -3,8 +3,8 @@ using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.Register;
-using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Portal;
 
 namespace Uppsikt.Web.Features.Portal.Attestations;
@@ -37,7 +37,7 @@ public sealed record RoundInput(int? Year, DateOnly? DueOn);
 /// Annual attestation rounds: the municipality opens one per year with a deadline; every provider attests each choice system
 /// it holds an active authorisation in, condition by condition, and signs by name and role.
 /// </summary>
-public sealed class AttestationsHandler(AppDbContext db, ConditionsHandler conditions, TimeProvider clock) : IPortalRequestSource, IPortalMatterSource
+public sealed class AttestationsHandler(AppDbContext db, ConditionsInForce conditions, TimeProvider clock) : IPortalRequestSource, IPortalMatterSource
 {
     /// <summary>The matter kind of a provider's signed attestation in a round, for portal threads about it.</summary>
     public const string MatterKind = nameof(Attestation);
@@ -112,7 +112,7 @@ public sealed class AttestationsHandler(AppDbContext db, ConditionsHandler condi
             return null;
         }
         var name = await db.ChoiceSystems.AsNoTracking().Where(c => c.Id == choiceSystemId).Select(c => c.Name).FirstAsync(cancellationToken);
-        var set = await conditions.InForceDuringAsync(choiceSystemId, round.Year, cancellationToken);
+        var set = await conditions.DuringAsync(choiceSystemId, round.Year, cancellationToken);
         return new AttestationForm(round.Id, round.Year, round.DueOn, choiceSystemId, name,
             [.. set.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new AttestationAnswerView(c.Id, c.Code, c.Title, null, null))]);
     }

@@ -3,8 +3,8 @@ using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.QualityReports;
-using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Conditions;
 
 namespace Uppsikt.Web.Features.QualityReports.Templates;
 
@@ -18,7 +18,7 @@ public sealed record TemplateQuestionInput(
 /// rules are the template's own (<see cref="TemplateRules"/>), the same as for an imported spreadsheet; every change is
 /// guarded by the template's version, and an activated template is refused.
 /// </summary>
-public sealed class TemplateEditor(AppDbContext db, ConditionsHandler conditions)
+public sealed class TemplateEditor(AppDbContext db, ConditionsInForce conditions)
 {
     /// <summary>The form fields a rule's problem belongs to.</summary>
     private static readonly Dictionary<QuestionField, string> FieldOf = new()
@@ -35,7 +35,7 @@ public sealed class TemplateEditor(AppDbContext db, ConditionsHandler conditions
 
     /// <summary>The conditions a question of the template may follow up: those in force for its choice system during its year.</summary>
     public Task<List<ConditionInForce>> ConditionsAsync(Guid choiceSystemId, int year, CancellationToken cancellationToken) =>
-        conditions.InForceDuringAsync(choiceSystemId, year, cancellationToken);
+        conditions.DuringAsync(choiceSystemId, year, cancellationToken);
 
     /// <summary>Adds a question (<paramref name="questionId"/> null) or changes one; the result's id is the template's.</summary>
     public async Task<SaveResult> SaveQuestionAsync(Guid templateId, Guid? questionId, TemplateQuestionInput input, CancellationToken cancellationToken)

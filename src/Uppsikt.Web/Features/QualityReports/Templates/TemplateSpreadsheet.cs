@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.QualityReports;
-using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Import;
 
 namespace Uppsikt.Web.Features.QualityReports.Templates;
@@ -32,7 +32,7 @@ public sealed record TemplateImportResult([property: JsonIgnore] IReadOnlyList<R
 /// all or nothing, matches questions by code, refuses formula cells and reports each problem by row and column in Swedish.
 /// The rules the questions follow are <see cref="TemplateRules"/>, the same as in the browser's question form.
 /// </summary>
-public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsHandler conditions)
+public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsInForce conditions)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -110,7 +110,7 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsHandler condi
             {
                 await content.CopyToAsync(file, cancellationToken);
             }
-            var inForce = await conditions.InForceDuringAsync(template.ChoiceSystemId, template.Year, cancellationToken);
+            var inForce = await conditions.DuringAsync(template.ChoiceSystemId, template.Year, cancellationToken);
             var codes = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
             foreach (var condition in inForce)
             {

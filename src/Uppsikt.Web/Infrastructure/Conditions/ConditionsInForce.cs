@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Uppsikt.Data;
+using Uppsikt.Domain.Conditions;
+using Uppsikt.Domain.Plans;
+
+namespace Uppsikt.Web.Infrastructure.Conditions;
+
+public sealed record QualityAreaRef(Guid Id, string Name);
+
+/// <summary>
+/// What other features read of the conditions: which apply to a choice system, which of them are in force during a year
+/// (what a plan must cover, what a report template and an attestation ask about), and the quality areas. The conditions
+/// feature keeps and edits them; the rest read them here, so no feature reaches into another's folder.
+/// </summary>
+public sealed class ConditionsInForce(AppDbContext db)
+{
+    /// <summary>The conditions that apply to a choice system: the council's general ones and its own specific ones (only the general ones for none).</summary>
+    public IQueryable<Condition> ApplyingTo(Guid? choiceSystemId) =>
+        db.Conditions.AsNoTracking().Where(c => c.ChoiceSystemId == null || (choiceSystemId != null && c.ChoiceSystemId == choiceSystemId));
+
+    /// <summary>The conditions a plan for the choice system must cover: each in the version in force at some point of <paramref name="year"/>.</summary>
+    public async Task<List<ConditionInForce>> DuringAsync(Guid choiceSystemId, int year, CancellationToken cancellationToken)
+    {
+        var yearEnd = new DateOnly(year, 12, 31);
+        return [.. (await ApplyingTo(choiceSystemId).Include(c => c.Versions).ToListAsync(cancellationToken))
+            .Select(c => (Condition: c, Version: c.VersionOn(yearEnd)))
+            .Where(x => x.Version is not null)
+            .Select(x => new ConditionInForce(x.Condition.Id, x.Condition.Code, x.Version!.Title, x.Version.FollowUpOccasions))];
+    }
+
+    /// <summary>The quality areas in their fixed order.</summary>
+    public async Task<List<QualityAreaRef>> QualityAreasAsync(CancellationToken cancellationToken) =>
+        await db.QualityAreas.AsNoTracking().OrderBy(a => a.SortOrder).Select(a => new QualityAreaRef(a.Id, a.Name)).ToListAsync(cancellationToken);
+}
