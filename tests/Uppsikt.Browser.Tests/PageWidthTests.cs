@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Uppsikt.Browser.Tests;
+
+/// <summary>
+/// WCAG 1.4.10 (reflow): every page a role opens fits the window at a laptop's 1,366 px and a phone's 390 px, without
+/// scrolling sideways. A wide data table scrolls inside its own box, which the keyboard can reach.
+/// </summary>
+public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private static readonly int[] Widths = [1366, 390];
+
+    /// <summary>Links that download a file rather than open a page.</summary>
+    [GeneratedRegex("download|/files/|/api/", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAPage();
+
+    [Fact]
+    public async Task Every_page_the_quality_developer_opens_fits_the_window()
+    {
+        var page = await SignedInAsync("kvalitet@uppsikt.example");
+        var paths = await MenuLinksAsync(page);
+        paths.AddRange(
+        [
+            "/Evidence/Complaints/Summary", "/Evidence/Complaints", "/Evidence/Incidents", "/Evidence/Observations", "/Evidence/Indicators",
+            "/Register/Providers", "/Register/Units", "/Register/ChoiceSystems", "/Register/Committees", "/Register/Authorisations",
+            "/Conditions", "/Plans", "/QualityReports/Reports", "/QualityReports/Templates", "/Cycle",
+        ]);
+        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/Evidence/Complaints" })
+        {
+            paths.Add(await FirstTableLinkAsync(page, list));
+        }
+
+        await AssertFitsAsync(page, paths);
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/Evidence/Complaints/Summary");
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync(await FirstTableLinkAsync(page, "/Plans"));
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task Every_page_the_provider_user_opens_fits_the_window()
+    {
+        var page = await SignedInAsync("anordnare.omsorgshuset@uppsikt.example");
+        var paths = await MenuLinksAsync(page);
+        await page.GotoAsync("/Portal");
+        paths.AddRange(await LinksAsync(page, "main a[href^='/']"));
+        await page.GotoAsync("/QualityReports/Reports/Mine");
+        // The provider's open report; another journey may have submitted it, and then its page shows the answers instead.
+        var fill = page.Locator("main a[href^='/QualityReports/Reports/Fill/']");
+        var report = await (await fill.CountAsync() > 0 ? fill : page.Locator("main a[href^='/QualityReports/Reports/Details/']")).First.GetAttributeAsync("href")
+            ?? throw new InvalidOperationException("The provider has no quality report.");
+        paths.AddRange(["/Portal", "/QualityReports/Reports/Mine", report]);
+
+        await AssertFitsAsync(page, paths);
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(report);
+        if (report.Contains("/Fill/", StringComparison.Ordinal))
+        {
+            // The table question is wider than a phone: its own box scrolls, not the page.
+            var scrolls = await page.Locator(".table-scroll").EvaluateAllAsync<bool>("boxes => boxes.some(b => b.scrollWidth > b.clientWidth)");
+            Assert.True(scrolls, "No table on the quality report's page scrolls within its box at 390 px.");
+        }
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync("/Portal");
+        await AssertAccessibleAsync(page);
+
+        // Omsorgshuset has attested every choice system; Trygga Händer has one attestation to give per choice system, and the
+        // portal journey gives the first of them, so this opens the last.
+        var other = await SignedInAsync("anordnare.tryggahander@uppsikt.example");
+        await other.GotoAsync("/Portal");
+        var attestation = await other.Locator("main a[href^='/Portal/Attestations/Attest/']").Last.GetAttributeAsync("href")
+            ?? throw new InvalidOperationException("The portal offers no attestation to give.");
+        await AssertFitsAsync(other, [attestation]);
+        page = other;
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(attestation);
+        var radio = page.Locator("main input[type=radio]").First;
+        var label = page.Locator($"main label[for='{await radio.GetAttributeAsync("id")}']");
+        var radioBox = await radio.BoundingBoxAsync() ?? throw new InvalidOperationException("The radio button is not shown.");
+        var labelBox = await label.BoundingBoxAsync() ?? throw new InvalidOperationException("The radio button's label is not shown.");
+        Assert.True(labelBox.X > radioBox.X + radioBox.Width && labelBox.Y < radioBox.Y + radioBox.Height,
+            $"The radio button ({radioBox.X},{radioBox.Y}) is not beside its label ({labelBox.X},{labelBox.Y}).");
+        await AssertAccessibleAsync(page);
+    }
+
+    /// <summary>Opens every path at each width and fails, naming every page wider than the window and its width, if any is.</summary>
+    private static async Task AssertFitsAsync(IPage page, IEnumerable<string> paths)
+    {
+        var distinct = paths.Distinct().ToList();
+        var offenders = new StringBuilder();
+        foreach (var width in Widths)
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            foreach (var path in distinct)
+            {
+                await page.GotoAsync(path);
+                var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                if (sizes[0] > sizes[1])
+                {
+                    // The outermost elements that reach past the window's right edge, outside any box that scrolls on its own.
+                    var culprits = await page.EvaluateAsync<string[]>(Culprits);
+                    offenders.AppendLine().Append(CultureInfo.InvariantCulture, $"- {path}: {sizes[0]} px wide in a {sizes[1]} px window ({string.Join(", ", culprits)})");
+                }
+            }
+        }
+        Assert.True(offenders.Length == 0, $"Pages wider than the window (of {distinct.Count} pages at {string.Join(" and ", Widths)} px):{offenders}");
+    }
+
+    private const string Culprits = """
+        () => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.table-scroll'))
+            .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 0.5)
+            .slice(0, 5)
+            .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : '') + ' ' + Math.round(e.getBoundingClientRect().right) + ' px')
+        """;
+
+    private static async Task<List<string>> MenuLinksAsync(IPage page) =>
+        await LinksAsync(page, "nav[aria-label=Huvudmeny] a[href^='/']");
+
+    private static async Task<List<string>> LinksAsync(IPage page, string selector)
+    {
+        var hrefs = await page.Locator(selector).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        return [.. hrefs.Where(h => !NotAPage().IsMatch(h)).Select(h => h.Split('#')[0]).Distinct()];
+    }
+
+    private static async Task<string> FirstTableLinkAsync(IPage page, string list)
+    {
+        await page.GotoAsync(list);
+        return await page.Locator("main table tbody a[href^='/']").First.GetAttributeAsync("href")
+            ?? throw new InvalidOperationException($"{list} lists nothing to open.");
+    }
+}
