@@ -7,6 +7,7 @@ using Uppsikt.Web.Features.Cycle;
 using Uppsikt.Web.Features.Evidence;
 using Uppsikt.Web.Features.Plans;
 using Uppsikt.Web.Features.Portal;
+using Uppsikt.Web.Features.Public;
 using Uppsikt.Web.Features.QualityReports;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
@@ -64,6 +65,7 @@ builder.Services.AddConditionsFeature();
 builder.Services.AddPlansFeature();
 builder.Services.AddPortalFeature();
 builder.Services.AddQualityReportsFeature();
+builder.Services.AddPublicFeature();
 builder.Services.AddImports();
 builder.Services.AddScoped<DemoData>();
 

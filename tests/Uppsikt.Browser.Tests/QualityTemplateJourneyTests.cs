@@ -32,5 +32,13 @@ public sealed class QualityTemplateJourneyTests(BrowserFixture fixture) : Browse
         await Expect(templates.Notice).ToContainTextAsync("Frågan är flyttad.");
         await Expect(developer.Locator("tbody").First.Locator("tr").Nth(1)).ToContainTextAsync("1.3");
         await AssertAccessibleAsync(developer);
+
+        // Activating asks first: the confirmation names the deadline and can be cancelled; the demo's draft stays a draft.
+        await developer.GetByRole(AriaRole.Button, new() { Name = "Aktivera: skicka till anordnarna" }).ClickAsync();
+        var confirmation = developer.GetByRole(AriaRole.Region, new() { Name = "Bekräfta aktivering" });
+        await Expect(confirmation).ToContainTextAsync("Det går inte att ångra");
+        await AssertAccessibleAsync(developer);
+        await confirmation.GetByRole(AriaRole.Link, new() { Name = "Avbryt" }).ClickAsync();
+        await Expect(developer.GetByRole(AriaRole.Button, new() { Name = "Aktivera: skicka till anordnarna" })).ToBeVisibleAsync();
     }
 }

@@ -84,11 +84,41 @@ public sealed partial class ApiTokenTests(UppsiktApp app) : IClassFixture<Uppsik
         }
         var tokenId = await app.WithDbAsync(db => db.ApiTokens.Where(t => t.Name == "BI-rapporten").Select(t => t.Id).SingleAsync(Cancel));
 
-        using var revoked = await Forms.PostAsync(browser, "/Account/Tokens?handler=Revoke", Forms.AntiforgeryToken(page), [new("tokenId", tokenId.ToString())]);
+        using var revoked = await Forms.PostAsync(browser, "/Account/Tokens?handler=Revoke", Forms.AntiforgeryToken(page), [new("tokenId", tokenId.ToString()), new("confirmed", "true")]);
 
         await Expect.RedirectAsync(revoked, "/Account/Tokens");
         using var after = await integration.GetAsync("/api/v1/units", Cancel);
         await Expect.StatusAsync(after, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task RevokingOnTheTokensPageFirstNamesTheTokenAndOnlyTheConfirmedPostRevokes()
+    {
+        using var browser = await app.CreateClientAs(Demo.Admin);
+        using var created = await Forms.SubmitAsync(browser, "/Account/Tokens", [new("Name", "Ekonomisystemets export")], "/Account/Tokens?handler=Create");
+        var page = await Expect.OkAsync(created);
+        var tokenId = await app.WithDbAsync(db => db.ApiTokens.Where(t => t.Name == "Ekonomisystemets export").Select(t => t.Id).SingleAsync(Cancel));
+        Task<bool> RevokedAsync() => app.WithDbAsync(db => db.ApiTokens.Where(t => t.Id == tokenId).Select(t => t.RevokedAt != null).SingleAsync(Cancel));
+
+        using var asked = await Forms.PostAsync(browser, "/Account/Tokens?handler=Revoke", Forms.AntiforgeryToken(page), [new("tokenId", tokenId.ToString())]);
+
+        var confirmation = await Expect.OkAsync(asked);
+        Assert.Contains("Bekräfta återkallelse", confirmation, StringComparison.Ordinal);
+        Assert.Contains("<strong>Ekonomisystemets export</strong>", confirmation, StringComparison.Ordinal);
+        Assert.Contains("slutar fungera direkt", confirmation, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Account/Tokens\">Avbryt</a>", confirmation, StringComparison.Ordinal);
+        Assert.False(await RevokedAsync());
+
+        // Cancelling is the link back to the list: nothing is posted and the token stays valid.
+        using var cancelled = await browser.GetAsync("/Account/Tokens", Cancel);
+        Assert.DoesNotContain("Bekräfta återkallelse", await Expect.OkAsync(cancelled), StringComparison.Ordinal);
+        Assert.False(await RevokedAsync());
+
+        using var confirmed = await Forms.PostAsync(browser, "/Account/Tokens?handler=Revoke", Forms.AntiforgeryToken(confirmation),
+            [new("tokenId", Forms.InputValue(confirmation, "tokenId")!), new("confirmed", Forms.InputValue(confirmation, "confirmed")!)]);
+
+        await Expect.RedirectAsync(confirmed, "/Account/Tokens");
+        Assert.True(await RevokedAsync());
     }
 
     [Fact]

@@ -257,7 +257,7 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /QualityReports/Templates"] = RouteRule.Denied(),
         ["POST /QualityReports/Templates"] = RouteRule.Denied() with { Form = b => [new("Input.ChoiceSystemId", b.ChoiceSystemId.ToString()), new("Input.Year", "2031"), new("Input.Title", "Inkräktare")] },
         ["GET /QualityReports/Templates/Details/{id:guid}"] = RouteRule.Denied(b => b.QualityReportTemplateId),
-        ["POST /QualityReports/Templates/Details/{id:guid}?handler=Activate"] = RouteRule.Denied(b => b.QualityReportTemplateId) with { Form = _ => [new("DueOn", "2031-01-01"), new("version", "0")] },
+        ["POST /QualityReports/Templates/Details/{id:guid}?handler=Activate"] = RouteRule.Denied(b => b.QualityReportTemplateId) with { Form = _ => [new("DueOn", "2031-01-01"), new("version", "0"), new("confirmed", "true")] },
         ["POST /QualityReports/Templates/Details/{id:guid}?handler=Import"] = RouteRule.Denied(b => b.QualityReportTemplateId),
         ["POST /QualityReports/Templates/Details/{id:guid}?handler=Move"] = RouteRule.Denied(b => b.QualityReportTemplateId).With("questionId", AnyId) with { Form = _ => [new("offset", "1"), new("version", "0")] },
         ["POST /QualityReports/Templates/Details/{id:guid}?handler=Remove"] = RouteRule.Denied(b => b.QualityReportTemplateId).With("questionId", AnyId) with { Form = _ => [new("version", "0")] },

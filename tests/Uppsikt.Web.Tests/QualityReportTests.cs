@@ -48,7 +48,7 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
         var page = $"/QualityReports/Templates/Details/{id}";
         var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        using var activated = await Forms.SubmitAsync(developer, page, [new("DueOn", due), new("version", "0")], page + "?handler=Activate");
+        using var activated = await Forms.SubmitAsync(developer, page, [new("DueOn", due), new("version", "0"), new("confirmed", "true")], page + "?handler=Activate");
         await Expect.RedirectAsync(activated, page);
         using var again = await Forms.SubmitAsync(developer, page, [new("DueOn", due), new("version", "1")], page + "?handler=Activate");
         Assert.Contains("Mallen är redan aktiverad.", await Expect.OkAsync(again), StringComparison.Ordinal);
@@ -64,6 +64,57 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
         Assert.Equal(3, providers.Count);
         Assert.Equal(authorised.Order(), providers.Order());
     }
+
+    [Fact]
+    public async Task ActivationFirstShowsHowManyProvidersAndTheDeadlineAndOnlyTheConfirmedPostActivates()
+    {
+        using var developer = await app.CreateClientAs(Demo.QualityDeveloper);
+        var id = await NewTemplateAsync(developer, Demo.HomeCare, 2039);
+        var page = $"/QualityReports/Templates/Details/{id}";
+        var dueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(45));
+        var due = dueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((TemplateState.Draft, 0), await TemplateStateAsync(id));
+        var names = await app.WithDbAsync(async db =>
+        {
+            var choiceSystemId = await db.QualityReportTemplates.Where(t => t.Id == id).Select(t => t.ChoiceSystemId).SingleAsync(Cancel);
+            var inForce = db.Authorisations.Where(a => a.ChoiceSystemId == choiceSystemId && a.Status == Domain.Register.AuthorisationStatus.Active).Select(a => a.ProviderId);
+            return await db.Providers.Where(p => inForce.Contains(p.Id)).Select(p => p.Name).ToListAsync(Cancel);
+        });
+        Assert.Equal(3, names.Count);
+
+        using var asked = await Forms.SubmitAsync(developer, page, [new("DueOn", due), new("version", "0")], page + "?handler=Activate");
+
+        var confirmation = await Expect.OkAsync(asked);
+        Assert.Contains("Bekräfta aktivering", confirmation, StringComparison.Ordinal);
+        Assert.Contains("3 anordnare", confirmation, StringComparison.Ordinal);
+        Assert.Contains(Html.Encode(SwedishDate(dueOn)), confirmation, StringComparison.Ordinal);
+        Assert.Contains("Det går inte att ångra", confirmation, StringComparison.Ordinal);
+        Assert.All(names, name => Assert.Contains($"<li>{Html.Encode(name)}</li>", confirmation, StringComparison.Ordinal));
+        Assert.Contains($"href=\"{page}\">Avbryt</a>", confirmation, StringComparison.Ordinal);
+        Assert.Equal((TemplateState.Draft, 0), await TemplateStateAsync(id));
+
+        // Cancelling is the link back to the template: nothing is posted and nothing changes.
+        using var cancelled = await developer.GetAsync(page, Cancel);
+        Assert.DoesNotContain("Bekräfta aktivering", await Expect.OkAsync(cancelled), StringComparison.Ordinal);
+        Assert.Equal((TemplateState.Draft, 0), await TemplateStateAsync(id));
+
+        using var confirmed = await Forms.PostAsync(developer, page + "?handler=Activate", Forms.AntiforgeryToken(confirmation),
+            [new("DueOn", Forms.InputValue(confirmation, "DueOn")!), new("version", Forms.InputValue(confirmation, "version")!), new("confirmed", Forms.InputValue(confirmation, "confirmed")!)]);
+
+        await Expect.RedirectAsync(confirmed, page);
+        Assert.Equal((TemplateState.Active, 3), await TemplateStateAsync(id));
+        Assert.Equal(dueOn, await app.WithDbAsync(db => db.QualityReportTemplates.Where(t => t.Id == id).Select(t => t.DueOn).SingleAsync(Cancel)));
+    }
+
+    private Task<(TemplateState State, int Reports)> TemplateStateAsync(Guid id) =>
+        app.WithDbAsync(async db => (
+            await db.QualityReportTemplates.Where(t => t.Id == id).Select(t => t.State).SingleAsync(Cancel),
+            await db.QualityReports.CountAsync(r => r.TemplateId == id, Cancel)));
+
+    /// <summary>Encodes as the app's pages do: å, ä and ö as themselves.</summary>
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string SwedishDate(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
 
     [Fact]
     public async Task TheProviderFillsInSubmitsCompletesOnRequestAndTheReviewerApproves()

@@ -82,7 +82,7 @@ public sealed class QualityTemplateEditingTests(UppsiktApp app) : IClassFixture<
 
         var page = $"/QualityReports/Templates/Details/{id}";
         var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        using (var activated = await Forms.SubmitAsync(developer, page, [new("DueOn", due), new("version", template.Version.ToString(CultureInfo.InvariantCulture))], page + "?handler=Activate"))
+        using (var activated = await Forms.SubmitAsync(developer, page, [new("DueOn", due), new("version", template.Version.ToString(CultureInfo.InvariantCulture)), new("confirmed", "true")], page + "?handler=Activate"))
         {
             await Expect.RedirectAsync(activated, page);
         }

@@ -11,6 +11,7 @@ public sealed class SettingsTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     [InlineData("Cycle:Reminders:Schedule", "varje morgon")]
     [InlineData("Mail:From", "inte en adress")]
     [InlineData("Files:MaxBytes", "0")]
+    [InlineData("Accessibility:Email", "inte en adress")]
     public void ABadSettingStopsStartUpWithAMessageNamingIt(string key, string value)
     {
         using var bad = app.WithWebHostBuilder(builder => builder.UseSetting(key, value));

@@ -7,7 +7,10 @@ using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Account;
 
-/// <summary>A user's own API tokens: create (shown once) and revoke.</summary>
+/// <summary>
+/// A user's own API tokens: create (shown once) and revoke. Revoking stops every integration using the token at once, so its
+/// first post only asks for confirmation, naming the token; only the confirmed post revokes.
+/// </summary>
 public sealed class TokensModel(AppDbContext db, ApiTokenService tokens, UserManager<AppUser> users) : PageModel
 {
     [BindProperty]
@@ -16,6 +19,9 @@ public sealed class TokensModel(AppDbContext db, ApiTokenService tokens, UserMan
     public string? NewSecret { get; private set; }
 
     public List<ApiToken> Tokens { get; private set; } = [];
+
+    /// <summary>Set on the confirmation step: the token about to be revoked.</summary>
+    public ApiToken? ToRevoke { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -35,15 +41,26 @@ public sealed class TokensModel(AppDbContext db, ApiTokenService tokens, UserMan
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId, bool confirmed, CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(User);
-        // Only one's own tokens: another user's token id is simply not found.
-        if (!await db.ApiTokens.AnyAsync(t => t.Id == tokenId && t.UserId == userId, cancellationToken) || !await tokens.RevokeAsync(tokenId, cancellationToken))
+        // Only one's own valid tokens: another user's token id, or one already revoked, is simply not found.
+        var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null, cancellationToken);
+        if (token is null)
         {
             return NotFound();
         }
-        TempData["Message"] = "Nyckeln är återkallad.";
+        if (!confirmed)
+        {
+            ToRevoke = token;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        if (!await tokens.RevokeAsync(tokenId, cancellationToken))
+        {
+            return NotFound();
+        }
+        TempData["Message"] = $"Nyckeln ”{token.Name}” är återkallad.";
         return RedirectToPage();
     }
 

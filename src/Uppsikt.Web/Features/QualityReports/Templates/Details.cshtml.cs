@@ -6,7 +6,9 @@ namespace Uppsikt.Web.Features.QualityReports.Templates;
 
 /// <summary>
 /// A template's questions. While a draft: questions moved, removed and sections renamed here (each a small form guarded by the
-/// template's version, working without script), export and import as XLSX, and activation with a deadline.
+/// template's version, working without script), export and import as XLSX, and activation with a deadline. Activation sends a
+/// report to every authorised provider and cannot be undone, so its first post only shows what would happen (how many providers,
+/// which, the deadline) with a button to confirm; only the confirmed post activates.
 /// </summary>
 public sealed class DetailsModel(TemplatesHandler handler, TemplateSpreadsheet spreadsheet, TemplateEditor editor, TimeProvider clock) : PageModel
 {
@@ -17,10 +19,22 @@ public sealed class DetailsModel(TemplatesHandler handler, TemplateSpreadsheet s
     [BindProperty]
     public DateOnly? DueOn { get; set; }
 
+    /// <summary>Set on the confirmation step: the names of the providers activation would give a report.</summary>
+    public IReadOnlyList<string>? Receivers { get; private set; }
+
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
-    public async Task<IActionResult> OnPostActivateAsync(Guid id, int version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostActivateAsync(Guid id, int version, bool confirmed, CancellationToken cancellationToken)
     {
+        if (!confirmed)
+        {
+            var (preview, receivers) = await handler.ActivationPreviewAsync(id, DueOn, cancellationToken);
+            if (preview.Succeeded)
+            {
+                Receivers = receivers;
+            }
+            return this.Refused(preview, prefix: "") ?? await ShowAsync(id, cancellationToken);
+        }
         var (result, created) = await handler.ActivateAsync(id, DueOn, version, cancellationToken);
         if (result.Succeeded)
         {

@@ -82,6 +82,32 @@ public sealed class TemplatesHandler(AppDbContext db, TimeProvider clock)
         return SaveResult.Saved(template.Id);
     }
 
+    /// <summary>
+    /// What activating would do, without doing it: the same checks as <see cref="ActivateAsync"/> (refused the same way) and the
+    /// names of the providers that would get a report, counted as activation counts them. The confirmation step shows it.
+    /// </summary>
+    public async Task<(SaveResult Result, IReadOnlyList<string> ProviderNames)> ActivationPreviewAsync(Guid id, DateOnly? dueOn, CancellationToken cancellationToken)
+    {
+        // Read without tracking: the rule is tried on a copy that is never saved.
+        var template = await db.QualityReportTemplates.AsNoTracking().Include(t => t.Questions).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (template is null)
+        {
+            return (SaveResult.Missing(), []);
+        }
+        var today = clock.SwedishToday();
+        if (dueOn is not { } due)
+        {
+            return (SaveResult.Refused(Refusal.Invalid("Ange sista dag för inlämning.", nameof(QualityReportTemplate.DueOn))), []);
+        }
+        if (template.Activate(due, today) is { } refused)
+        {
+            return (SaveResult.Refused(refused), []);
+        }
+        var receivers = await ReceiversAsync(template, today, cancellationToken);
+        var names = await db.Providers.AsNoTracking().Where(p => receivers.Contains(p.Id)).Select(p => p.Name).ToListAsync(cancellationToken);
+        return (SaveResult.Saved(id), [.. names.Order(StringComparer.Create(SwedishText.Culture, ignoreCase: true))]);
+    }
+
     /// <summary>Activates a template with a deadline and gives each provider with an authorisation in force in the choice system its report.</summary>
     public async Task<(SaveResult Result, int Created)> ActivateAsync(Guid id, DateOnly? dueOn, int version, CancellationToken cancellationToken)
     {
@@ -100,17 +126,23 @@ public sealed class TemplatesHandler(AppDbContext db, TimeProvider clock)
         {
             return (SaveResult.Refused(refused), 0);
         }
-        var authorised = await db.Authorisations.AsNoTracking()
-            .Where(a => a.ChoiceSystemId == template.ChoiceSystemId && a.Status == AuthorisationStatus.Active
-                && (a.ValidFrom == null || a.ValidFrom <= today) && (a.ValidTo == null || today <= a.ValidTo))
-            .Select(a => a.ProviderId).Distinct().ToListAsync(cancellationToken);
-        var existing = await db.QualityReports.Where(r => r.TemplateId == id).Select(r => r.ProviderId).ToListAsync(cancellationToken);
         var created = 0;
-        foreach (var providerId in authorised.Except(existing))
+        foreach (var providerId in await ReceiversAsync(template, today, cancellationToken))
         {
             db.QualityReports.Add(new QualityReport { TemplateId = id, ProviderId = providerId });
             created++;
         }
         return (await db.SaveOrConflictAsync(id, cancellationToken), created);
+    }
+
+    /// <summary>The providers with an authorisation in force in the template's choice system today that have no report on it yet.</summary>
+    private async Task<List<Guid>> ReceiversAsync(QualityReportTemplate template, DateOnly today, CancellationToken cancellationToken)
+    {
+        var authorised = await db.Authorisations.AsNoTracking()
+            .Where(a => a.ChoiceSystemId == template.ChoiceSystemId && a.Status == AuthorisationStatus.Active
+                && (a.ValidFrom == null || a.ValidFrom <= today) && (a.ValidTo == null || today <= a.ValidTo))
+            .Select(a => a.ProviderId).Distinct().ToListAsync(cancellationToken);
+        var existing = await db.QualityReports.Where(r => r.TemplateId == template.Id).Select(r => r.ProviderId).ToListAsync(cancellationToken);
+        return [.. authorised.Except(existing)];
     }
 }
