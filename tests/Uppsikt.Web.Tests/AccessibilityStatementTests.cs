@@ -38,6 +38,6 @@ public sealed class AccessibilityStatementTests(UppsiktApp app) : IClassFixture<
         Assert.Contains("mailto:tillganglighet@kommun.example", page, StringComparison.Ordinal);
         Assert.Contains("Exempelkommunen (fiktiv)", page, StringComparison.Ordinal);
         Assert.DoesNotContain("inte till några brister", page, StringComparison.Ordinal);
-        Assert.Contains("rullar i sidled inom sin ruta", page, StringComparison.Ordinal);
+        Assert.Contains("rullar i sidled inom sin egen ruta", page, StringComparison.Ordinal);
     }
 }
