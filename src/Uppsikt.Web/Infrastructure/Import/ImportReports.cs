@@ -22,17 +22,37 @@ public sealed class ImportReports(AppDbContext db, ImportProgress progress)
 {
     public async Task<ImportReport?> GetAsync(Guid id, string kind, CancellationToken cancellationToken)
     {
-        var record = await db.DataImports.AsNoTracking().Include(i => i.Problems.OrderBy(p => p.Line).ThenBy(p => p.Id))
-            .FirstOrDefaultAsync(i => i.Id == id && i.Kind == kind, cancellationToken);
+        var record = await LoadAsync(id, kind, cancellationToken);
+        if (LooksLost(record))
+        {
+            record = await LoadAsync(id, kind, cancellationToken);
+        }
         return record is null ? null : ToReport(record);
     }
 
     public async Task<IReadOnlyList<ImportReport>> RecentAsync(string kind, int count, CancellationToken cancellationToken)
     {
-        var records = await db.DataImports.AsNoTracking().Where(i => i.Kind == kind)
-            .OrderByDescending(i => i.StartedAt).Take(count).ToListAsync(cancellationToken);
+        var records = await LoadRecentAsync(kind, count, cancellationToken);
+        if (records.Any(LooksLost))
+        {
+            records = await LoadRecentAsync(kind, count, cancellationToken);
+        }
         return [.. records.Select(r => ToReport(r))];
     }
+
+    /// <summary>
+    /// A running import this instance no longer tracks either finished between the read and now (the runner commits,
+    /// then lets go of its progress) or was lost in a restart; reading it again tells the two apart.
+    /// </summary>
+    private bool LooksLost(DataImport? record) => record is { Status: ImportStatus.Running } && progress.RowsRead(record.Id) is null;
+
+    private Task<DataImport?> LoadAsync(Guid id, string kind, CancellationToken cancellationToken) =>
+        db.DataImports.AsNoTracking().Include(i => i.Problems.OrderBy(p => p.Line).ThenBy(p => p.Id))
+            .FirstOrDefaultAsync(i => i.Id == id && i.Kind == kind, cancellationToken);
+
+    private Task<List<DataImport>> LoadRecentAsync(string kind, int count, CancellationToken cancellationToken) =>
+        db.DataImports.AsNoTracking().Where(i => i.Kind == kind)
+            .OrderByDescending(i => i.StartedAt).Take(count).ToListAsync(cancellationToken);
 
     public ImportReport ToReport(DataImport record, bool alreadyImported = false)
     {
