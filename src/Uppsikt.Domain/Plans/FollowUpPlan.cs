@@ -3,12 +3,6 @@ using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Domain.Plans;
 
-/// <summary>Who takes a step on a plan: the roles decide what they may do, a committee secretary acts for one committee.</summary>
-public sealed record PlanActor(string? UserId, string Name, IReadOnlyCollection<string> Roles, Guid? CommitteeId = null)
-{
-    public bool IsIn(params string[] roles) => roles.Any(Roles.Contains);
-}
-
 /// <summary>The committee's decision adopting a plan: date, paragraph in the minutes and case number (diarienummer).</summary>
 public sealed record CommitteeDecision(DateOnly DecidedOn, string Paragraph, string CaseNumber);
 
@@ -63,7 +57,7 @@ public sealed class FollowUpPlan : Entity
     public bool IsAdopted => State is PlanState.Adopted or PlanState.ReportedToCouncilBoard;
 
     /// <summary>A new, empty draft.</summary>
-    public static (FollowUpPlan? Plan, Refusal? Refusal) Create(Guid choiceSystemId, int year, PlanActor actor, DateTimeOffset at)
+    public static (FollowUpPlan? Plan, Refusal? Refusal) Create(Guid choiceSystemId, int year, WorkflowActor actor, DateTimeOffset at)
     {
         if (!actor.IsIn(Drafters))
         {
@@ -79,7 +73,7 @@ public sealed class FollowUpPlan : Entity
     }
 
     /// <summary>"Starta från fjolårets plan": a new draft for <paramref name="year"/> with last year's activities, themes and texts.</summary>
-    public (FollowUpPlan? Plan, Refusal? Refusal) CopyForYear(int year, PlanActor actor, DateTimeOffset at)
+    public (FollowUpPlan? Plan, Refusal? Refusal) CopyForYear(int year, WorkflowActor actor, DateTimeOffset at)
     {
         if (!actor.IsIn(Drafters))
         {
@@ -95,7 +89,7 @@ public sealed class FollowUpPlan : Entity
     }
 
     /// <summary>"Revidera": a new draft linked to this adopted plan, with the next revision number.</summary>
-    public (FollowUpPlan? Plan, Refusal? Refusal) StartRevision(PlanActor actor, DateTimeOffset at, string? comment)
+    public (FollowUpPlan? Plan, Refusal? Refusal) StartRevision(WorkflowActor actor, DateTimeOffset at, string? comment)
     {
         if (!actor.IsIn(Drafters))
         {
@@ -117,7 +111,7 @@ public sealed class FollowUpPlan : Entity
     }
 
     /// <summary>Whether the actor may change the plan's content now; null when they may.</summary>
-    public Refusal? CheckEditable(PlanActor actor) =>
+    public Refusal? CheckEditable(WorkflowActor actor) =>
         !actor.IsIn(Drafters) ? DraftersOnly
         : State switch
         {
@@ -127,7 +121,7 @@ public sealed class FollowUpPlan : Entity
         };
 
     /// <summary>The group manager approves a complete draft.</summary>
-    public Refusal? Approve(PlanActor actor, DateTimeOffset at, string? comment, PlanCompleteness completeness)
+    public Refusal? Approve(WorkflowActor actor, DateTimeOffset at, string? comment, PlanCompleteness completeness)
     {
         if (!actor.IsIn(Identity.Roles.GroupManager))
         {
@@ -149,7 +143,7 @@ public sealed class FollowUpPlan : Entity
     }
 
     /// <summary>The committee secretary records the committee's decision adopting an approved plan.</summary>
-    public Refusal? Adopt(PlanActor actor, DateTimeOffset at, DateOnly today, DateOnly? decidedOn, string? paragraph, string? caseNumber, string? comment)
+    public Refusal? Adopt(WorkflowActor actor, DateTimeOffset at, DateOnly today, DateOnly? decidedOn, string? paragraph, string? caseNumber, string? comment)
     {
         if (RefuseSecretary(actor) is { } refusal)
         {
@@ -189,7 +183,7 @@ public sealed class FollowUpPlan : Entity
     }
 
     /// <summary>The committee secretary records that the adopted plan has been reported to the council board.</summary>
-    public Refusal? ReportToCouncilBoard(PlanActor actor, DateTimeOffset at, DateOnly today, DateOnly? reportedOn, string? comment)
+    public Refusal? ReportToCouncilBoard(WorkflowActor actor, DateTimeOffset at, DateOnly today, DateOnly? reportedOn, string? comment)
     {
         if (RefuseSecretary(actor) is { } refusal)
         {
@@ -224,7 +218,7 @@ public sealed class FollowUpPlan : Entity
     private static readonly Refusal DraftersOnly =
         Refusal.NotAllowed("Bara kvalitetsutvecklare och systemförvaltare kan ta fram och ändra uppföljningsplaner.");
 
-    private Refusal? RefuseSecretary(PlanActor actor)
+    private Refusal? RefuseSecretary(WorkflowActor actor)
     {
         if (!actor.IsIn(Identity.Roles.CommitteeSecretary))
         {
@@ -247,7 +241,7 @@ public sealed class FollowUpPlan : Entity
         return plan;
     }
 
-    private void Record(PlanStepKind kind, PlanActor actor, DateTimeOffset at, string? comment) =>
+    private void Record(PlanStepKind kind, WorkflowActor actor, DateTimeOffset at, string? comment) =>
         Steps.Add(new PlanStep
         {
             Kind = kind,

@@ -16,9 +16,9 @@ namespace Uppsikt.Web.Data;
 /// </summary>
 public static class DemoPlans
 {
-    private static readonly PlanActor Developer = new(null, "Klara Kvalitet (fiktiv)", [Roles.QualityDeveloper]);
-    private static readonly PlanActor Manager = new(null, "Gustav Gruppchef (fiktiv)", [Roles.GroupManager]);
-    private static readonly PlanActor Secretary = new(null, "Nämndsekreterare (fiktiv)", [Roles.CommitteeSecretary]);
+    private static readonly WorkflowActor Developer = new(null, "Klara Kvalitet (fiktiv)", [Roles.QualityDeveloper]);
+    private static readonly WorkflowActor Manager = new(null, "Gustav Gruppchef (fiktiv)", [Roles.GroupManager]);
+    private static readonly WorkflowActor Secretary = new(null, "Nämndsekreterare (fiktiv)", [Roles.CommitteeSecretary]);
 
     /// <summary>An activity template: what, how, who, how often, when, hours, and which conditions it covers.</summary>
     private sealed record Line(string What, FollowUpMethod Method, string Who, ActivityFrequency Frequency, Tertial? Tertial, int? Month, decimal Hours,

@@ -1,3 +1,4 @@
+using Uppsikt.Domain;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Register;
@@ -10,11 +11,11 @@ public sealed class FollowUpPlanTests
     private static readonly DateOnly Today = new(2026, 3, 2);
     private static readonly Guid Elderly = Guid.CreateVersion7();
 
-    private static PlanActor As(string role, Guid? committee = null) => new("u-" + role, role + " (fiktiv)", [role], committee);
+    private static WorkflowActor As(string role, Guid? committee = null) => new("u-" + role, role + " (fiktiv)", [role], committee);
 
-    private static readonly PlanActor Developer = As(Roles.QualityDeveloper);
-    private static readonly PlanActor Manager = As(Roles.GroupManager);
-    private static readonly PlanActor Secretary = As(Roles.CommitteeSecretary, Elderly);
+    private static readonly WorkflowActor Developer = As(Roles.QualityDeveloper);
+    private static readonly WorkflowActor Manager = As(Roles.GroupManager);
+    private static readonly WorkflowActor Secretary = As(Roles.CommitteeSecretary, Elderly);
 
     private static FollowUpActivity Complete(int position) => new()
     {
@@ -57,7 +58,7 @@ public sealed class FollowUpPlanTests
         return plan;
     }
 
-    private static Refusal? Step(FollowUpPlan plan, string step, PlanActor actor) => step switch
+    private static Refusal? Step(FollowUpPlan plan, string step, WorkflowActor actor) => step switch
     {
         "approve" => plan.Approve(actor, At, null, CompletenessOf(plan)),
         "adopt" => plan.Adopt(actor, At, Today, Today, "§ 12", "KFKS-2026-00012", null),

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Conditions;
 
 namespace Uppsikt.Web.Features.Plans;
@@ -74,7 +76,7 @@ public sealed class ActivityModel(PlansHandler handler, ConditionsInForce condit
         {
             var result = await handler.SaveActivityAsync(planId, activityId, new ActivityInput(
                 Input.What, Input.ConditionIds, Input.QualityAreaIds, Input.Method, Input.Who, Input.Frequency, Input.Tertial, Input.Month, Input.EstimatedHours),
-                Input.PlanVersion, PlanActors.From(actor), cancellationToken);
+                Input.PlanVersion, WorkflowActors.From(actor), cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = "Aktiviteten är sparad.";
@@ -90,7 +92,7 @@ public sealed class ActivityModel(PlansHandler handler, ConditionsInForce condit
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid planId, Guid activityId, CancellationToken cancellationToken)
     {
-        var result = await handler.RemoveActivityAsync(planId, activityId, Input.PlanVersion, PlanActors.From(actor), cancellationToken);
+        var result = await handler.RemoveActivityAsync(planId, activityId, Input.PlanVersion, WorkflowActors.From(actor), cancellationToken);
         if (result.Succeeded)
         {
             TempData["Message"] = "Aktiviteten är borttagen.";
@@ -113,7 +115,7 @@ public sealed class ActivityModel(PlansHandler handler, ConditionsInForce condit
     private async Task<IActionResult?> LoadAsync(Guid planId, Guid? activityId, CancellationToken cancellationToken)
     {
         ActivityId = activityId;
-        var check = await handler.CheckEditableAsync(planId, PlanActors.From(actor), cancellationToken);
+        var check = await handler.CheckEditableAsync(planId, WorkflowActors.From(actor), cancellationToken);
         if (check.NotFound || await handler.GetAsync(planId, cancellationToken) is not { } plan)
         {
             return NotFound();

@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Plans;
 
@@ -34,7 +36,7 @@ public sealed class AdoptModel(PlansHandler handler, TimeProvider clock, ICurren
         if (ModelState.IsValid)
         {
             var result = await handler.AdoptAsync(id, new AdoptionInput(Input.DecidedOn, Input.Paragraph, Input.CaseNumber, Input.Comment),
-                PlanActors.From(actor), cancellationToken);
+                WorkflowActors.From(actor), cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = "Nämndens beslut är registrerat. Planen är antagen och publicerad.";

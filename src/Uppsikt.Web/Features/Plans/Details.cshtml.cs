@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Plans;
 
@@ -14,7 +16,7 @@ public sealed class DetailsModel(PlansHandler handler, TimeProvider clock, ICurr
 
     public PlanCompleteness Completeness { get; private set; } = null!;
 
-    public PlanActor Actor { get; private set; } = null!;
+    public WorkflowActor Actor { get; private set; } = null!;
 
     [BindProperty]
     public string? Comment { get; set; }
@@ -39,13 +41,13 @@ public sealed class DetailsModel(PlansHandler handler, TimeProvider clock, ICurr
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
-        TakeAsync(id, handler.ApproveAsync(id, Comment, PlanActors.From(actor), cancellationToken), "Planen är godkänd och kan nu antas av nämnden.", cancellationToken);
+        TakeAsync(id, handler.ApproveAsync(id, Comment, WorkflowActors.From(actor), cancellationToken), "Planen är godkänd och kan nu antas av nämnden.", cancellationToken);
 
     public Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken cancellationToken) =>
-        TakeAsync(id, handler.ReportAsync(id, ReportedOn, Comment, PlanActors.From(actor), cancellationToken), "Rapporteringen till kommunstyrelsen är registrerad.", cancellationToken);
+        TakeAsync(id, handler.ReportAsync(id, ReportedOn, Comment, WorkflowActors.From(actor), cancellationToken), "Rapporteringen till kommunstyrelsen är registrerad.", cancellationToken);
 
     public Task<IActionResult> OnPostReviseAsync(Guid id, CancellationToken cancellationToken) =>
-        TakeAsync(id, handler.ReviseAsync(id, Comment, PlanActors.From(actor), cancellationToken), "En revision är påbörjad som nytt utkast. Den antagna planen gäller tills revisionen antas.", cancellationToken);
+        TakeAsync(id, handler.ReviseAsync(id, Comment, WorkflowActors.From(actor), cancellationToken), "En revision är påbörjad som nytt utkast. Den antagna planen gäller tills revisionen antas.", cancellationToken);
 
     private async Task<IActionResult> TakeAsync(Guid id, Task<SaveResult> step, string done, CancellationToken cancellationToken)
     {
@@ -66,7 +68,7 @@ public sealed class DetailsModel(PlansHandler handler, TimeProvider clock, ICurr
         }
         Plan = plan;
         Completeness = (await handler.CompletenessAsync(id, cancellationToken))!;
-        Actor = PlanActors.From(actor);
+        Actor = WorkflowActors.From(actor);
         ReportedOn ??= Today;
         return Page();
     }

@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Plans;
 
@@ -47,7 +49,7 @@ public sealed class EditModel(PlansHandler handler, ICurrentActor actor) : PageM
         if (ModelState.IsValid)
         {
             var result = await handler.SaveAsync(id, new PlanInput((Input.FocusThemes ?? "").Split('\n'), Input.FollowUpModel, Input.RiskAnalysisReference, Input.Version),
-                PlanActors.From(actor), cancellationToken);
+                WorkflowActors.From(actor), cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = "Planen är sparad.";
@@ -64,7 +66,7 @@ public sealed class EditModel(PlansHandler handler, ICurrentActor actor) : PageM
     /// <summary>Loads the plan; refuses the wrong role, and for the wrong state answers 409 with the reason.</summary>
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var check = await handler.CheckEditableAsync(id, PlanActors.From(actor), cancellationToken);
+        var check = await handler.CheckEditableAsync(id, WorkflowActors.From(actor), cancellationToken);
         if (check.NotFound || await handler.GetAsync(id, cancellationToken) is not { } plan)
         {
             return NotFound();

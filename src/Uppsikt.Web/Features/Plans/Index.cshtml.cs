@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Plans;
@@ -30,6 +32,6 @@ public sealed class IndexModel(PlansHandler handler, TimeProvider clock, ICurren
         Plans = await handler.ListAsync(Query, year, null, State, adoptedOnly: false, cancellationToken);
         Years = [.. Enumerable.Range(thisYear - 3, 5).Reverse().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Select(n => new SelectListItem(n, n, n == Year))];
-        CanDraft = PlanActors.From(actor).IsIn(FollowUpPlan.Drafters);
+        CanDraft = WorkflowActors.From(actor).IsIn(FollowUpPlan.Drafters);
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Plans;
@@ -26,7 +28,7 @@ public sealed class NewModel(PlansHandler handler, RegisterLookups lookups, Time
 
     public async Task<IActionResult> OnGetAsync(Guid? choiceSystemId, CancellationToken cancellationToken)
     {
-        if (!PlanActors.From(actor).IsIn(FollowUpPlan.Drafters))
+        if (!WorkflowActors.From(actor).IsIn(FollowUpPlan.Drafters))
         {
             return Forbid();
         }
@@ -39,7 +41,7 @@ public sealed class NewModel(PlansHandler handler, RegisterLookups lookups, Time
     {
         if (ModelState.IsValid)
         {
-            var result = await handler.CreateAsync(new NewPlanInput(Input.ChoiceSystemId, Input.Year, Input.FromLastYear), PlanActors.From(actor), cancellationToken);
+            var result = await handler.CreateAsync(new NewPlanInput(Input.ChoiceSystemId, Input.Year, Input.FromLastYear), WorkflowActors.From(actor), cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = Input.FromLastYear ? "Utkastet är skapat från fjolårets plan. Se över aktiviteterna och fokusteman." : "Utkastet är skapat.";

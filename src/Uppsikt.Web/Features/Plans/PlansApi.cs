@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
@@ -36,42 +37,42 @@ public static class PlansApi
             .WithSummary("Kontroll av fullständighet: villkor utan uppföljningstillfälle eller aktivitet, och aktiviteter som saknar vad, hur, vem eller hur ofta.");
 
         plans.MapPost("/", async (NewPlanInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
-                await Answer(await handler.CreateAsync(input, PlanActors.From(actor), cancellationToken), handler, cancellationToken, created: true))
+                await Answer(await handler.CreateAsync(input, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken, created: true))
             .WithSummary("Skapar ett utkast för ett kundval och år, tomt eller från fjolårets plan (fromLastYear).");
 
         plans.MapPut("/{id:guid}", async (Guid id, PlanInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
-                await Answer(await handler.SaveAsync(id, input, PlanActors.From(actor), cancellationToken), handler, cancellationToken))
+                await Answer(await handler.SaveAsync(id, input, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Ändrar ett utkasts fokusteman, modell och riskanalys. En antagen plan ger 409; skicka med version.");
 
         plans.MapPost("/{id:guid}/activities", async (Guid id, ActivityChange change, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
-                await Answer(await handler.SaveActivityAsync(id, null, change.Activity, change.PlanVersion, PlanActors.From(actor), cancellationToken), handler, cancellationToken))
+                await Answer(await handler.SaveActivityAsync(id, null, change.Activity, change.PlanVersion, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Lägger till en aktivitet i ett utkast.");
 
         plans.MapPut("/{id:guid}/activities/{activityId:guid}", async (Guid id, Guid activityId, ActivityChange change, PlansHandler handler, ICurrentActor actor,
                 CancellationToken cancellationToken) =>
-                await Answer(await handler.SaveActivityAsync(id, activityId, change.Activity, change.PlanVersion, PlanActors.From(actor), cancellationToken), handler, cancellationToken))
+                await Answer(await handler.SaveActivityAsync(id, activityId, change.Activity, change.PlanVersion, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Ändrar en aktivitet i ett utkast.");
 
         plans.MapDelete("/{id:guid}/activities/{activityId:guid}", async (Guid id, Guid activityId, int planVersion, PlansHandler handler, ICurrentActor actor,
                 CancellationToken cancellationToken) =>
-                await Answer(await handler.RemoveActivityAsync(id, activityId, planVersion, PlanActors.From(actor), cancellationToken), handler, cancellationToken))
+                await Answer(await handler.RemoveActivityAsync(id, activityId, planVersion, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Tar bort en aktivitet ur ett utkast.");
 
         plans.MapPost("/{id:guid}/approve", async (Guid id, StepInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
-                await Answer(await handler.ApproveAsync(id, input.Comment, PlanActors.From(actor), cancellationToken), handler, cancellationToken))
+                await Answer(await handler.ApproveAsync(id, input.Comment, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Gruppchefen godkänner ett fullständigt utkast.");
 
         plans.MapPost("/{id:guid}/adopt", async (Guid id, AdoptionInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
-                await Answer(await handler.AdoptAsync(id, input, PlanActors.From(actor), cancellationToken), handler, cancellationToken))
+                await Answer(await handler.AdoptAsync(id, input, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Nämndsekreteraren registrerar nämndens beslut att anta en godkänd plan: datum, paragraf och diarienummer.");
 
         plans.MapPost("/{id:guid}/report-to-council-board", async (Guid id, ReportInput input, PlansHandler handler, ICurrentActor actor,
                 CancellationToken cancellationToken) =>
-                await Answer(await handler.ReportAsync(id, input.ReportedOn, input.Comment, PlanActors.From(actor), cancellationToken), handler, cancellationToken))
+                await Answer(await handler.ReportAsync(id, input.ReportedOn, input.Comment, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Nämndsekreteraren registrerar att den antagna planen rapporterats till kommunstyrelsen.");
 
         plans.MapPost("/{id:guid}/revise", async (Guid id, StepInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
-                await Answer(await handler.ReviseAsync(id, input.Comment, PlanActors.From(actor), cancellationToken), handler, cancellationToken, created: true))
+                await Answer(await handler.ReviseAsync(id, input.Comment, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken, created: true))
             .WithSummary("Revidera: ett nytt utkast kopplat till den antagna planen, som går samma väg till beslut.");
 
         var review = api.MapGroup("/council-review").WithTags("Samlad uppföljning").RequireAuthorization(Policies.Municipal);

@@ -142,7 +142,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
     }
 
     /// <summary>Whether the actor may change the plan's content now: saved (nothing is) when they may, else not found or the domain's refusal.</summary>
-    public async Task<SaveResult> CheckEditableAsync(Guid id, PlanActor actor, CancellationToken cancellationToken) =>
+    public async Task<SaveResult> CheckEditableAsync(Guid id, WorkflowActor actor, CancellationToken cancellationToken) =>
         await db.FollowUpPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is not { } plan ? SaveResult.Missing()
         : plan.CheckEditable(actor) is { } refusal ? SaveResult.Refused(refusal)
         : SaveResult.Saved(id);
@@ -152,7 +152,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
         conditions.DuringAsync(choiceSystemId, year, cancellationToken);
 
     /// <summary>A new draft, empty or started from last year's plan ("Starta från fjolårets plan").</summary>
-    public async Task<SaveResult> CreateAsync(NewPlanInput input, PlanActor actor, CancellationToken cancellationToken)
+    public async Task<SaveResult> CreateAsync(NewPlanInput input, WorkflowActor actor, CancellationToken cancellationToken)
     {
         var check = new Validation();
         if (input.ChoiceSystemId is not { } choiceSystemId || !await db.ChoiceSystems.AnyAsync(c => c.Id == choiceSystemId, cancellationToken))
@@ -198,7 +198,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
         return await db.SaveOrConflictAsync(plan!.Id, cancellationToken);
     }
 
-    public Task<SaveResult> SaveAsync(Guid id, PlanInput input, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> SaveAsync(Guid id, PlanInput input, WorkflowActor actor, CancellationToken cancellationToken) =>
         EditAsync(id, actor, input.Version, (plan, check) =>
         {
             var themes = (input.FocusThemes ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
@@ -217,7 +217,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public Task<SaveResult> SaveActivityAsync(Guid planId, Guid? activityId, ActivityInput input, int planVersion, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> SaveActivityAsync(Guid planId, Guid? activityId, ActivityInput input, int planVersion, WorkflowActor actor, CancellationToken cancellationToken) =>
         EditAsync(planId, actor, planVersion, async (plan, check) =>
         {
             var activity = activityId is null ? new FollowUpActivity { Position = plan.Activities.Count == 0 ? 1 : plan.Activities.Max(a => a.Position) + 1 }
@@ -283,7 +283,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
             }
         }, cancellationToken);
 
-    public Task<SaveResult> RemoveActivityAsync(Guid planId, Guid activityId, int planVersion, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> RemoveActivityAsync(Guid planId, Guid activityId, int planVersion, WorkflowActor actor, CancellationToken cancellationToken) =>
         EditAsync(planId, actor, planVersion, (plan, check) =>
         {
             if (plan.Activities.FirstOrDefault(a => a.Id == activityId) is { } activity)
@@ -298,17 +298,17 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public Task<SaveResult> ApproveAsync(Guid id, string? comment, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> ApproveAsync(Guid id, string? comment, WorkflowActor actor, CancellationToken cancellationToken) =>
         StepAsync(id, async plan => plan.Approve(actor, clock.GetUtcNow(), Limit(comment), await CompletenessOfAsync(plan, cancellationToken)), cancellationToken);
 
-    public Task<SaveResult> AdoptAsync(Guid id, AdoptionInput input, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> AdoptAsync(Guid id, AdoptionInput input, WorkflowActor actor, CancellationToken cancellationToken) =>
         StepAsync(id, plan => Task.FromResult(plan.Adopt(actor, clock.GetUtcNow(), clock.SwedishToday(), input.DecidedOn, input.Paragraph, input.CaseNumber, Limit(input.Comment))), cancellationToken);
 
-    public Task<SaveResult> ReportAsync(Guid id, DateOnly? reportedOn, string? comment, PlanActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> ReportAsync(Guid id, DateOnly? reportedOn, string? comment, WorkflowActor actor, CancellationToken cancellationToken) =>
         StepAsync(id, plan => Task.FromResult(plan.ReportToCouncilBoard(actor, clock.GetUtcNow(), clock.SwedishToday(), reportedOn, Limit(comment))), cancellationToken);
 
     /// <summary>"Revidera": a new draft linked to the adopted plan; one open revision at a time.</summary>
-    public async Task<SaveResult> ReviseAsync(Guid id, string? comment, PlanActor actor, CancellationToken cancellationToken)
+    public async Task<SaveResult> ReviseAsync(Guid id, string? comment, WorkflowActor actor, CancellationToken cancellationToken)
     {
         var plan = await LoadAsync(id, cancellationToken);
         if (plan is null)
@@ -336,7 +336,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
             .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
     /// <summary>Changes a draft's content: the domain decides whether the actor may and the plan allows it; the version guards against lost updates.</summary>
-    private async Task<SaveResult> EditAsync(Guid id, PlanActor actor, int version, Func<FollowUpPlan, Validation, Task> change, CancellationToken cancellationToken)
+    private async Task<SaveResult> EditAsync(Guid id, WorkflowActor actor, int version, Func<FollowUpPlan, Validation, Task> change, CancellationToken cancellationToken)
     {
         var plan = await LoadAsync(id, cancellationToken);
         if (plan is null)
