@@ -5,6 +5,7 @@ using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Register;
+using Uppsikt.Domain.Reviews;
 
 namespace Uppsikt.Data;
 
@@ -101,6 +102,21 @@ public sealed partial class AppDbContext
             ScopeKind == AccessScopeKind.Unrestricted
             || ScopeKind == AccessScopeKind.District
             || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId));
+
+        // A review is between the municipality and one provider, who sees it only once its report is communicated (rule 5):
+        // never a plan or a draft. A district sees the reviews of its units. Nothing of a review is public yet.
+        builder.Entity<Review>().HasQueryFilter(r =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId && Review.VisibleToProvider.Contains(r.State))
+            || (ScopeKind == AccessScopeKind.District && r.Units.Any(u => u.Unit!.AdministrationId == ScopeAdministrationId)));
+        builder.Entity<ReviewUnit>().HasQueryFilter(u => Reviews.Any(r => r.Id == u.ReviewId));
+        builder.Entity<ReviewFinding>().HasQueryFilter(f => Reviews.Any(r => r.Id == f.ReviewId));
+        builder.Entity<ReviewResponse>().HasQueryFilter(x => Reviews.Any(r => r.Id == x.ReviewId));
+        builder.Entity<ReviewStep>().HasQueryFilter(s => Reviews.Any(r => r.Id == s.ReviewId));
+        builder.Entity<ReviewParticipant>().HasQueryFilter(p => Reviews.Any(r => r.Id == p.ReviewId));
+        // Interview notes may tell of individual service users: the municipality's working material, never the provider's.
+        builder.Entity<InterviewNote>().HasQueryFilter(n =>
+            (ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District) && Reviews.Any(r => r.Id == n.ReviewId));
     }
 
     /// <summary>Refuses every command of a context whose actor is unknown: queries, saves, raw SQL and migrations alike.</summary>

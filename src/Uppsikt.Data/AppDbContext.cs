@@ -10,6 +10,7 @@ using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Register;
+using Uppsikt.Domain.Reviews;
 
 namespace Uppsikt.Data;
 
@@ -101,6 +102,20 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<TemplateQuestion> TemplateQuestions => Set<TemplateQuestion>();
 
     public DbSet<QualityReport> QualityReports => Set<QualityReport>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<ReviewUnit> ReviewUnits => Set<ReviewUnit>();
+
+    public DbSet<ReviewFinding> ReviewFindings => Set<ReviewFinding>();
+
+    public DbSet<InterviewNote> InterviewNotes => Set<InterviewNote>();
+
+    public DbSet<ReviewResponse> ReviewResponses => Set<ReviewResponse>();
+
+    public DbSet<ReviewStep> ReviewSteps => Set<ReviewStep>();
+
+    public DbSet<ReviewParticipant> ReviewParticipants => Set<ReviewParticipant>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

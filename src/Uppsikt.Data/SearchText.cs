@@ -34,6 +34,7 @@ public static class SearchText
             Authorisation a => Join(a.CaseNumber, a.Notes),
             Uppsikt.Domain.Cycle.CycleTask t => Join(t.Title, t.Description),
             Uppsikt.Domain.Conditions.ConditionVersion v => Join(v.Title, v.Text),
+            Uppsikt.Domain.Reviews.Review r => Join(r.Title, r.CaseNumber, r.LeadName),
             _ => null,
         };
         if (text is not null && entry.State is EntityState.Added or EntityState.Modified)

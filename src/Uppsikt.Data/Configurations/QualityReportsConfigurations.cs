@@ -13,7 +13,10 @@ internal sealed class QualityReportTemplateConfiguration : IEntityTypeConfigurat
         b.OwnKeys();
         b.Ignore(e => e.Ordered);
         b.Property(e => e.Title).HasMaxLength(EntityDefaults.Name);
-        b.HasIndex(e => new { e.ChoiceSystemId, e.Year }).IsUnique();
+        b.Ignore(e => e.IsChecklist);
+        // One quality report template per choice system and year, and one checklist version per choice system, review type and year.
+        b.HasIndex(e => new { e.ChoiceSystemId, e.Year }).IsUnique().HasFilter("\"ReviewType\" IS NULL");
+        b.HasIndex(e => new { e.ChoiceSystemId, e.ReviewType, e.Year }).IsUnique().HasFilter("\"ReviewType\" IS NOT NULL");
         b.HasOne<ChoiceSystem>().WithMany().HasForeignKey(e => e.ChoiceSystemId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Questions).WithOne().HasForeignKey(q => q.TemplateId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -6,6 +6,7 @@ public static class Roles
     public const string QualityDeveloper = nameof(QualityDeveloper);
     public const string GroupManager = nameof(GroupManager);
     public const string CaseWorker = nameof(CaseWorker);
+    public const string MedicalResponsible = nameof(MedicalResponsible);
     public const string CommitteeSecretary = nameof(CommitteeSecretary);
     public const string CommitteeMember = nameof(CommitteeMember);
     public const string CouncilReviewer = nameof(CouncilReviewer);
@@ -15,7 +16,7 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All =
     [
-        QualityDeveloper, GroupManager, CaseWorker, CommitteeSecretary, CommitteeMember,
+        QualityDeveloper, GroupManager, CaseWorker, MedicalResponsible, CommitteeSecretary, CommitteeMember,
         CouncilReviewer, DistrictFollowUp, ProviderUser, Administrator,
     ];
 
@@ -27,6 +28,7 @@ public static class Roles
         QualityDeveloper => "Kvalitetsutvecklare",
         GroupManager => "Gruppchef",
         CaseWorker => "Handläggare",
+        MedicalResponsible => "Medicinskt ansvarig (MAS/MAR)",
         CommitteeSecretary => "Nämndsekreterare",
         CommitteeMember => "Förtroendevald i nämnd",
         CouncilReviewer => "Kommunstyrelsen (juridik- och kanslistab)",

@@ -32,6 +32,14 @@ public sealed class QualityReportTemplate : Entity
 
     public required string Title { get; set; }
 
+    /// <summary>
+    /// Set when the template is a review checklist (decision 0020): the review type its questions are answered for, by the
+    /// reviewer rather than the provider. <see cref="Year"/> is then the version's year.
+    /// </summary>
+    public Reviews.ReviewType? ReviewType { get; set; }
+
+    public bool IsChecklist => ReviewType is not null;
+
     public TemplateState State { get; set; }
 
     /// <summary>The last day to submit; set when the template is activated.</summary>

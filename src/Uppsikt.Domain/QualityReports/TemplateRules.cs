@@ -50,8 +50,7 @@ public static class TemplateRules
     /// <summary>The Swedish names of the kinds, in declaration order, as the import and its messages use them.</summary>
     public static IReadOnlyList<string> KindNames { get; } = [.. Enum.GetValues<QuestionKind>().Select(SwedishName)];
 
-    public static string SwedishName(QuestionKind kind) =>
-        typeof(QuestionKind).GetField(kind.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? kind.ToString();
+    public static string SwedishName(QuestionKind kind) => DisplayNames.Of(kind);
 
     public static bool HasChoices(QuestionKind kind) => kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice;
 

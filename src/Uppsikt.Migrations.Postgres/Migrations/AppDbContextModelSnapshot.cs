@@ -1854,6 +1854,10 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ReviewType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1874,7 +1878,12 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ChoiceSystemId", "Year")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ReviewType\" IS NULL");
+
+                    b.HasIndex("ChoiceSystemId", "ReviewType", "Year")
+                        .IsUnique()
+                        .HasFilter("\"ReviewType\" IS NOT NULL");
 
                     b.ToTable("QualityReportTemplates");
                 });
@@ -2408,6 +2417,402 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.InterviewNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WrittenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("InterviewNotes");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ChecklistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChoiceSystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CommunicatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidedByRole")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DisputeConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisputeConclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("DisputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FinalisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("FollowsUpReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IndependentReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("IndependentReviewerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LeadName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LeadUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("PlannedFor")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ResponseDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("VisitAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VisitMode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("VisitPlace")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistId");
+
+                    b.HasIndex("ChoiceSystemId");
+
+                    b.HasIndex("FollowsUpReviewId");
+
+                    b.HasIndex("PlannedFor");
+
+                    b.HasIndex("SearchText");
+
+                    b.HasIndex("ProviderId", "State");
+
+                    b.HasIndex("State", "PlannedFor");
+
+                    b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<Guid>>("ConditionVersionIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("Observation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("UnitId", "Assessment");
+
+                    b.HasIndex("ReviewId", "UnitId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewFindings");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ReviewParticipants");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WrittenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("WrittenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ReviewResponses");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "OccurredAt");
+
+                    b.ToTable("ReviewSteps");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewUnit", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ReviewId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ReviewUnits");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2938,6 +3343,109 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.InterviewNote", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.Review", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityReports.QualityReportTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("ChecklistId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", "ChoiceSystem")
+                        .WithMany()
+                        .HasForeignKey("ChoiceSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("FollowsUpReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uppsikt.Domain.Register.Provider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChoiceSystem");
+
+                    b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewFinding", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityReports.TemplateQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Register.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewParticipant", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewResponse", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewStep", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewUnit", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Units")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Register.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
                 {
                     b.Navigation("Versions");
@@ -3016,6 +3524,21 @@ namespace Uppsikt.Migrations.Postgres.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Register.Service", b =>
                 {
                     b.Navigation("Levels");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.Review", b =>
+                {
+                    b.Navigation("Findings");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("Responses");
+
+                    b.Navigation("Steps");
+
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

@@ -1838,6 +1838,10 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1858,7 +1862,12 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ChoiceSystemId", "Year")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ReviewType\" IS NULL");
+
+                    b.HasIndex("ChoiceSystemId", "ReviewType", "Year")
+                        .IsUnique()
+                        .HasFilter("\"ReviewType\" IS NOT NULL");
 
                     b.ToTable("QualityReportTemplates");
                 });
@@ -2392,6 +2401,402 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.InterviewNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrittenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("InterviewNotes");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChecklistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChoiceSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CommunicatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByRole")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisputeConcludedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisputeConclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FinalisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FollowsUpReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndependentReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndependentReviewerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PlannedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResponseDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VisitAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitMode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitPlace")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistId");
+
+                    b.HasIndex("ChoiceSystemId");
+
+                    b.HasIndex("FollowsUpReviewId");
+
+                    b.HasIndex("PlannedFor");
+
+                    b.HasIndex("SearchText");
+
+                    b.HasIndex("ProviderId", "State");
+
+                    b.HasIndex("State", "PlannedFor");
+
+                    b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ConditionVersionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Observation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("UnitId", "Assessment");
+
+                    b.HasIndex("ReviewId", "UnitId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewFindings");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ReviewParticipants");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrittenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ReviewResponses");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "OccurredAt");
+
+                    b.ToTable("ReviewSteps");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewUnit", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReviewId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ReviewUnits");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2922,6 +3327,109 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.InterviewNote", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.Review", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityReports.QualityReportTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("ChecklistId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", "ChoiceSystem")
+                        .WithMany()
+                        .HasForeignKey("ChoiceSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("FollowsUpReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uppsikt.Domain.Register.Provider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChoiceSystem");
+
+                    b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewFinding", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityReports.TemplateQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Register.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewParticipant", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewResponse", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewStep", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.ReviewUnit", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany("Units")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Register.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
                 {
                     b.Navigation("Versions");
@@ -3000,6 +3508,21 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Uppsikt.Domain.Register.Service", b =>
                 {
                     b.Navigation("Levels");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Reviews.Review", b =>
+                {
+                    b.Navigation("Findings");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("Responses");
+
+                    b.Navigation("Steps");
+
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

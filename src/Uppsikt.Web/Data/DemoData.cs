@@ -24,6 +24,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         new("kvalitet@uppsikt.example", "Klara Kvalitet (fiktiv)", Roles.QualityDeveloper, "kvalitetsutvecklare"),
         new("gruppchef@uppsikt.example", "Gustav Gruppchef (fiktiv)", Roles.GroupManager, "gruppchef"),
         new("handlaggare@uppsikt.example", "Hanna Handläggare (fiktiv)", Roles.CaseWorker, "handläggare"),
+        new("mas@uppsikt.example", "Maja Medicinsk (fiktiv)", Roles.MedicalResponsible, "medicinskt ansvarig sjuksköterska, äldrenämnden"),
         new("sekreterare@uppsikt.example", "Sara Sekreterare (fiktiv)", Roles.CommitteeSecretary, "nämndsekreterare, äldrenämnden"),
         new("ledamot@uppsikt.example", "Leo Ledamot (fiktiv)", Roles.CommitteeMember, "förtroendevald, äldrenämnden"),
         new("ks@uppsikt.example", "Karin Kansli (fiktiv)", Roles.CouncilReviewer, "kommunstyrelsen, juridik- och kanslistab"),

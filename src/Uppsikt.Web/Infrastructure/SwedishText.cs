@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Uppsikt.Domain;
 
 namespace Uppsikt.Web.Infrastructure;
 
@@ -11,10 +12,7 @@ public static class SwedishText
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
 
-    private static readonly ConcurrentDictionary<Enum, string> Names = new();
-
-    public static string Name(this Enum value) =>
-        Names.GetOrAdd(value, v => v.GetType().GetField(v.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? v.ToString());
+    public static string Name(this Enum value) => DisplayNames.Of(value);
 
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", Culture) ?? "–";
 

@@ -7,6 +7,9 @@ namespace Uppsikt.Web.Infrastructure.Conditions;
 
 public sealed record QualityAreaRef(Guid Id, string Name);
 
+/// <summary>One version of a condition: its id, the condition's code, the version's title and the day it took effect.</summary>
+public sealed record ConditionVersionRef(Guid VersionId, string Code, string Title, DateOnly ValidFrom);
+
 /// <summary>
 /// What other features read of the conditions: which apply to a choice system, which of them are in force during a year
 /// (what a plan must cover, what a report template and an attestation ask about), and the quality areas. The conditions
@@ -26,6 +29,19 @@ public sealed class ConditionsInForce(AppDbContext db)
             .Select(c => (Condition: c, Version: c.VersionOn(yearEnd)))
             .Where(x => x.Version is not null)
             .Select(x => new ConditionInForce(x.Condition.Id, x.Condition.Code, x.Version!.Title, x.Version.FollowUpOccasions))];
+    }
+
+    /// <summary>
+    /// The versions in force on <paramref name="on"/> of the given conditions, by condition: what a review's finding names on
+    /// the visit's date. A condition with no version in force then is left out.
+    /// </summary>
+    public async Task<Dictionary<Guid, ConditionVersionRef>> VersionsOnAsync(IEnumerable<Guid> conditionIds, DateOnly on, CancellationToken cancellationToken)
+    {
+        var ids = conditionIds.Distinct().ToList();
+        var conditions = await db.Conditions.AsNoTracking().Include(c => c.Versions).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        return conditions.Select(c => (Condition: c, Version: c.VersionOn(on)))
+            .Where(x => x.Version is not null)
+            .ToDictionary(x => x.Condition.Id, x => new ConditionVersionRef(x.Version!.Id, x.Condition.Code, x.Version.Title, x.Version.ValidFrom));
     }
 
     /// <summary>The quality areas in their fixed order.</summary>

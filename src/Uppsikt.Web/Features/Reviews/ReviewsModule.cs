@@ -1,0 +1,13 @@
+using Uppsikt.Web.Infrastructure.Checklists;
+
+namespace Uppsikt.Web.Features.Reviews;
+
+/// <summary>Reviews and visits (decision 0020): who may take which step is the domain's rule (<see cref="Domain.Reviews.Review"/>).</summary>
+public static class ReviewsModule
+{
+    public static IServiceCollection AddReviewsFeature(this IServiceCollection services)
+    {
+        services.AddScoped<Checklists>();
+        return services;
+    }
+}
