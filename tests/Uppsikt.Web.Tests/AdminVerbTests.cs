@@ -147,7 +147,7 @@ public sealed class AdminVerbTests : IAsyncLifetime
             await copy.OpenAsync(TestContext.Current.CancellationToken);
             await using var count = copy.CreateCommand();
             count.CommandText = "SELECT COUNT(*) FROM \"Units\"";
-            Assert.Equal(18L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(19L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
         }
         else
         {

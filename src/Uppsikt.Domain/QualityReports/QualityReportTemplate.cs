@@ -53,6 +53,10 @@ public sealed class QualityReportTemplate : Entity
     /// <summary>Activates the template with a deadline; refused when it is already active, has no questions or the deadline has passed.</summary>
     public Refusal? Activate(DateOnly dueOn, DateOnly today)
     {
+        if (IsChecklist)
+        {
+            return Refusal.WrongState("En checklista aktiveras utan sista dag: den används av granskningar, inte besvaras av anordnare.");
+        }
         if (State == TemplateState.Active)
         {
             return Refusal.WrongState("Mallen är redan aktiverad.");
@@ -67,6 +71,28 @@ public sealed class QualityReportTemplate : Entity
         }
         State = TemplateState.Active;
         DueOn = dueOn;
+        return null;
+    }
+
+    /// <summary>
+    /// Activates a checklist: reviews planned from now on use it, and its questions can no longer change (a new year's version
+    /// is made for changes). Refused for a quality report template, an active checklist or one without questions.
+    /// </summary>
+    public Refusal? ActivateChecklist()
+    {
+        if (!IsChecklist)
+        {
+            return Refusal.WrongState("Det här är en mall för kvalitetsrapport, inte en checklista. Aktivera den med sista dag för svar.");
+        }
+        if (State == TemplateState.Active)
+        {
+            return Refusal.WrongState("Checklistan är redan aktiverad.");
+        }
+        if (Questions.Count == 0)
+        {
+            return Refusal.Invalid("Checklistan har inga frågor.");
+        }
+        State = TemplateState.Active;
         return null;
     }
 

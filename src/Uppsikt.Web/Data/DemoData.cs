@@ -136,6 +136,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         Unit("Exempelträdets förskola Kummelnäs (fiktiv)", tree, "Kummelnäs", 48, null, preschool);
         Unit("Lilla Exempelförskolan (fiktiv)", coop, "Björknäs", 30, null, preschool);
         Unit("Annas dagbarnvård (fiktiv)", soleTrader, "Finntorp", 5, null, familyDaycare);
+        Unit("Förskolan Ekorren, egen regi (fiktiv)", inHouse, "Sickla", 60, north, preschool);
 
         Authorise(omsorgshuset, homeCare, "KFKS-2021-00101", new DateOnly(2021, 9, 1));
         Authorise(omsorgshuset, nursingHome, "KFKS-2022-00214", new DateOnly(2022, 3, 1));
@@ -160,6 +161,15 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
             Status = AuthorisationStatus.Active,
             ValidFrom = new DateOnly(2020, 1, 1),
             Notes = "Egen regi följs upp på samma villkor som privata anordnare (insyn).",
+        });
+        db.Authorisations.Add(new Authorisation
+        {
+            Provider = inHouse,
+            ChoiceSystem = preschool,
+            Kind = AgreementKind.Contract,
+            Status = AuthorisationStatus.Active,
+            ValidFrom = new DateOnly(2020, 1, 1),
+            Notes = "Kommunens förskolor följs upp genom insyn, likvärdigt med tillsynen av fristående förskolor.",
         });
 
         await db.SaveChangesAsync(cancellationToken);
@@ -190,6 +200,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         await new DemoEvidence(db, files, clock).SeedAsync(cancellationToken);
         await new DemoPortal(db, files, clock).SeedAsync(cancellationToken);
         await DemoQualityReports.SeedAsync(db, homeCare, omsorgshuset, trygga, clock, cancellationToken);
+        await DemoChecklists.SeedAsync(db, homeCare, nursingHome, preschool, clock, cancellationToken);
         logger.LogInformation("Demo data loaded: {Committees} committees, {Users} users.", 5, Users.Count);
         return true;
 

@@ -14,8 +14,16 @@ public sealed record ChecklistRef(Guid Id, string Title, int Year, ReviewType Ty
 /// </summary>
 public sealed class Checklists(AppDbContext db)
 {
-    /// <summary>The activated checklist for the choice system and review type with the latest year up to <paramref name="on"/>'s.</summary>
-    public Task<ChecklistRef?> InForceAsync(Guid choiceSystemId, ReviewType type, DateOnly on, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The activated checklist for the choice system and review type with the latest year up to <paramref name="on"/>'s. A
+    /// type with no checklist of its own uses the choice system's quality review checklist: seed 002 has called and targeted
+    /// reviews use "relevanta metoder och frågeställningar från kvalitetsgranskning".
+    /// </summary>
+    public async Task<ChecklistRef?> InForceAsync(Guid choiceSystemId, ReviewType type, DateOnly on, CancellationToken cancellationToken) =>
+        await LatestAsync(choiceSystemId, type, on, cancellationToken)
+        ?? (type == ReviewType.QualityReview ? null : await LatestAsync(choiceSystemId, ReviewType.QualityReview, on, cancellationToken));
+
+    private Task<ChecklistRef?> LatestAsync(Guid choiceSystemId, ReviewType type, DateOnly on, CancellationToken cancellationToken) =>
         db.QualityReportTemplates.AsNoTracking()
             .Where(t => t.ChoiceSystemId == choiceSystemId && t.ReviewType == type && t.State == TemplateState.Active && t.Year <= on.Year)
             .OrderByDescending(t => t.Year)
