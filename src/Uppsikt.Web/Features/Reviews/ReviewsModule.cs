@@ -1,3 +1,4 @@
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Checklists;
 
 namespace Uppsikt.Web.Features.Reviews;
@@ -7,6 +8,7 @@ public static class ReviewsModule
 {
     public static IServiceCollection AddReviewsFeature(this IServiceCollection services)
     {
+        services.AddSettings<ReviewSettings>(ReviewSettings.Section);
         services.AddScoped<Checklists>();
         return services;
     }
