@@ -12,10 +12,12 @@ using Uppsikt.Web.Infrastructure.Files;
 
 namespace Uppsikt.Bench;
 
-public sealed record GeneratedCounts(int Committees, int ChoiceSystems, int Providers, int Authorisations, int Units)
+public sealed record GeneratedCounts(int Committees, int ChoiceSystems, int Providers, int Authorisations, int Units, ReviewHistoryGenerator.Counts History)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Committees} committees, {ChoiceSystems} choice systems, {Providers} providers, {Authorisations} authorisations, {Units} units");
+        $"{Committees} committees, {ChoiceSystems} choice systems, {Providers} providers, {Authorisations} authorisations, {Units} units, "
+        + $"{History.Reviews} reviews with {History.Findings} findings; history unit {History.HistoryUnitId} "
+        + $"({History.Complaints} complaints, {History.Incidents} incidents)");
 }
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed record GeneratedCounts(int Committees, int ChoiceSystems, int Prov
 /// fixed seed so that every run makes the same names, numbers and ids. Everything is written through the app's own
 /// <see cref="AppDbContext"/>, so the data is audited like any other.
 /// </summary>
-public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo)
+public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo, ReviewHistoryGenerator history, TimeProvider clock)
 {
     private const int Seed = 20261123;
     private const int BatchSize = 1_000;
@@ -72,7 +74,8 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo)
             .AddUppsiktActor()
             .AddUppsiktFiles()
             .AddScoped<DemoData>()
-            .AddScoped<RegisterDataGenerator>();
+            .AddScoped<RegisterDataGenerator>()
+            .AddScoped<ReviewHistoryGenerator>();
         services.AddUppsiktIdentityCore();
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
@@ -118,6 +121,7 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo)
         }
 
         var units = 0;
+        var openUnits = new List<Guid>();
         while (units < scale.Units)
         {
             // The choice systems a batch links to are already saved: attach them so they are not inserted again.
@@ -126,11 +130,17 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo)
             {
                 // Every provider gets at least one unit; the rest are spread at random.
                 var provider = units < providers.Count ? providers[units] : providers[_random.Next(providers.Count)];
-                db.Units.Add(Unit(units, provider, authorised[provider.Id], districts));
+                var unit = Unit(units, provider, authorised[provider.Id], districts);
+                db.Units.Add(unit);
+                if (unit.ClosedOn is null)
+                {
+                    openUnits.Add(unit.Id);
+                }
             }
             await SaveBatchAsync(cancellationToken);
         }
-        return new GeneratedCounts(committees.Count, choiceSystems.Count, providers.Count, authorisations, units);
+        var reviews = await history.FillAsync(openUnits, clock.SwedishToday(), cancellationToken);
+        return new GeneratedCounts(committees.Count, choiceSystems.Count, providers.Count, authorisations, units, reviews);
     }
 
     private async Task SaveBatchAsync(CancellationToken cancellationToken)
