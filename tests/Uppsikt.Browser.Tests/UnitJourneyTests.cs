@@ -44,8 +44,11 @@ public sealed class UnitJourneyTests(BrowserFixture fixture) : BrowserTest(fixtu
         await details.OpenHistoryAsync();
 
         var audit = new AuditPage(page);
-        await Expect(await audit.NewestCellAsync("Före")).ToContainTextAsync("\"Capacity\":120");
-        await Expect(await audit.NewestCellAsync("Efter")).ToContainTextAsync("\"Capacity\":125");
+        var changes = await audit.NewestCellAsync("Ändringar");
+        await Expect(changes).ToContainTextAsync("Kapacitet");
+        await Expect(changes.Locator(".before")).ToContainTextAsync("120");
+        await Expect(changes.Locator(".after")).ToContainTextAsync("125");
+        await Expect(changes).Not.ToContainTextAsync("Capacity");
         await AssertAccessibleAsync(page);
         await audit.VerifyChainAsync();
         await Expect(audit.Verdict).ToContainTextAsync("Kedjan är obruten");

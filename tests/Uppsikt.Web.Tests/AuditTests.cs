@@ -106,3 +106,73 @@ public sealed class AuditTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         return document.RootElement.GetProperty("Name").GetString();
     }
 }
+
+/// <summary>The audit trail is shown in Swedish: every kind of record and field by its Swedish name, values as the pages show them.</summary>
+public sealed class AuditInSwedishTests(UppsiktApp app) : IClassFixture<UppsiktApp>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task EveryAuditedKindAndFieldHasASwedishName()
+    {
+        var missing = await app.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes()
+            .Where(t => t.ClrType != typeof(Uppsikt.Data.AuditEntry))
+            .SelectMany(t => new[] { t.HasSharedClrType ? t.Name : t.ClrType.Name }
+                .Where(n => !AuditNames.Types.ContainsKey(n)).Select(n => "type " + n)
+                .Concat(t.GetProperties().Where(p => !p.Name.StartsWith("__", StringComparison.Ordinal) && !AuditNames.Hidden.Contains(p.Name)).Select(p => p.Name)
+                    .Where(n => !AuditNames.Fields.ContainsKey(n)).Select(n => "field " + n)))
+            .Distinct().Order().ToList()));
+        Assert.True(missing.Count == 0, "No Swedish name: " + string.Join(", ", missing));
+        var known = await app.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes()
+            .SelectMany(t => t.GetProperties().Select(p => p.Name)).ToHashSet(StringComparer.Ordinal)));
+        var kinds = await app.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes()
+            .Select(t => t.HasSharedClrType ? t.Name : t.ClrType.Name).ToHashSet(StringComparer.Ordinal)));
+        var unused = AuditNames.Fields.Keys.Where(f => !known.Contains(f)).Concat(AuditNames.Types.Keys.Where(t => !kinds.Contains(t))).ToList();
+        Assert.True(unused.Count == 0, "Names of no field: " + string.Join(", ", unused));
+    }
+
+    [Fact]
+    public async Task AUnitsHistoryNamesTheChangedFieldInSwedishWithTheProviderByName()
+    {
+        var id = await app.GetUnitIdAsync("Språkbron Fisksätra (fiktiv)");
+        using var api = await app.ApiClientAs(Demo.QualityDeveloper);
+        var unit = await Api.GetUnitAsync(api, id);
+        await Expect.OkAsync(await Api.PutUnitAsync(api, id, unit.ToChange() with { Capacity = 81 }));
+        using var admin = await app.CreateClientAs(Demo.Admin);
+
+        var html = await admin.GetStringAsync($"/Admin/Audit?entityType=Unit&entityId={id}", Cancel);
+
+        Assert.Contains("Historik för enhet", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Kapacitet</dt>", html, StringComparison.Ordinal);
+        Assert.Contains("80</span>", html, StringComparison.Ordinal);
+        Assert.Contains("81</span>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Capacity", html, StringComparison.Ordinal);
+        // The unit's creation names its provider by name, linked to the provider's history.
+        Assert.Contains("<dt>Anordnare</dt>", html, StringComparison.Ordinal);
+        Assert.Contains(">Språkbron, ideell förening (fiktiv)</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dt>Söktext</dt>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Regiform</dt>", html, StringComparison.Ordinal);
+        Assert.Contains("Idéburen", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Conditions")]
+    [InlineData("/Plans")]
+    [InlineData("/Evidence/Complaints")]
+    [InlineData("/Register/Units")]
+    public async Task AnAdministratorFollowsARecordsPageToItsHistoryAndOthersSeeNoLink(string list)
+    {
+        using var admin = await app.CreateClientAs(Demo.Admin);
+        using var developer = await app.CreateClientAs(Demo.QualityDeveloper);
+        var listHtml = await admin.GetStringAsync(list, Cancel);
+        var details = System.Text.RegularExpressions.Regex.Match(listHtml, "href=\"(" + list + "/(Details/)?[0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.NotEmpty(details);
+
+        var page = await admin.GetStringAsync(details, Cancel);
+        var history = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/Admin/Audit\\?entityType=\\w+&amp;entityId=[0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.NotEmpty(history);
+        var trail = await admin.GetStringAsync(System.Net.WebUtility.HtmlDecode(history), Cancel);
+        Assert.Contains("Skapad", trail, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Admin/Audit?entityType", await developer.GetStringAsync(details, Cancel), StringComparison.Ordinal);
+    }
+}

@@ -7,7 +7,7 @@ public sealed class AuditPage(IPage page)
 
     public ILocator Verdict => page.Locator("main [role=status]");
 
-    /// <summary>The cell of the newest row under the given column header, such as "Före" or "Efter".</summary>
+    /// <summary>The cell of the newest row under the given column header, such as "Vem" or "Ändringar".</summary>
     public async Task<ILocator> NewestCellAsync(string column)
     {
         var headers = await Table.Locator("thead th").AllInnerTextsAsync();

@@ -13,7 +13,12 @@ public sealed class AuditModel(AuditTrail trail) : PageModel
 
     public List<AuditRow> Rows { get; private set; } = [];
 
+    public IReadOnlyList<AuditRef> Kinds => trail.Kinds;
+
     public ChainVerdict? Verdict { get; private set; }
+
+    /// <summary>The record whose history is shown, or null for the latest changes.</summary>
+    public AuditRef? Record => string.IsNullOrWhiteSpace(EntityType) || string.IsNullOrWhiteSpace(EntityId) ? null : new(EntityType.Trim(), EntityId.Trim());
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -24,7 +29,7 @@ public sealed class AuditModel(AuditTrail trail) : PageModel
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Rows = string.IsNullOrWhiteSpace(EntityType) || string.IsNullOrWhiteSpace(EntityId)
-            ? await trail.LatestAsync(50, cancellationToken)
-            : await trail.HistoryAsync(EntityType.Trim(), EntityId.Trim(), cancellationToken);
+        Rows = Record is { } record
+            ? await trail.HistoryAsync(record.EntityType, record.EntityId, cancellationToken)
+            : await trail.LatestAsync(50, cancellationToken);
 }

@@ -10,8 +10,6 @@ public abstract class RegisterDetailsPage(IAuthorizationService authorization) :
 {
     public bool CanEdit { get; private set; }
 
-    public bool CanSeeHistory { get; private set; }
-
     /// <summary>
     /// The page for a record the handler found; 404 when it found none. The scoped queries answer "none" for another
     /// provider's data too, so its existence is not disclosed.
@@ -25,7 +23,6 @@ public abstract class RegisterDetailsPage(IAuthorizationService authorization) :
         }
         keep(record);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
-        CanSeeHistory = (await authorization.AuthorizeAsync(User, Policies.Administrator)).Succeeded;
         return Page();
     }
 }
