@@ -109,7 +109,13 @@ public sealed partial class AppDbContext
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId && Review.VisibleToProvider.Contains(r.State))
             || (ScopeKind == AccessScopeKind.District && r.Units.Any(u => u.Unit!.AdministrationId == ScopeAdministrationId)));
-        builder.Entity<ReviewUnit>().HasQueryFilter(u => Reviews.Any(r => r.Id == u.ReviewId));
+        // Not through Reviews: the review's own filter reaches through its units (a district's reviews), and filters must not
+        // cycle (EF expands them into each other without end). A unit link follows its unit instead; read a review's units
+        // through the review, which is filtered, never the links alone (a provider's link rows include unpublished reviews').
+        builder.Entity<ReviewUnit>().HasQueryFilter(u =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || (ScopeKind == AccessScopeKind.Provider && u.Unit!.ProviderId == ScopeProviderId)
+            || (ScopeKind == AccessScopeKind.District && u.Unit!.AdministrationId == ScopeAdministrationId));
         builder.Entity<ReviewFinding>().HasQueryFilter(f => Reviews.Any(r => r.Id == f.ReviewId));
         builder.Entity<ReviewResponse>().HasQueryFilter(x => Reviews.Any(r => r.Id == x.ReviewId));
         builder.Entity<ReviewStep>().HasQueryFilter(s => Reviews.Any(r => r.Id == s.ReviewId));

@@ -265,6 +265,12 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /QualityReports/Templates/Question/{id:guid?}"] = (RouteRule.Denied(b => b.QualityReportTemplateId) with { TargetField = "templateId" }).With("id", AnyId),
         ["POST /QualityReports/Templates/Question/{id:guid?}"] = (RouteRule.Denied(b => b.QualityReportTemplateId) with { TargetField = "Input.TemplateId", Form = _ => [new("Input.Section", "Volym"), new("Input.Code", "9.9"), new("Input.Text", "Inkräktare?"), new("Input.Kind", "Text"), new("Input.TemplateVersion", "0")] }),
 
+        // Reviews' documents: a provider reads its own communicated report; the minutes are the municipality's
+        ["GET /Reviews/Documents/Report"] = RouteRule.Hidden(b => b.ReviewId),
+        ["GET /Reviews/Documents/Minutes"] = RouteRule.Denied(b => b.ReviewId),
+        ["GET /api/v1/reviews/{id:guid}/report.docx"] = RouteRule.Hidden(b => b.ReviewId),
+        ["GET /api/v1/reviews/{id:guid}/minutes.docx"] = RouteRule.Denied(b => b.ReviewId),
+
         // Account: the caller's own session and tokens
         ["GET /Account/Login"] = RouteRule.NoProviderData("the sign-in form"),
         ["POST /Account/Login"] = RouteRule.NoProviderData("an empty sign-in form gets its field errors"),

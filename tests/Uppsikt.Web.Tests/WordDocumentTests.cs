@@ -43,4 +43,42 @@ public sealed class WordDocumentTests
         Assert.NotNull(table.Elements<TableRow>().First().TableRowProperties?.GetFirstChild<TableHeader>());
         Assert.Equal("Samlad uppföljning 2026", document.PackageProperties.Title);
     }
+
+    [Fact]
+    public void AHeaderIsOnEveryPageAndTheDocumentStaysValid()
+    {
+        var bytes = new WordDocument().Header("Granskningsrapport · UTKAST · Dnr SOC-2026-00012").Title("Granskningsrapport").Strong("UTKAST").Paragraph("Text.").ToBytes("Rapport");
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
+        Assert.Empty(new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken));
+        var main = document.MainDocumentPart!;
+        Assert.Equal("Granskningsrapport · UTKAST · Dnr SOC-2026-00012", Assert.Single(main.HeaderParts).Header!.InnerText);
+        var section = Assert.IsType<SectionProperties>(main.Document!.Body!.LastChild);
+        Assert.Equal(main.GetIdOfPart(main.HeaderParts.Single()), section.GetFirstChild<HeaderReference>()!.Id!.Value);
+        Assert.NotNull(main.Document.Body.Elements<Paragraph>().Single(p => p.InnerText == "UTKAST").Descendants<Bold>().SingleOrDefault());
+    }
+
+    /// <summary>Text as stored, and what the document keeps of it (a fact, not a theory: lone surrogates do not survive serialised test data).</summary>
+    private static readonly (string Text, string Kept)[] HostileTexts =
+    [
+        ("a\0b", "ab"),
+        ("x\u0001\u0008\u000B\u001B[0m\u007F\u009By", "x[0my"),
+        ("\u202Eevil\u202C \u2066iso\u2069 \u200Fmark", "evil iso \u200Fmark"),
+        ("half\uD800 \uDC00pair \uD83D\uDE00", "half pair \uD83D\uDE00"),
+        ("no\uFFFE\uFFFFnchar", "nonchar"),
+        ("rad ett\r\nrad två\ttabb", "rad ett\r\nrad två\ttabb"),
+    ];
+
+    [Fact]
+    public void SafeTextDropsWhatXmlCannotHoldAndWhatReordersText()
+    {
+        foreach (var (text, kept) in HostileTexts)
+        {
+            Assert.Equal(kept, WordDocument.SafeText(text));
+
+            var bytes = new WordDocument().Header(text).Heading(1, text).Paragraph(text).Labelled(text, text).Bullets([text]).Table([text], [[text]]).ToBytes(text);
+            using var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
+            Assert.Empty(new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken));
+        }
+    }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Uppsikt.Web.Tests.Infrastructure;
 
@@ -51,11 +53,17 @@ public static class Expect
 
     /// <summary>
     /// What a reader of the answer sees: HTML with its character references decoded, JSON with its escapes
-    /// decoded (the API writes ä as \u00E4), so a search for a name finds it however it was encoded.
+    /// decoded (the API writes ä as \u00E4), a Word document's headers and paragraphs, so a search for a name finds it
+    /// however it was encoded.
     /// </summary>
     public static string ReadableText(HttpResponseMessage response, string body)
     {
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
+        if (mediaType.Equals(WordMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            // The content is buffered by the read of the body, so its bytes are at hand.
+            return WordText(response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult()) ?? body;
+        }
         if (mediaType.Contains("json", StringComparison.OrdinalIgnoreCase) && body.Length > 0)
         {
             try
@@ -71,6 +79,25 @@ public static class Expect
             }
         }
         return WebUtility.HtmlDecode(body);
+    }
+
+    public const string WordMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>The text of a Word document, its headers first, a line per paragraph; null when it is no Word document.</summary>
+    public static string? WordText(byte[] content)
+    {
+        try
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(content), isEditable: false);
+            var main = document.MainDocumentPart;
+            var headers = main?.HeaderParts.SelectMany(h => h.Header?.Descendants<Paragraph>() ?? []) ?? [];
+            var body = main?.Document?.Body?.Descendants<Paragraph>() ?? [];
+            return string.Join('\n', headers.Concat(body).Select(p => p.InnerText));
+        }
+        catch (Exception exception) when (exception is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or FileFormatException)
+        {
+            return null;
+        }
     }
 
     private static void Collect(JsonElement element, StringBuilder text)

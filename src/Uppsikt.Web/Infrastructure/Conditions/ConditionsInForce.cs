@@ -44,6 +44,22 @@ public sealed class ConditionsInForce(AppDbContext db)
             .ToDictionary(x => x.Condition.Id, x => new ConditionVersionRef(x.Version!.Id, x.Condition.Code, x.Version.Title, x.Version.ValidFrom));
     }
 
+    /// <summary>
+    /// Condition versions by their ids, with their condition's code: what a stored finding names, read back for its report. An id
+    /// that is no version is left out.
+    /// </summary>
+    public async Task<Dictionary<Guid, ConditionVersionRef>> VersionsByIdAsync(IEnumerable<Guid> versionIds, CancellationToken cancellationToken)
+    {
+        var ids = versionIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, ConditionVersionRef>();
+        }
+        return await db.ConditionVersions.AsNoTracking().Where(v => ids.Contains(v.Id))
+            .Join(db.Conditions, v => v.ConditionId, c => c.Id, (v, c) => new ConditionVersionRef(v.Id, c.Code, v.Title, v.ValidFrom))
+            .ToDictionaryAsync(v => v.VersionId, cancellationToken);
+    }
+
     /// <summary>The quality areas in their fixed order.</summary>
     public async Task<List<QualityAreaRef>> QualityAreasAsync(CancellationToken cancellationToken) =>
         await db.QualityAreas.AsNoTracking().OrderBy(a => a.SortOrder).Select(a => new QualityAreaRef(a.Id, a.Name)).ToListAsync(cancellationToken);

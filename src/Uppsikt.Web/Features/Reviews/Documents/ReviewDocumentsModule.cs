@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Domain.Identity;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Files;
+
+namespace Uppsikt.Web.Features.Reviews.Documents;
+
+/// <summary>
+/// A review's documents (Word): the report for the municipality and, once communicated, for the reviewed provider's users;
+/// the minutes for the municipality only. Who sees which review is the query filter's rule (decision 0020).
+/// </summary>
+public static class ReviewDocumentsModule
+{
+    /// <summary>Any signed-in user: the municipality reads every review's report, a provider user its own communicated ones.</summary>
+    public const string ReportReaderPolicy = "ReviewReportReader";
+
+    public static IServiceCollection AddReviewDocuments(this IServiceCollection services)
+    {
+        services.AddScoped<ReviewDocuments>();
+        services.AddScoped<FinalReportFiles>();
+        services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<FinalReportFiles>());
+        services.AddAuthorizationBuilder().AddPolicy(ReportReaderPolicy, p => p.RequireRole(Roles.All));
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            // Page by page: a policy on the /Reviews folder would add to these, and provider users must reach the report.
+            options.Conventions.AuthorizePage("/Reviews/Documents/Report", ReportReaderPolicy);
+            options.Conventions.AuthorizePage("/Reviews/Documents/Minutes", Policies.Municipal);
+        });
+        return services;
+    }
+
+    /// <summary><c>GET /api/v1/reviews/{id}/report.docx</c> and <c>/minutes.docx</c>.</summary>
+    public static void MapReviewDocumentsApi(this RouteGroupBuilder api)
+    {
+        var reviews = api.MapGroup("/reviews").WithTags("Granskningar");
+
+        reviews.MapGet("/{id:guid}/report.docx", async (Guid id, ReviewDocuments documents, HttpContext context, CancellationToken cancellationToken) =>
+                Answer(await documents.ReportAsync(id, cancellationToken), context))
+            .WithSummary("Granskningsrapporten som Word-dokument: utkast märkt ”Utkast”, fastställd rapport som den sparades. En anordnare får bara sina egna, kommunicerade rapporter.");
+
+        reviews.MapGet("/{id:guid}/minutes.docx", async (Guid id, bool? forProvider, ReviewDocuments documents, HttpContext context, CancellationToken cancellationToken) =>
+                Answer(await documents.MinutesAsync(id, forProvider ?? false, cancellationToken), context))
+            .RequireAuthorization(Policies.Municipal)
+            .WithSummary("Minnesanteckningarna som Word-dokument, med intervjuanteckningarna per grupp i kommunens exemplar; ?forProvider=true ger exemplaret utan dem.");
+    }
+
+    /// <summary>The document as a download never cached on the way, or 404.</summary>
+    public static IResult Answer(ReviewDocumentFile? file, HttpContext context)
+    {
+        if (file is null)
+        {
+            return Results.NotFound();
+        }
+        NoStore(context.Response);
+        return Results.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    public static void NoStore(HttpResponse response)
+    {
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "private, no-store";
+    }
+}
