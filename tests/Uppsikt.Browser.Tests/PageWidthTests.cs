@@ -25,9 +25,9 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         [
             "/Evidence/Complaints/Summary", "/Evidence/Complaints", "/Evidence/Incidents", "/Evidence/Observations", "/Evidence/Indicators",
             "/Register/Providers", "/Register/Units", "/Register/ChoiceSystems", "/Register/Committees", "/Register/Authorisations",
-            "/Conditions", "/Plans", "/QualityReports/Reports", "/QualityReports/Templates", "/Cycle",
+            "/Conditions", "/Plans", "/QualityReports/Reports", "/QualityReports/Templates", "/QualityReports/Templates/Checklists", "/Cycle",
         ]);
-        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/Evidence/Complaints" })
+        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints" })
         {
             paths.Add(await FirstTableLinkAsync(page, list));
         }
@@ -38,6 +38,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         await page.GotoAsync("/Evidence/Complaints/Summary");
         await AssertAccessibleAsync(page);
         await page.GotoAsync(await FirstTableLinkAsync(page, "/Plans"));
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync("/QualityReports/Templates/Checklists");
         await AssertAccessibleAsync(page);
     }
 

@@ -46,6 +46,12 @@ public sealed class QualityReport : Entity
     /// <summary><see cref="OpenStates"/> as a condition a database query can use.</summary>
     public static Expression<Func<QualityReport, bool>> Open { get; } = OpenCondition();
 
+    /// <summary>
+    /// A report on a quality report template, never one on a review checklist (decision 0020): activating a checklist makes no
+    /// report, and every report query also says so, so a checklist cannot reach the providers or the report pages.
+    /// </summary>
+    public static Expression<Func<QualityReport, bool>> OnReportTemplate { get; } = report => report.Template!.ReviewType == null;
+
     /// <summary>Whether the provider may change its answers now.</summary>
     public bool IsOpenForProvider => IsOpen(State);
 

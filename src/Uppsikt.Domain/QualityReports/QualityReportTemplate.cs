@@ -102,6 +102,16 @@ public sealed class QualityReportTemplate : Entity
     /// <summary>The refusal of any change to an activated template's questions.</summary>
     public static Refusal Activated { get; } = Refusal.WrongState(ActivatedMessage);
 
+    /// <summary>Why an activated checklist's questions cannot change: reviews keep the version they were planned with.</summary>
+    public const string ChecklistActivatedMessage =
+        "Checklistan är aktiverad och kan inte längre ändras, eftersom granskningar använder den. Gör en ny version av checklistan för ändringar.";
+
+    /// <summary>The refusal of any change to an activated checklist's questions.</summary>
+    public static Refusal ChecklistActivated { get; } = Refusal.WrongState(ChecklistActivatedMessage);
+
+    /// <summary>The refusal of a change to this template's questions once it is activated, in the words of its kind.</summary>
+    public Refusal Locked => IsChecklist ? ChecklistActivated : Activated;
+
     public bool IsDraft => State == TemplateState.Draft;
 
     /// <summary>The section names in the order they first appear.</summary>
@@ -120,7 +130,7 @@ public sealed class QualityReportTemplate : Entity
         var existing = questionId is null ? null : ordered.Find(q => q.Id == questionId);
         if (!IsDraft)
         {
-            return (-1, [Activated]);
+            return (-1, [Locked]);
         }
         if (questionId is not null && existing is null)
         {
@@ -170,7 +180,7 @@ public sealed class QualityReportTemplate : Entity
     {
         if (!IsDraft)
         {
-            return (0, 0, 0, Activated);
+            return (0, 0, 0, Locked);
         }
         var removed = Questions.RemoveAll(q => !questions.Any(r => r.Code == q.Code));
         int added = 0, changed = 0;
@@ -195,7 +205,7 @@ public sealed class QualityReportTemplate : Entity
     {
         if (!IsDraft)
         {
-            return Activated;
+            return Locked;
         }
         var ordered = Ordered.ToList();
         var from = ordered.FindIndex(q => q.Id == questionId);
@@ -222,7 +232,7 @@ public sealed class QualityReportTemplate : Entity
     {
         if (!IsDraft)
         {
-            return Activated;
+            return Locked;
         }
         if (Questions.Find(q => q.Id == questionId) is not { } question)
         {
@@ -242,7 +252,7 @@ public sealed class QualityReportTemplate : Entity
     {
         if (!IsDraft)
         {
-            return Activated;
+            return Locked;
         }
         var name = newName?.Trim() ?? "";
         if (name.Length is 0 or > TemplateRules.SectionMax)
@@ -263,6 +273,28 @@ public sealed class QualityReportTemplate : Entity
         }
         return null;
     }
+
+    /// <summary>
+    /// The questions as a new version's (decision 0020): sections, codes, texts, help texts, kinds, choices and "shown only
+    /// when" rules as they are, linked only to the conditions of <paramref name="allowedConditions"/> (those in force for the new
+    /// version), so the copy follows <see cref="TemplateRules"/> as the original did.
+    /// </summary>
+    public IEnumerable<TemplateQuestion> CopyQuestions(Guid templateId, IReadOnlySet<Guid> allowedConditions) =>
+        Ordered.Select((q, i) => new TemplateQuestion
+        {
+            TemplateId = templateId,
+            Position = i + 1,
+            Section = q.Section,
+            Code = q.Code,
+            Text = q.Text,
+            HelpText = q.HelpText,
+            Kind = q.Kind,
+            Choices = [.. q.Choices],
+            Required = q.Required,
+            ConditionIds = [.. q.ConditionIds.Where(allowedConditions.Contains)],
+            ShownWhenCode = q.ShownWhenCode,
+            ShownWhenAnswer = q.ShownWhenAnswer,
+        });
 
     /// <summary>The first question, in this order, shown depending on a question that does not come before it.</summary>
     private static string? OrderProblem(List<TemplateQuestion> ordered)

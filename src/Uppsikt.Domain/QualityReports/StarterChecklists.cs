@@ -1,3 +1,6 @@
+using Uppsikt.Domain.Register;
+using Uppsikt.Domain.Reviews;
+
 namespace Uppsikt.Domain.QualityReports;
 
 /// <summary>
@@ -14,6 +17,15 @@ public static class StarterChecklists
         Preschool,
         HealthCare,
     }
+
+    /// <summary>
+    /// The starter that suits a checklist: preschool for a choice system under the School Act, health care for MAS/MAR's
+    /// health-care review, social care for every other.
+    /// </summary>
+    public static Kind KindFor(LegalBasis legalBasis, ReviewType type) =>
+        legalBasis == LegalBasis.SchoolAct ? Kind.Preschool
+        : type == ReviewType.HealthCareReview ? Kind.HealthCare
+        : Kind.SocialCare;
 
     public static IEnumerable<TemplateQuestion> For(Guid templateId, Kind kind) =>
         (kind switch { Kind.Preschool => Preschool, Kind.HealthCare => HealthCare, _ => SocialCare }).Select((r, i) => new TemplateQuestion

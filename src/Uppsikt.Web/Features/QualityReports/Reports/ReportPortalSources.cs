@@ -29,7 +29,7 @@ public sealed class ReportPortalSources(AppDbContext db, ICurrentActor actor, Re
     string IPortalMatterSource.MatterKind => ReportsHandler.FileOwnerType;
 
     async Task<PortalMatter?> IPortalMatterSource.FindMatterAsync(Guid id, CancellationToken cancellationToken) =>
-        await (from report in db.QualityReports.AsNoTracking()
+        await (from report in db.QualityReports.AsNoTracking().Where(QualityReport.OnReportTemplate)
                join c in db.ChoiceSystems on report.Template!.ChoiceSystemId equals c.Id
                where report.Id == id
                select new { report.ProviderId, report.Template!.Year, ChoiceSystem = c.Name }).FirstOrDefaultAsync(cancellationToken) is { } r
@@ -39,7 +39,7 @@ public sealed class ReportPortalSources(AppDbContext db, ICurrentActor actor, Re
     /// <summary>A report's files are the provider's answers to its file questions: only the provider adds them, while the report is open.</summary>
     async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, CancellationToken cancellationToken)
     {
-        var report = await db.QualityReports.AsNoTracking().Where(r => r.Id == ownerId).Select(r => new { r.ProviderId, r.State }).FirstOrDefaultAsync(cancellationToken);
+        var report = await db.QualityReports.AsNoTracking().Where(QualityReport.OnReportTemplate).Where(r => r.Id == ownerId).Select(r => new { r.ProviderId, r.State }).FirstOrDefaultAsync(cancellationToken);
         return report is null ? null
             : new FileMatter(report.ProviderId, actor.IsProviderUser() && QualityReport.IsOpen(report.State));
     }

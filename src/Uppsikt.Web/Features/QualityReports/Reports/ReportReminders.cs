@@ -47,7 +47,7 @@ public sealed class ReportReminders(AppDbContext db, Outbox outbox, AppLinks lin
         var today = clock.SwedishToday();
         var dueDays = settings.DaysBefore.Select(d => today.AddDays(d)).ToList();
         var reports = await (
-            from report in db.QualityReports.AsNoTracking().Where(QualityReport.Open)
+            from report in db.QualityReports.AsNoTracking().Where(QualityReport.Open).Where(QualityReport.OnReportTemplate)
             where report.Template!.DueOn != null && dueDays.Contains(report.Template.DueOn.Value)
             join choiceSystem in db.ChoiceSystems on report.Template!.ChoiceSystemId equals choiceSystem.Id
             select new { report.Id, report.ProviderId, report.Template!.Year, DueOn = report.Template.DueOn!.Value, ChoiceSystem = choiceSystem.Name })

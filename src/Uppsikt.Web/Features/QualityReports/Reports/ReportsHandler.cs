@@ -72,9 +72,9 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
     /// <summary>May edit templates, activate them, request completion and approve.</summary>
     public bool IsReviewer => Policies.EditorRoles.Any(actor.IsInRole);
 
-    /// <summary>Reports as list rows, with their provider's and choice system's names.</summary>
+    /// <summary>Reports as list rows, with their provider's and choice system's names; only reports on quality report templates.</summary>
     internal IQueryable<ReportRow> Rows(IQueryable<QualityReport> reports) =>
-        from r in reports
+        from r in reports.Where(QualityReport.OnReportTemplate)
         join p in db.Providers on r.ProviderId equals p.Id
         join c in db.ChoiceSystems on r.Template!.ChoiceSystemId equals c.Id
         select new ReportRow
@@ -122,7 +122,7 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
 
     public async Task<ReportDetails?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var report = await db.QualityReports.AsNoTracking().AsSplitQuery()
+        var report = await db.QualityReports.AsNoTracking().AsSplitQuery().Where(QualityReport.OnReportTemplate)
             .Include(r => r.Template!).ThenInclude(t => t.Questions).Include(r => r.Answers).Include(r => r.CompletionRequests)
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (report is null)
@@ -140,7 +140,8 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
     }
 
     private IQueryable<QualityReport> LastYearQuery(Guid providerId, QualityReportTemplate template) =>
-        db.QualityReports.Where(r => r.ProviderId == providerId && r.Template!.ChoiceSystemId == template.ChoiceSystemId && r.Template.Year == template.Year - 1);
+        db.QualityReports.Where(QualityReport.OnReportTemplate)
+            .Where(r => r.ProviderId == providerId && r.Template!.ChoiceSystemId == template.ChoiceSystemId && r.Template.Year == template.Year - 1);
 
 
     /// <summary>
@@ -249,6 +250,6 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
     private static readonly Refusal ReviewersOnly = Refusal.NotAllowed("Bara kvalitetsutvecklare och systemförvaltare kan granska kvalitetsrapporter.");
 
     private Task<QualityReport?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
-        db.QualityReports.AsSplitQuery().Include(r => r.Template!).ThenInclude(t => t.Questions).Include(r => r.Answers).Include(r => r.CompletionRequests)
+        db.QualityReports.AsSplitQuery().Where(QualityReport.OnReportTemplate).Include(r => r.Template!).ThenInclude(t => t.Questions).Include(r => r.Answers).Include(r => r.CompletionRequests)
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 }

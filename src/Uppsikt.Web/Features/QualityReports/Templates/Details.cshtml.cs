@@ -5,10 +5,11 @@ using Uppsikt.Web.Infrastructure;
 namespace Uppsikt.Web.Features.QualityReports.Templates;
 
 /// <summary>
-/// A template's questions. While a draft: questions moved, removed and sections renamed here (each a small form guarded by the
+/// A template's or a review checklist's questions (the page speaks of a checklist where it is one). While a draft: questions moved, removed and sections renamed here (each a small form guarded by the
 /// template's version, working without script), export and import as XLSX, and activation with a deadline. Activation sends a
 /// report to every authorised provider and cannot be undone, so its first post only shows what would happen (how many providers,
-/// which, the deadline) with a button to confirm; only the confirmed post activates.
+/// which, the deadline) with a button to confirm; only the confirmed post activates. A checklist is activated the same way
+/// without a deadline: the step says that reviews planned from then on use it and its questions can no longer change.
 /// </summary>
 public sealed class DetailsModel(TemplatesHandler handler, TemplateSpreadsheet spreadsheet, TemplateEditor editor, TimeProvider clock) : PageModel
 {
@@ -38,7 +39,9 @@ public sealed class DetailsModel(TemplatesHandler handler, TemplateSpreadsheet s
         var (result, created) = await handler.ActivateAsync(id, DueOn, version, cancellationToken);
         if (result.Succeeded)
         {
-            TempData["Message"] = $"Mallen är aktiverad. {created} anordnare fick en rapport att fylla i.";
+            TempData["Message"] = await handler.TemplateAsync(id, cancellationToken) is { IsChecklist: true }
+                ? "Checklistan är aktiverad. Granskningar som planeras från och med nu använder den."
+                : $"Mallen är aktiverad. {created} anordnare fick en rapport att fylla i.";
             return RedirectToPage(new { id });
         }
         return this.Refused(result, prefix: "") ?? await ShowAsync(id, cancellationToken);
@@ -48,7 +51,7 @@ public sealed class DetailsModel(TemplatesHandler handler, TemplateSpreadsheet s
         ChangeAsync(id, editor.MoveAsync(id, questionId, offset, version, cancellationToken), "Frågan är flyttad.", cancellationToken);
 
     public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid questionId, int version, CancellationToken cancellationToken) =>
-        ChangeAsync(id, editor.RemoveAsync(id, questionId, version, cancellationToken), "Frågan är borttagen ur mallen.", cancellationToken);
+        ChangeAsync(id, editor.RemoveAsync(id, questionId, version, cancellationToken), "Frågan är borttagen.", cancellationToken);
 
     public Task<IActionResult> OnPostRenameSectionAsync(Guid id, string? section, string? newName, int version, CancellationToken cancellationToken) =>
         ChangeAsync(id, editor.RenameSectionAsync(id, section ?? "", newName, version, cancellationToken), $"Avsnittet heter nu {newName?.Trim()}.", cancellationToken);
@@ -89,7 +92,7 @@ public sealed class DetailsModel(TemplatesHandler handler, TemplateSpreadsheet s
         }
         if (result.Succeeded)
         {
-            TempData["Message"] = $"Mallen är inläst: {result.Added} nya, {result.Changed} ändrade och {result.Removed} borttagna frågor.";
+            TempData["Message"] = $"Filen är inläst: {result.Added} nya, {result.Changed} ändrade och {result.Removed} borttagna frågor.";
             return RedirectToPage(new { id });
         }
         ModelState.AddModelError("file", $"Filen lästes inte in och mallen är oförändrad. {result.Problems.Count} fel hittades, se listan nedan.");

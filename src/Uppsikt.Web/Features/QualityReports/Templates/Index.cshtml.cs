@@ -42,7 +42,7 @@ public sealed class IndexModel(TemplatesHandler handler, RegisterLookups lookups
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Templates = await handler.TemplatesAsync(Query, cancellationToken);
+        Templates = await handler.TemplatesAsync(Query, new TemplateFilter(TemplateKind.Report), cancellationToken);
         ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);
     }
 }

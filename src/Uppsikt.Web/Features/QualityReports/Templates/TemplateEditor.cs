@@ -47,7 +47,7 @@ public sealed class TemplateEditor(AppDbContext db, ConditionsInForce conditions
         }
         if (!template.IsDraft)
         {
-            return SaveResult.Refused(QualityReportTemplate.Activated);
+            return SaveResult.Refused(template.Locked);
         }
         var kindIsTable = string.Equals(input.Kind, nameof(QuestionKind.Table), StringComparison.OrdinalIgnoreCase);
         var kindHasChoices = string.Equals(input.Kind, nameof(QuestionKind.SingleChoice), StringComparison.OrdinalIgnoreCase)

@@ -88,7 +88,7 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsInForce condi
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Frågor" }));
             workbook.Workbook.Save();
         }
-        return (stream.ToArray(), $"kvalitetsrapport-{template.Year}-{template.Id:N}.xlsx");
+        return (stream.ToArray(), $"{(template.IsChecklist ? "checklista" : "kvalitetsrapport")}-{template.Year}-{template.Id:N}.xlsx");
     }
 
     /// <summary>Imports an edited sheet into a draft template: every row valid, or nothing changes.</summary>
@@ -101,7 +101,7 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsInForce condi
         }
         if (!template.IsDraft)
         {
-            return Refused(QualityReportTemplate.Activated);
+            return Refused(template.Locked);
         }
         var path = Path.GetTempFileName();
         try

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Uppsikt.Domain.Reviews;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
@@ -7,16 +8,32 @@ using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.QualityReports.Templates;
 
-/// <summary><c>/api/v1/quality-report-templates</c>: templates read, their questions edited one by one, and exported and imported as XLSX.</summary>
+/// <summary>
+/// <c>/api/v1/quality-report-templates</c>: quality report templates and review checklists (decision 0020) read, checklists
+/// created, templates activated, their questions edited one by one, and exported and imported as XLSX.
+/// </summary>
 public static class TemplatesApi
 {
     public static void MapTemplatesApi(this RouteGroupBuilder api)
     {
         var templates = api.MapGroup("/quality-report-templates").WithTags("Kvalitetsrapporter").RequireAuthorization(Policies.Editor);
 
-        templates.MapGet("/", (TemplatesHandler handler, [AsParameters] ListParameters list, CancellationToken cancellationToken) =>
-            handler.TemplatesAsync(list.ToQuery(), cancellationToken))
-            .WithSummary("Mallar för kvalitetsrapporter, med sortering (title, choiceSystem, year, state, due) och sidindelning.");
+        templates.MapGet("/", async Task<Results<Ok<PagedList<TemplateRow>>, ValidationProblem>> (TemplatesHandler handler, [AsParameters] ListParameters list,
+                string? kind, Guid? choiceSystemId, ReviewType? reviewType, CancellationToken cancellationToken) =>
+            KindOf(kind) is { } chosen
+                ? TypedResults.Ok(await handler.TemplatesAsync(list.ToQuery(), new TemplateFilter(chosen, choiceSystemId, reviewType), cancellationToken))
+                : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["Ange kind=report (mallar för kvalitetsrapporter) eller kind=checklist (checklistor för granskning)."] },
+                    title: "Okänd sorts mall."))
+            .WithSummary("Mallar för kvalitetsrapporter (kind=report, standard) eller checklistor för granskning (kind=checklist, eller med reviewType), med filter (choiceSystemId, reviewType), sortering (title, choiceSystem, reviewType, year, state, due) och sidindelning.");
+
+        templates.MapPost("/checklists", async (NewChecklistInput input, TemplatesHandler handler, CancellationToken cancellationToken) =>
+                await (await handler.CreateChecklistAsync(input, cancellationToken)).CreatedAsync(
+                    id => $"/api/v1/quality-report-templates/{id}", id => handler.TemplateAsync(id, cancellationToken)))
+            .WithSummary("Skapar en checklista för granskning (ett utkast) för ett kundval, en granskningstyp (reviewType) och ett år (versionens år). start: Starter (startfrågorna som passar, standard), LatestVersion (kopia av senaste tidigare version) eller Empty. Samma kundval, typ och år en gång till ger 400.");
+
+        templates.MapPost("/{id:guid}/activate", async (Guid id, TemplateActivation activation, TemplatesHandler handler, CancellationToken cancellationToken) =>
+                await (await handler.ActivateAsync(id, activation.DueOn, activation.Version, cancellationToken)).Result.UpdatedAsync(() => handler.TemplateAsync(id, cancellationToken)))
+            .WithSummary("Aktiverar en mall. En checklista aktiveras utan sista dag (dueOn) och används av granskningar som planeras därefter; med sista dag ger den 409. En mall för kvalitetsrapport kräver sista dag och ger varje auktoriserad anordnare en rapport. Frågorna kan inte ändras efter aktiveringen.");
 
         templates.MapGet("/{id:guid}", async Task<Results<Ok<TemplateDetails>, NotFound>> (Guid id, TemplatesHandler handler, CancellationToken cancellationToken) =>
             await handler.TemplateAsync(id, cancellationToken) is { } template ? TypedResults.Ok(template) : TypedResults.NotFound())
@@ -65,7 +82,18 @@ public static class TemplatesApi
             .AcceptsUpload()
             .WithSummary("Läser in en redigerad mall (XLSX, fältet file): allt eller inget, frågorna matchas på kod. Formelceller vägras. En aktiverad mall ger 409.");
     }
+
+    /// <summary>The kind a list asks for (<c>kind=report</c>, the default, or <c>kind=checklist</c>, in any case); null when unknown.</summary>
+    private static TemplateKind? KindOf(string? kind) => kind?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "report" => TemplateKind.Report,
+        "checklist" => TemplateKind.Checklist,
+        _ => null,
+    };
 }
+
+/// <summary>An activation: the last day to submit (a quality report template only) and the template's version.</summary>
+public sealed record TemplateActivation(DateOnly? DueOn, int Version);
 
 /// <summary>A question moved up (-1) or down (1) within its section, with the template's version.</summary>
 public sealed record QuestionMove(int Offset, int Version);
