@@ -109,7 +109,14 @@ public sealed partial class AppDbContext
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId && Review.VisibleToProvider.Contains(r.State))
             || (ScopeKind == AccessScopeKind.District && r.Units.Any(u => u.Unit!.AdministrationId == ScopeAdministrationId)));
-        builder.Entity<ReviewUnit>().HasQueryFilter(u => Reviews.Any(r => r.Id == u.ReviewId));
+        // Which units a review covers follows the unit, not the review: the review's district rule reads these rows, and two
+        // filters that each read the other's entity never end (EF Core expands a filter into every filter it reaches, and the
+        // first query of a review overflowed the stack). A row says only that a review id covers a unit id; the review itself,
+        // its steps, findings and notes are read through Reviews, whose filter hides a plan or a draft from the provider.
+        builder.Entity<ReviewUnit>().HasQueryFilter(u =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || (ScopeKind == AccessScopeKind.Provider && u.Unit!.ProviderId == ScopeProviderId)
+            || (ScopeKind == AccessScopeKind.District && u.Unit!.AdministrationId == ScopeAdministrationId));
         builder.Entity<ReviewFinding>().HasQueryFilter(f => Reviews.Any(r => r.Id == f.ReviewId));
         builder.Entity<ReviewResponse>().HasQueryFilter(x => Reviews.Any(r => r.Id == x.ReviewId));
         builder.Entity<ReviewStep>().HasQueryFilter(s => Reviews.Any(r => r.Id == s.ReviewId));
