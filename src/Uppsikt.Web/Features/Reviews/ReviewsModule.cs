@@ -10,6 +10,7 @@ public static class ReviewsModule
     {
         services.AddSettings<ReviewSettings>(ReviewSettings.Section);
         services.AddScoped<Checklists>();
+        Timeline.ReviewHistory.AddReviewTimeline(services);
         return services;
     }
 }
