@@ -20,6 +20,8 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["PUT /api/v1/units/{id:guid}"] = RouteRule.Denied(b => b.UnitId) with { Json = TakeOverUnit },
         ["GET /Register/Units"] = RouteRule.List(b => $"providerId={b.ProviderId}", b => $"search={Uri.EscapeDataString(b.UnitSearch)}"),
         ["GET /Register/Units/Details/{id:guid}"] = RouteRule.Hidden(b => b.UnitId),
+        ["GET /Register/Units/Timeline/{id:guid}"] = RouteRule.Hidden(b => b.UnitId) with { Queries = [_ => "Kinds=complaint&Kinds=incident", _ => "From=2000-01-01&Page=2"] },
+        ["GET /api/v1/units/{id:guid}/timeline"] = RouteRule.Hidden(b => b.UnitId) with { Queries = [_ => "kinds=complaint,attestation", _ => "from=2000-01-01&pageSize=1&page=2"] },
         ["GET /Register/Units/Edit/{id:guid?}"] = RouteRule.Denied(b => b.UnitId),
         ["POST /Register/Units/Edit/{id:guid?}"] = RouteRule.Denied(b => b.UnitId) with { Form = TakeOverUnitForm },
 

@@ -13,6 +13,7 @@ namespace Uppsikt.Web.Data;
 /// <summary>
 /// Fictitious complaints, case workers' observations and incidents on the demo providers' units, dated relative to today so
 /// that the states stay as described: one answer overdue, one serious Lex Sarah with its IVO stance, one serious awaiting a stance.
+/// Omsorgshuset Hemtjänst Sickla also has a closed history of more than a year, for its timeline.
 /// </summary>
 public sealed class DemoEvidence(AppDbContext db, FileStore files, TimeProvider clock)
 {
@@ -42,6 +43,23 @@ public sealed class DemoEvidence(AppDbContext db, FileStore files, TimeProvider 
         forwarded.Forward(today.AddDays(10), today.AddDays(-3));
         Complaint(sickla.Id, today.AddDays(-1), ComplaintChannel.Letter, ComplaintCategory.HealthCare, Severity.Serious,
             "Brev (fiktivt) om att ordinerad medicin inte getts vid två tillfällen under en helg.");
+
+        // Sickla's earlier history, so that its timeline reaches back more than a year.
+        var lastWinter = Complaint(sickla.Id, today.AddDays(-420), ComplaintChannel.Email, ComplaintCategory.Care, Severity.Moderate,
+            "Anhörig (fiktiv) skriver att duschningen flera veckor i rad har ersatts med tvätt vid handfatet.");
+        lastWinter.Forward(today.AddDays(-400), today.AddDays(-418));
+        lastWinter.Answer("Vi har sett över planeringen så att varje brukare får dusch den dag som står i genomförandeplanen (fiktivt svar).", today.AddDays(-405));
+        lastWinter.Close("Svaret och åtgärden bedöms tillräckliga.", today.AddDays(-395));
+        var lastSummer = Complaint(sickla.Id, today.AddDays(-240), ComplaintChannel.InPerson, ComplaintCategory.Treatment, Severity.Minor,
+            "Brukare (fiktiv) upplever att en sommarvikarie var otrevlig i telefon.");
+        lastSummer.Forward(today.AddDays(-225), today.AddDays(-238));
+        lastSummer.Answer("Vi har pratat med vikarien och gått igenom vårt bemötandeprogram med alla sommarvikarier (fiktivt svar).", today.AddDays(-230));
+        lastSummer.Close("Avslutat efter anordnarens svar.", today.AddDays(-220));
+        Observation(sickla.Id, today.AddDays(-300), ComplaintCategory.Food, Severity.Minor,
+            "Handläggaren (fiktivt) har sett att matlådorna ofta står kvar oöppnade i kylen hos två brukare.");
+        var keys = Incident(sickla.Id, IncidentKind.Deviation, Severity.Moderate, today.AddDays(-480), IncidentReporter.Provider,
+            "Nyckel (fiktiv) till en brukares bostad kom bort under en kvällstur; låset byttes samma dag.", "Nycklarna kvitteras nu ut och in i nyckelskåpet (fiktivt).");
+        keys.Close("Rutinen för nyckelhantering är ändrad.", today.AddDays(-460));
 
         Observation(sickla.Id, today.AddDays(-20), ComplaintCategory.Continuity, Severity.Moderate,
             "Flera brukare (fiktivt) nämner vid uppföljningssamtal att de inte vet vem som kommer.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -45,6 +46,12 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Mail:AppUrl", AppUrl);
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<QueryCounter>();
+            services.ConfigureDbContext<AppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<QueryCounter>()),
+                ServiceLifetime.Singleton);
+        });
     }
 
     public override async ValueTask DisposeAsync()
@@ -122,6 +129,9 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task<string> GetUserIdAsync(string email) =>
         WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    /// <summary>Counts the database commands of requests to one path (<see cref="QueryCounter.Watch"/>).</summary>
+    public QueryCounter Queries => Services.GetRequiredService<QueryCounter>();
 
     public Task<long> LastAuditIdAsync() =>
         WithDbAsync(async db => await db.AuditEntries.MaxAsync(a => (long?)a.Id) ?? 0);

@@ -14,6 +14,7 @@ using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Import;
 using Uppsikt.Web.Infrastructure.Portal;
+using Uppsikt.Web.Infrastructure.Timeline;
 
 namespace Uppsikt.Web.Features.Evidence;
 
@@ -34,8 +35,8 @@ public static class EvidencePolicies
 }
 
 /// <summary>
-/// Evidence (underlag): complaints, case workers' observations and incidents with the files attached to them; indicators
-/// with targets, their results per unit and the imports that bring them in.
+/// Evidence (underlag): complaints, case workers' observations and incidents with the files attached to them, each also on the
+/// unit's timeline; indicators with targets, their results per unit and the imports that bring them in.
 /// </summary>
 public static class EvidenceModule
 {
@@ -52,6 +53,9 @@ public static class EvidenceModule
         services.AddScoped<IncidentsHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<IncidentsHandler>());
         services.AddScoped<ObservationsHandler>();
+        services.AddScoped<IUnitHistorySource, ComplaintHistory>();
+        services.AddScoped<IUnitHistorySource, IncidentHistory>();
+        services.AddScoped<IUnitHistorySource, ObservationHistory>();
         services.AddScoped<EvidenceLookups>();
         services.AddSingleton<IImportProcessor, IndicatorResultImport>();
         services.AddScoped<IndicatorsHandler>();

@@ -7,6 +7,7 @@ using Uppsikt.Web.Features.Portal.Threads;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Portal;
+using Uppsikt.Web.Infrastructure.Timeline;
 
 namespace Uppsikt.Web.Features.Portal;
 
@@ -25,6 +26,7 @@ public static class PortalModule
         services.AddScoped<AttestationsHandler>();
         services.AddScoped<IPortalRequestSource>(sp => sp.GetRequiredService<AttestationsHandler>());
         services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<AttestationsHandler>());
+        services.AddScoped<IUnitHistorySource, AttestationHistory>();
         services.AddScoped<PortalMatters>();
         services.AddScoped<ThreadsHandler>();
         services.AddScoped<DocumentsHandler>();

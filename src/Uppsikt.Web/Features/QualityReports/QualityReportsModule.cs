@@ -7,6 +7,7 @@ using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Jobs;
 using Uppsikt.Web.Infrastructure.Portal;
+using Uppsikt.Web.Infrastructure.Timeline;
 
 namespace Uppsikt.Web.Features.QualityReports;
 
@@ -28,6 +29,8 @@ public static class QualityReportsModule
         services.AddScoped<IPortalRequestSource>(sp => sp.GetRequiredService<ReportPortalSources>());
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<ReportPortalSources>());
         services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<ReportPortalSources>());
+        services.AddScoped<IUnitHistorySource, SubmittedReportHistory>();
+        services.AddScoped<IUnitHistorySource, ApprovedReportHistory>();
         services.AddScoped<TemplatesHandler>();
         services.AddScoped<TemplateSpreadsheet>();
         services.AddScoped<TemplateEditor>();

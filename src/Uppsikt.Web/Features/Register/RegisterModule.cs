@@ -6,12 +6,14 @@ using Uppsikt.Web.Features.Register.Providers;
 using Uppsikt.Web.Features.Register.Units;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;
+using Uppsikt.Web.Infrastructure.Timeline;
 
 namespace Uppsikt.Web.Features.Register;
 
 /// <summary>
 /// The register: committees, choice systems, providers, units and authorisations. Every signed-in role reads it (scoped by
-/// the query filters); quality developers and administrators change it.
+/// the query filters); quality developers and administrators change it. A unit's timeline (<see cref="UnitHistory"/>, decision
+/// 0021) is read like the unit: a provider user reads its own units', a district its units', the municipality every unit's.
 /// </summary>
 public static class RegisterModule
 {
@@ -26,6 +28,7 @@ public static class RegisterModule
         services.AddScoped<AuthorisationsHandler>();
         services.AddScoped<RegisterLookups>();
         services.AddScoped<KoladaUnitImport>();
+        services.AddScoped<UnitHistory>();
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizePage("/Register/Committees/Edit", Policies.Editor);

@@ -12,6 +12,7 @@ public static class ReviewsModule
         services.AddSettings<ReviewSettings>(ReviewSettings.Section);
         services.AddScoped<Checklists>();
         services.AddReviewDocuments();
+        Timeline.ReviewHistory.AddReviewTimeline(services);
         return services;
     }
 }

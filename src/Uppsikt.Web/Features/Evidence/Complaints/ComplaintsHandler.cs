@@ -68,7 +68,7 @@ public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, Time
             : null;
 
     /// <summary>Complaints the caller may see: the scope filter, and for a provider only what has been handed over.</summary>
-    private IQueryable<Complaint> Visible() =>
+    internal IQueryable<Complaint> Visible() =>
         db.Actor.Scope.Kind == AccessScopeKind.Provider
             ? db.Complaints.Where(c => c.Status != ComplaintStatus.Registered)
             : db.Complaints;

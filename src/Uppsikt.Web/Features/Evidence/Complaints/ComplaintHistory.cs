@@ -1,0 +1,41 @@
+using Uppsikt.Domain.Evidence;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Timeline;
+
+namespace Uppsikt.Web.Features.Evidence.Complaints;
+
+/// <summary>A unit's complaints on its timeline, by the day they came in; a provider sees those handed over to it, as on the complaint pages.</summary>
+public sealed class ComplaintHistory(ComplaintsHandler complaints) : UnitHistorySource<ComplaintHistory.Row>(r => r.ReceivedOn, r => r.Id)
+{
+    public static readonly UnitHistoryKind Complaints = new("complaint", "Klagomål och synpunkter", 30);
+
+    public sealed class Row
+    {
+        public Guid Id { get; init; }
+        public DateOnly ReceivedOn { get; init; }
+        public ComplaintCategory Category { get; init; }
+        public Severity Severity { get; init; }
+        public ComplaintStatus Status { get; init; }
+        public required string Summary { get; init; }
+    }
+
+    public override string Key => "complaint";
+
+    public override UnitHistoryKind Kind => Complaints;
+
+    protected override IQueryable<Row> Rows(HistoryUnit unit) =>
+        complaints.Visible().Where(c => c.UnitId == unit.Id).Select(c => new Row
+        {
+            Id = c.Id,
+            ReceivedOn = c.ReceivedOn,
+            Category = c.Category,
+            Severity = c.Severity,
+            Status = c.Status,
+            Summary = c.Summary.Substring(0, UnitHistoryText.ExcerptLength + 1),
+        });
+
+    protected override UnitHistoryText Describe(Row row, HistoryUnit unit) => new(
+        $"Klagomål: {row.Category.Name()}",
+        $"{row.Status.Name()}. Allvarlighetsgrad: {row.Severity.Name().ToLower(SwedishText.Culture)}. {UnitHistoryText.Excerpt(row.Summary)}",
+        $"/Evidence/Complaints/Details/{row.Id}");
+}

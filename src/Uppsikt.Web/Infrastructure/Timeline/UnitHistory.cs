@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Uppsikt.Data;
+
+namespace Uppsikt.Web.Infrastructure.Timeline;
+
+/// <summary>What a timeline is asked for: the kinds (none means all), the period and the page.</summary>
+public sealed record UnitHistoryQuery(IReadOnlyCollection<string>? Kinds = null, DateOnly? From = null, DateOnly? To = null, int Page = 1,
+    int PageSize = UnitHistoryQuery.DefaultPageSize)
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// The kinds as given on the query string or in the API: repeated (<c>kinds=a&amp;kinds=b</c>) or separated by commas
+    /// (<c>kinds=a,b</c>), in any case; blanks dropped. Null when none is given.
+    /// </summary>
+    public static IReadOnlyCollection<string>? KindsFrom(IEnumerable<string?>? values)
+    {
+        var kinds = (values ?? []).SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Select(k => k.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        return kinds.Count == 0 ? null : kinds;
+    }
+}
+
+/// <summary>One page of a unit's timeline, newest first, and the kinds the caller may filter it by.</summary>
+public sealed record UnitTimeline(
+    Guid UnitId, string UnitName, IReadOnlyList<UnitHistoryKind> Kinds, IReadOnlyList<UnitHistoryEntry> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// A unit's timeline: everything that happened to it, gathered from every registered <see cref="IUnitHistorySource"/> the actor
+/// may see, newest first, paged (decision 0021). The unit is read through the scoped context first, so a unit the caller may not
+/// see has no timeline (404), and every source reads through the same query filters. The queries are one for the unit, one
+/// count over all sources (UNION ALL) and one per source for its newest entries up to the end of the page, merged here: their
+/// number depends on the sources, never on the rows.
+/// </summary>
+public sealed class UnitHistory(AppDbContext db, ICurrentActor actor, IEnumerable<IUnitHistorySource> sources)
+{
+    private readonly IReadOnlyList<IUnitHistorySource> _sources = CheckKeys(sources);
+
+    /// <summary>Every kind any source offers, whoever asks: what the API accepts in <c>kinds</c>.</summary>
+    public IReadOnlyList<UnitHistoryKind> AllKinds => Distinct(_sources);
+
+    /// <summary>The kinds the actor may see, in their order: what the filter offers.</summary>
+    public IReadOnlyList<UnitHistoryKind> Kinds => Distinct(Shown);
+
+    private IEnumerable<IUnitHistorySource> Shown => _sources.Where(s => s.IsShownTo(actor));
+
+    /// <summary>What is wrong with the query, by field (<c>kinds</c>, <c>to</c>), in Swedish; empty when it can be answered.</summary>
+    public IReadOnlyDictionary<string, string[]> Problems(UnitHistoryQuery query)
+    {
+        var check = new Validation();
+        var known = AllKinds.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        if (query.Kinds?.Where(k => !known.Contains(k)).ToList() is { Count: > 0 } unknown)
+        {
+            check.Add("kinds", $"Okänd typ av händelse: {string.Join(", ", unknown)}. Välj bland {string.Join(", ", AllKinds.Select(k => k.Key))}.");
+        }
+        if (query.From > query.To)
+        {
+            check.Add("to", "Till-datumet kan inte ligga före från-datumet.");
+        }
+        return check.Errors;
+    }
+
+    /// <summary>
+    /// One page of the unit's timeline; null when there is no such unit or the caller may not see it. A page past the last
+    /// shows the last, as the other lists do. Kinds the actor may not see are left out, as are kinds no source offers.
+    /// </summary>
+    public async Task<UnitTimeline?> ReadAsync(Guid unitId, UnitHistoryQuery query, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
+            .Select(u => new HistoryUnit(u.Id, u.Name, u.ProviderId, u.ChoiceSystems.Select(c => c.Id).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+        var pageSize = Math.Clamp(query.PageSize, 1, UnitHistoryQuery.MaxPageSize);
+        var kinds = Kinds;
+        var chosen = Shown.Where(s => query.Kinds is null || query.Kinds.Contains(s.Kind.Key)).ToList();
+        var period = new UnitHistoryPeriod(query.From, query.To);
+        var total = chosen.Count == 0 ? 0
+            : await chosen.Select(s => s.Matching(unit, period)).Aggregate(Queryable.Concat).CountAsync(cancellationToken);
+        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        if (total == 0)
+        {
+            return new UnitTimeline(unit.Id, unit.Name, kinds, [], 0, page, pageSize);
+        }
+
+        // Each source's newest entries up to the end of the page hold every entry of the page: whatever source an entry of the
+        // merged first page × size comes from, the entries of that source before it are among them too.
+        var upToPageEnd = page * pageSize;
+        var items = new List<UnitHistoryItem>();
+        foreach (var source in chosen)
+        {
+            items.AddRange(await source.NewestAsync(unit, period, upToPageEnd, cancellationToken));
+        }
+        items.Sort(UnitHistoryItem.NewestFirst);
+        return new UnitTimeline(unit.Id, unit.Name, kinds, [.. items.Skip((page - 1) * pageSize).Take(pageSize).Select(i => i.Entry)], total, page, pageSize);
+    }
+
+    private static List<UnitHistoryKind> Distinct(IEnumerable<IUnitHistorySource> sources) =>
+        [.. sources.Select(s => s.Kind).DistinctBy(k => k.Key).OrderBy(k => k.Order).ThenBy(k => k.Key, StringComparer.Ordinal)];
+
+    private static List<IUnitHistorySource> CheckKeys(IEnumerable<IUnitHistorySource> sources)
+    {
+        var list = sources.ToList();
+        if (list.GroupBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidOperationException($"Two timeline sources share the key '{twice.Key}'; each source needs its own.");
+        }
+        return list;
+    }
+}
