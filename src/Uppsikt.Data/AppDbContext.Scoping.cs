@@ -109,7 +109,12 @@ public sealed partial class AppDbContext
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId && Review.VisibleToProvider.Contains(r.State))
             || (ScopeKind == AccessScopeKind.District && r.Units.Any(u => u.Unit!.AdministrationId == ScopeAdministrationId)));
-        builder.Entity<ReviewUnit>().HasQueryFilter(u => Reviews.Any(r => r.Id == u.ReviewId));
+        // A review's unit follows its unit, not its review: the review's filter reaches through its units for a district, so a
+        // filter through the review here would make the two expand each other without end.
+        builder.Entity<ReviewUnit>().HasQueryFilter(u =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || (ScopeKind == AccessScopeKind.Provider && u.Unit!.ProviderId == ScopeProviderId)
+            || (ScopeKind == AccessScopeKind.District && u.Unit!.AdministrationId == ScopeAdministrationId));
         builder.Entity<ReviewFinding>().HasQueryFilter(f => Reviews.Any(r => r.Id == f.ReviewId));
         builder.Entity<ReviewResponse>().HasQueryFilter(x => Reviews.Any(r => r.Id == x.ReviewId));
         builder.Entity<ReviewStep>().HasQueryFilter(s => Reviews.Any(r => r.Id == s.ReviewId));
