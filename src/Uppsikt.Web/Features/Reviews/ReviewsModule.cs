@@ -1,3 +1,4 @@
+using Uppsikt.Web.Features.Reviews.Portal;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Checklists;
 
@@ -10,6 +11,7 @@ public static class ReviewsModule
     {
         services.AddSettings<ReviewSettings>(ReviewSettings.Section);
         services.AddScoped<Checklists>();
+        services.AddReviewPortal();
         return services;
     }
 }
