@@ -34,6 +34,7 @@ public sealed record Victim(
     Guid AttestationId,
     Guid QualityReportId,
     Guid QualityReportTemplateId,
+    Guid ReviewId,
     IReadOnlyList<Guid> EntityIds,
     IReadOnlyList<string> Names)
 {
@@ -44,6 +45,8 @@ public sealed record Victim(
         var (tokenId, _) = await app.CreateApiTokenAsync(userEmail, tokenName);
         var evidence = await AddEvidenceAsync(app, providerName);
         var portal = await AddPortalAsync(app, providerName);
+        var reviewTitle = $"Granskning av {providerName} (testdata)";
+        var reviewId = await ReviewSeed.AddAsync(app, providerName, reviewTitle);
         return await app.WithDbAsync(async db =>
         {
             var provider = await db.Providers.AsNoTracking().Include(p => p.People).Include(p => p.Subcontractors)
@@ -62,15 +65,15 @@ public sealed record Victim(
                 provider.PreparednessNotes, user.Email, user.DisplayName, tokenName,
                 .. units.Select(u => u.Name), .. authorisations.Select(a => a.CaseNumber),
                 .. provider.People.Select(p => p.Name), .. provider.Subcontractors.Select(s => s.Name),
-                evidence.Marker, evidence.FileName, portal.Marker,
+                evidence.Marker, evidence.FileName, portal.Marker, reviewTitle,
             ];
             return new Victim(
                 provider.Name, provider.Id, provider.OrganisationNumber, units[0].Id, units[0].Name, units[0].Version, authorisations[0].Id,
                 choiceSystem.Id, choiceSystem.CommitteeId, choiceSystem.Services[0].Id, levelId,
                 provider.People.OrderBy(p => p.Name).First().Id, provider.Subcontractors.OrderBy(s => s.Name).First().Id, tokenId,
                 evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.RoundId, portal.AttestationId,
-                report.Id, report.TemplateId,
-                [provider.Id, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.AttestationId, report.Id,
+                report.Id, report.TemplateId, reviewId,
+                [provider.Id, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.AttestationId, report.Id, reviewId,
                     .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
                     .. provider.People.Select(p => p.Id), .. provider.Subcontractors.Select(s => s.Id)],
                 [.. names.OfType<string>().Where(n => n.Length > 0).Distinct()]);
@@ -180,7 +183,9 @@ public sealed record Victim(
         ];
         var reports = await db.QualityReports.AsNoTracking().Where(r => r.ProviderId == ProviderId).OrderBy(r => r.Id)
             .Select(r => $"{r.Id}:{r.State}:{r.Answers.Count}:{r.CompletionRequests.Count}:{r.Version}").ToListAsync();
-        return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token, .. complaints, .. incidents, .. files, .. portal, .. reports]);
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.ProviderId == ProviderId).OrderBy(r => r.Id)
+            .Select(r => $"{r.Id}:{r.State}:{r.Responses.Count}:{r.DisputedAt}:{r.Version}").ToListAsync();
+        return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token, .. complaints, .. incidents, .. files, .. portal, .. reports, .. reviews]);
     });
 
     /// <summary>Audit rows written after <paramref name="lastAuditId"/> that touch B: the trace any successful write would leave.</summary>
