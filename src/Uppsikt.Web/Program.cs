@@ -12,6 +12,7 @@ using Uppsikt.Web.Features.QualityReports;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Features.Reviews;
 using Uppsikt.Web.Features.Reviews.Documents;
+using Uppsikt.Web.Features.Reviews.Portal;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
@@ -112,6 +113,7 @@ api.MapPlansApi();
 api.MapPortalApi();
 api.MapQualityReportsApi();
 api.MapReviewDocumentsApi();
+api.MapReviewPortalApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

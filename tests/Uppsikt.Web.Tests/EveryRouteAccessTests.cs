@@ -270,6 +270,15 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /QualityReports/Templates/Details/{id:guid}?handler=RenameSection"] = RouteRule.Denied(b => b.QualityReportTemplateId) with { Form = _ => [new("section", "Volym"), new("newName", "Inkräktare"), new("version", "0")] },
         ["GET /QualityReports/Templates/Question/{id:guid?}"] = (RouteRule.Denied(b => b.QualityReportTemplateId) with { TargetField = "templateId" }).With("id", AnyId),
         ["POST /QualityReports/Templates/Question/{id:guid?}"] = (RouteRule.Denied(b => b.QualityReportTemplateId) with { TargetField = "Input.TemplateId", Form = _ => [new("Input.Section", "Volym"), new("Input.Code", "9.9"), new("Input.Text", "Inkräktare?"), new("Input.Kind", "Text"), new("Input.TemplateVersion", "0")] }),
+        // Reviews in the provider portal: a review is its provider's once communicated (query filter); only the provider answers
+        ["GET /Reviews/Portal"] = RouteRule.NoProviderData("the caller's own provider's communicated reviews"),
+        ["GET /Reviews/Portal/Details/{id:guid}"] = RouteRule.Hidden(b => b.ReviewId),
+        ["POST /Reviews/Portal/Details/{id:guid}?handler=Respond"] = RouteRule.Hidden(b => b.ReviewId) with { Form = _ => [new("Kind", "Comment"), new("Text", "Inkräktarens svar")] },
+        ["POST /Reviews/Portal/Details/{id:guid}?handler=Dispute"] = RouteRule.Hidden(b => b.ReviewId) with { Form = _ => [new("Reason", "Inkräktarens invändning"), new("confirmed", "true")] },
+        ["GET /api/v1/portal/reviews"] = RouteRule.List(b => $"search={Uri.EscapeDataString(b.ProviderName[..^1])}"),
+        ["GET /api/v1/portal/reviews/{id:guid}"] = RouteRule.Hidden(b => b.ReviewId),
+        ["POST /api/v1/portal/reviews/{id:guid}/responses"] = RouteRule.Hidden(b => b.ReviewId) with { Json = _ => new { kind = "Comment", text = "Inkräktarens svar" } },
+        ["POST /api/v1/portal/reviews/{id:guid}/dispute"] = RouteRule.Hidden(b => b.ReviewId) with { Json = _ => new { reason = "Inkräktarens invändning" } },
 
         // Reviews' documents: a provider reads its own communicated report; the minutes are the municipality's
         ["GET /Reviews/Documents/Report"] = RouteRule.Hidden(b => b.ReviewId),
@@ -339,6 +348,7 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         b => $"matterKind=Complaint&matterId={b.ComplaintId}",
         b => $"matterKind=QualityReport&matterId={b.QualityReportId}",
         b => $"matterKind=Attestation&matterId={b.AttestationId}",
+        b => $"matterKind=Review&matterId={b.ReviewId}",
     ];
 
     private static IEnumerable<KeyValuePair<string, string>> IncidentForUnitOf(Victim b) =>

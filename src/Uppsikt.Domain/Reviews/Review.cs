@@ -490,6 +490,17 @@ public sealed class Review : Entity
             return null;
         });
 
+    /// <summary>
+    /// Whether the provider may still answer or dispute the report on <paramref name="today"/>: while it is communicated and
+    /// until its last day for answers (rule 5). After that the report is read-only for the provider.
+    /// </summary>
+    public Refusal? CheckAnswerTime(DateOnly today) =>
+        State != ReviewState.Communicated
+            ? Refusal.WrongState($"Rapporten kan bara besvaras medan den är kommunicerad; granskningen är {StateText}.")
+            : today > ResponseDueOn
+                ? Refusal.WrongState($"Sista dag för svar var {ResponseDueOn:yyyy-MM-dd}. Rapporten kan inte längre besvaras eller ifrågasättas; kontakta kommunen om ni har frågor.")
+                : null;
+
     /// <summary>The provider's factual correction or comment on the communicated report; part of the record.</summary>
     public (ReviewResponse? Response, Refusal? Refusal) Respond(WorkflowActor actor, ResponseKind kind, string? text, DateTimeOffset at)
     {

@@ -223,6 +223,19 @@ public sealed class ReviewTests
     }
 
     [Fact]
+    public void The_provider_answers_until_the_last_day_and_not_after_nor_before_communication()
+    {
+        var review = Drafted();
+        Assert.Equal(RefusalKind.WrongState, review.CheckAnswerTime(Today)?.Kind);
+        review.Communicate(Developer, At, Today, 14, null, null);
+        Assert.Null(review.CheckAnswerTime(Today));
+        Assert.Null(review.CheckAnswerTime(Today.AddDays(14)));
+        var late = review.CheckAnswerTime(Today.AddDays(15));
+        Assert.Equal(RefusalKind.WrongState, late?.Kind);
+        Assert.Contains(Today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), late!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_reminder_is_due_within_the_days_before_the_deadline_once()
     {
         var review = Drafted();

@@ -185,7 +185,7 @@ public sealed record Victim(
         var reports = await db.QualityReports.AsNoTracking().Where(r => r.ProviderId == ProviderId).OrderBy(r => r.Id)
             .Select(r => $"{r.Id}:{r.State}:{r.Answers.Count}:{r.CompletionRequests.Count}:{r.Version}").ToListAsync();
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.ProviderId == ProviderId).OrderBy(r => r.Id)
-            .Select(r => $"{r.Id}:{r.State}:{r.Responses.Count}:{r.Version}").ToListAsync();
+            .Select(r => $"{r.Id}:{r.State}:{r.Responses.Count}:{r.DisputedAt}:{r.Version}").ToListAsync();
         return string.Join(Environment.NewLine, [provider, .. units, .. authorisations, .. people, .. users, token, .. complaints, .. incidents, .. files, .. portal, .. reports, .. reviews]);
     });
 

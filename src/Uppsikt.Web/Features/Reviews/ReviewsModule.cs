@@ -1,4 +1,5 @@
 using Uppsikt.Web.Features.Reviews.Documents;
+using Uppsikt.Web.Features.Reviews.Portal;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Checklists;
 
@@ -13,6 +14,7 @@ public static class ReviewsModule
         services.AddScoped<Checklists>();
         services.AddReviewDocuments();
         Timeline.ReviewHistory.AddReviewTimeline(services);
+        services.AddReviewPortal();
         return services;
     }
 }
