@@ -52,7 +52,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     [Fact]
     public async Task TheFinalReportHasTheCaseNumberTheSectionsEveryAreaTheResponseAndTheIndependentReviewersConclusion()
     {
-        var seed = new ReviewSeed(Demo.Omsorgshuset, ReviewState.Final, "(slutlig testdata)") { Disputed = true };
+        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Final, "(slutlig testdata)") { Disputed = true };
         var id = await TestReviews.SeedAsync(app, seed);
         using var client = await app.CreateClientAs(Demo.QualityDeveloper);
 
@@ -112,7 +112,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     [InlineData(ReviewState.Communicated)]
     public async Task ADraftIsMarkedUtkastOnEveryPageAndInItsName(ReviewState state)
     {
-        var id = await TestReviews.SeedAsync(app, new ReviewSeed(Demo.Omsorgshuset, state, $"(utkast {state})"));
+        var id = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, state, $"(utkast {state})"));
         using var client = await app.CreateClientAs(Demo.QualityDeveloper);
 
         var report = await OpenAsync(await client.GetAsync($"/Reviews/Documents/Report?id={id}", Cancel));
@@ -129,8 +129,8 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     [Fact]
     public async Task AProviderGetsNoDraftAndNoOtherProvidersReport()
     {
-        var draft = await TestReviews.SeedAsync(app, new ReviewSeed(Demo.Omsorgshuset, ReviewState.DraftReport, "(dolt utkast)"));
-        var communicated = await TestReviews.SeedAsync(app, new ReviewSeed(Demo.Omsorgshuset, ReviewState.Communicated, "(annans rapport)"));
+        var draft = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, ReviewState.DraftReport, "(dolt utkast)"));
+        var communicated = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(annans rapport)"));
         using var own = await app.CreateClientAs(Demo.OmsorgshusetUser);
         using var other = await app.CreateClientAs(Demo.TryggaHanderUser);
         using var otherApi = await app.ApiClientAs(Demo.TryggaHanderUser);
@@ -152,7 +152,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     [Fact]
     public async Task AProviderReadsItsOwnCommunicatedReportWithoutInterviewNotesAndNeverTheMinutes()
     {
-        var seed = new ReviewSeed(Demo.Omsorgshuset, ReviewState.Communicated, "(anordnarens rapport)");
+        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(anordnarens rapport)");
         var id = await TestReviews.SeedAsync(app, seed);
         using var client = await app.CreateClientAs(Demo.OmsorgshusetUser);
         using var api = await app.ApiClientAs(Demo.OmsorgshusetUser);
@@ -182,7 +182,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     [Fact]
     public async Task TheMinutesHaveTheInterviewNotesByGroupOnlyInTheMunicipalitysCopy()
     {
-        var seed = new ReviewSeed(Demo.Omsorgshuset, ReviewState.VisitDone, "(minnesanteckningar)");
+        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.VisitDone, "(minnesanteckningar)");
         var id = await TestReviews.SeedAsync(app, seed);
         using var client = await app.CreateClientAs(Demo.QualityDeveloper);
         using var api = await app.ApiClientAs(Demo.QualityDeveloper);
@@ -217,9 +217,9 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     [Fact]
     public async Task TheFinalReportIsStoredWithTheReviewOnceAndServedAsItWasKept()
     {
-        var seed = new ReviewSeed(Demo.Omsorgshuset, ReviewState.Final, "(sparad slutlig)");
+        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Final, "(sparad slutlig)");
         var id = await TestReviews.SeedAsync(app, seed);
-        var draft = await TestReviews.SeedAsync(app, new ReviewSeed(Demo.Omsorgshuset, ReviewState.Communicated, "(inte slutlig)"));
+        var draft = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(inte slutlig)"));
 
         SaveResult first = null!, again = null!, refused = null!, missing = null!;
         await app.WithServicesAsync(async services =>
@@ -261,7 +261,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     {
         // PostgreSQL stores no NUL in text, so NUL goes through the writer directly (below); every other control goes through the database.
         const string Hostile = "\u0001\u0008\u000B\u001B[31m\u007F\u0085\u009B\u202Egnidaer\u202C\u2066isolerad\u2069\uFFFF slut";
-        var seed = new ReviewSeed(Demo.Omsorgshuset, ReviewState.Final, "(styrtecken)") { Disputed = true, Extra = Hostile };
+        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Final, "(styrtecken)") { Disputed = true, Extra = Hostile };
         var id = await TestReviews.SeedAsync(app, seed);
         using var client = await app.CreateClientAs(Demo.QualityDeveloper);
 
@@ -316,7 +316,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     [Fact]
     public async Task TheApiGivesTheMunicipalityBothDocuments()
     {
-        var id = await TestReviews.SeedAsync(app, new ReviewSeed(Demo.Omsorgshuset, ReviewState.Communicated, "(api)"));
+        var id = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(api)"));
         using var api = await app.ApiClientAs(Demo.QualityDeveloper);
 
         var report = await OpenAsync(await api.GetAsync($"/api/v1/reviews/{id}/report.docx", Cancel));

@@ -47,7 +47,7 @@ public sealed record Victim(
         var portal = await AddPortalAsync(app, providerName);
         // A review whose report is communicated: B's users may read it, A must not even learn it exists.
         var reviewMarker = $"Granskning av {providerName} (testdata)";
-        var reviewId = await TestReviews.SeedAsync(app, new ReviewSeed(providerName, Domain.Reviews.ReviewState.Communicated, reviewMarker));
+        var reviewId = await TestReviews.SeedAsync(app, new ReviewSpec(providerName, Domain.Reviews.ReviewState.Communicated, reviewMarker));
         return await app.WithDbAsync(async db =>
         {
             var provider = await db.Providers.AsNoTracking().Include(p => p.People).Include(p => p.Subcontractors)

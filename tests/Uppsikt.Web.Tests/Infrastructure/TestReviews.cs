@@ -14,7 +14,7 @@ namespace Uppsikt.Web.Tests.Infrastructure;
 /// What a seeded review is to look like: whose, how far along, and the texts it carries. Every text ends in
 /// <see cref="Marker"/>, so a test can tell it from the demo's.
 /// </summary>
-public sealed record ReviewSeed(string ProviderName, ReviewState State, string Marker = "(testdata)")
+public sealed record ReviewSpec(string ProviderName, ReviewState State, string Marker = "(testdata)")
 {
     public string CaseNumber { get; init; } = "SOC-2026-00012";
 
@@ -52,11 +52,11 @@ public static class TestReviews
 {
     /// <summary>
     /// Plans a quality review of the provider's first unit (by name) in the first choice system with an activated checklist, and
-    /// takes it to <see cref="ReviewSeed.State"/>: participants of both sides, a visit two days ago, method, minutes, interview
+    /// takes it to <see cref="ReviewSpec.State"/>: participants of both sides, a visit two days ago, method, minutes, interview
     /// notes, a finding for every question (assessed in turn satisfactory, can improve, minor and serious deficiency) with the
     /// condition versions in force, the draft, communication, the provider's correction and comment, finalisation and closing.
     /// </summary>
-    public static async Task<Guid> SeedAsync(UppsiktApp app, ReviewSeed seed)
+    public static async Task<Guid> SeedAsync(UppsiktApp app, ReviewSpec seed)
     {
         Guid id = default;
         await app.WithServicesAsync(async services =>
