@@ -109,7 +109,13 @@ public sealed partial class AppDbContext
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId && Review.VisibleToProvider.Contains(r.State))
             || (ScopeKind == AccessScopeKind.District && r.Units.Any(u => u.Unit!.AdministrationId == ScopeAdministrationId)));
-        builder.Entity<ReviewUnit>().HasQueryFilter(u => Reviews.Any(r => r.Id == u.ReviewId));
+        // A review's unit rows follow their units, not the review: the review's own filter reads its units, and a unit filter
+        // that read the reviews back would never end (EF expands filters within filters until the stack overflows). The rows
+        // carry only the two ids; what a review says stays behind the review's filter.
+        builder.Entity<ReviewUnit>().HasQueryFilter(u =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || (ScopeKind == AccessScopeKind.Provider && u.Unit!.ProviderId == ScopeProviderId)
+            || (ScopeKind == AccessScopeKind.District && u.Unit!.AdministrationId == ScopeAdministrationId));
         builder.Entity<ReviewFinding>().HasQueryFilter(f => Reviews.Any(r => r.Id == f.ReviewId));
         builder.Entity<ReviewResponse>().HasQueryFilter(x => Reviews.Any(r => r.Id == x.ReviewId));
         builder.Entity<ReviewStep>().HasQueryFilter(s => Reviews.Any(r => r.Id == s.ReviewId));
