@@ -11,6 +11,7 @@ using Uppsikt.Web.Features.Public;
 using Uppsikt.Web.Features.QualityReports;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Features.Reviews;
+using Uppsikt.Web.Features.Reviews.Visit;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
@@ -110,6 +111,7 @@ api.MapConditionsApi();
 api.MapPlansApi();
 api.MapPortalApi();
 api.MapQualityReportsApi();
+api.MapReviewVisitApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Web.Features.Reviews.Visit;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Checklists;
 
 namespace Uppsikt.Web.Features.Reviews;
@@ -10,6 +13,8 @@ public static class ReviewsModule
     {
         services.AddSettings<ReviewSettings>(ReviewSettings.Section);
         services.AddScoped<Checklists>();
+        services.AddScoped<VisitHandler>();
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Reviews/Visit", Policies.Municipal));
         return services;
     }
 }
