@@ -311,6 +311,60 @@ public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     [Fact]
+    public async Task ThePreparationAndTheChecklistRunAsManyQueriesHoweverManyRowsTheyShow()
+    {
+        var review = await PlanAsync();
+        using var developer = await QueryCounter.PassingContext(app).ApiClientAs(Demo.QualityDeveloper);
+        async Task<int> QueriesAsync(string path) => await QueryCounter.CountAsync(async () =>
+        {
+            using var response = await developer.GetAsync($"/api/v1/reviews/{review.ReviewId}/{path}", Cancel);
+            await Expect.OkAsync(response);
+        });
+        using (var first = await developer.PutAsJsonAsync($"/api/v1/reviews/{review.ReviewId}/findings", Finding(review), Api.Json, Cancel))
+        {
+            await Expect.OkAsync(first);
+        }
+        var preparation = await QueriesAsync("preparation");
+        var checklist = await QueriesAsync("checklist");
+        Assert.True(preparation > 0, "The counter saw no queries.");
+
+        // Many more complaints, incidents, observations and findings, of earlier reviews too.
+        var questions = await app.WithDbAsync(db => db.TemplateQuestions.Where(q => db.Reviews.Any(r => r.Id == review.ReviewId && r.ChecklistId == q.TemplateId))
+            .OrderBy(q => q.Position).Select(q => q.Id).ToListAsync(Cancel));
+        foreach (var questionId in questions.Skip(1).Take(8))
+        {
+            using var saved = await developer.PutAsJsonAsync($"/api/v1/reviews/{review.ReviewId}/findings",
+                new { unitId = review.UnitId, questionId, observation = "Brist (test).", assessment = "MinorDeficiency" }, Api.Json, Cancel);
+            await Expect.OkAsync(saved);
+        }
+        await app.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            for (var i = 0; i < 12; i++)
+            {
+                db.Complaints.Add(new Complaint { UnitId = review.UnitId, ReceivedOn = today.AddDays(-i), Channel = ComplaintChannel.Email, Category = ComplaintCategory.Care, Severity = Severity.Minor, Summary = $"Klagomål {i} (test)" });
+                db.Incidents.Add(new Incident { UnitId = review.UnitId, Kind = IncidentKind.Deviation, Severity = Severity.Minor, OccurredOn = today.AddDays(-i), ReportedOn = today, ReportedBy = IncidentReporter.Provider, Summary = $"Avvikelse {i} (test)" });
+                db.CaseWorkerObservations.Add(new CaseWorkerObservation { UnitId = review.UnitId, ObservedOn = today.AddDays(-i), Category = ComplaintCategory.Continuity, Severity = Severity.Moderate, Summary = $"Iakttagelse {i} (test)" });
+            }
+            return await db.SaveChangesAsync(Cancel);
+        });
+        await app.WithDbAsync(async db =>
+        {
+            var stored = await db.Reviews.Include(r => r.Findings).Include(r => r.Units).Include(r => r.Steps).SingleAsync(r => r.Id == review.ReviewId, Cancel);
+            var actor = await DeveloperAsync(db);
+            Assert.Null(stored.RecordVisitDone(actor, DateTimeOffset.UtcNow, null));
+            Assert.Null(stored.WriteDraft(actor, DateTimeOffset.UtcNow, "Sammanfattning (test).", []));
+            return await db.SaveChangesAsync(Cancel);
+        });
+        var later = await PlanAsync();
+
+        Assert.Equal(preparation, await QueriesAsync("preparation"));
+        Assert.Equal(checklist, await QueriesAsync("checklist"));
+        review = later;
+        Assert.Equal(preparation, await QueriesAsync("preparation"));
+    }
+
+    [Fact]
     public async Task EachQuestionsFormSavesWithoutJavaScriptAndTheScriptGetsJson()
     {
         var review = await PlanAsync();

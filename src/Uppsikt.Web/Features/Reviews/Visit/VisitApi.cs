@@ -28,10 +28,12 @@ public static class VisitApi
                 return !result.Succeeded ? result.ToProblem()
                     : await handler.FindingAsync(id, result.Id!.Value, cancellationToken) is { } finding ? TypedResults.Ok(finding) : TypedResults.NotFound();
             })
+            .Produces<FindingView>().Refusals()
             .WithSummary("Sparar iakttagelsen för en fråga vid en enhet: svar, iakttagelse och bedömning (Satisfactory, SatisfactoryCanImprove, MinorDeficiency, SeriousDeficiency). Varje fråga sparas för sig; skicka med iakttagelsens version när den redan finns. Efter genomfört besök och utkast ger det 409.");
 
         review.MapPut("/visit", async (Guid id, VisitInput input, VisitHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.SaveVisitAsync(id, input, WorkflowActors.From(actor), cancellationToken), handler, id, actor, cancellationToken))
+            .Produces<VisitReview>().Refusals()
             .WithSummary("Ändrar besöket (visitMode: None, OnSite, Digital; visitAt; visitPlace) och diarienumret. Skicka med granskningens version.");
 
         review.MapPost("/participants", async (Guid id, ParticipantInput input, VisitHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
@@ -40,11 +42,13 @@ public static class VisitApi
                 return result.Succeeded ? Results.Created($"/api/v1/reviews/{id}/participants/{result.Id}", await handler.GetAsync(id, WorkflowActors.From(actor), cancellationToken))
                     : result.ToProblem();
             })
+            .Produces<VisitReview>(StatusCodes.Status201Created).Refusals()
             .WithSummary("Lägger till en deltagare från kommunen (Municipality) eller anordnaren (Provider) med namn och befattning.");
 
         review.MapDelete("/participants/{participantId:guid}", async (Guid id, Guid participantId, VisitHandler handler, ICurrentActor actor,
                 CancellationToken cancellationToken) =>
                 (await handler.RemoveParticipantAsync(id, participantId, WorkflowActors.From(actor), cancellationToken)).Removed())
+            .Produces(StatusCodes.Status204NoContent).Refusals()
             .WithSummary("Tar bort en deltagare.");
 
         review.MapPost("/notes", async (Guid id, NoteInput input, VisitHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
@@ -53,12 +57,21 @@ public static class VisitApi
                 return result.Succeeded ? Results.Created($"/api/v1/reviews/{id}/notes/{result.Id}", await handler.NotesAsync(id, WorkflowActors.From(actor), cancellationToken))
                     : result.ToProblem();
             })
+            .Produces<ReviewNotes>(StatusCodes.Status201Created).Refusals()
             .WithSummary("Lägger till en intervjuanteckning (group: ServiceUsers, Relatives, Staff, Management, CaseWorkers). Anteckningar visas aldrig för anordnaren; personnummer avvisas.");
 
         review.MapPut("/minutes", async (Guid id, MinutesInput input, VisitHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.WriteMinutesAsync(id, input, WorkflowActors.From(actor), cancellationToken), handler, id, actor, cancellationToken))
+            .Produces<VisitReview>().Refusals()
             .WithSummary("Sparar metodbeskrivningen och minnesanteckningarna från besöket. Skicka med granskningens version; personnummer avvisas.");
     }
+
+    /// <summary>What a refused write answers (<see cref="SaveResult.ToProblem"/>), for the API's description.</summary>
+    private static RouteHandlerBuilder Refusals(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> Answer(SaveResult result, VisitHandler handler, Guid id, ICurrentActor actor, CancellationToken cancellationToken) =>
         await result.UpdatedAsync(() => handler.GetAsync(id, WorkflowActors.From(actor), cancellationToken));

@@ -194,8 +194,10 @@ public sealed class VisitHandler(AppDbContext db, Checklists checklists, Conditi
         var report = await db.QualityReports.AsNoTracking()
             .Where(r => r.ProviderId == review.ProviderId && r.Template!.ReviewType == null)
             .OrderByDescending(r => r.Template!.ChoiceSystemId == review.ChoiceSystemId).ThenByDescending(r => r.Template!.Year).ThenByDescending(r => r.SubmittedAt)
-            .Select(r => new QualityReportRef(r.Id, r.Template!.Title, r.Template.Year, r.State, r.SubmittedAt, "/QualityReports/Reports/Details/" + r.Id))
-            .FirstOrDefaultAsync(cancellationToken);
+            .Select(r => new { r.Id, r.Template!.Title, r.Template.Year, r.State, r.SubmittedAt })
+            .FirstOrDefaultAsync(cancellationToken) is { } latest
+            ? new QualityReportRef(latest.Id, latest.Title, latest.Year, latest.State, latest.SubmittedAt, $"/QualityReports/Reports/Details/{latest.Id}")
+            : null;
 
         var complaints = await db.Complaints.AsNoTracking().Where(c => unitIds.Contains(c.UnitId) && c.ReceivedOn >= since)
             .Select(c => new { c.Id, c.UnitId, Date = c.ReceivedOn, c.Category, c.Severity, c.Status, Summary = c.Summary.Substring(0, SummaryLength) })
