@@ -182,6 +182,32 @@ public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     [Fact]
+    public async Task ADistrictsFollowUpOfficerWorksOnReviewsOfItsUnitsAndFindsNoOthers()
+    {
+        var ours = await PlanAsync();
+        var theirs = await PlanAsync("Omsorgshuset Hemtjänst Älta (fiktiv)");
+        using var district = await app.ApiClientAs(Demo.DistrictUser);
+
+        using (var saved = await district.PutAsJsonAsync($"/api/v1/reviews/{ours.ReviewId}/findings", Finding(ours), Api.Json, Cancel))
+        {
+            Assert.Equal("Stig Stadsdel (fiktiv)", (await JsonAsync(saved)).GetProperty("recordedByName").GetString());
+        }
+        using (var preparation = await district.GetAsync($"/api/v1/reviews/{ours.ReviewId}/preparation", Cancel))
+        {
+            Assert.Equal(ours.UnitId, Assert.Single((await JsonAsync(preparation)).GetProperty("units").EnumerateArray()).GetProperty("unitId").GetGuid());
+        }
+        using (var hidden = await district.GetAsync($"/api/v1/reviews/{theirs.ReviewId}/checklist", Cancel))
+        {
+            await Expect.StatusAsync(hidden, HttpStatusCode.NotFound);
+        }
+        using (var refused = await district.PutAsJsonAsync($"/api/v1/reviews/{theirs.ReviewId}/findings", Finding(theirs), Api.Json, Cancel))
+        {
+            await Expect.StatusAsync(refused, HttpStatusCode.NotFound);
+        }
+        Assert.Empty(await FindingsAsync(theirs.ReviewId));
+    }
+
+    [Fact]
     public async Task OnceTheDraftIsWrittenFindingsCannotChangeAndThePageIsReadOnly()
     {
         var review = await PlanAsync();
