@@ -13,6 +13,7 @@ using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Features.Reviews;
 using Uppsikt.Web.Features.Reviews.Documents;
 using Uppsikt.Web.Features.Reviews.Portal;
+using Uppsikt.Web.Features.Reviews.Visit;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
@@ -114,6 +115,7 @@ api.MapPortalApi();
 api.MapQualityReportsApi();
 api.MapReviewDocumentsApi();
 api.MapReviewPortalApi();
+api.MapReviewVisitApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

@@ -286,6 +286,25 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /api/v1/reviews/{id:guid}/report.docx"] = RouteRule.Hidden(b => b.ReviewId),
         ["GET /api/v1/reviews/{id:guid}/minutes.docx"] = RouteRule.Denied(b => b.ReviewId),
 
+        // Reviews, preparation and visit: the municipality's work; a provider sees a review only once communicated, and never these
+        ["GET /api/v1/reviews/{id:guid}/preparation"] = RouteRule.Denied(AnyId),
+        ["GET /api/v1/reviews/{id:guid}/checklist"] = RouteRule.Denied(AnyId),
+        ["PUT /api/v1/reviews/{id:guid}/findings"] = RouteRule.Denied(AnyId) with { Json = b => new { unitId = b.UnitId, questionId = Guid.CreateVersion7(), observation = "Inkräktare", assessment = "SeriousDeficiency" } },
+        ["PUT /api/v1/reviews/{id:guid}/visit"] = RouteRule.Denied(AnyId) with { Json = _ => new { visitMode = "Digital", visitPlace = "Inkräktare", version = 0 } },
+        ["POST /api/v1/reviews/{id:guid}/participants"] = RouteRule.Denied(AnyId) with { Json = _ => new { name = "Inkräktare (fiktiv)", side = "Provider" } },
+        ["DELETE /api/v1/reviews/{id:guid}/participants/{participantId:guid}"] = RouteRule.Denied(AnyId).With("participantId", AnyId),
+        ["POST /api/v1/reviews/{id:guid}/notes"] = RouteRule.Denied(AnyId) with { Json = _ => new { group = "Staff", text = "Inkräktare" } },
+        ["PUT /api/v1/reviews/{id:guid}/minutes"] = RouteRule.Denied(AnyId) with { Json = _ => new { minutes = "Inkräktare", version = 0 } },
+        ["GET /Reviews/Visit/Prepare"] = RouteRule.Denied(AnyId),
+        ["POST /Reviews/Visit/Prepare?handler=Visit"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Visit.Mode", "Digital"), new("Visit.Place", "Inkräktare"), new("Visit.Version", "0")] },
+        ["POST /Reviews/Visit/Prepare?handler=AddParticipant"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Participant.Name", "Inkräktare (fiktiv)"), new("Participant.Side", "Provider")] },
+        ["POST /Reviews/Visit/Prepare?handler=RemoveParticipant"] = RouteRule.Denied(AnyId) with { Form = _ => [new("participantId", Guid.CreateVersion7().ToString())] },
+        ["GET /Reviews/Visit/Findings"] = RouteRule.Denied(AnyId),
+        ["POST /Reviews/Visit/Findings?handler=Finding"] = RouteRule.Denied(AnyId) with { Form = b => [new("UnitId", b.UnitId.ToString()), new("QuestionId", Guid.CreateVersion7().ToString()), new("Assessment", "SeriousDeficiency")] },
+        ["GET /Reviews/Visit/Notes"] = RouteRule.Denied(AnyId),
+        ["POST /Reviews/Visit/Notes?handler=Note"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Note.Group", "Staff"), new("Note.Text", "Inkräktare")] },
+        ["POST /Reviews/Visit/Notes?handler=Minutes"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Minutes.Minutes", "Inkräktare"), new("Minutes.Version", "0")] },
+
         // Account: the caller's own session and tokens
         ["GET /Account/Login"] = RouteRule.NoProviderData("the sign-in form"),
         ["POST /Account/Login"] = RouteRule.NoProviderData("an empty sign-in form gets its field errors"),

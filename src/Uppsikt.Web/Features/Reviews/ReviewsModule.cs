@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Features.Reviews.Documents;
 using Uppsikt.Web.Features.Reviews.Portal;
+using Uppsikt.Web.Features.Reviews.Visit;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Checklists;
 
 namespace Uppsikt.Web.Features.Reviews;
@@ -15,6 +18,8 @@ public static class ReviewsModule
         services.AddReviewDocuments();
         Timeline.ReviewHistory.AddReviewTimeline(services);
         services.AddReviewPortal();
+        services.AddScoped<VisitHandler>();
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Reviews/Visit", Policies.Municipal));
         return services;
     }
 }
