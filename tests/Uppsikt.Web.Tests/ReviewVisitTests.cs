@@ -369,11 +369,12 @@ public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         await app.WithDbAsync(async db =>
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            // A month back, so that the other tests' recent records at the same unit stay among its latest five.
             for (var i = 0; i < 12; i++)
             {
-                db.Complaints.Add(new Complaint { UnitId = review.UnitId, ReceivedOn = today.AddDays(-i), Channel = ComplaintChannel.Email, Category = ComplaintCategory.Care, Severity = Severity.Minor, Summary = $"Klagomål {i} (test)" });
-                db.Incidents.Add(new Incident { UnitId = review.UnitId, Kind = IncidentKind.Deviation, Severity = Severity.Minor, OccurredOn = today.AddDays(-i), ReportedOn = today, ReportedBy = IncidentReporter.Provider, Summary = $"Avvikelse {i} (test)" });
-                db.CaseWorkerObservations.Add(new CaseWorkerObservation { UnitId = review.UnitId, ObservedOn = today.AddDays(-i), Category = ComplaintCategory.Continuity, Severity = Severity.Moderate, Summary = $"Iakttagelse {i} (test)" });
+                db.Complaints.Add(new Complaint { UnitId = review.UnitId, ReceivedOn = today.AddDays(-30 - i), Channel = ComplaintChannel.Email, Category = ComplaintCategory.Care, Severity = Severity.Minor, Summary = $"Klagomål {i} (test)" });
+                db.Incidents.Add(new Incident { UnitId = review.UnitId, Kind = IncidentKind.Deviation, Severity = Severity.Minor, OccurredOn = today.AddDays(-30 - i), ReportedOn = today.AddDays(-30), ReportedBy = IncidentReporter.Provider, Summary = $"Avvikelse {i} (test)" });
+                db.CaseWorkerObservations.Add(new CaseWorkerObservation { UnitId = review.UnitId, ObservedOn = today.AddDays(-30 - i), Category = ComplaintCategory.Continuity, Severity = Severity.Moderate, Summary = $"Iakttagelse {i} (test)" });
             }
             return await db.SaveChangesAsync(Cancel);
         });
