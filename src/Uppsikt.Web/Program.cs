@@ -110,6 +110,7 @@ api.MapConditionsApi();
 api.MapPlansApi();
 api.MapPortalApi();
 api.MapQualityReportsApi();
+api.MapReviewsApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Checklists;
 
 namespace Uppsikt.Web.Features.Reviews;
@@ -10,6 +12,15 @@ public static class ReviewsModule
     {
         services.AddSettings<ReviewSettings>(ReviewSettings.Section);
         services.AddScoped<Checklists>();
+        services.AddScoped<ReviewsHandler>();
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            // Page by page: a folder policy would add to the pages' own, and the provider answers a communicated report on
+            // pages of this feature too.
+            options.Conventions.AuthorizePage("/Reviews/Index", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Reviews/New", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Reviews/Details", Policies.Municipal);
+        });
         return services;
     }
 }
