@@ -109,7 +109,13 @@ public sealed partial class AppDbContext
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId && Review.VisibleToProvider.Contains(r.State))
             || (ScopeKind == AccessScopeKind.District && r.Units.Any(u => u.Unit!.AdministrationId == ScopeAdministrationId)));
-        builder.Entity<ReviewUnit>().HasQueryFilter(u => Reviews.Any(r => r.Id == u.ReviewId));
+        // The review's filter reaches its units through these rows, so their own filter must not reach back to the review (EF
+        // would expand the two filters into each other without end): a row is seen with its unit, by the provider whose unit it
+        // is and by every district, which sees the review when one of its units is the district's, and then all of its rows.
+        builder.Entity<ReviewUnit>().HasQueryFilter(u =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || ScopeKind == AccessScopeKind.District
+            || (ScopeKind == AccessScopeKind.Provider && u.Unit!.ProviderId == ScopeProviderId));
         builder.Entity<ReviewFinding>().HasQueryFilter(f => Reviews.Any(r => r.Id == f.ReviewId));
         builder.Entity<ReviewResponse>().HasQueryFilter(x => Reviews.Any(r => r.Id == x.ReviewId));
         builder.Entity<ReviewStep>().HasQueryFilter(s => Reviews.Any(r => r.Id == s.ReviewId));

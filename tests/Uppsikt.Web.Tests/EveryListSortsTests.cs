@@ -52,7 +52,7 @@ public sealed partial class EveryListSortsTests(UppsiktApp app) : IClassFixture<
 
         Assert.Empty(failures);
         // The lists the demo shows sort links on; a page that lost its sort headers would drop out of this set.
-        string[] expected = ["/Conditions", "/Register/Units", "/Register/Providers", "/Evidence/Complaints", "/QualityReports/Reports", "/QualityReports/Reports/Mine"];
+        string[] expected = ["/Conditions", "/Register/Units", "/Register/Providers", "/Evidence/Complaints", "/QualityReports/Reports", "/QualityReports/Reports/Mine", "/Reviews"];
         Assert.True(expected.All(sorted.Contains), $"Sorted: {string.Join(", ", sorted.Order(StringComparer.Ordinal))}");
     }
 
