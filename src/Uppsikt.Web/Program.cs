@@ -116,6 +116,7 @@ api.MapQualityReportsApi();
 api.MapReviewDocumentsApi();
 api.MapReviewPortalApi();
 api.MapReviewVisitApi();
+api.MapReviewsApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

@@ -305,6 +305,34 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /Reviews/Visit/Notes?handler=Note"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Note.Group", "Staff"), new("Note.Text", "Inkräktare")] },
         ["POST /Reviews/Visit/Notes?handler=Minutes"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Minutes.Minutes", "Inkräktare"), new("Minutes.Version", "0")] },
 
+        // Reviews: the municipality's work; a provider reads a communicated report through the portal, never here
+        ["GET /api/v1/reviews"] = RouteRule.Denied() with { Queries = [b => $"providerId={b.ProviderId}", b => $"unitId={b.UnitId}"] },
+        ["GET /api/v1/reviews/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["GET /api/v1/reviews/{id:guid}/independent-reviewer-candidates"] = RouteRule.Denied(AnyId),
+        ["POST /api/v1/reviews"] = RouteRule.Denied() with { Json = ReviewOfUnitOf },
+        ["POST /api/v1/reviews/{id:guid}/preparation"] = RouteRule.Denied(AnyId) with { Json = _ => new { comment = "Inkräktare", version = 1 } },
+        ["PUT /api/v1/reviews/{id:guid}/case-number"] = RouteRule.Denied(AnyId) with { Json = _ => new { caseNumber = "KFKS-2026-00999", version = 1 } },
+        ["POST /api/v1/reviews/{id:guid}/draft"] = RouteRule.Denied(AnyId) with { Json = _ => new { summary = "Inkräktare", version = 1 } },
+        ["POST /api/v1/reviews/{id:guid}/draft/reopen"] = RouteRule.Denied(AnyId) with { Json = _ => new { comment = "Inkräktare", version = 1 } },
+        ["POST /api/v1/reviews/{id:guid}/communication"] = RouteRule.Denied(AnyId) with { Json = _ => new { responseDueOn = "2099-01-01", version = 1 } },
+        ["POST /api/v1/reviews/{id:guid}/finalisation"] = RouteRule.Denied(AnyId) with { Json = _ => new { comment = "Inkräktare", version = 1 } },
+        ["POST /api/v1/reviews/{id:guid}/closure"] = RouteRule.Denied(AnyId) with { Json = _ => new { comment = "Inkräktare", version = 1 } },
+        ["POST /api/v1/reviews/{id:guid}/independent-reviewer"] = RouteRule.Denied(AnyId) with { Json = _ => new { reviewerId = "inkraktare", version = 1 } },
+        ["POST /api/v1/reviews/{id:guid}/dispute-conclusion"] = RouteRule.Denied(AnyId) with { Json = _ => new { conclusion = "Inkräktare", version = 1 } },
+        ["GET /Reviews"] = RouteRule.Denied() with { Queries = [b => $"ProviderId={b.ProviderId}"] },
+        ["GET /Reviews/New"] = RouteRule.Denied(),
+        ["POST /Reviews/New"] = RouteRule.Denied() with { Form = ReviewOfUnitOfForm },
+        ["GET /Reviews/Details"] = RouteRule.Denied(AnyId),
+        ["POST /Reviews/Details?handler=Prepare"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Comment", "Inkräktare"), new("Version", "1")] },
+        ["POST /Reviews/Details?handler=CaseNumber"] = RouteRule.Denied(AnyId) with { Form = _ => [new("CaseNumber", "KFKS-2026-00999"), new("Version", "1")] },
+        ["POST /Reviews/Details?handler=Draft"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Summary", "Inkräktare"), new("Version", "1")] },
+        ["POST /Reviews/Details?handler=Reopen"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Version", "1")] },
+        ["POST /Reviews/Details?handler=Communicate"] = RouteRule.Denied(AnyId) with { Form = _ => [new("confirmed", "true"), new("Version", "1")] },
+        ["POST /Reviews/Details?handler=Finalise"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Version", "1")] },
+        ["POST /Reviews/Details?handler=Close"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Version", "1")] },
+        ["POST /Reviews/Details?handler=AssignReviewer"] = RouteRule.Denied(AnyId) with { Form = _ => [new("ReviewerId", "inkraktare"), new("Version", "1")] },
+        ["POST /Reviews/Details?handler=ConcludeDispute"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Conclusion", "Inkräktare"), new("Version", "1")] },
+
         // Account: the caller's own session and tokens
         ["GET /Account/Login"] = RouteRule.NoProviderData("the sign-in form"),
         ["POST /Account/Login"] = RouteRule.NoProviderData("an empty sign-in form gets its field errors"),
@@ -374,6 +402,15 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
     [
         new("Input.Kind", "Deviation"), new("Input.Severity", "Minor"), new("Input.OccurredOn", "2026-01-01"),
         new("Input.UnitId", b.UnitId.ToString()), new("Input.Summary", "Inkräktare"), new("Input.Version", "0"),
+    ];
+
+    private static object ReviewOfUnitOf(Victim b) =>
+        new { type = "QualityReview", title = "Inkräktarens granskning", choiceSystemId = b.ChoiceSystemId, unitIds = new[] { b.UnitId }, plannedFor = "2030-01-01", visitMode = "OnSite" };
+
+    private static IEnumerable<KeyValuePair<string, string>> ReviewOfUnitOfForm(Victim b) =>
+    [
+        new("Input.Type", "QualityReview"), new("Input.Title", "Inkräktarens granskning"), new("Input.ChoiceSystemId", b.ChoiceSystemId.ToString()),
+        new("Input.UnitIds", b.UnitId.ToString()), new("Input.PlannedFor", "2030-01-01"), new("Input.VisitMode", "OnSite"),
     ];
 
     private static object NewUnitFor(Victim b) => new { name = "Ny enhet i annans namn (fiktiv)", providerId = b.ProviderId, ownership = "Private" };

@@ -332,7 +332,7 @@ public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         using var page = await browser.GetAsync($"/Reviews/Visit/Prepare?id={review.ReviewId}", Cancel);
         var html = WebUtility.HtmlDecode(await Expect.OkAsync(page));
         Assert.Contains("Avvikelser följs inte upp (test).", html, StringComparison.Ordinal);
-        Assert.Contains($"/Reviews/Details/{earlier.ReviewId}", html, StringComparison.Ordinal);
+        Assert.Contains($"/Reviews/Details?id={earlier.ReviewId}", html, StringComparison.Ordinal);
         Assert.Contains("Allvarlig brist", html, StringComparison.Ordinal);
     }
 

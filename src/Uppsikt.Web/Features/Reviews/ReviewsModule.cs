@@ -19,7 +19,16 @@ public static class ReviewsModule
         Timeline.ReviewHistory.AddReviewTimeline(services);
         services.AddReviewPortal();
         services.AddScoped<VisitHandler>();
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Reviews/Visit", Policies.Municipal));
+        services.AddScoped<ReviewsHandler>();
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            // Page by page (and the visit's folder): a policy on /Reviews would add to the pages' own, and the provider reads
+            // and answers a communicated report on pages of this feature too (Portal/, Documents/).
+            options.Conventions.AuthorizeFolder("/Reviews/Visit", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Reviews/Index", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Reviews/New", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Reviews/Details", Policies.Municipal);
+        });
         return services;
     }
 }

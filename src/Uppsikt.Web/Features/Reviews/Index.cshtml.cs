@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Uppsikt.Data;
+using Uppsikt.Domain.Reviews;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
+
+namespace Uppsikt.Web.Features.Reviews;
+
+/// <summary>The reviews the caller may see (a district's follow-up officer those of the district's units), filtered, sorted and paged.</summary>
+public sealed class IndexModel(ReviewsHandler handler, RegisterLookups lookups, TimeProvider clock, ICurrentActor actor) : ListPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public ReviewState? State { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ReviewType? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? ProviderId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? UnitId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public PagedList<ReviewRow> Reviews { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
+
+    public List<SelectListItem> Providers { get; private set; } = [];
+
+    public List<SelectListItem> Units { get; private set; } = [];
+
+    public List<SelectListItem> Years { get; private set; } = [];
+
+    public bool CanPlan { get; private set; }
+
+    public bool Filtered => State is not null || Type is not null || ProviderId is not null || UnitId is not null || Year is not null;
+
+    /// <summary>The latest planned first, until someone picks a column.</summary>
+    protected override (string? Sort, bool Descending) DefaultOrder => ("plannedFor", true);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Reviews = await handler.ListAsync(Query, new ReviewFilter(State, Type, ProviderId, UnitId, Year), cancellationToken);
+        Providers = await lookups.ProvidersAsync(cancellationToken);
+        Providers.ForEach(p => p.Selected = p.Value == ProviderId?.ToString());
+        Units = await handler.UnitFilterOptionsAsync(UnitId, cancellationToken);
+        var thisYear = clock.SwedishToday().Year;
+        Years = [.. Enumerable.Range(thisYear - 4, 6).Reverse()
+            .Select(y => new SelectListItem(y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture), y == Year))];
+        CanPlan = WorkflowActors.From(actor).IsIn(ReviewsHandler.ReviewRoles);
+    }
+}
