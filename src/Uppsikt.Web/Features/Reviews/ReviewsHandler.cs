@@ -406,7 +406,7 @@ public sealed class ReviewsHandler(
         return [.. rows.Select(r => new SelectListItem($"{r.Title} – {r.Provider} ({SwedishText.Date(r.PlannedFor)})", r.Id.ToString(), r.Id == selected))];
     }
 
-    /// <summary>The units of the list's filter: every open unit the caller may see, by name.</summary>
+    /// <summary>The units of the list's filter: every unit the caller may see, closed ones too, by name.</summary>
     public async Task<List<SelectListItem>> UnitFilterOptionsAsync(Guid? selected, CancellationToken cancellationToken)
     {
         var rows = await db.Units.AsNoTracking().Where(u => u.ProviderId != null).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
