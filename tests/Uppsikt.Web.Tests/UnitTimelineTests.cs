@@ -236,8 +236,9 @@ public sealed class UnitTimelineTests(UppsiktApp app) : IClassFixture<UppsiktApp
             var problem = JsonDocument.Parse(await Expect.StatusAsync(backwards, HttpStatusCode.BadRequest));
             Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("to", out _));
         }
-        using (var notADate = await quality.GetAsync($"/api/v1/units/{unitId}/timeline?from=igår", Cancel))
+        foreach (var query in new[] { "from=igår", "from=0001-01-01", "to=9999-12-31" })
         {
+            using var notADate = await quality.GetAsync($"/api/v1/units/{unitId}/timeline?{query}", Cancel);
             await Expect.StatusAsync(notADate, HttpStatusCode.BadRequest);
         }
 
@@ -260,6 +261,7 @@ public sealed class UnitTimelineTests(UppsiktApp app) : IClassFixture<UppsiktApp
             ("From=2019-03-01&To=2019-01-01", "Till-datumet kan inte ligga före från-datumet."),
             ("Kinds=sanctions", "Okänd typ av händelse: sanctions."),
             ("From=igår", "”igår” är inte ett giltigt värde för från och med."),
+            ("To=9999-12-31", "Ange ett datum mellan år 1900 och 2200."),
         })
         {
             using var refused = await quality.GetAsync($"/Register/Units/Timeline/{unitId}?{query}", Cancel);

@@ -48,10 +48,20 @@ public sealed class UnitHistory(AppDbContext db, ICurrentActor actor, IEnumerabl
 
     private IEnumerable<IUnitHistorySource> Shown => _sources.Where(s => s.IsShownTo(actor));
 
-    /// <summary>What is wrong with the query, by field (<c>kinds</c>, <c>to</c>), in Swedish; empty when it can be answered.</summary>
+    /// <summary>The years a period may name: wide enough for any unit's history, narrow enough for the calendar's arithmetic.</summary>
+    public const int FirstYear = 1900, LastYear = 2200;
+
+    /// <summary>What is wrong with the query, by field (<c>kinds</c>, <c>from</c>, <c>to</c>), in Swedish; empty when it can be answered.</summary>
     public IReadOnlyDictionary<string, string[]> Problems(UnitHistoryQuery query)
     {
         var check = new Validation();
+        foreach (var (field, date) in new[] { ("from", query.From), ("to", query.To) })
+        {
+            if (date?.Year is < FirstYear or > LastYear)
+            {
+                check.Add(field, $"Ange ett datum mellan år {FirstYear} och {LastYear}.");
+            }
+        }
         var known = AllKinds.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
         if (query.Kinds?.Where(k => !known.Contains(k)).ToList() is { Count: > 0 } unknown)
         {

@@ -54,7 +54,7 @@ public sealed class TimelineModel(UnitHistory history) : PageModel
         {
             foreach (var message in messages)
             {
-                ModelState.AddModelError(field == "to" ? nameof(To) : nameof(Kinds), message);
+                ModelState.AddModelError(field switch { "from" => nameof(From), "to" => nameof(To), _ => nameof(Kinds) }, message);
             }
         }
         // A filter that cannot be used shows its errors and no entries, rather than entries it did not ask for.
