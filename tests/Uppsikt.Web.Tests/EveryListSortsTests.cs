@@ -25,7 +25,7 @@ public sealed partial class EveryListSortsTests(UppsiktApp app) : IClassFixture<
         var sorted = new HashSet<string>(StringComparer.Ordinal);
         var failures = new List<string>();
         // The demo has no reviews; one communicated to Omsorgshuset gives its list of reviews rows to sort.
-        await ReviewSeed.AddAsync(app, Demo.Omsorgshuset, "Granskning att sortera (testdata)");
+        await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, Domain.Reviews.ReviewState.Communicated) { Title = "Granskning att sortera (testdata)" });
 
         foreach (var reader in Readers)
         {

@@ -280,11 +280,11 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /api/v1/portal/reviews/{id:guid}/responses"] = RouteRule.Hidden(b => b.ReviewId) with { Json = _ => new { kind = "Comment", text = "Inkräktarens svar" } },
         ["POST /api/v1/portal/reviews/{id:guid}/dispute"] = RouteRule.Hidden(b => b.ReviewId) with { Json = _ => new { reason = "Inkräktarens invändning" } },
 
-        // Reviews' documents: a provider reads its own communicated report; the minutes are the municipality's
+        // Reviews' documents: a provider reads its own communicated report; the meeting notes are the municipality's
         ["GET /Reviews/Documents/Report"] = RouteRule.Hidden(b => b.ReviewId),
-        ["GET /Reviews/Documents/Minutes"] = RouteRule.Denied(b => b.ReviewId),
+        ["GET /Reviews/Documents/MeetingNotes"] = RouteRule.Denied(b => b.ReviewId),
         ["GET /api/v1/reviews/{id:guid}/report.docx"] = RouteRule.Hidden(b => b.ReviewId),
-        ["GET /api/v1/reviews/{id:guid}/minutes.docx"] = RouteRule.Denied(b => b.ReviewId),
+        ["GET /api/v1/reviews/{id:guid}/meeting-notes.docx"] = RouteRule.Denied(b => b.ReviewId),
 
         // Reviews, preparation and visit: the municipality's work; a provider sees a review only once communicated, and never these
         ["GET /api/v1/reviews/{id:guid}/preparation"] = RouteRule.Denied(AnyId),
@@ -294,7 +294,7 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /api/v1/reviews/{id:guid}/participants"] = RouteRule.Denied(AnyId) with { Json = _ => new { name = "Inkräktare (fiktiv)", side = "Provider" } },
         ["DELETE /api/v1/reviews/{id:guid}/participants/{participantId:guid}"] = RouteRule.Denied(AnyId).With("participantId", AnyId),
         ["POST /api/v1/reviews/{id:guid}/notes"] = RouteRule.Denied(AnyId) with { Json = _ => new { group = "Staff", text = "Inkräktare" } },
-        ["PUT /api/v1/reviews/{id:guid}/minutes"] = RouteRule.Denied(AnyId) with { Json = _ => new { minutes = "Inkräktare", version = 0 } },
+        ["PUT /api/v1/reviews/{id:guid}/meeting-notes"] = RouteRule.Denied(AnyId) with { Json = _ => new { meetingNotes = "Inkräktare", version = 0 } },
         ["GET /Reviews/Visit/Prepare"] = RouteRule.Denied(AnyId),
         ["POST /Reviews/Visit/Prepare?handler=Visit"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Visit.Mode", "Digital"), new("Visit.Place", "Inkräktare"), new("Visit.Version", "0")] },
         ["POST /Reviews/Visit/Prepare?handler=AddParticipant"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Participant.Name", "Inkräktare (fiktiv)"), new("Participant.Side", "Provider")] },
@@ -303,7 +303,7 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /Reviews/Visit/Findings?handler=Finding"] = RouteRule.Denied(AnyId) with { Form = b => [new("UnitId", b.UnitId.ToString()), new("QuestionId", Guid.CreateVersion7().ToString()), new("Assessment", "SeriousDeficiency")] },
         ["GET /Reviews/Visit/Notes"] = RouteRule.Denied(AnyId),
         ["POST /Reviews/Visit/Notes?handler=Note"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Note.Group", "Staff"), new("Note.Text", "Inkräktare")] },
-        ["POST /Reviews/Visit/Notes?handler=Minutes"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Minutes.Minutes", "Inkräktare"), new("Minutes.Version", "0")] },
+        ["POST /Reviews/Visit/Notes?handler=MeetingNotes"] = RouteRule.Denied(AnyId) with { Form = _ => [new("MeetingNotes.MeetingNotes", "Inkräktare"), new("MeetingNotes.Version", "0")] },
 
         // Reviews: the municipality's work; a provider reads a communicated report through the portal, never here
         ["GET /api/v1/reviews"] = RouteRule.Denied() with { Queries = [b => $"providerId={b.ProviderId}", b => $"unitId={b.UnitId}"] },

@@ -18,7 +18,7 @@ using Uppsikt.Web.Tests.Infrastructure;
 
 namespace Uppsikt.Web.Tests;
 
-/// <summary>A review's report and minutes as Word documents: what they say, who gets them, and that no stored text breaks them.</summary>
+/// <summary>A review's report and meeting notes as Word documents: what they say, who gets them, and that no stored text breaks them.</summary>
 public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktApp>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -52,7 +52,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     [Fact]
     public async Task TheFinalReportHasTheCaseNumberTheSectionsEveryAreaTheResponseAndTheIndependentReviewersConclusion()
     {
-        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Final, "(slutlig testdata)") { Disputed = true };
+        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Final, "(slutlig testdata)") { Answered = true, Disputed = true };
         var id = await TestReviews.SeedAsync(app, seed);
         using var client = await app.CreateClientAs(Demo.QualityDeveloper);
 
@@ -97,7 +97,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
         Assert.Contains(seed.Conclusion, report.Text, StringComparison.Ordinal);
         Assert.Contains("Oberoende granskare: Alva Admin (fiktiv)", report.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(seed.Note, report.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(seed.Minutes, report.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(seed.MeetingNotes, report.Text, StringComparison.Ordinal);
     }
 
     private Task<ConditionVersionRef> FirstConditionAsync(Guid reviewId) => app.WithDbAsync(async db =>
@@ -112,7 +112,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     [InlineData(ReviewState.Communicated)]
     public async Task ADraftIsMarkedUtkastOnEveryPageAndInItsName(ReviewState state)
     {
-        var id = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, state, $"(utkast {state})"));
+        var id = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, state, $"(utkast {state})") { Answered = true });
         using var client = await app.CreateClientAs(Demo.QualityDeveloper);
 
         var report = await OpenAsync(await client.GetAsync($"/Reviews/Documents/Report?id={id}", Cancel));
@@ -130,7 +130,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     public async Task AProviderGetsNoDraftAndNoOtherProvidersReport()
     {
         var draft = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, ReviewState.DraftReport, "(dolt utkast)"));
-        var communicated = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(annans rapport)"));
+        var communicated = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(annans rapport)") { Answered = true });
         using var own = await app.CreateClientAs(Demo.OmsorgshusetUser);
         using var other = await app.CreateClientAs(Demo.TryggaHanderUser);
         using var otherApi = await app.ApiClientAs(Demo.TryggaHanderUser);
@@ -150,9 +150,9 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     }
 
     [Fact]
-    public async Task AProviderReadsItsOwnCommunicatedReportWithoutInterviewNotesAndNeverTheMinutes()
+    public async Task AProviderReadsItsOwnCommunicatedReportWithoutInterviewNotesAndNeverTheMeetingNotes()
     {
-        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(anordnarens rapport)");
+        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(anordnarens rapport)") { Answered = true };
         var id = await TestReviews.SeedAsync(app, seed);
         using var client = await app.CreateClientAs(Demo.OmsorgshusetUser);
         using var api = await app.ApiClientAs(Demo.OmsorgshusetUser);
@@ -169,34 +169,34 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
                 Assert.DoesNotContain("Intervjuanteckningar", report.Text, StringComparison.Ordinal);
             }
         }
-        using (var minutes = await client.GetAsync($"/Reviews/Documents/Minutes?id={id}", Cancel))
+        using (var meetingNotes = await client.GetAsync($"/Reviews/Documents/MeetingNotes?id={id}", Cancel))
         {
-            Assert.DoesNotContain(seed.Note, await Expect.DeniedAsync(minutes), StringComparison.Ordinal);
+            Assert.DoesNotContain(seed.Note, await Expect.DeniedAsync(meetingNotes), StringComparison.Ordinal);
         }
-        using (var minutes = await api.GetAsync($"/api/v1/reviews/{id}/minutes.docx", Cancel))
+        using (var meetingNotes = await api.GetAsync($"/api/v1/reviews/{id}/meeting-notes.docx", Cancel))
         {
-            Assert.Equal(HttpStatusCode.Forbidden, minutes.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, meetingNotes.StatusCode);
         }
     }
 
     [Fact]
-    public async Task TheMinutesHaveTheInterviewNotesByGroupOnlyInTheMunicipalitysCopy()
+    public async Task TheMeetingNotesHaveTheInterviewNotesByGroupOnlyInTheMunicipalitysCopy()
     {
         var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.VisitDone, "(minnesanteckningar)");
         var id = await TestReviews.SeedAsync(app, seed);
         using var client = await app.CreateClientAs(Demo.QualityDeveloper);
         using var api = await app.ApiClientAs(Demo.QualityDeveloper);
 
-        var own = await OpenAsync(await client.GetAsync($"/Reviews/Documents/Minutes?id={id}", Cancel));
+        var own = await OpenAsync(await client.GetAsync($"/Reviews/Documents/MeetingNotes?id={id}", Cancel));
 
         Assert.True(own.Errors.Count == 0, string.Join('\n', own.Errors));
         Assert.Contains(CaseNumber, own.Header, StringComparison.Ordinal);
         Assert.Contains("Minnesanteckningar", own.Text, StringComparison.Ordinal);
         Assert.Contains($"Diarienummer: {CaseNumber}", own.Text, StringComparison.Ordinal);
-        Assert.Contains($"Datum: {SwedishText.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(-2), SwedishCalendar.Zone).DateTime))}", own.Text, StringComparison.Ordinal);
+        Assert.Contains($"Datum: {SwedishText.Date(TimeProvider.System.SwedishToday().AddDays(-5))}", own.Text, StringComparison.Ordinal); // the seed visits five days before communication
         Assert.Contains("Plats: Exempelvägen 1, Sickla", own.Text, StringComparison.Ordinal);
         Assert.Contains(seed.Method, own.Text, StringComparison.Ordinal);
-        Assert.Contains(seed.Minutes, own.Text, StringComparison.Ordinal);
+        Assert.Contains(seed.MeetingNotes, own.Text, StringComparison.Ordinal);
         Assert.Contains("Från anordnaren (Omsorgshuset Exempel AB (fiktiv))", own.Heading3);
         Assert.Equal(["Deltagare", "Metod", "Anteckningar", "Intervjuanteckningar"], own.Heading2);
         Assert.Contains("Brukare", own.Heading3);
@@ -204,10 +204,10 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
         Assert.True(own.Text.IndexOf(seed.Note, StringComparison.Ordinal) is var note and > 0
             && note > own.Text.IndexOf("Brukare", StringComparison.Ordinal) && note < own.Text.IndexOf(seed.StaffNote, StringComparison.Ordinal));
 
-        foreach (var address in new[] { $"/Reviews/Documents/Minutes?id={id}&forProvider=true", $"/api/v1/reviews/{id}/minutes.docx?forProvider=true" })
+        foreach (var address in new[] { $"/Reviews/Documents/MeetingNotes?id={id}&forProvider=true", $"/api/v1/reviews/{id}/meeting-notes.docx?forProvider=true" })
         {
             var copy = await OpenAsync(await (address.StartsWith("/api", StringComparison.Ordinal) ? api : client).GetAsync(address, Cancel));
-            Assert.Contains(seed.Minutes, copy.Text, StringComparison.Ordinal);
+            Assert.Contains(seed.MeetingNotes, copy.Text, StringComparison.Ordinal);
             Assert.DoesNotContain(seed.Note, copy.Text, StringComparison.Ordinal);
             Assert.DoesNotContain(seed.StaffNote, copy.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("Intervjuanteckningar", copy.Heading2);
@@ -217,9 +217,9 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     [Fact]
     public async Task TheFinalReportIsStoredWithTheReviewOnceAndServedAsItWasKept()
     {
-        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Final, "(sparad slutlig)");
+        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Final, "(sparad slutlig)") { Answered = true };
         var id = await TestReviews.SeedAsync(app, seed);
-        var draft = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(inte slutlig)"));
+        var draft = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(inte slutlig)") { Answered = true });
 
         SaveResult first = null!, again = null!, refused = null!, missing = null!;
         await app.WithServicesAsync(async services =>
@@ -261,11 +261,11 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     {
         // PostgreSQL stores no NUL in text, so NUL goes through the writer directly (below); every other control goes through the database.
         const string Hostile = "\u0001\u0008\u000B\u001B[31m\u007F\u0085\u009B\u202Egnidaer\u202C\u2066isolerad\u2069\uFFFF slut";
-        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Final, "(styrtecken)") { Disputed = true, Extra = Hostile };
+        var seed = new ReviewSpec(Demo.Omsorgshuset, ReviewState.Final, "(styrtecken)") { Answered = true, Disputed = true, Extra = Hostile };
         var id = await TestReviews.SeedAsync(app, seed);
         using var client = await app.CreateClientAs(Demo.QualityDeveloper);
 
-        foreach (var address in new[] { $"/Reviews/Documents/Report?id={id}", $"/Reviews/Documents/Minutes?id={id}" })
+        foreach (var address in new[] { $"/Reviews/Documents/Report?id={id}", $"/Reviews/Documents/MeetingNotes?id={id}" })
         {
             var document = await OpenAsync(await client.GetAsync(address, Cancel));
             Assert.True(document.Errors.Count == 0, string.Join('\n', document.Errors));
@@ -295,12 +295,12 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
         review!.Provider = provider;
         review.ChoiceSystem = choiceSystem;
         review.Units[0].Unit = unit;
-        Assert.Null(review.WriteMinutes(lead, "Metod\0 med NUL\uDC00", "Anteckningar\0"));
+        Assert.Null(review.WriteMeetingNotes(lead, "Metod\0 med NUL\uDC00", "Anteckningar\0"));
         Assert.Null(review.RecordFinding(lead, unit.Id, new FindingQuestion(question.Id, checklistId, "2.1", question.Section), null, "Iakttagelse\0 med NUL", Assessment.MinorDeficiency, [], now).Refusal);
         var source = new ReviewDocumentSource(review, "Exempelkommunen\0 (fiktiv)", new Dictionary<Guid, TemplateQuestion> { [question.Id] = question },
             new Dictionary<Guid, ConditionVersionRef>());
 
-        foreach (var bytes in new[] { ReviewReport.Write(source), ReviewMinutes.Write(source, withInterviewNotes: true) })
+        foreach (var bytes in new[] { ReviewReport.Write(source), ReviewMeetingNotes.Write(source, withInterviewNotes: true) })
         {
             using var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
             Assert.Empty(new OpenXmlValidator().Validate(document, Cancel));
@@ -316,14 +316,14 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     [Fact]
     public async Task TheApiGivesTheMunicipalityBothDocuments()
     {
-        var id = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(api)"));
+        var id = await TestReviews.SeedAsync(app, new ReviewSpec(Demo.Omsorgshuset, ReviewState.Communicated, "(api)") { Answered = true });
         using var api = await app.ApiClientAs(Demo.QualityDeveloper);
 
         var report = await OpenAsync(await api.GetAsync($"/api/v1/reviews/{id}/report.docx", Cancel));
-        var minutes = await OpenAsync(await api.GetAsync($"/api/v1/reviews/{id}/minutes.docx", Cancel));
+        var meetingNotes = await OpenAsync(await api.GetAsync($"/api/v1/reviews/{id}/meeting-notes.docx", Cancel));
 
         Assert.Contains("Granskningsrapport", report.Text, StringComparison.Ordinal);
-        Assert.StartsWith("Minnesanteckningar kommunens exemplar SOC-2026-00012", minutes.FileName, StringComparison.Ordinal);
+        Assert.StartsWith("Minnesanteckningar kommunens exemplar SOC-2026-00012", meetingNotes.FileName, StringComparison.Ordinal);
         using var missing = await api.GetAsync($"/api/v1/reviews/{Guid.CreateVersion7()}/report.docx", Cancel);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }

@@ -15,7 +15,6 @@ using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Mail;
 using Uppsikt.Web.Infrastructure.Portal;
 using Uppsikt.Web.Tests.Infrastructure;
-using Seed = Uppsikt.Web.Tests.Infrastructure.ReviewSeed;
 
 namespace Uppsikt.Web.Tests;
 
@@ -29,6 +28,20 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
 
     private static DateOnly Today => TimeProvider.System.SwedishToday();
 
+    /// <summary>The texts every seeded review carries, among them the interview notes no provider may see.</summary>
+    private static readonly ReviewSpec Texts = new(Demo.Omsorgshuset, ReviewState.Communicated);
+
+    /// <summary>A review with a minor deficiency as its overall result, communicated today unless told otherwise.</summary>
+    private Task<Guid> SeedAsync(string providerName, string title, ReviewState state = ReviewState.Communicated, DateOnly? communicatedOn = null,
+        DateOnly? dueOn = null) =>
+        TestReviews.SeedAsync(app, new ReviewSpec(providerName, state)
+        {
+            Title = title,
+            Worst = Assessment.MinorDeficiency,
+            CommunicatedOn = communicatedOn,
+            DueOn = dueOn,
+        });
+
     private Task<Review> ReviewAsync(Guid id) =>
         app.WithDbAsync(db => db.Reviews.AsNoTracking().Include(r => r.Responses).Include(r => r.Steps).SingleAsync(r => r.Id == id, Cancel));
 
@@ -38,9 +51,9 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
     [Fact]
     public async Task AProviderSeesItsCommunicatedReportButNeitherADraftNorAnotherProvidersReview()
     {
-        var communicated = await Seed.AddAsync(app, Demo.Omsorgshuset, "Kvalitetsgranskning Sickla (kommunicerad)");
-        var draft = await Seed.AddAsync(app, Demo.Omsorgshuset, "Kvalitetsgranskning Sickla (utkast)", Seed.Stage.Draft);
-        var others = await Seed.AddAsync(app, Demo.TryggaHander, "Kvalitetsgranskning Saltsjöbaden (kommunicerad)");
+        var communicated = await SeedAsync(Demo.Omsorgshuset, "Kvalitetsgranskning Sickla (kommunicerad)");
+        var draft = await SeedAsync(Demo.Omsorgshuset, "Kvalitetsgranskning Sickla (utkast)", ReviewState.DraftReport);
+        var others = await SeedAsync(Demo.TryggaHander, "Kvalitetsgranskning Saltsjöbaden (kommunicerad)");
         using var provider = await app.CreateClientAs(Demo.OmsorgshusetUser);
         using var api = await app.ApiClientAs(Demo.OmsorgshusetUser);
 
@@ -57,15 +70,15 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
             var html = WebUtility.HtmlDecode(await Expect.OkAsync(details));
             Assert.Contains("Kvalitetsgranskning", html, StringComparison.Ordinal);
             Assert.Contains(Demo.OmsorgshusetSickla, html, StringComparison.Ordinal);
-            Assert.Contains("Verksamhetschef Exempel (fiktiv)", html, StringComparison.Ordinal);
-            Assert.Contains("(testdata).", html, StringComparison.Ordinal);
+            Assert.Contains(ReviewSpec.ProviderParticipant, html, StringComparison.Ordinal);
+            Assert.Contains(Texts.Observation, html, StringComparison.Ordinal);
             Assert.Contains("Mindre brist", html, StringComparison.Ordinal);
             Assert.Contains("Samlad bedömning: Mindre brist", html, StringComparison.Ordinal);
             Assert.Contains(SwedishText.Date(Today.AddDays(14)), html, StringComparison.Ordinal);
             Assert.Contains("Skicka svaret", html, StringComparison.Ordinal);
             Assert.Contains("Begär att en granskare som inte deltagit ser över rapporten", html, StringComparison.Ordinal);
             Assert.Contains($"/Portal/Threads?matterKind=Review&matterId={communicated}", html, StringComparison.Ordinal);
-            Assert.DoesNotContain(Seed.NoteMarker, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(Texts.StaffNote, html, StringComparison.Ordinal);
         }
         foreach (var hidden in new[] { draft, others })
         {
@@ -82,7 +95,7 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
         using (var read = await api.GetAsync($"/api/v1/portal/reviews/{communicated}", Cancel))
         {
             var body = await Expect.OkAsync(read);
-            Assert.DoesNotContain(Seed.NoteMarker, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(Texts.StaffNote, body, StringComparison.Ordinal);
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
             Assert.Equal("Communicated", root.GetProperty("state").GetString());
@@ -126,7 +139,7 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
     [Fact]
     public async Task TheProvidersAnswerIsRecordedOnTheTimelineAndTheLeadIsTold()
     {
-        var id = await Seed.AddAsync(app, Demo.Omsorgshuset, "Granskning att besvara");
+        var id = await SeedAsync(Demo.Omsorgshuset, "Granskning att besvara");
         using var provider = await app.CreateClientAs(Demo.OmsorgshusetUser);
         var page = ReviewPortalHandler.DetailsUrl(id);
 
@@ -170,7 +183,7 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
     [Fact]
     public async Task AnAnswerNamingAPersonalIdentityNumberIsRefusedByItsFieldAndChangesNothing()
     {
-        var id = await Seed.AddAsync(app, Demo.Omsorgshuset, "Granskning med personnummer i svaret");
+        var id = await SeedAsync(Demo.Omsorgshuset, "Granskning med personnummer i svaret");
         using var api = await app.ApiClientAs(Demo.OmsorgshusetUser);
         using var provider = await app.CreateClientAs(Demo.OmsorgshusetUser);
         var before = await app.LastAuditIdAsync();
@@ -202,7 +215,7 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
     [Fact]
     public async Task TheProviderDisputesOnceAfterConfirmingAndTheLeadAndGroupManagerAreTold()
     {
-        var id = await Seed.AddAsync(app, Demo.Omsorgshuset, "Granskning att ifrågasätta");
+        var id = await SeedAsync(Demo.Omsorgshuset, "Granskning att ifrågasätta");
         using var provider = await app.CreateClientAs(Demo.OmsorgshusetUser);
         var page = ReviewPortalHandler.DetailsUrl(id);
         const string reason = "Bedömningen av dokumentationen bygger på ett äldre underlag (fiktiv).";
@@ -251,8 +264,8 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
     [Fact]
     public async Task AFinalisedReportOrOnePastItsLastDayIsReadOnly()
     {
-        var finalised = await Seed.AddAsync(app, Demo.Omsorgshuset, "Fastställd granskning", Seed.Stage.Finalised);
-        var late = await Seed.AddAsync(app, Demo.Omsorgshuset, "Granskning efter sista dag", communicatedOn: Today.AddDays(-20));
+        var finalised = await SeedAsync(Demo.Omsorgshuset, "Fastställd granskning", ReviewState.Final);
+        var late = await SeedAsync(Demo.Omsorgshuset, "Granskning efter sista dag", communicatedOn: Today.AddDays(-20));
         using var api = await app.ApiClientAs(Demo.OmsorgshusetUser);
         using var provider = await app.CreateClientAs(Demo.OmsorgshusetUser);
 
@@ -288,7 +301,7 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
     public async Task ACommunicatedReviewWaitsInTheProvidersToDoListWithItsLastDay()
     {
         var due = Today.AddDays(10);
-        var id = await Seed.AddAsync(app, Demo.Omsorgshuset, "Granskning i att göra-listan", dueOn: due);
+        var id = await SeedAsync(Demo.Omsorgshuset, "Granskning i att göra-listan", dueOn: due);
         using var api = await app.ApiClientAs(Demo.OmsorgshusetUser);
 
         var requests = await api.GetFromJsonAsync<List<PortalRequest>>("/api/v1/portal/requests", Api.Json, Cancel);
@@ -312,7 +325,7 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
     [Fact]
     public async Task CommunicationMailsTheProvidersUsersOnceWithTheLastDayAndALink()
     {
-        var id = await Seed.AddAsync(app, Demo.TryggaHander, "Granskning som kommuniceras", dueOn: Today.AddDays(21));
+        var id = await SeedAsync(Demo.TryggaHander, "Granskning som kommuniceras", dueOn: Today.AddDays(21));
         var sent = new List<int>();
         for (var run = 0; run < 2; run++)
         {
@@ -337,7 +350,7 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
     public async Task TheReminderGoesOutOnceTheSetDaysBeforeTheLastDay()
     {
         var due = Today.AddDays(40);
-        var id = await Seed.AddAsync(app, Demo.Omsorgshuset, "Granskning att påminna om", dueOn: due);
+        var id = await SeedAsync(Demo.Omsorgshuset, "Granskning att påminna om", dueOn: due);
         var settings = new ReviewSettings();
         var sent = 0;
         foreach (var daysBefore in new[] { 5, 4, 3, 3, 2, 1, 0 })
@@ -367,8 +380,8 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
     [Fact]
     public async Task TheProvidersListSortsByEveryColumnAndPages()
     {
-        await Seed.AddAsync(app, Demo.Omsorgshuset, "A-granskning för sortering");
-        await Seed.AddAsync(app, Demo.Omsorgshuset, "Ö-granskning för sortering", Seed.Stage.Finalised);
+        await SeedAsync(Demo.Omsorgshuset, "A-granskning för sortering");
+        await SeedAsync(Demo.Omsorgshuset, "Ö-granskning för sortering", ReviewState.Final);
         using var api = await app.ApiClientAs(Demo.OmsorgshusetUser);
 
         foreach (var descending in new[] { false, true })

@@ -14,7 +14,7 @@ namespace Uppsikt.Web.Tests;
 
 /// <summary>
 /// A review's preparation and visit over HTTP: the evidence per unit, the visit's details and participants, findings saved
-/// one question at a time (by the page's own form, by the script's JSON answer and by the API), interview notes and minutes,
+/// one question at a time (by the page's own form, by the script's JSON answer and by the API), interview notes and meeting notes,
 /// and who may do it when. The demo has no reviews yet, so each test plans its own through the domain.
 /// </summary>
 public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
@@ -449,7 +449,7 @@ public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     [Fact]
-    public async Task TheVisitParticipantsNotesAndMinutesAreRecorded()
+    public async Task TheVisitParticipantsNotesAndMeetingNotesAreRecorded()
     {
         var review = await PlanAsync();
         using var developer = await app.ApiClientAs(Demo.QualityDeveloper);
@@ -484,10 +484,10 @@ public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         {
             Assert.True((await JsonAsync(named, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Text", out _));
         }
-        using (var minutes = await developer.PutAsJsonAsync($"/api/v1/reviews/{review.ReviewId}/minutes",
-            new { method = "Intervjuer med personal och ledning.", minutes = "Besöket började klockan tio.", version }, Api.Json, Cancel))
+        using (var meetingNotes = await developer.PutAsJsonAsync($"/api/v1/reviews/{review.ReviewId}/meeting-notes",
+            new { method = "Intervjuer med personal och ledning.", meetingNotes = "Besöket började klockan tio.", version }, Api.Json, Cancel))
         {
-            Assert.Equal("Besöket började klockan tio.", (await JsonAsync(minutes)).GetProperty("minutes").GetString());
+            Assert.Equal("Besöket började klockan tio.", (await JsonAsync(meetingNotes)).GetProperty("meetingNotes").GetString());
         }
 
         // The pages show it, and the notes page lets the lead add another note without JavaScript.

@@ -23,7 +23,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         b.Property(e => e.LeadName).HasMaxLength(EntityDefaults.Name);
         b.Property(e => e.VisitPlace).HasMaxLength(Review.ShortTextMax);
         b.Property(e => e.Method).HasMaxLength(EntityDefaults.Text);
-        b.Property(e => e.Minutes).HasMaxLength(EntityDefaults.Text);
+        b.Property(e => e.MeetingNotes).HasMaxLength(EntityDefaults.Text);
         b.Property(e => e.Summary).HasMaxLength(EntityDefaults.Text);
         b.Property(e => e.DisputeReason).HasMaxLength(EntityDefaults.Text);
         b.Property(e => e.IndependentReviewerId).HasMaxLength(450);

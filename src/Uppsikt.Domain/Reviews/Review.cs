@@ -66,7 +66,7 @@ public sealed class Review : Entity
     public string? Method { get; set; }
 
     /// <summary>Minnesanteckningar from the visit.</summary>
-    public string? Minutes { get; set; }
+    public string? MeetingNotes { get; set; }
 
     /// <summary>The report's summary, written with the draft.</summary>
     public string? Summary { get; set; }
@@ -236,7 +236,7 @@ public sealed class Review : Entity
             : Refusal.WrongState($"Granskningen är {StateText}, så underlaget kan inte längre ändras.");
     }
 
-    /// <summary>Changes the case number, the visit's details, the method and the minutes while the work is open.</summary>
+    /// <summary>Changes the case number, the visit's details, the method and the meeting notes while the work is open.</summary>
     public Refusal? SetCaseNumber(WorkflowActor actor, string? caseNumber)
     {
         if (CheckWork(actor) is { } refusal)
@@ -286,19 +286,19 @@ public sealed class Review : Entity
         return null;
     }
 
-    /// <summary>Writes the method and the minutes; refused when they name a person by personal identity number.</summary>
-    public Refusal? WriteMinutes(WorkflowActor actor, string? method, string? minutes)
+    /// <summary>Writes the method and the meeting notes; refused when they name a person by personal identity number.</summary>
+    public Refusal? WriteMeetingNotes(WorkflowActor actor, string? method, string? meetingNotes)
     {
         if (CheckWork(actor) is { } refusal)
         {
             return refusal;
         }
-        if ((CheckText(method, "Metoden", "Method") ?? CheckText(minutes, "Minnesanteckningarna", "Minutes")) is { } problem)
+        if ((CheckText(method, "Metoden", "Method") ?? CheckText(meetingNotes, "Minnesanteckningarna", "MeetingNotes")) is { } problem)
         {
             return problem;
         }
         Method = Clean(method);
-        Minutes = Clean(minutes);
+        MeetingNotes = Clean(meetingNotes);
         return null;
     }
 

@@ -2525,11 +2525,11 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
-                    b.Property<string>("Method")
+                    b.Property<string>("MeetingNotes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<string>("Minutes")
+                    b.Property<string>("Method")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 

@@ -2509,11 +2509,11 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Method")
+                    b.Property<string>("MeetingNotes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Minutes")
+                    b.Property<string>("Method")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 

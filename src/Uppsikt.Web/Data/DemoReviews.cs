@@ -130,7 +130,7 @@ public static class DemoReviews
             {
                 Check(review.AddNote(lead, group, text, Moment(visitDay, 15)).Refusal);
             }
-            Check(review.WriteMinutes(lead, "Dokumentgranskning av rutiner och ett urval genomförandeplaner, intervjuer med ledning och personal, observation av verksamheten.",
+            Check(review.WriteMeetingNotes(lead, "Dokumentgranskning av rutiner och ett urval genomförandeplaner, intervjuer med ledning och personal, observation av verksamheten.",
                 "Besöket inleddes med en genomgång av granskningens syfte. Ledningen presenterade verksamheten, därefter intervjuer och rundvandring. Avslutande återkoppling gavs muntligt."));
             Check(review.RecordVisitDone(lead, Moment(s.AddDays(22)), null));
             if (course.Target == ReviewState.VisitDone)

@@ -187,7 +187,7 @@ public static class AuditNames
         ["Message"] = "Meddelande",
         ["Met"] = "Uppfyllt",
         ["Method"] = "Metod",
-        ["Minutes"] = "Minnesanteckningar",
+        ["MeetingNotes"] = "Minnesanteckningar",
         ["Month"] = "Månad",
         ["Name"] = "Namn",
         ["NextAttemptAt"] = "Nästa försök",

@@ -18,7 +18,7 @@ public sealed record ReviewDocumentFile(byte[] Content, string FileName)
 }
 
 /// <summary>
-/// A review's documents: the report (<see cref="ReviewReport"/>) and the minutes (<see cref="ReviewMinutes"/>), written from
+/// A review's documents: the report (<see cref="ReviewReport"/>) and the meeting notes (<see cref="ReviewMeetingNotes"/>), written from
 /// the review as the acting user may see it — every read goes through the scoped <see cref="AppDbContext"/>, so a provider user
 /// finds only its own provider's communicated, final or closed reviews, and never an interview note. Each document is loaded in
 /// a fixed number of queries, however many findings, participants and responses the review has. Once the report is final,
@@ -55,14 +55,14 @@ public sealed class ReviewDocuments(
     }
 
     /// <summary>
-    /// The minutes for the acting user; null when hidden. The municipality's copy has the interview notes unless
+    /// The meeting notes for the acting user; null when hidden. The municipality's copy has the interview notes unless
     /// <paramref name="forProvider"/> asks for the copy to hand the provider; a provider user never gets them.
     /// </summary>
-    public async Task<ReviewDocumentFile?> MinutesAsync(Guid reviewId, bool forProvider, CancellationToken cancellationToken)
+    public async Task<ReviewDocumentFile?> MeetingNotesAsync(Guid reviewId, bool forProvider, CancellationToken cancellationToken)
     {
         var withNotes = !forProvider && actor.Scope.Kind is AccessScopeKind.Unrestricted or AccessScopeKind.District;
         return await LoadAsync(reviewId, withNotes, cancellationToken) is { } source
-            ? new ReviewDocumentFile(ReviewMinutes.Write(source, withNotes), ReviewMinutes.FileName(source, withNotes))
+            ? new ReviewDocumentFile(ReviewMeetingNotes.Write(source, withNotes), ReviewMeetingNotes.FileName(source, withNotes))
             : null;
     }
 

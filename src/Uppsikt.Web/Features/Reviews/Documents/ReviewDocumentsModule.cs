@@ -7,7 +7,7 @@ namespace Uppsikt.Web.Features.Reviews.Documents;
 
 /// <summary>
 /// A review's documents (Word): the report for the municipality and, once communicated, for the reviewed provider's users;
-/// the minutes for the municipality only. Who sees which review is the query filter's rule (decision 0020).
+/// the meeting notes for the municipality only. Who sees which review is the query filter's rule (decision 0020).
 /// </summary>
 public static class ReviewDocumentsModule
 {
@@ -24,12 +24,12 @@ public static class ReviewDocumentsModule
         {
             // Page by page: a policy on the /Reviews folder would add to these, and provider users must reach the report.
             options.Conventions.AuthorizePage("/Reviews/Documents/Report", ReportReaderPolicy);
-            options.Conventions.AuthorizePage("/Reviews/Documents/Minutes", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Reviews/Documents/MeetingNotes", Policies.Municipal);
         });
         return services;
     }
 
-    /// <summary><c>GET /api/v1/reviews/{id}/report.docx</c> and <c>/minutes.docx</c>.</summary>
+    /// <summary><c>GET /api/v1/reviews/{id}/report.docx</c> and <c>/meeting-notes.docx</c>.</summary>
     public static void MapReviewDocumentsApi(this RouteGroupBuilder api)
     {
         var reviews = api.MapGroup("/reviews").WithTags("Granskningar");
@@ -38,8 +38,8 @@ public static class ReviewDocumentsModule
                 Answer(await documents.ReportAsync(id, cancellationToken), context))
             .WithSummary("Granskningsrapporten som Word-dokument: utkast märkt ”Utkast”, fastställd rapport som den sparades. En anordnare får bara sina egna, kommunicerade rapporter.");
 
-        reviews.MapGet("/{id:guid}/minutes.docx", async (Guid id, bool? forProvider, ReviewDocuments documents, HttpContext context, CancellationToken cancellationToken) =>
-                Answer(await documents.MinutesAsync(id, forProvider ?? false, cancellationToken), context))
+        reviews.MapGet("/{id:guid}/meeting-notes.docx", async (Guid id, bool? forProvider, ReviewDocuments documents, HttpContext context, CancellationToken cancellationToken) =>
+                Answer(await documents.MeetingNotesAsync(id, forProvider ?? false, cancellationToken), context))
             .RequireAuthorization(Policies.Municipal)
             .WithSummary("Minnesanteckningarna som Word-dokument, med intervjuanteckningarna per grupp i kommunens exemplar; ?forProvider=true ger exemplaret utan dem.");
     }

@@ -43,7 +43,7 @@ public sealed record ReviewStepView(ReviewStepKind Kind, DateTimeOffset Occurred
 /// <summary>
 /// The communicated report as the provider reads it (rule 5): the review's facts, participants, findings by area with their
 /// assessment and the condition versions they name, the summary and overall result, the answers given and the dispute, and the
-/// steps since communication. Interview notes and the visit's minutes are the municipality's working material and never part of it.
+/// steps since communication. Interview notes and the visit's meeting notes are the municipality's working material and never part of it.
 /// </summary>
 public sealed record ReviewReport(
     Guid Id, string Title, ReviewType Type, ReviewState State, Guid ProviderId, string ProviderName, string ChoiceSystemName, string? CaseNumber,

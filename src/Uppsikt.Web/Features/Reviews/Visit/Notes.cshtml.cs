@@ -8,21 +8,21 @@ using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Reviews.Visit;
 
-/// <summary>The visit's interview notes, never shown to the provider, and the method and minutes for the report.</summary>
+/// <summary>The visit's interview notes, never shown to the provider, and the method and meeting notes for the report.</summary>
 public sealed class NotesModel(VisitHandler handler, ICurrentActor actor) : PageModel
 {
     public ReviewNotes Notes { get; private set; } = null!;
 
     [BindProperty]
-    public MinutesForm Minutes { get; set; } = new();
+    public MeetingNotesForm MeetingNotes { get; set; } = new();
 
     [BindProperty]
     public NoteForm Note { get; set; } = new();
 
-    public sealed class MinutesForm
+    public sealed class MeetingNotesForm
     {
         [Display(Name = "metod")] public string? Method { get; set; }
-        [Display(Name = "minnesanteckningar")] public string? Minutes { get; set; }
+        [Display(Name = "minnesanteckningar")] public string? MeetingNotes { get; set; }
         public int Version { get; set; }
     }
 
@@ -34,17 +34,17 @@ public sealed class NotesModel(VisitHandler handler, ICurrentActor actor) : Page
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowStoredAsync(id, cancellationToken);
 
-    public async Task<IActionResult> OnPostMinutesAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMeetingNotesAsync(Guid id, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
         {
-            var result = await handler.WriteMinutesAsync(id, new MinutesInput(Minutes.Method, Minutes.Minutes, Minutes.Version), WorkflowActors.From(actor), cancellationToken);
+            var result = await handler.WriteMeetingNotesAsync(id, new MeetingNotesInput(MeetingNotes.Method, MeetingNotes.MeetingNotes, MeetingNotes.Version), WorkflowActors.From(actor), cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = "Metod och minnesanteckningar är sparade.";
-                return RedirectToPage(null, null, new { id }, "minutes-heading");
+                return RedirectToPage(null, null, new { id }, "meeting-notes-heading");
             }
-            if (this.Refused(result, nameof(Minutes)) is { } refused)
+            if (this.Refused(result, nameof(MeetingNotes)) is { } refused)
             {
                 return refused;
             }
@@ -70,7 +70,7 @@ public sealed class NotesModel(VisitHandler handler, ICurrentActor actor) : Page
         return await ShowStoredAsync(id, cancellationToken);
     }
 
-    /// <summary>The page with the minutes form showing what is stored (also after a note's form failed).</summary>
+    /// <summary>The page with the meeting notes form showing what is stored (also after a note's form failed).</summary>
     private async Task<IActionResult> ShowStoredAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } missing)
@@ -78,7 +78,7 @@ public sealed class NotesModel(VisitHandler handler, ICurrentActor actor) : Page
             return missing;
         }
         var review = Notes.Review;
-        Minutes = new MinutesForm { Method = review.Method, Minutes = review.Minutes, Version = review.Version };
+        MeetingNotes = new MeetingNotesForm { Method = review.Method, MeetingNotes = review.MeetingNotes, Version = review.Version };
         return Page();
     }
 

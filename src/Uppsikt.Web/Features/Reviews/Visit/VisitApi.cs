@@ -5,7 +5,7 @@ using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Reviews.Visit;
 
-/// <summary>A review's preparation and visit over the API: the evidence, the checklist and its findings, the visit, participants, notes and minutes.</summary>
+/// <summary>A review's preparation and visit over the API: the evidence, the checklist and its findings, the visit, participants, notes and meeting notes.</summary>
 public static class VisitApi
 {
     public static void MapReviewVisitApi(this RouteGroupBuilder api)
@@ -60,8 +60,8 @@ public static class VisitApi
             .Produces<ReviewNotes>(StatusCodes.Status201Created).Refusals()
             .WithSummary("Lägger till en intervjuanteckning (group: ServiceUsers, Relatives, Staff, Management, CaseWorkers). Anteckningar visas aldrig för anordnaren; personnummer avvisas.");
 
-        review.MapPut("/minutes", async (Guid id, MinutesInput input, VisitHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
-                await Answer(await handler.WriteMinutesAsync(id, input, WorkflowActors.From(actor), cancellationToken), handler, id, actor, cancellationToken))
+        review.MapPut("/meeting-notes", async (Guid id, MeetingNotesInput input, VisitHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
+                await Answer(await handler.WriteMeetingNotesAsync(id, input, WorkflowActors.From(actor), cancellationToken), handler, id, actor, cancellationToken))
             .Produces<VisitReview>().Refusals()
             .WithSummary("Sparar metodbeskrivningen och minnesanteckningarna från besöket. Skicka med granskningens version; personnummer avvisas.");
     }

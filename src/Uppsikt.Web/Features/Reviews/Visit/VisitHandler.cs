@@ -21,7 +21,7 @@ public sealed record ParticipantView(Guid Id, string Name, string? Title, Partic
 public sealed record VisitReview(
     Guid Id, string Title, ReviewType Type, ReviewState State, Guid ProviderId, string ProviderName, Guid ChoiceSystemId, string ChoiceSystemName,
     Guid? ChecklistId, string? CaseNumber, string LeadName, VisitMode VisitMode, DateTimeOffset? VisitAt, string? VisitPlace, DateOnly VisitDate,
-    string? Method, string? Minutes, IReadOnlyList<VisitUnit> Units, IReadOnlyList<ParticipantView> Participants, int Version, string? WorkRefusal)
+    string? Method, string? MeetingNotes, IReadOnlyList<VisitUnit> Units, IReadOnlyList<ParticipantView> Participants, int Version, string? WorkRefusal)
 {
     public bool CanWork => WorkRefusal is null;
 }
@@ -87,11 +87,11 @@ public sealed record ParticipantInput(string? Name, string? Title, ParticipantSi
 
 public sealed record NoteInput(InterviewGroup? Group, string? Text);
 
-public sealed record MinutesInput(string? Method, string? Minutes, int Version);
+public sealed record MeetingNotesInput(string? Method, string? MeetingNotes, int Version);
 
 /// <summary>
 /// A review's preparation and visit (decision 0020): gathers the units' evidence, and records the visit's details, the
-/// participants, the findings per checklist question, the interview notes and the minutes through the domain's rules
+/// participants, the findings per checklist question, the interview notes and the meeting notes through the domain's rules
 /// (<see cref="Review.CheckWork"/>). Pages and <c>/api/v1/reviews/{id}/…</c> call it. Every read is a fixed number of
 /// queries, however many questions, findings or evidence rows a review has.
 /// </summary>
@@ -320,8 +320,8 @@ public sealed class VisitHandler(AppDbContext db, Checklists checklists, Conditi
             return refusals;
         }, cancellationToken);
 
-    public Task<SaveResult> WriteMinutesAsync(Guid id, MinutesInput input, WorkflowActor actor, CancellationToken cancellationToken) =>
-        EditAsync(id, actor, input.Version, review => review.WriteMinutes(actor, input.Method, input.Minutes) is { } refusal ? [refusal] : [], cancellationToken);
+    public Task<SaveResult> WriteMeetingNotesAsync(Guid id, MeetingNotesInput input, WorkflowActor actor, CancellationToken cancellationToken) =>
+        EditAsync(id, actor, input.Version, review => review.WriteMeetingNotes(actor, input.Method, input.MeetingNotes) is { } refusal ? [refusal] : [], cancellationToken);
 
     /// <summary>Adds a participant; a user id, when given, must name a user, so an independent reviewer can be told from those who took part.</summary>
     public async Task<SaveResult> AddParticipantAsync(Guid id, ParticipantInput input, WorkflowActor actor, CancellationToken cancellationToken)
@@ -416,7 +416,7 @@ public sealed class VisitHandler(AppDbContext db, Checklists checklists, Conditi
         new(
             review.Id, review.Title, review.Type, review.State, review.ProviderId, review.Provider?.Name ?? "", review.ChoiceSystemId, review.ChoiceSystem?.Name ?? "",
             review.ChecklistId, review.CaseNumber, review.LeadName, review.VisitMode, review.VisitAt, review.VisitPlace, VisitDate(review),
-            review.Method, review.Minutes,
+            review.Method, review.MeetingNotes,
             [.. review.Units.Where(u => u.Unit is not null).Select(u => new VisitUnit(u.UnitId, u.Unit!.Name, Address(u.Unit)))
                 .OrderBy(u => u.Name, StringComparer.Create(SwedishText.Culture, false))],
             [.. review.Participants.OrderBy(p => p.Side).ThenBy(p => p.Name, StringComparer.Create(SwedishText.Culture, false))
@@ -427,7 +427,7 @@ public sealed class VisitHandler(AppDbContext db, Checklists checklists, Conditi
         string.Join(", ", new[] { unit.StreetAddress, string.Join(' ', new[] { unit.PostalCode, unit.City }.Where(s => !string.IsNullOrWhiteSpace(s))) }
             .Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } address ? address : null;
 
-    /// <summary>Changes the review itself (the visit, the minutes): the domain decides, the review's version guards against lost updates.</summary>
+    /// <summary>Changes the review itself (the visit, the meeting notes): the domain decides, the review's version guards against lost updates.</summary>
     private async Task<SaveResult> EditAsync(Guid id, WorkflowActor actor, int version, Func<Review, IReadOnlyCollection<Refusal>> change, CancellationToken cancellationToken)
     {
         if (RefuseRole(actor) is { } notAllowed)

@@ -6,10 +6,10 @@ namespace Uppsikt.Web.Features.Reviews.Documents;
 
 /// <summary>
 /// Minnesanteckningar from the review's visit: case number, date, place or digital meeting, participants, method and the
-/// minutes. The municipality's own copy adds the interview notes grouped by whom the interviews were with; a copy for the
+/// meeting notes. The municipality's own copy adds the interview notes grouped by whom the interviews were with; a copy for the
 /// provider never has them, as they may tell of individual service users (decision 0020, rule 9).
 /// </summary>
-public static class ReviewMinutes
+public static class ReviewMeetingNotes
 {
     public const string Kind = "Minnesanteckningar";
 
@@ -38,7 +38,7 @@ public static class ReviewMinutes
         document.Heading(2, "Metod")
             .Paragraph(string.IsNullOrWhiteSpace(review.Method) ? "Metoden har inte beskrivits." : review.Method);
         document.Heading(2, "Anteckningar")
-            .Paragraph(string.IsNullOrWhiteSpace(review.Minutes) ? "Inga minnesanteckningar har skrivits." : review.Minutes);
+            .Paragraph(string.IsNullOrWhiteSpace(review.MeetingNotes) ? "Inga minnesanteckningar har skrivits." : review.MeetingNotes);
 
         if (withInterviewNotes)
         {
