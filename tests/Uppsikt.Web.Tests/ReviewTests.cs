@@ -157,6 +157,52 @@ public sealed class ReviewTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     [Fact]
+    public async Task TheListNamesTheChosenProviderAndUnitWithALinkThatDropsItAndItsSearchFindsUnits()
+    {
+        using var developer = await app.CreateClientAs(Demo.QualityDeveloper);
+        using var api = await app.ApiClientAs(Demo.QualityDeveloper);
+        var sickla = await app.GetUnitIdAsync(Demo.OmsorgshusetSickla);
+        var omsorgshuset = await app.GetProviderIdAsync(Demo.Omsorgshuset);
+
+        using (var byUnit = await developer.GetAsync($"/Reviews?UnitId={sickla}&State=DraftReport", Cancel))
+        {
+            var html = WebUtility.HtmlDecode(await Expect.OkAsync(byUnit));
+            Assert.Contains($"Enhet: <strong>{Demo.OmsorgshusetSickla}</strong>", html, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"/Reviews?State=DraftReport\">Visa alla enheter", html, StringComparison.Ordinal);
+            Assert.Contains($"<input type=\"hidden\" name=\"UnitId\" value=\"{sickla}\">", html, StringComparison.Ordinal);
+            Assert.Contains(TargetedDraft, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Kvalitetsgranskning Omsorgshuset Hemtjänst Älta", html, StringComparison.Ordinal);
+            // Neither thousands of providers nor thousands of units are offered as a list to pick from.
+            Assert.DoesNotContain("id=\"unit\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"provider\"", html, StringComparison.Ordinal);
+        }
+        using (var byProvider = await developer.GetAsync($"/Reviews?ProviderId={omsorgshuset}&Page=2", Cancel))
+        {
+            var html = WebUtility.HtmlDecode(await Expect.OkAsync(byProvider));
+            Assert.Contains($"Anordnare: <strong>{Demo.Omsorgshuset}</strong>", html, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"/Reviews\">Visa alla anordnare", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(DisputedCalledReview, html, StringComparison.Ordinal);
+        }
+        using (var unknown = await developer.GetAsync($"/Reviews?ProviderId={Guid.NewGuid()}", Cancel))
+        {
+            var html = WebUtility.HtmlDecode(await Expect.OkAsync(unknown));
+            Assert.DoesNotContain("Anordnare: <strong>", html, StringComparison.Ordinal);
+            Assert.Contains("Det finns inga granskningar med de valen.", html, StringComparison.Ordinal);
+        }
+        // The search matches the units' names as well as the title and the provider.
+        using (var searched = await api.GetAsync("/api/v1/reviews?search=hemtjänst%20sickla&pageSize=200", Cancel))
+        {
+            Assert.Contains(TargetedDraft, Titles(await JsonAsync(searched)));
+        }
+        // The unit's and the provider's pages lead to their reviews, for the municipality only.
+        Assert.Contains($"href=\"/Reviews?UnitId={sickla}\"", await Expect.OkAsync(await developer.GetAsync($"/Register/Units/Details/{sickla}", Cancel)), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Reviews?ProviderId={omsorgshuset}\"", await Expect.OkAsync(await developer.GetAsync($"/Register/Providers/Details/{omsorgshuset}", Cancel)), StringComparison.Ordinal);
+        using var provider = await app.CreateClientAs(Demo.OmsorgshusetUser);
+        Assert.DoesNotContain("href=\"/Reviews?", await Expect.OkAsync(await provider.GetAsync($"/Register/Units/Details/{sickla}", Cancel)), StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Reviews?", await Expect.OkAsync(await provider.GetAsync($"/Register/Providers/Details/{omsorgshuset}", Cancel)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlanningRefusesBadInputWith400ByFieldAndChangesNothing()
     {
         using var developer = await app.ApiClientAs(Demo.QualityDeveloper);

@@ -9,8 +9,12 @@ using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Reviews;
 
-/// <summary>The reviews the caller may see (a district's follow-up officer those of the district's units), filtered, sorted and paged.</summary>
-public sealed class IndexModel(ReviewsHandler handler, RegisterLookups lookups, TimeProvider clock, ICurrentActor actor) : ListPageModel
+/// <summary>
+/// The reviews the caller may see (a district's follow-up officer those of the district's units), filtered, sorted and paged. A
+/// provider or a unit is chosen by searching (the search matches their names) or by following the link from its own page, never
+/// from a list of thousands; the chosen one is shown with a link that drops it.
+/// </summary>
+public sealed class IndexModel(ReviewsHandler handler, TimeProvider clock, ICurrentActor actor) : ListPageModel
 {
     [BindProperty(SupportsGet = true)]
     public ReviewState? State { get; set; }
@@ -29,9 +33,11 @@ public sealed class IndexModel(ReviewsHandler handler, RegisterLookups lookups, 
 
     public PagedList<ReviewRow> Reviews { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 
-    public List<SelectListItem> Providers { get; private set; } = [];
+    /// <summary>The chosen provider's name; null when none is chosen or the caller may not see it.</summary>
+    public string? ProviderName { get; private set; }
 
-    public List<SelectListItem> Units { get; private set; } = [];
+    /// <summary>The chosen unit's name; null when none is chosen or the caller may not see it.</summary>
+    public string? UnitName { get; private set; }
 
     public List<SelectListItem> Years { get; private set; } = [];
 
@@ -45,12 +51,16 @@ public sealed class IndexModel(ReviewsHandler handler, RegisterLookups lookups, 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Reviews = await handler.ListAsync(Query, new ReviewFilter(State, Type, ProviderId, UnitId, Year), cancellationToken);
-        Providers = await lookups.ProvidersAsync(cancellationToken);
-        Providers.ForEach(p => p.Selected = p.Value == ProviderId?.ToString());
-        Units = await handler.UnitFilterOptionsAsync(UnitId, cancellationToken);
+        (ProviderName, UnitName) = await handler.FilterNamesAsync(ProviderId, UnitId, cancellationToken);
         var thisYear = clock.SwedishToday().Year;
         Years = [.. Enumerable.Range(thisYear - 4, 6).Reverse()
             .Select(y => new SelectListItem(y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture), y == Year))];
         CanPlan = WorkflowActors.From(actor).IsIn(ReviewsHandler.ReviewRoles);
     }
+
+    /// <summary>This list's address without one of its query parameters (and on its first page).</summary>
+    public string Without(string parameter) => QueryString.Create(Request.Query
+        .Where(q => !q.Key.Equals(parameter, StringComparison.OrdinalIgnoreCase) && !q.Key.Equals("Page", StringComparison.OrdinalIgnoreCase))
+        .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))) is { HasValue: true } query
+        ? Request.Path + query.Value : Request.Path.Value ?? "/Reviews";
 }

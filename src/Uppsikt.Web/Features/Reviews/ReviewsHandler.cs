@@ -115,7 +115,8 @@ public sealed class ReviewsHandler(
         {
             var pattern = SearchText.Pattern(list.Search);
             reviews = reviews.Where(r => EF.Functions.Like(EF.Property<string>(r, SearchText.Column), pattern, "\\")
-                || EF.Functions.Like(EF.Property<string>(r.Provider!, SearchText.Column), pattern, "\\"));
+                || EF.Functions.Like(EF.Property<string>(r.Provider!, SearchText.Column), pattern, "\\")
+                || r.Units.Any(u => EF.Functions.Like(EF.Property<string>(u.Unit!, SearchText.Column), pattern, "\\")));
         }
         if (filter.State is { } state)
         {
@@ -406,12 +407,10 @@ public sealed class ReviewsHandler(
         return [.. rows.Select(r => new SelectListItem($"{r.Title} – {r.Provider} ({SwedishText.Date(r.PlannedFor)})", r.Id.ToString(), r.Id == selected))];
     }
 
-    /// <summary>The units of the list's filter: every unit the caller may see, closed ones too, by name.</summary>
-    public async Task<List<SelectListItem>> UnitFilterOptionsAsync(Guid? selected, CancellationToken cancellationToken)
-    {
-        var rows = await db.Units.AsNoTracking().Where(u => u.ProviderId != null).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
-        return [.. rows.Select(u => new SelectListItem(u.Name, u.Id.ToString(), u.Id == selected))];
-    }
+    /// <summary>The names of the list's chosen provider and unit, each null when not chosen or not the caller's to see.</summary>
+    public async Task<(string? Provider, string? Unit)> FilterNamesAsync(Guid? providerId, Guid? unitId, CancellationToken cancellationToken) =>
+        (providerId is { } p ? await db.Providers.AsNoTracking().Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null,
+            unitId is { } u ? await db.Units.AsNoTracking().Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null);
 
     private static SaveResult NotAReviewer =>
         SaveResult.Refused(Refusal.NotAllowed("Granskningar leds av kvalitetsutvecklare, uppföljare, medicinskt ansvariga och gruppchefer."));

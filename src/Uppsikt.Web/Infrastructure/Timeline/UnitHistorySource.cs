@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
@@ -8,7 +9,8 @@ namespace Uppsikt.Web.Infrastructure.Timeline;
 /// A timeline source over one query of rows: the rows of the unit the actor may see (<see cref="Rows"/>, projected with an object
 /// initialiser so that EF Core can filter and sort on the row's members), when each happened — a day (<see cref="DateOnly"/>) or
 /// an instant (<see cref="DateTimeOffset"/>) — and its id. The base filters by the period, counts, orders newest first with the id
-/// as tie-breaker and takes the newest, all in SQL, the same way for every source.
+/// as tie-breaker and takes the newest, all in SQL, the same way for every source. A source gives the same expressions every time
+/// it is made (it is made per request), so they are compiled once per source type.
 /// </summary>
 public abstract class UnitHistorySource<TRow> : IUnitHistorySource
 {
@@ -19,18 +21,22 @@ public abstract class UnitHistorySource<TRow> : IUnitHistorySource
     private readonly Expression<Func<TRow, Guid>> _id;
     private readonly Func<TRow, Guid> _idValue;
 
+    private static readonly ConcurrentDictionary<Type, (Delegate When, Func<TRow, Guid> Id)> Compiled = new();
+
     /// <summary>A source whose records are kept by day, such as a complaint's date of receipt.</summary>
     protected UnitHistorySource(Expression<Func<TRow, DateOnly>> on, Expression<Func<TRow, Guid>> id)
     {
-        (_on, _onValue) = (on, on.Compile());
-        (_id, _idValue) = (id, id.Compile());
+        var compiled = Compiled.GetOrAdd(GetType(), _ => (on.Compile(), id.Compile()));
+        (_on, _onValue) = (on, (Func<TRow, DateOnly>)compiled.When);
+        (_id, _idValue) = (id, compiled.Id);
     }
 
     /// <summary>A source whose records keep the instant, such as a review's step.</summary>
     protected UnitHistorySource(Expression<Func<TRow, DateTimeOffset>> at, Expression<Func<TRow, Guid>> id)
     {
-        (_at, _atValue) = (at, at.Compile());
-        (_id, _idValue) = (id, id.Compile());
+        var compiled = Compiled.GetOrAdd(GetType(), _ => (at.Compile(), id.Compile()));
+        (_at, _atValue) = (at, (Func<TRow, DateTimeOffset>)compiled.When);
+        (_id, _idValue) = (id, compiled.Id);
     }
 
     public abstract string Key { get; }
