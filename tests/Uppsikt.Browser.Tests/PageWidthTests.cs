@@ -13,7 +13,7 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
     private static readonly int[] Widths = [1366, 390];
 
     /// <summary>Links that download a file rather than open a page.</summary>
-    [GeneratedRegex("download|/files/|/api/", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("download|/files/|/api/|/Reviews/Documents/", RegexOptions.IgnoreCase)]
     private static partial Regex NotAPage();
 
     [Fact]
@@ -26,11 +26,23 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
             "/Evidence/Complaints/Summary", "/Evidence/Complaints", "/Evidence/Incidents", "/Evidence/Observations", "/Evidence/Indicators",
             "/Register/Providers", "/Register/Units", "/Register/ChoiceSystems", "/Register/Committees", "/Register/Authorisations",
             "/Conditions", "/Plans", "/QualityReports/Reports", "/QualityReports/Templates", "/QualityReports/Templates/Checklists", "/Cycle",
+            "/Reviews", "/Reviews/New",
         ]);
-        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints" })
+        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews" })
         {
             paths.Add(await FirstTableLinkAsync(page, list));
         }
+        // The review plan form once its choice system is chosen, and a review whose visit is done with the pages of its visit
+        // (preparation with the unit's evidence, the findings still open to change, the notes) and the report as the provider sees it.
+        await page.GotoAsync("/Reviews/New");
+        paths.Add("/Reviews/New?choiceSystemId=" + await page.Locator("#choiceSystemId option", new() { HasText = "Hemtjänst, ledsagning och avlösning" }).GetAttributeAsync("value"));
+        var visited = await FirstTableLinkAsync(page, "/Reviews?State=VisitDone");
+        await page.GotoAsync(visited);
+        var parts = await LinksAsync(page, "main nav[aria-label='Granskningens delar'] a[href^='/']");
+        Assert.Contains(parts, p => p.StartsWith("/Reviews/Visit/Findings", StringComparison.Ordinal));
+        paths.Add(visited);
+        paths.AddRange(parts);
+        paths.Add(await FirstTableLinkAsync(page, "/Reviews?State=Final"));
 
         await AssertFitsAsync(page, paths);
 
@@ -40,6 +52,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         await page.GotoAsync(await FirstTableLinkAsync(page, "/Plans"));
         await AssertAccessibleAsync(page);
         await page.GotoAsync("/QualityReports/Templates/Checklists");
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync(parts.First(p => p.StartsWith("/Reviews/Visit/Findings", StringComparison.Ordinal)));
         await AssertAccessibleAsync(page);
     }
 
@@ -55,7 +69,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         var fill = page.Locator("main a[href^='/QualityReports/Reports/Fill/']");
         var report = await (await fill.CountAsync() > 0 ? fill : page.Locator("main a[href^='/QualityReports/Reports/Details/']")).First.GetAttributeAsync("href")
             ?? throw new InvalidOperationException("The provider has no quality report.");
-        paths.AddRange(["/Portal", "/QualityReports/Reports/Mine", report]);
+        var review = await FirstTableLinkAsync(page, "/Reviews/Portal");
+        paths.AddRange(["/Portal", "/QualityReports/Reports/Mine", report, "/Reviews/Portal", review]);
 
         await AssertFitsAsync(page, paths);
 
@@ -69,6 +84,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         }
         await AssertAccessibleAsync(page);
         await page.GotoAsync("/Portal");
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync(review);
         await AssertAccessibleAsync(page);
 
         // Omsorgshuset has attested every choice system; Trygga Händer has one attestation to give per choice system, and the

@@ -302,6 +302,81 @@ public sealed class ReviewTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     [Fact]
+    public async Task TheVisitIsRecordedAsDoneOnlyOnceItsTimeIsSetAndPastOnTheApiAndThePage()
+    {
+        using var developer = await app.ApiClientAs(Demo.QualityDeveloper);
+        using var manager = await app.ApiClientAs(Demo.GroupManager);
+        var (id, version) = await PlanAsync(developer, Demo.TryggaSaltsjobaden, "Granskning vars besök registreras");
+        using var tooEarly = await developer.PostAsJsonAsync($"/api/v1/reviews/{id}/visit-done", new { version }, Api.Json, Cancel);
+        Assert.Contains("planerad", (await JsonAsync(tooEarly, HttpStatusCode.Conflict)).GetProperty("title").GetString(), StringComparison.Ordinal);
+        using var prepared = await developer.PostAsJsonAsync($"/api/v1/reviews/{id}/preparation", new { version }, Api.Json, Cancel);
+        version = (await JsonAsync(prepared)).GetProperty("version").GetInt32();
+
+        using var withoutTime = await developer.PostAsJsonAsync($"/api/v1/reviews/{id}/visit-done", new { version }, Api.Json, Cancel);
+        Assert.Equal(["VisitAt"], ErrorFields(await JsonAsync(withoutTime, HttpStatusCode.BadRequest)));
+        using var ahead = await developer.PutAsJsonAsync($"/api/v1/reviews/{id}/visit",
+            new { visitMode = "OnSite", visitAt = DateTimeOffset.UtcNow.AddDays(3), visitPlace = "Exempelgatan 4", version }, Api.Json, Cancel);
+        version = (await JsonAsync(ahead)).GetProperty("version").GetInt32();
+        using var inTheFuture = await developer.PostAsJsonAsync($"/api/v1/reviews/{id}/visit-done", new { version }, Api.Json, Cancel);
+        Assert.Contains("framtiden", (await JsonAsync(inTheFuture, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("VisitAt")[0].GetString(), StringComparison.Ordinal);
+        using var byManager = await manager.PostAsJsonAsync($"/api/v1/reviews/{id}/visit-done", new { version }, Api.Json, Cancel);
+        await JsonAsync(byManager, HttpStatusCode.Forbidden);
+
+        // On the page the reason has no field of its own (the time is set on the preparation page): it is in the summary.
+        using var pages = await app.CreateClientAs(Demo.QualityDeveloper);
+        var asked = WebUtility.HtmlDecode(await Expect.OkAsync(await pages.GetAsync($"/Reviews/Details?id={id}", Cancel)));
+        Assert.Contains("Registrera att besöket är genomfört", asked, StringComparison.Ordinal);
+        var versionField = new KeyValuePair<string, string>("Version", version.ToString(CultureInfo.InvariantCulture));
+        using var refusedPage = await Forms.SubmitAsync(pages, $"/Reviews/Details?id={id}", [versionField], $"/Reviews/Details?id={id}&handler=VisitDone");
+        var refused = WebUtility.HtmlDecode(await Expect.OkAsync(refusedPage));
+        Assert.Contains("Besöket ligger i framtiden", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"#VisitAt\"", refused, StringComparison.Ordinal);
+        Assert.Equal(ReviewState.Preparing, (await ReviewAsync(id)).State);
+
+        using var past = await developer.PutAsJsonAsync($"/api/v1/reviews/{id}/visit",
+            new { visitMode = "OnSite", visitAt = DateTimeOffset.UtcNow.AddDays(-1), visitPlace = "Exempelgatan 4", version }, Api.Json, Cancel);
+        version = (await JsonAsync(past)).GetProperty("version").GetInt32();
+        using var done = await Forms.SubmitAsync(pages, $"/Reviews/Details?id={id}",
+            [new("Version", version.ToString(CultureInfo.InvariantCulture)), new("Comment", "Besöket gjordes enligt plan.")], $"/Reviews/Details?id={id}&handler=VisitDone");
+        await Expect.RedirectAsync(done, "/Reviews/Details");
+        var review = await ReviewAsync(id);
+        Assert.Equal(ReviewState.VisitDone, review.State);
+        var step = review.Steps.OrderBy(s => s.OccurredAt).Last();
+        Assert.Equal((ReviewStepKind.VisitDone, "Besöket gjordes enligt plan."), (step.Kind, step.Comment));
+        using var again = await developer.PostAsJsonAsync($"/api/v1/reviews/{id}/visit-done", new { version = review.Version }, Api.Json, Cancel);
+        await JsonAsync(again, HttpStatusCode.Conflict);
+        var after = WebUtility.HtmlDecode(await Expect.OkAsync(await pages.GetAsync($"/Reviews/Details?id={id}", Cancel)));
+        Assert.Contains("Skriv utkastet", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Registrera att besöket är genomfört", after, StringComparison.Ordinal);
+
+        // A review without a visit takes the same step once its evidence is reviewed, and the page says so.
+        using var spotCheck = await developer.PostAsJsonAsync("/api/v1/reviews",
+            new
+            {
+                type = "SpotCheck",
+                title = "Stickprov utan besök",
+                choiceSystemId = await app.GetChoiceSystemIdAsync(Demo.HomeCare),
+                unitIds = new[] { await app.GetUnitIdAsync(Demo.TryggaSaltsjobaden) },
+                plannedFor = Day(Today.AddDays(7)),
+                visitMode = "None",
+            }, Api.Json, Cancel);
+        var planned = await JsonAsync(spotCheck, HttpStatusCode.Created);
+        var spotId = planned.GetProperty("id").GetGuid();
+        using var spotPrepared = await developer.PostAsJsonAsync($"/api/v1/reviews/{spotId}/preparation",
+            new { version = planned.GetProperty("version").GetInt32() }, Api.Json, Cancel);
+        var spotVersion = (await JsonAsync(spotPrepared)).GetProperty("version").GetInt32();
+        var withoutVisit = WebUtility.HtmlDecode(await Expect.OkAsync(await pages.GetAsync($"/Reviews/Details?id={spotId}", Cancel)));
+        Assert.Contains("Registrera att underlaget är granskat", withoutVisit, StringComparison.Ordinal);
+        Assert.DoesNotContain("Besöket är genomfört", withoutVisit, StringComparison.Ordinal);
+        using var reviewed = await Forms.SubmitAsync(pages, $"/Reviews/Details?id={spotId}",
+            [new("Version", spotVersion.ToString(CultureInfo.InvariantCulture))], $"/Reviews/Details?id={spotId}&handler=VisitDone");
+        await Expect.RedirectAsync(reviewed, "/Reviews/Details");
+        Assert.Equal(ReviewState.VisitDone, (await ReviewAsync(spotId)).State);
+        var told = WebUtility.HtmlDecode(await Expect.OkAsync(await pages.GetAsync($"/Reviews/Details?id={spotId}", Cancel)));
+        Assert.Contains("Underlaget är registrerat som granskat.", told, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AQualityReviewGoesThroughTheApiFromPlanToClosedWithTheWorstFindingAsItsResult()
     {
         using var developer = await app.ApiClientAs(Demo.QualityDeveloper);

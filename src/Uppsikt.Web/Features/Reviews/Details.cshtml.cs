@@ -63,6 +63,8 @@ public sealed class DetailsModel(ReviewsHandler handler, ReviewSettings settings
 
     public bool CanSetCaseNumber => Leads && WorkOpen;
 
+    public bool CanRecordVisitDone => Leads && Review.State == ReviewState.Preparing;
+
     public bool CanWriteDraft => Leads && Review.State == ReviewState.VisitDone;
 
     public bool CanReopen => LeadsOrManages && Review.State == ReviewState.DraftReport;
@@ -77,7 +79,7 @@ public sealed class DetailsModel(ReviewsHandler handler, ReviewSettings settings
 
     public bool CanConclude => Review.DisputeOpen && Review.IndependentReviewerId is not null && Actor.UserId == Review.IndependentReviewerId;
 
-    public bool AnyStep => CanPrepare || CanSetCaseNumber || CanWriteDraft || CanReopen || CanCommunicate || CanFinalise || CanClose || CanAssignReviewer || CanConclude;
+    public bool AnyStep => CanPrepare || CanRecordVisitDone || CanSetCaseNumber || CanWriteDraft || CanReopen || CanCommunicate || CanFinalise || CanClose || CanAssignReviewer || CanConclude;
 
     /// <summary>The id of a step's comment box, and the key its errors are shown under.</summary>
     public static string CommentId(string step) => step + "Comment";
@@ -87,6 +89,14 @@ public sealed class DetailsModel(ReviewsHandler handler, ReviewSettings settings
     public Task<IActionResult> OnPostPrepareAsync(Guid id, CancellationToken cancellationToken) =>
         TakeAsync(id, "Prepare", handler.StartPreparationAsync(id, new StepInput(Comment, Version), WorkflowActors.From(actor), cancellationToken),
             "Förberedelsen är påbörjad.", cancellationToken);
+
+    /// <summary>The visit done, or for a review without a visit the evidence reviewed: the same step, said as it happened.</summary>
+    public async Task<IActionResult> OnPostVisitDoneAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var done = await handler.GetAsync(id, cancellationToken) is { VisitMode: VisitMode.None } ? "Underlaget är registrerat som granskat." : "Besöket är registrerat som genomfört.";
+        return await TakeAsync(id, "VisitDone", handler.RecordVisitDoneAsync(id, new StepInput(Comment, Version), WorkflowActors.From(actor), cancellationToken),
+            done + " Skriv utkastet till rapport när alla obligatoriska frågor är bedömda.", cancellationToken);
+    }
 
     public Task<IActionResult> OnPostCaseNumberAsync(Guid id, CancellationToken cancellationToken) =>
         TakeAsync(id, "CaseNumber", handler.SetCaseNumberAsync(id, new CaseNumberInput(CaseNumber, Version), WorkflowActors.From(actor), cancellationToken),
@@ -158,7 +168,8 @@ public sealed class DetailsModel(ReviewsHandler handler, ReviewSettings settings
     /// <summary>Not found and not allowed as such; otherwise the reasons on the form, with 409 for a wrong state or someone else's change.</summary>
     private IActionResult? Refused(SaveResult result, string step)
     {
-        if (this.Refused(result, field => field == nameof(Comment) ? CommentId(step) : field) is { } refused)
+        // The visit's time is set on the preparation page, so its reason goes to the summary at the top, not to a field here.
+        if (this.Refused(result, field => field switch { nameof(Comment) => CommentId(step), "VisitAt" => "", _ => field }) is { } refused)
         {
             return refused;
         }

@@ -41,6 +41,8 @@ public static class ReviewsApi
 
         Step(reviews, "/{id:guid}/preparation", (handler, id, input, actor, ct) => handler.StartPreparationAsync(id, input, actor, ct),
             "Påbörjar förberedelsen. Kräver en aktiverad checklista för granskningstypen och kundvalet.");
+        Step(reviews, "/{id:guid}/visit-done", (handler, id, input, actor, ct) => handler.RecordVisitDoneAsync(id, input, actor, ct),
+            "Registrerar att besöket är genomfört. Besökets tid ska vara angiven (PUT /visit) och får inte ligga i framtiden; iakttagelserna kan registreras även efteråt.");
         reviews.MapPut("/{id:guid}/case-number", async (Guid id, CaseNumberInput input, ReviewsHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.SetCaseNumberAsync(id, input, WorkflowActors.From(actor), cancellationToken), id, handler, cancellationToken))
             .WithSummary("Anger eller ändrar granskningens diarienummer medan underlaget tas fram. Ett tomt värde tar bort det.");

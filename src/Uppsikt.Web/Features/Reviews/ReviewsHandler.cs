@@ -291,6 +291,10 @@ public sealed class ReviewsHandler(
     public Task<SaveResult> StartPreparationAsync(Guid id, StepInput input, WorkflowActor actor, CancellationToken cancellationToken) =>
         StepAsync(id, input.Version, actor, review => Task.FromResult(review.StartPreparation(actor, clock.GetUtcNow(), input.Comment)), cancellationToken);
 
+    /// <summary>Records that the visit took place: the domain asks for the visit's time unless there is no visit, and refuses one ahead.</summary>
+    public Task<SaveResult> RecordVisitDoneAsync(Guid id, StepInput input, WorkflowActor actor, CancellationToken cancellationToken) =>
+        StepAsync(id, input.Version, actor, review => Task.FromResult(review.RecordVisitDone(actor, clock.GetUtcNow(), input.Comment)), cancellationToken);
+
     public Task<SaveResult> SetCaseNumberAsync(Guid id, CaseNumberInput input, WorkflowActor actor, CancellationToken cancellationToken) =>
         StepAsync(id, input.Version, actor, review => Task.FromResult(review.SetCaseNumber(actor, input.CaseNumber)), cancellationToken);
 
