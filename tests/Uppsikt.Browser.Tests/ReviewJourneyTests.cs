@@ -66,9 +66,10 @@ public sealed class ReviewJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(participants.Nth(1)).ToContainTextAsync("Tina Trygga (fiktiv)");
         await Expect(participants.Nth(1)).ToContainTextAsync("Anordnaren");
         await AssertAccessibleAsync(developer);
+        await developer.SetViewportSizeAsync(TabletWidth, 1024);
+        await AssertTouchTargetsAsync(developer);
 
         // The visit, on a tablet: every checklist question answered, observed and assessed, each saved as it is given.
-        await developer.SetViewportSizeAsync(TabletWidth, 1024);
         await reviews.BackToReviewAsync(title);
         await reviews.OpenPartAsync("Iakttagelser per fråga", "Iakttagelser: " + title);
         var count = await reviews.Questions.CountAsync();

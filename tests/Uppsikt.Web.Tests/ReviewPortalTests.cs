@@ -78,6 +78,7 @@ public sealed class ReviewPortalTests(UppsiktApp app) : IClassFixture<UppsiktApp
             Assert.Contains("Skicka svaret", html, StringComparison.Ordinal);
             Assert.Contains("Begär att en granskare som inte deltagit ser över rapporten", html, StringComparison.Ordinal);
             Assert.Contains($"/Portal/Threads?matterKind=Review&matterId={communicated}", html, StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"/Reviews/Documents/Report?id={communicated}\">Rapporten (Word)</a>", html, StringComparison.Ordinal);
             Assert.DoesNotContain(Texts.StaffNote, html, StringComparison.Ordinal);
         }
         foreach (var hidden in new[] { draft, others })

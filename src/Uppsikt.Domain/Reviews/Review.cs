@@ -678,7 +678,7 @@ public sealed class Review : Entity
         }
         if (State != from)
         {
-            return Refusal.WrongState($"Steget ”{DisplayNames.Of(kind)}” kan tas när granskningen är {DisplayNames.Of(from).ToLowerInvariant()}; den är {StateText}.");
+            return Refusal.WrongState($"Steget ”{DisplayNames.Of(kind)}” kan tas när granskningen är {Phrase(from)}; den är {StateText}.");
         }
         if (comment?.Trim() is { Length: > TextMax })
         {
@@ -697,11 +697,14 @@ public sealed class Review : Entity
         return null;
     }
 
-    private string StateText => State switch
+    private string StateText => Phrase(State);
+
+    /// <summary>The state as it reads after "granskningen är".</summary>
+    private static string Phrase(ReviewState state) => state switch
     {
         ReviewState.Planned => "planerad",
         ReviewState.Preparing => "under förberedelse",
-        ReviewState.VisitDone => "besökt",
+        ReviewState.VisitDone => "klar med besöket eller underlaget",
         ReviewState.DraftReport => "ett utkast",
         ReviewState.Communicated => "kommunicerad med anordnaren",
         ReviewState.Final => "slutlig",

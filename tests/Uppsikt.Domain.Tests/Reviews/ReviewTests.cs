@@ -102,8 +102,18 @@ public sealed class ReviewTests
         var review = Planned();
         var refused = review.RecordVisitDone(Developer, At, null);
         Assert.Equal(RefusalKind.WrongState, refused?.Kind);
+        Assert.Equal("Steget ”Besöket genomfördes” kan tas när granskningen är under förberedelse; den är planerad.", refused?.Message);
         Assert.Equal(ReviewState.Planned, review.State);
         Assert.Single(review.Steps);
+    }
+
+    [Fact]
+    public void The_visit_done_step_of_a_review_without_a_visit_says_the_evidence_was_reviewed()
+    {
+        Assert.Equal("Underlaget granskades", ReviewSteps.Name(ReviewStepKind.VisitDone, VisitMode.None));
+        Assert.Equal("Besöket genomfördes", ReviewSteps.Name(ReviewStepKind.VisitDone, VisitMode.Digital));
+        Assert.All(Enum.GetValues<ReviewStepKind>().Where(k => k != ReviewStepKind.VisitDone),
+            kind => Assert.Equal(ReviewSteps.Name(kind, VisitMode.OnSite), ReviewSteps.Name(kind, VisitMode.None)));
     }
 
     [Fact]

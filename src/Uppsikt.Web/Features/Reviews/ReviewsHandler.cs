@@ -41,7 +41,8 @@ public sealed record ParticipantView(Guid Id, string Name, string? Title, Partic
 
 public sealed record ResponseView(Guid Id, ResponseKind Kind, string Text, DateTimeOffset WrittenAt, string WrittenByName);
 
-public sealed record ReviewStepView(ReviewStepKind Kind, DateTimeOffset OccurredAt, string ActorName, string? Comment);
+/// <summary>A step on a review's timeline, named as <see cref="ReviewSteps.Name"/> names it.</summary>
+public sealed record ReviewStepView(ReviewStepKind Kind, string Name, DateTimeOffset OccurredAt, string ActorName, string? Comment);
 
 public sealed record AssessmentCount(Assessment Assessment, int Count);
 
@@ -199,7 +200,7 @@ public sealed class ReviewsHandler(
             review.DisputeConclusion, review.DisputeConcludedAt, review.FinalisedOn, review.ClosedOn,
             [.. review.Participants.OrderBy(p => p.Side).ThenBy(p => p.Name, StringComparer.Ordinal).Select(p => new ParticipantView(p.Id, p.Name, p.Title, p.Side))],
             summary,
-            [.. review.Steps.OrderBy(s => s.OccurredAt).Select(s => new ReviewStepView(s.Kind, s.OccurredAt, s.ActorName, s.Comment))],
+            [.. review.Steps.OrderBy(s => s.OccurredAt).Select(s => new ReviewStepView(s.Kind, ReviewSteps.Name(s.Kind, review.VisitMode), s.OccurredAt, s.ActorName, s.Comment))],
             review.Version);
     }
 

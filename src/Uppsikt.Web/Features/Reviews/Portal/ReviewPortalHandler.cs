@@ -38,7 +38,6 @@ public sealed record ReportArea(string Area, IReadOnlyList<FindingView> Findings
 
 public sealed record ResponseView(Guid Id, ResponseKind Kind, string Text, DateTimeOffset WrittenAt, string WrittenByName);
 
-public sealed record ReviewStepView(ReviewStepKind Kind, DateTimeOffset OccurredAt, string ActorName, string? Comment);
 
 /// <summary>
 /// The communicated report as the provider reads it (rule 5): the review's facts, participants, findings by area with their
@@ -182,7 +181,7 @@ public sealed class ReviewPortalHandler(AppDbContext db, ICurrentActor actor, Ti
             [.. review.Responses.OrderBy(r => r.WrittenAt).Select(r => new ResponseView(r.Id, r.Kind, r.Text, r.WrittenAt, r.WrittenByName))],
             review.DisputeReason, review.DisputedAt, review.IndependentReviewerName, review.DisputeConclusion, review.DisputeConcludedAt,
             review.FinalisedOn, review.ClosedOn,
-            [.. review.Steps.Where(s => ProviderSteps.Contains(s.Kind)).OrderBy(s => s.OccurredAt).Select(s => new ReviewStepView(s.Kind, s.OccurredAt, s.ActorName, s.Comment))],
+            [.. review.Steps.Where(s => ProviderSteps.Contains(s.Kind)).OrderBy(s => s.OccurredAt).Select(s => new ReviewStepView(s.Kind, ReviewSteps.Name(s.Kind, review.VisitMode), s.OccurredAt, s.ActorName, s.Comment))],
             open, open && review.DisputedAt is null);
     }
 

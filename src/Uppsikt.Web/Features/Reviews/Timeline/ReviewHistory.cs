@@ -44,6 +44,7 @@ public sealed class ReviewStepHistory(AppDbContext db) : UnitHistorySource<Revie
         public ReviewType Type { get; init; }
         public DateOnly PlannedFor { get; init; }
         public Assessment? Result { get; init; }
+        public VisitMode VisitMode { get; init; }
     }
 
     public override string Key => "review-step";
@@ -65,11 +66,12 @@ public sealed class ReviewStepHistory(AppDbContext db) : UnitHistorySource<Revie
             Type = review.Type,
             PlannedFor = review.PlannedFor,
             Result = review.Result,
+            VisitMode = review.VisitMode,
         };
 
     protected override UnitHistoryText Describe(Row row, HistoryUnit unit)
     {
-        var step = row.Kind.Name();
+        var step = ReviewSteps.Name(row.Kind, row.VisitMode);
         var detail = row.Kind switch
         {
             ReviewStepKind.Planned => $" Planerad till {SwedishText.Date(row.PlannedFor)}.",
