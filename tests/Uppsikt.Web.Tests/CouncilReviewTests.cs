@@ -50,6 +50,30 @@ public sealed class CouncilReviewTests(UppsiktApp app) : IClassFixture<UppsiktAp
     }
 
     [Fact]
+    public async Task TheReviewJudgesByThePlansOwnCompletenessRuleAndEachServicesQualityFramework()
+    {
+        using var client = await app.ApiClientAs(Demo.QualityDeveloper);
+        using var response = await client.GetAsync($"/api/v1/council-review/{ThisYear}", Cancel);
+        var review = JsonDocument.Parse(await Expect.OkAsync(response)).RootElement;
+        var choiceSystems = review.GetProperty("committees").EnumerateArray()
+            .SelectMany(c => c.GetProperty("choiceSystems").EnumerateArray().Select(s => (Committee: c.GetProperty("name").GetString()!, System: s)))
+            .ToList();
+        string[] Gaps(JsonElement system, string requirement) =>
+            [.. system.GetProperty("assessments").EnumerateArray().Single(a => a.GetProperty("requirement").GetString() == requirement)
+                .GetProperty("gaps").EnumerateArray().Select(g => g.GetString()!)];
+
+        // The adopted plans' activities are complete by the plan's own rule (continuous and monthly ones need no tertial), so the
+        // review finds none of them lacking and, for some, predictability met.
+        Assert.All(choiceSystems.Where(c => c.System.GetProperty("hasAdoptedPlan").GetBoolean()), c => Assert.DoesNotContain(Gaps(c.System, "PredictableFollowUp"), g => g.Contains("saknar vad", StringComparison.Ordinal)));
+        Assert.Contains(choiceSystems, c => Gaps(c.System, "PredictableFollowUp").Length == 0);
+        // Services outside social services, LSS and health care are not judged on Socialstyrelsen's quality areas.
+        foreach (var (committee, system) in choiceSystems.Where(c => c.Committee is "Kulturnämnden" or "Utbildningsnämnden" or "Nämnden för arbete och försörjning"))
+        {
+            Assert.DoesNotContain(Gaps(system, "GoodQuality"), g => g.Contains("kvalitetsområde", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task TheMemoIsAWordDocumentWithTheSectionsOfADecisionMemoAndTheCaseNumber()
     {
         using var client = await app.CreateClientAs(Demo.CouncilReviewer);

@@ -1,3 +1,5 @@
+using Uppsikt.Domain.Register;
+
 namespace Uppsikt.Domain.Conditions;
 
 /// <summary>Kvalitetsområde: reference data, the same in every municipality, so it ships with the schema rather than the demo.</summary>
@@ -27,6 +29,19 @@ public sealed class QualityArea
         Area(11, "Patientcentrerad vård", QualityFramework.HealthCare),
         Area(12, "Säker vård", QualityFramework.HealthCare),
     ];
+
+    /// <summary>
+    /// The national quality frameworks a choice system's service falls under, by its law: social services for SoL, LSS's
+    /// and social services' for LSS, health care's for HSL. Schools, preschools, labour-market services, adult education and
+    /// culture have quality frameworks of their own that Uppsikt does not model: none.
+    /// </summary>
+    public static IReadOnlyList<QualityFramework> FrameworksFor(LegalBasis legalBasis) => legalBasis switch
+    {
+        LegalBasis.SoL => [QualityFramework.SocialServices],
+        LegalBasis.Lss => [QualityFramework.Lss, QualityFramework.SocialServices],
+        LegalBasis.Hsl => [QualityFramework.HealthCare],
+        _ => [],
+    };
 
     private static QualityArea Area(int number, string name, QualityFramework framework) =>
         new() { Id = new Guid($"0a11a11a-0000-4000-8000-{number:D12}"), Name = name, Framework = framework, SortOrder = number };

@@ -21,9 +21,8 @@ public enum RequirementVerdict
 /// <summary>A condition in force for a choice system, as the review needs it.</summary>
 public sealed record ReviewedCondition(string Code, string Title, IReadOnlyCollection<FollowUpOccasion> Occasions, int SanctionCount);
 
-/// <summary>One activity of a plan, as the review needs it.</summary>
-public sealed record ReviewedActivity(
-    FollowUpMethod? Method, int ConditionCount, int QualityAreaCount, bool Scheduled, IReadOnlyList<ActivityPart> Missing);
+/// <summary>One activity of a plan, as the review needs it; <see cref="Missing"/> is the plan's own completeness rule.</summary>
+public sealed record ReviewedActivity(FollowUpMethod? Method, int ConditionCount, int QualityAreaCount, IReadOnlyList<ActivityPart> Missing);
 
 /// <summary>The plan a choice system has for the year (its latest revision), as the review needs it.</summary>
 public sealed record ReviewedPlan(
@@ -49,15 +48,18 @@ public sealed record RequirementAssessment(RegulationRequirement Requirement, IR
         : RequirementVerdict.PartlyMet;
 }
 
-/// <summary>One choice system in the council-wide review: its plan, if any, and the assessment against the three requirements.</summary>
+/// <summary>
+/// One choice system in the council-wide review: its plan, if any, and the assessment against the three requirements.
+/// <see cref="Frameworks"/> are the national quality frameworks its service falls under (<see cref="QualityArea.FrameworksFor"/>).
+/// </summary>
 public sealed record ChoiceSystemReview(
-    Guid ChoiceSystemId, string Name, ReviewedPlan? Plan, IReadOnlyList<ReviewedCondition> Conditions)
+    Guid ChoiceSystemId, string Name, ReviewedPlan? Plan, IReadOnlyList<ReviewedCondition> Conditions, IReadOnlyList<QualityFramework> Frameworks)
 {
     public bool HasAdoptedPlan => Plan?.IsAdopted == true;
 
     public bool IsReported => Plan?.State == PlanState.ReportedToCouncilBoard;
 
-    public IReadOnlyList<RequirementAssessment> Assessments { get; } = CouncilReview.Assess(Plan, Conditions);
+    public IReadOnlyList<RequirementAssessment> Assessments { get; } = CouncilReview.Assess(Plan, Conditions, Frameworks);
 }
 
 /// <summary>The council-wide review of one year: the committees with choice systems, those without an adopted plan first.</summary>
@@ -96,14 +98,20 @@ public static class CouncilReview
 {
     private static readonly FollowUpMethod[] QualityMethods = [FollowUpMethod.Visit, FollowUpMethod.Survey];
 
-    public static IReadOnlyList<RequirementAssessment> Assess(ReviewedPlan? plan, IReadOnlyList<ReviewedCondition> conditions) =>
+    public static IReadOnlyList<RequirementAssessment> Assess(ReviewedPlan? plan, IReadOnlyList<ReviewedCondition> conditions,
+        IReadOnlyList<QualityFramework> frameworks) =>
     [
-        GoodQuality(plan),
+        GoodQuality(plan, frameworks),
         UniformAssessment(conditions),
         PredictableFollowUp(plan),
     ];
 
-    private static RequirementAssessment GoodQuality(ReviewedPlan? plan)
+    /// <summary>
+    /// Quality is followed up when activities follow up the service's national quality areas — or, for a service without
+    /// such a framework in Uppsikt (its own framework, as for preschools, labour-market services or culture), its
+    /// conditions — and when visits or user surveys are planned.
+    /// </summary>
+    private static RequirementAssessment GoodQuality(ReviewedPlan? plan, IReadOnlyList<QualityFramework> frameworks)
     {
         var strengths = new List<string>();
         var gaps = new List<string>();
@@ -112,14 +120,29 @@ public static class CouncilReview
             gaps.Add("Det finns inga planerade uppföljningsaktiviteter.");
             return new RequirementAssessment(RegulationRequirement.GoodQuality, strengths, gaps);
         }
-        var areaActivities = plan.Activities.Count(a => a.QualityAreaCount > 0);
-        if (areaActivities > 0)
+        if (frameworks.Count > 0)
         {
-            strengths.Add($"{areaActivities} av {plan.Activities.Count} aktiviteter följer upp kvalitetsområden.");
+            var areaActivities = plan.Activities.Count(a => a.QualityAreaCount > 0);
+            if (areaActivities > 0)
+            {
+                strengths.Add($"Kvalitetsområden följs upp i {Of(areaActivities, plan.Activities.Count)}.");
+            }
+            else
+            {
+                gaps.Add("Ingen aktivitet är kopplad till något kvalitetsområde.");
+            }
         }
         else
         {
-            gaps.Add("Ingen aktivitet är kopplad till något kvalitetsområde.");
+            var conditionActivities = plan.Activities.Count(a => a.ConditionCount > 0 || a.QualityAreaCount > 0);
+            if (conditionActivities > 0)
+            {
+                strengths.Add($"Verksamhetens villkor följs upp i {Of(conditionActivities, plan.Activities.Count)}.");
+            }
+            else
+            {
+                gaps.Add("Ingen aktivitet följer upp kundvalets villkor.");
+            }
         }
         var methods = plan.Activities.Where(a => a.Method is { } m && QualityMethods.Contains(m)).Select(a => a.Method!.Value).Distinct().ToList();
         if (methods.Count > 0)
@@ -136,6 +159,12 @@ public static class CouncilReview
         }
         return new RequirementAssessment(RegulationRequirement.GoodQuality, strengths, gaps);
     }
+
+    /// <summary>A day as the product writes it: "10 februari 2026".</summary>
+    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
+
+    /// <summary>"2 av 5 aktiviteter", "1 av 1 aktivitet": the count of a whole, never opening a sentence.</summary>
+    private static string Of(int part, int whole) => $"{part} av {whole} {(whole == 1 ? "aktivitet" : "aktiviteter")}";
 
     private static RequirementAssessment UniformAssessment(IReadOnlyList<ReviewedCondition> conditions)
     {
@@ -187,7 +216,7 @@ public static class CouncilReview
         }
         if (plan.Adoption is { } adoption)
         {
-            strengths.Add($"Planen antogs av nämnden {adoption.DecidedOn:yyyy-MM-dd} {adoption.Paragraph} ({adoption.CaseNumber}) och är publicerad.");
+            strengths.Add($"Planen antogs av nämnden {Day(adoption.DecidedOn)} {adoption.Paragraph} ({adoption.CaseNumber}) och är publicerad.");
         }
         else
         {
@@ -198,20 +227,13 @@ public static class CouncilReview
         var incomplete = plan.Activities.Count(a => a.Missing.Count > 0);
         if (plan.Activities.Count > 0 && incomplete == 0)
         {
-            strengths.Add("Alla aktiviteter anger vad, hur, vem och hur ofta.");
+            strengths.Add("Alla aktiviteter anger vad, hur, vem, hur ofta och när.");
         }
         else if (incomplete > 0)
         {
-            gaps.Add($"{incomplete} aktiviteter saknar vad, hur, vem eller hur ofta.");
-        }
-        var unscheduled = plan.Activities.Count(a => !a.Scheduled);
-        if (plan.Activities.Count > 0 && unscheduled == 0)
-        {
-            strengths.Add("Alla aktiviteter är tidsatta per tertial eller månad.");
-        }
-        else if (unscheduled > 0)
-        {
-            gaps.Add($"{unscheduled} aktiviteter är inte tidsatta.");
+            gaps.Add(incomplete == 1
+                ? "En aktivitet saknar vad, hur, vem, hur ofta eller när."
+                : $"Aktiviteter som saknar vad, hur, vem, hur ofta eller när: {incomplete}.");
         }
         if (plan.ConditionsWithoutActivity.Count > 0)
         {
@@ -219,7 +241,7 @@ public static class CouncilReview
         }
         if (plan.ReportedToCouncilBoardOn is { } reported)
         {
-            strengths.Add($"Planen rapporterades till kommunstyrelsen {reported:yyyy-MM-dd}.");
+            strengths.Add($"Planen rapporterades till kommunstyrelsen {Day(reported)}.");
         }
         return new RequirementAssessment(RegulationRequirement.PredictableFollowUp, strengths, gaps);
     }

@@ -54,8 +54,20 @@ public sealed class FollowUpActivity : Entity
         {
             missing.Add(ActivityPart.HowOften);
         }
+        else if (!IsScheduled)
+        {
+            missing.Add(ActivityPart.When);
+        }
         return missing;
     }
+
+    /// <summary>
+    /// The activity says when in the year it is done: by its tertial or month, or by its frequency alone when that leaves no
+    /// single time to name (continuous, monthly, every tertial, on cause). A yearly or two-yearly activity needs its tertial
+    /// or month. One rule for the plan's completeness and the council-wide review alike.
+    /// </summary>
+    public bool IsScheduled => Tertial is not null || Month is not null
+        || Frequency is ActivityFrequency.Continuous or ActivityFrequency.Monthly or ActivityFrequency.EveryTertial or ActivityFrequency.OnCause;
 
     /// <summary>A copy for another plan, with a new id.</summary>
     public FollowUpActivity Copy() => new()
@@ -73,11 +85,12 @@ public sealed class FollowUpActivity : Entity
     };
 }
 
-/// <summary>The four things every activity of an adopted plan states [000] (specification rule 6).</summary>
+/// <summary>What every activity of an adopted plan states [000] (specification rule 6): what, how, who, how often, and when.</summary>
 public enum ActivityPart
 {
     [Display(Name = "vad")] What = 1,
     [Display(Name = "hur")] How = 2,
     [Display(Name = "vem")] Who = 3,
     [Display(Name = "hur ofta")] HowOften = 4,
+    [Display(Name = "när")] When = 5,
 }

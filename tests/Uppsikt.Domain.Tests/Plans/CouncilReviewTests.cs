@@ -1,6 +1,7 @@
 using CsCheck;
 using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Plans;
+using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Domain.Tests.Plans;
 
@@ -12,7 +13,9 @@ public sealed class CouncilReviewTests
         new("D.1", "Måluppfyllelse", [FollowUpOccasion.Annual], 1),
     ];
 
-    private static ReviewedActivity Complete(FollowUpMethod method) => new(method, ConditionCount: 1, QualityAreaCount: 1, Scheduled: true, Missing: []);
+    private static ReviewedActivity Complete(FollowUpMethod method) => new(method, ConditionCount: 1, QualityAreaCount: 1, Missing: []);
+
+    private static readonly QualityFramework[] SocialServices = [QualityFramework.SocialServices];
 
     private static ReviewedPlan Plan(PlanState state, params ReviewedActivity[] activities) => new(
         Guid.NewGuid(),
@@ -29,7 +32,7 @@ public sealed class CouncilReviewTests
     public void AnAdoptedCompletePlanWithVisitsAndSurveysMeetsAllThreeRequirements()
     {
         var review = new ChoiceSystemReview(Guid.NewGuid(), "Hemtjänst", Plan(PlanState.ReportedToCouncilBoard,
-            Complete(FollowUpMethod.Visit), Complete(FollowUpMethod.Survey)), GoodConditions);
+            Complete(FollowUpMethod.Visit), Complete(FollowUpMethod.Survey)), GoodConditions, SocialServices);
 
         Assert.All(review.Assessments, a => Assert.Equal(RequirementVerdict.Met, a.Verdict));
         Assert.False(new CommitteeReview(Guid.NewGuid(), "Äldrenämnden", [review]).StandsOut);
@@ -39,7 +42,7 @@ public sealed class CouncilReviewTests
     [Fact]
     public void ACommitteeWithoutAPlanStandsOutAndFailsPredictability()
     {
-        var review = new ChoiceSystemReview(Guid.NewGuid(), "Kulturskola", null, GoodConditions);
+        var review = new ChoiceSystemReview(Guid.NewGuid(), "Kulturskola", null, GoodConditions, SocialServices);
         var committee = new CommitteeReview(Guid.NewGuid(), "Kulturnämnden", [review]);
 
         Assert.True(committee.StandsOut);
@@ -51,7 +54,7 @@ public sealed class CouncilReviewTests
     [Fact]
     public void ADraftPlanStandsOutAndIsOnlyPartlyPredictable()
     {
-        var review = new ChoiceSystemReview(Guid.NewGuid(), "Boendestöd", Plan(PlanState.Draft, Complete(FollowUpMethod.Visit)), GoodConditions);
+        var review = new ChoiceSystemReview(Guid.NewGuid(), "Boendestöd", Plan(PlanState.Draft, Complete(FollowUpMethod.Visit)), GoodConditions, SocialServices);
 
         Assert.True(new CommitteeReview(Guid.NewGuid(), "Socialnämnden", [review]).StandsOut);
         Assert.Equal(RequirementVerdict.PartlyMet, review.Assessments[2].Verdict);
@@ -62,7 +65,7 @@ public sealed class CouncilReviewTests
     public void ConditionsWithoutOccasionOrSanctionAreNamedAsGapsInUniformAssessment()
     {
         var review = new ChoiceSystemReview(Guid.NewGuid(), "ISA", Plan(PlanState.Adopted, Complete(FollowUpMethod.Visit)),
-            [new("A.1", "Vandel", [FollowUpOccasion.AtAuthorisation], 1), new("B.2", "Ledning", [], 0)]);
+            [new("A.1", "Vandel", [FollowUpOccasion.AtAuthorisation], 1), new("B.2", "Ledning", [], 0)], SocialServices);
 
         var uniform = review.Assessments[1];
         Assert.Equal(RequirementVerdict.PartlyMet, uniform.Verdict);
@@ -70,15 +73,74 @@ public sealed class CouncilReviewTests
         Assert.Contains(uniform.Gaps, g => g.Contains("sanktioner: B.2", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AServiceWithoutANationalQualityFrameworkIsJudgedOnItsConditionsNotOnQualityAreas()
+    {
+        ReviewedActivity[] activities = [new(FollowUpMethod.Survey, 2, 0, []), new(FollowUpMethod.Visit, 1, 0, [])];
+        var culture = new ChoiceSystemReview(Guid.NewGuid(), "Kulturskola", Plan(PlanState.Adopted, activities), GoodConditions,
+            QualityArea.FrameworksFor(LegalBasis.None));
+        var homeCare = new ChoiceSystemReview(Guid.NewGuid(), "Hemtjänst", Plan(PlanState.Adopted, activities), GoodConditions,
+            QualityArea.FrameworksFor(LegalBasis.SoL));
+
+        Assert.Equal(RequirementVerdict.Met, culture.Assessments[0].Verdict);
+        Assert.Contains("Verksamhetens villkor följs upp i 2 av 2 aktiviteter.", culture.Assessments[0].Strengths);
+        Assert.Equal(RequirementVerdict.PartlyMet, homeCare.Assessments[0].Verdict);
+        Assert.Contains("Ingen aktivitet är kopplad till något kvalitetsområde.", homeCare.Assessments[0].Gaps);
+    }
+
+    [Fact]
+    public void ThePlansOwnCompletenessDecidesWhetherTheFollowUpIsPredictable()
+    {
+        FollowUpActivity Activity(ActivityFrequency frequency, Tertial? tertial) => new()
+        {
+            What = "Brukarundersökning",
+            Method = FollowUpMethod.Survey,
+            Who = "Kvalitetsutvecklare",
+            Frequency = frequency,
+            Tertial = tertial,
+        };
+        var continuous = Activity(ActivityFrequency.Continuous, null);
+        var monthly = Activity(ActivityFrequency.Monthly, null);
+        var yearlyWithoutTertial = Activity(ActivityFrequency.Annual, null);
+
+        var complete = new ChoiceSystemReview(Guid.NewGuid(), "Hemtjänst",
+            Plan(PlanState.Adopted, [.. new[] { continuous, monthly }.Select(a => new ReviewedActivity(a.Method, 1, 1, a.MissingParts()))]), GoodConditions, SocialServices);
+        var open = new ChoiceSystemReview(Guid.NewGuid(), "Hemtjänst",
+            Plan(PlanState.Adopted, new ReviewedActivity(yearlyWithoutTertial.Method, 1, 1, yearlyWithoutTertial.MissingParts())), GoodConditions, SocialServices);
+
+        Assert.Empty(continuous.MissingParts());
+        Assert.Empty(monthly.MissingParts());
+        Assert.Equal([ActivityPart.When], yearlyWithoutTertial.MissingParts());
+        Assert.Equal(RequirementVerdict.Met, complete.Assessments[2].Verdict);
+        Assert.Contains("En aktivitet saknar vad, hur, vem, hur ofta eller när.", open.Assessments[2].Gaps);
+    }
+
+    [Fact]
+    public void AnActivityIsScheduledExactlyWhenItNamesATimeOrItsFrequencyLeavesNoneToName()
+    {
+        Gen.Select(Gen.Enum<ActivityFrequency>(), Gen.Int[0, 3], Gen.Int[0, 12]).Sample((frequency, tertial, month) =>
+        {
+            var activity = new FollowUpActivity
+            {
+                Frequency = frequency,
+                Tertial = tertial == 0 ? null : (Tertial)tertial,
+                Month = month == 0 ? null : month,
+            };
+            var yearly = frequency is ActivityFrequency.Annual or ActivityFrequency.EveryOtherYear;
+            Assert.Equal(!yearly || tertial != 0 || month != 0, activity.IsScheduled);
+            Assert.Equal(!activity.IsScheduled, activity.MissingParts().Contains(ActivityPart.When));
+        });
+    }
+
     private static readonly Gen<ReviewedActivity> GenActivity =
-        Gen.Select(Gen.Int[0, 7].Select(i => i == 0 ? (FollowUpMethod?)null : (FollowUpMethod)i), Gen.Int[0, 2], Gen.Int[0, 2], Gen.Bool, Gen.Enum<ActivityPart>().List[0, 2],
-            (method, conditions, areas, scheduled, missing) => new ReviewedActivity(method, conditions, areas, scheduled, missing.Distinct().ToList()));
+        Gen.Select(Gen.Int[0, 7].Select(i => i == 0 ? (FollowUpMethod?)null : (FollowUpMethod)i), Gen.Int[0, 2], Gen.Int[0, 2], Gen.Enum<ActivityPart>().List[0, 2],
+            (method, conditions, areas, missing) => new ReviewedActivity(method, conditions, areas, missing.Distinct().ToList()));
 
     private static readonly Gen<ChoiceSystemReview> GenReview =
         Gen.Select(Gen.Int[0, 4].Select(i => i == 0 ? (PlanState?)null : (PlanState)i), GenActivity.List[0, 4], Gen.Bool,
             (state, activities, conditionsOk) => new ChoiceSystemReview(Guid.NewGuid(), "Kundval",
                 state is { } s ? Plan(s, [.. activities]) : null,
-                conditionsOk ? GoodConditions : [new("X.1", "Utan tillfälle", [], 0)]));
+                conditionsOk ? GoodConditions : [new("X.1", "Utan tillfälle", [], 0)], SocialServices));
 
     [Fact]
     public void AVerdictIsMetExactlyWhenThereAreNoGapsAndTheCommitteeTakesTheWeakest()

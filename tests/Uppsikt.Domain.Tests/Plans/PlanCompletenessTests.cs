@@ -21,9 +21,10 @@ public sealed class PlanCompletenessTests
             Method = FollowUpMethod.Visit,
             Who = "Kvalitetsutvecklare",
             Frequency = ActivityFrequency.Annual,
+            Tertial = Tertial.Second,
         };
         var bare = new FollowUpActivity { Position = 2 };
-        var noWho = new FollowUpActivity { Position = 3, What = "Kundnöjdhet", Method = FollowUpMethod.Survey, Who = " ", Frequency = ActivityFrequency.Annual };
+        var noWho = new FollowUpActivity { Position = 3, What = "Kundnöjdhet", Method = FollowUpMethod.Survey, Who = " ", Frequency = ActivityFrequency.Continuous };
 
         var result = PlanCompleteness.Check([noWho, complete, bare], [uncovered, noOccasion, covered]);
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Plans;
+using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Web.Features.Plans;
 
@@ -21,7 +23,7 @@ public sealed class CouncilReviewHandler(AppDbContext db)
                 c.Id,
                 c.Name,
                 ChoiceSystems = c.ChoiceSystems.Where(s => s.PhasedOutOn == null || s.PhasedOutOn >= yearStart)
-                    .Select(s => new { s.Id, s.Name }).ToList(),
+                    .Select(s => new { s.Id, s.Name, s.LegalBasis }).ToList(),
             })
             .ToListAsync(cancellationToken);
         var plans = (await db.FollowUpPlans.AsNoTracking().AsSplitQuery().Include(p => p.Activities)
@@ -42,7 +44,7 @@ public sealed class CouncilReviewHandler(AppDbContext db)
                     new ConditionInForce(x.Condition.Id, x.Condition.Code, x.Version.Title, x.Version.FollowUpOccasions))),
         ];
 
-        ChoiceSystemReview Review(Guid choiceSystemId, string name)
+        ChoiceSystemReview Review(Guid choiceSystemId, string name, LegalBasis legalBasis)
         {
             var inForce = ConditionsOf(choiceSystemId);
             ReviewedPlan? reviewed = null;
@@ -52,16 +54,16 @@ public sealed class CouncilReviewHandler(AppDbContext db)
                 reviewed = new ReviewedPlan(
                     plan.Id, plan.State, plan.RevisionNumber, plan.Adoption, plan.ReportedToCouncilBoardOn, plan.FollowUpModel, plan.FocusThemes,
                     [.. plan.Activities.OrderBy(a => a.Position).Select(a => new ReviewedActivity(
-                        a.Method, a.ConditionIds.Count, a.QualityAreaIds.Count, a.Tertial is not null || a.Month is not null, a.MissingParts()))],
+                        a.Method, a.ConditionIds.Count, a.QualityAreaIds.Count, a.MissingParts()))],
                     [.. completeness.ConditionsWithoutActivity.Select(c => c.Code)]);
             }
-            return new ChoiceSystemReview(choiceSystemId, name, reviewed, [.. inForce.Select(c => c.Reviewed)]);
+            return new ChoiceSystemReview(choiceSystemId, name, reviewed, [.. inForce.Select(c => c.Reviewed)], QualityArea.FrameworksFor(legalBasis));
         }
 
         return new CouncilReviewResult(year,
         [
             .. committees.Where(c => c.ChoiceSystems.Count > 0)
-                .Select(c => new CommitteeReview(c.Id, c.Name, [.. c.ChoiceSystems.OrderBy(s => s.Name, StringComparer.CurrentCulture).Select(s => Review(s.Id, s.Name))]))
+                .Select(c => new CommitteeReview(c.Id, c.Name, [.. c.ChoiceSystems.OrderBy(s => s.Name, StringComparer.CurrentCulture).Select(s => Review(s.Id, s.Name, s.LegalBasis))]))
                 .OrderBy(c => c.Name, StringComparer.CurrentCulture),
         ]);
     }
