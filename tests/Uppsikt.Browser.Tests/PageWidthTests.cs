@@ -107,6 +107,33 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         await AssertAccessibleAsync(page);
     }
 
+    /// <summary>The start page and the grouped menu of four roles with different work: they fit and pass axe at both widths.</summary>
+    [Theory]
+    [InlineData("kvalitet@uppsikt.example")]
+    [InlineData("gruppchef@uppsikt.example")]
+    [InlineData("ledamot@uppsikt.example")]
+    [InlineData("stadsdel@uppsikt.example")]
+    public async Task The_start_page_of_each_role_fits_the_window_and_is_accessible(string email)
+    {
+        var page = await SignedInAsync(email);
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Det här väntar på dig", Level = 1 })).ToBeVisibleAsync();
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" });
+        await Expect(menu.GetByRole(AriaRole.List, new() { Name = "Uppföljning" })).ToBeVisibleAsync();
+        // Every count is a link named by its number and what it counts.
+        foreach (var tile in await page.Locator("main .work-tiles a").AllAsync())
+        {
+            Assert.Matches(@"^\d[\d\s]* \S", (await tile.InnerTextAsync()).Trim());
+        }
+        await AssertFitsAsync(page, ["/", .. await MenuLinksAsync(page)]);
+        foreach (var width in Widths)
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.GotoAsync("/");
+            await AssertAccessibleAsync(page);
+        }
+    }
+
     /// <summary>Opens every path at each width and fails, naming every page wider than the window and its width, if any is.</summary>
     private static async Task AssertFitsAsync(IPage page, IEnumerable<string> paths)
     {

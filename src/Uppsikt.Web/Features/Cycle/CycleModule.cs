@@ -18,6 +18,7 @@ public static class CycleModule
         services.AddScoped<TemplatesHandler>();
         services.AddScoped<CycleTasksHandler>();
         services.AddScoped<CycleReminders>();
+        services.AddScoped<Infrastructure.Home.IWorkSource, TaskWork>();
         services.AddRecurringJob<CycleReminders, ReminderSettings>("Påminnelser om uppgifter i årshjulet", reminders => reminders.Schedule);
         services.Configure<RazorPagesOptions>(options =>
         {

@@ -57,6 +57,7 @@ public static class EvidenceModule
         services.AddScoped<IUnitHistorySource, IncidentHistory>();
         services.AddScoped<IUnitHistorySource, ObservationHistory>();
         services.AddScoped<EvidenceLookups>();
+        services.AddScoped<Infrastructure.Home.IWorkSource, EvidenceWork>();
         services.AddSingleton<IImportProcessor, IndicatorResultImport>();
         services.AddScoped<IndicatorsHandler>();
         services.AddScoped<IndicatorResults>();

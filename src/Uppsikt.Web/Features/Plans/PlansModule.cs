@@ -10,6 +10,7 @@ public static class PlansModule
     {
         services.AddScoped<PlansHandler>();
         services.AddScoped<CouncilReviewHandler>();
+        services.AddScoped<Infrastructure.Home.IWorkSource, PlanWork>();
         services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Plans", Policies.Municipal));
         return services;
     }

@@ -35,6 +35,7 @@ public static class QualityReportsModule
         services.AddScoped<TemplateSpreadsheet>();
         services.AddScoped<TemplateEditor>();
         services.AddScoped<ReportReminders>();
+        services.AddScoped<Infrastructure.Home.IWorkSource, ReportWork>();
         services.AddRecurringJob<ReportReminders, ReportReminderSettings>("Påminnelser om kvalitetsrapporter", reminders => reminders.Schedule);
         services.AddAuthorizationBuilder()
             .AddPolicy(ReaderPolicy, p => p.RequireRole(Roles.All));

@@ -31,6 +31,13 @@ public sealed class IndexModel(ReviewsHandler handler, TimeProvider clock, ICurr
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
+    /// <summary>Only the reviews the caller leads.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Mine { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ReviewNeed? Need { get; set; }
+
     public PagedList<ReviewRow> Reviews { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 
     /// <summary>The chosen provider's name; null when none is chosen or the caller may not see it.</summary>
@@ -43,14 +50,14 @@ public sealed class IndexModel(ReviewsHandler handler, TimeProvider clock, ICurr
 
     public bool CanPlan { get; private set; }
 
-    public bool Filtered => State is not null || Type is not null || ProviderId is not null || UnitId is not null || Year is not null;
+    public bool Filtered => State is not null || Type is not null || ProviderId is not null || UnitId is not null || Year is not null || Mine || Need is not null;
 
     /// <summary>The latest planned first, until someone picks a column.</summary>
     protected override (string? Sort, bool Descending) DefaultOrder => ("plannedFor", true);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Reviews = await handler.ListAsync(Query, new ReviewFilter(State, Type, ProviderId, UnitId, Year), cancellationToken);
+        Reviews = await handler.ListAsync(Query, new ReviewFilter(State, Type, ProviderId, UnitId, Year, Mine ? actor.UserId ?? "" : null, Need), cancellationToken);
         (ProviderName, UnitName) = await handler.FilterNamesAsync(ProviderId, UnitId, cancellationToken);
         var thisYear = clock.SwedishToday().Year;
         Years = [.. Enumerable.Range(thisYear - 4, 6).Reverse()

@@ -17,10 +17,11 @@ public static class ReviewsApi
     {
         var reviews = api.MapGroup("/reviews").WithTags("Granskningar").RequireAuthorization(Policies.Municipal);
 
-        reviews.MapGet("/", (ReviewsHandler handler, [AsParameters] ListParameters list, ReviewState? state, ReviewType? type, Guid? providerId,
-                Guid? unitId, int? year, CancellationToken cancellationToken) =>
-                handler.ListAsync(list.ToQuery(), new ReviewFilter(state, type, providerId, unitId, year), cancellationToken))
-            .WithSummary("Granskningar, med sökning på rubrik, diarienummer, granskningsledare och anordnare, filter (state, type, providerId, unitId, year), "
+        reviews.MapGet("/", (ReviewsHandler handler, ICurrentActor actor, [AsParameters] ListParameters list, ReviewState? state, ReviewType? type, Guid? providerId,
+                Guid? unitId, int? year, bool? mine, ReviewNeed? need, CancellationToken cancellationToken) =>
+                handler.ListAsync(list.ToQuery(), new ReviewFilter(state, type, providerId, unitId, year, mine == true ? actor.UserId ?? "" : null, need), cancellationToken))
+            .WithSummary("Granskningar, med sökning på rubrik, diarienummer, granskningsledare och anordnare, filter (state, type, providerId, unitId, year, "
+                + "mine: de som anroparen leder, need: ReadyToFinalise eller AwaitingIndependentReviewer), "
                 + "sortering (plannedFor, title, type, state, provider) och sidindelning.");
 
         reviews.MapGet("/{id:guid}", async Task<Results<Ok<ReviewDetails>, NotFound>> (Guid id, ReviewsHandler handler, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
@@ -33,7 +34,19 @@ public sealed record ReviewRow
 }
 
 /// <summary>The list's filters; each narrows, none given lists every review the caller may see.</summary>
-public sealed record ReviewFilter(ReviewState? State = null, ReviewType? Type = null, Guid? ProviderId = null, Guid? UnitId = null, int? Year = null);
+/// <summary>What waits on a review: the start page counts these and links to the list filtered by them.</summary>
+public enum ReviewNeed
+{
+    /// <summary>Communicated, answered or past the deadline, and no independent review open: the lead may finalise it.</summary>
+    [Display(Name = "Kan fastställas")] ReadyToFinalise = 1,
+
+    /// <summary>The provider disputes the report and no independent reviewer is appointed yet.</summary>
+    [Display(Name = "Väntar på oberoende granskare")] AwaitingIndependentReviewer = 2,
+}
+
+/// <param name="LeadUserId">Only the reviews this user leads.</param>
+public sealed record ReviewFilter(ReviewState? State = null, ReviewType? Type = null, Guid? ProviderId = null, Guid? UnitId = null, int? Year = null,
+    string? LeadUserId = null, ReviewNeed? Need = null);
 
 public sealed record ReviewUnitView(Guid Id, string Name, Ownership? Ownership);
 
@@ -139,6 +152,21 @@ public sealed class ReviewsHandler(
         {
             var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
             reviews = reviews.Where(r => r.PlannedFor >= first && r.PlannedFor <= last);
+        }
+        if (filter.LeadUserId is { } leadUserId)
+        {
+            reviews = reviews.Where(r => r.LeadUserId == leadUserId);
+        }
+        if (filter.Need == ReviewNeed.ReadyToFinalise)
+        {
+            var today = clock.SwedishToday();
+            reviews = reviews.Where(r => r.State == ReviewState.Communicated && (r.RespondedAt != null || r.ResponseDueOn < today)
+                && (r.DisputedAt == null || r.DisputeConcludedAt != null));
+        }
+        else if (filter.Need == ReviewNeed.AwaitingIndependentReviewer)
+        {
+            reviews = reviews.Where(r => r.State == ReviewState.Communicated && r.DisputedAt != null && r.DisputeConcludedAt == null
+                && r.IndependentReviewerId == null);
         }
         return reviews
             .Select(r => new ReviewRow

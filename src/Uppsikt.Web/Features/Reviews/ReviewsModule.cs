@@ -20,6 +20,7 @@ public static class ReviewsModule
         services.AddReviewPortal();
         services.AddScoped<VisitHandler>();
         services.AddScoped<ReviewsHandler>();
+        services.AddScoped<Infrastructure.Home.IWorkSource, ReviewWork>();
         services.Configure<RazorPagesOptions>(options =>
         {
             // Page by page (and the visit's folder): a policy on /Reviews would add to the pages' own, and the provider reads

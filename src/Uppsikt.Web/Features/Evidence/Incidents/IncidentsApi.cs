@@ -15,10 +15,11 @@ public static class IncidentsApi
         var incidents = api.MapGroup("/incidents").WithTags("Avvikelser");
 
         incidents.MapGet("/", (IncidentsHandler handler, [AsParameters] ListParameters list, IncidentKind? kind,
-                IncidentStatus? status, Guid? unitId, Guid? providerId, CancellationToken cancellationToken) =>
+                IncidentStatus? status, Guid? unitId, Guid? providerId, bool? stanceMissing, CancellationToken cancellationToken) =>
             handler.ListAsync(list.ToQuery(),
-                kind, status, unitId, providerId, cancellationToken))
-            .WithSummary("Avvikelser, Lex Sarah och Lex Maria, sorterbara (occurred, unit, kind, status), filtrerbara på typ, status, enhet och anordnare.");
+                kind, status, unitId, providerId, stanceMissing == true, cancellationToken))
+            .WithSummary("Avvikelser, Lex Sarah och Lex Maria, sorterbara (occurred, unit, kind, status), filtrerbara på typ, status, enhet och anordnare, "
+                + "och stanceMissing: öppna allvarliga händelser som saknar ställningstagande om anmälan.");
 
         incidents.MapGet("/{id:guid}", async Task<Results<Ok<IncidentDetails>, NotFound>> (Guid id, IncidentsHandler handler, FileStore files, CancellationToken cancellationToken) =>
             await handler.GetAsync(id, files, cancellationToken) is { } incident ? TypedResults.Ok(incident) : TypedResults.NotFound())

@@ -57,10 +57,17 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
 
     string IFileMatters.OwnerType => FileOwnerType;
 
+    /// <param name="stanceMissing">Only open serious incidents still lacking a stance on referral to IVO or the police (<see cref="Incident.MissingStances"/>).</param>
     public Task<PagedList<IncidentRow>> ListAsync(ListQuery list, IncidentKind? kind, IncidentStatus? status, Guid? unitId, Guid? providerId,
-        CancellationToken cancellationToken)
+        bool stanceMissing, CancellationToken cancellationToken)
     {
         var incidents = db.Incidents.AsNoTracking();
+        if (stanceMissing)
+        {
+            incidents = incidents.Where(i => i.Status == IncidentStatus.Open
+                && (i.Kind == IncidentKind.LexSarah || i.Kind == IncidentKind.LexMaria || i.Severity == Severity.Serious)
+                && !(i.Referrals.Any(r => r.Authority == ReferralAuthority.Ivo) && i.Referrals.Any(r => r.Authority == ReferralAuthority.Police)));
+        }
         if (kind is { } k)
         {
             incidents = incidents.Where(i => i.Kind == k);

@@ -20,6 +20,10 @@ public sealed class IndexModel(IncidentsHandler handler, IAuthorizationService a
     [BindProperty(SupportsGet = true)]
     public Guid? ProviderId { get; set; }
 
+    /// <summary>Only open serious incidents still lacking a stance on referral.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool StanceMissing { get; set; }
+
     public PagedList<IncidentRow> Incidents { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 
     public bool CanReport { get; private set; }
@@ -28,7 +32,7 @@ public sealed class IndexModel(IncidentsHandler handler, IAuthorizationService a
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Incidents = await handler.ListAsync(Query, Kind, Status, UnitId, ProviderId, cancellationToken);
+        Incidents = await handler.ListAsync(Query, Kind, Status, UnitId, ProviderId, StanceMissing, cancellationToken);
         CanReport = (await authorization.AuthorizeAsync(User, EvidencePolicies.IncidentReporter)).Succeeded;
     }
 }

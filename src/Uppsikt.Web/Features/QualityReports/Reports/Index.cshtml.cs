@@ -21,6 +21,9 @@ public sealed class IndexModel(ReportsHandler handler, TimeProvider clock) : Lis
 
     public bool IsReviewer => handler.IsReviewer;
 
+    /// <summary>The year filter's value for every year.</summary>
+    public const string AllYears = "alla";
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var thisYear = clock.SwedishToday().Year;
@@ -28,6 +31,6 @@ public sealed class IndexModel(ReportsHandler handler, TimeProvider clock) : Lis
         int? year = int.TryParse(Year, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
         Reports = await handler.ListAsync(Query, year, State, cancellationToken);
         Years = [.. Enumerable.Range(thisYear - 3, 5).Reverse().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Select(n => new SelectListItem(n, n, n == Year))];
+            .Select(n => new SelectListItem(n, n, n == Year)).Prepend(new SelectListItem("Alla år", AllYears, Year == AllYears))];
     }
 }

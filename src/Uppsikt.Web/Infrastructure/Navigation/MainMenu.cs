@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Uppsikt.Web.Infrastructure.Auth;
+using R = Uppsikt.Domain.Identity.Roles;
+
+namespace Uppsikt.Web.Infrastructure.Navigation;
+
+/// <summary>
+/// A link of the main menu. <see cref="Policy"/> is the policy of the page it leads to (null: any signed-in user; the page's
+/// convention in its feature's module must be the same or looser), so a link never leads to a refusal; <see cref="Roles"/>
+/// narrows it further to the roles whose work it is.
+/// </summary>
+public sealed record MenuLink(string Label, string Href, string? Policy, IReadOnlyList<string>? Roles = null);
+
+/// <summary>A group of the menu under a Swedish heading; a group with no link the user may use is not shown.</summary>
+public sealed record MenuGroup(string Id, string Heading, IReadOnlyList<MenuLink> Links);
+
+/// <summary>The main menu, grouped by what the work is about and shown by role.</summary>
+public static class MainMenu
+{
+    /// <summary>The municipal roles that plan and take the annual cycle's steps; the elected members read the outcome.</summary>
+    private static readonly IReadOnlyList<string> CycleWorkers = [.. R.Municipal.Where(r => r is not (R.CommitteeMember or R.CouncilReviewer))];
+
+    public static readonly IReadOnlyList<MenuGroup> Groups =
+    [
+        new("register", "Register",
+        [
+            new("Nämnder", "/Register/Committees", Policies.Municipal),
+            new("Kundval", "/Register/ChoiceSystems", Policies.Municipal),
+            new("Anordnare", "/Register/Providers", Policies.Municipal),
+            new("Enheter", "/Register/Units", Policies.Municipal),
+            new("Auktorisationer och avtal", "/Register/Authorisations", Policies.Municipal),
+            new("Villkor", "/Conditions", Policies.Municipal),
+            new("Min organisation", "/Register/Providers", Policies.ProviderUser),
+            new("Våra enheter", "/Register/Units", Policies.ProviderUser),
+            new("Våra auktorisationer", "/Register/Authorisations", Policies.ProviderUser),
+        ]),
+        new("followup", "Uppföljning",
+        [
+            new("Mina uppgifter", "/Cycle/MyTasks", Policies.Municipal, CycleWorkers),
+            new("Årshjul", "/Cycle", Policies.Municipal, CycleWorkers),
+            new("Uppföljningsplaner", "/Plans", Policies.Municipal),
+            new("Samlad uppföljning", "/Plans/CouncilReview", Policies.Municipal),
+            new("Kvalitetsrapporter", "/QualityReports/Reports", Policies.Municipal),
+            new("Granskningar", "/Reviews", Policies.Municipal),
+            new("Våra kvalitetsrapporter", "/QualityReports/Reports/Mine", Policies.ProviderUser),
+            new("Våra granskningar", "/Reviews/Portal", Policies.ProviderUser),
+        ]),
+        new("evidence", "Underlag",
+        [
+            new("Klagomål", "/Evidence/Complaints", Policies.Municipal),
+            new("Avvikelser", "/Evidence/Incidents", Policies.Municipal),
+            new("Handläggares erfarenheter", "/Evidence/Observations", Policies.Municipal),
+            new("Indikatorer", "/Evidence/Indicators", Policies.Municipal),
+            new("Klagomål till oss", "/Evidence/Complaints", Policies.ProviderUser),
+            new("Våra avvikelser", "/Evidence/Incidents", Policies.ProviderUser),
+        ]),
+        new("portal", "Portal",
+        [
+            new("Anordnarportalen", "/Portal/Providers", Policies.Editor),
+            new("Vår portal", "/Portal", Policies.ProviderUser),
+        ]),
+        new("admin", "Administration",
+        [
+            new("Användare", "/Admin/Users", Policies.Administrator),
+            new("Ändringslogg", "/Admin/Audit", Policies.Administrator),
+        ]),
+    ];
+
+    /// <summary>The groups and links the user may use, in the menu's order.</summary>
+    public static async Task<IReadOnlyList<MenuGroup>> ForAsync(ClaimsPrincipal user, IAuthorizationService authorization)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return [];
+        }
+        var allowed = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var groups = new List<MenuGroup>();
+        foreach (var group in Groups)
+        {
+            var links = new List<MenuLink>();
+            foreach (var link in group.Links)
+            {
+                var ok = true;
+                if (link.Policy is { } policy && !allowed.TryGetValue(policy, out ok))
+                {
+                    ok = allowed[policy] = (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+                }
+                if (ok && (link.Roles is null || link.Roles.Any(user.IsInRole)))
+                {
+                    links.Add(link);
+                }
+            }
+            if (links.Count > 0)
+            {
+                groups.Add(group with { Links = links });
+            }
+        }
+        return groups;
+    }
+
+    /// <summary>The link of the current page: the one whose address is the longest start of the path, so that /Plans/CouncilReview is not also /Plans.</summary>
+    public static MenuLink? Current(IEnumerable<MenuGroup> groups, PathString path) =>
+        groups.SelectMany(g => g.Links).Where(l => path.StartsWithSegments(l.Href, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(l => l.Href.Length).FirstOrDefault();
+}
