@@ -57,7 +57,7 @@ public sealed partial class HomeTests(UppsiktApp app) : IClassFixture<UppsiktApp
         Assert.DoesNotContain("/Admin/Users", memberLinks);
         Assert.DoesNotContain("/Portal/Providers", memberLinks);
         Assert.Contains("/Plans", memberLinks);
-        // The API keys are the account's (decision 0022): in the header, not among the role's work.
+        // The API keys are the account's (decision 0023): in the header, not among the role's work.
         Assert.DoesNotContain("/Account/Tokens", memberLinks);
         foreach (var heading in new[] { "Register", "Uppföljning", "Underlag" })
         {
