@@ -115,7 +115,7 @@ public static class CouncilReview
         var areaActivities = plan.Activities.Count(a => a.QualityAreaCount > 0);
         if (areaActivities > 0)
         {
-            strengths.Add($"{areaActivities} av {plan.Activities.Count} aktiviteter följer upp kvalitetsområden.");
+            strengths.Add($"Kvalitetsområden följs upp av {areaActivities} av planens {SwedishWording.Count(plan.Activities.Count, "aktivitet", "aktiviteter")}.");
         }
         else
         {
@@ -187,7 +187,7 @@ public static class CouncilReview
         }
         if (plan.Adoption is { } adoption)
         {
-            strengths.Add($"Planen antogs av nämnden {adoption.DecidedOn:yyyy-MM-dd} {adoption.Paragraph} ({adoption.CaseNumber}) och är publicerad.");
+            strengths.Add($"Planen antogs av nämnden den {SwedishWording.Date(adoption.DecidedOn)} {adoption.Paragraph} ({adoption.CaseNumber}) och är publicerad.");
         }
         else
         {
@@ -202,7 +202,7 @@ public static class CouncilReview
         }
         else if (incomplete > 0)
         {
-            gaps.Add($"{incomplete} aktiviteter saknar vad, hur, vem eller hur ofta.");
+            gaps.Add($"Planen har {SwedishWording.Count(incomplete, "aktivitet", "aktiviteter")} som saknar vad, hur, vem eller hur ofta.");
         }
         var unscheduled = plan.Activities.Count(a => !a.Scheduled);
         if (plan.Activities.Count > 0 && unscheduled == 0)
@@ -211,7 +211,7 @@ public static class CouncilReview
         }
         else if (unscheduled > 0)
         {
-            gaps.Add($"{unscheduled} aktiviteter är inte tidsatta.");
+            gaps.Add($"Planen har {SwedishWording.Count(unscheduled, "aktivitet som inte är tidsatt", "aktiviteter som inte är tidsatta")}.");
         }
         if (plan.ConditionsWithoutActivity.Count > 0)
         {
@@ -219,7 +219,7 @@ public static class CouncilReview
         }
         if (plan.ReportedToCouncilBoardOn is { } reported)
         {
-            strengths.Add($"Planen rapporterades till kommunstyrelsen {reported:yyyy-MM-dd}.");
+            strengths.Add($"Planen rapporterades till kommunstyrelsen den {SwedishWording.Date(reported)}.");
         }
         return new RequirementAssessment(RegulationRequirement.PredictableFollowUp, strengths, gaps);
     }
