@@ -104,7 +104,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
     {
         var versionId = (await db.ReviewFindings.Where(f => f.ReviewId == reviewId).Select(f => f.ConditionVersionIds).ToListAsync()).SelectMany(v => v).First();
         return await db.ConditionVersions.Where(v => v.Id == versionId)
-            .Join(db.Conditions, v => v.ConditionId, c => c.Id, (v, c) => new ConditionVersionRef(v.Id, c.Code, v.Title, v.ValidFrom)).SingleAsync();
+            .Join(db.Conditions, v => v.ConditionId, c => c.Id, (v, c) => new ConditionVersionRef(v.Id, c.Id, c.ChoiceSystemId, c.Code, v.Number, v.Title, v.Text, v.ValidFrom)).SingleAsync();
     });
 
     [Theory]

@@ -48,7 +48,11 @@ public sealed class SignInTests(UppsiktApp app) : IClassFixture<UppsiktApp>
 
         using var response = await UppsiktApp.PostLoginAsync(client, "ks@uppsikt.example", "fel-losenord-123");
 
-        Assert.Contains("Fel e-postadress eller lösenord.", await Expect.OkAsync(response), StringComparison.Ordinal);
+        var html = await Expect.OkAsync(response);
+        Assert.Contains("Fel e-postadress eller lösenord.", html, StringComparison.Ordinal);
+        // Signing in saves nothing: the summary names what failed.
+        Assert.Contains("<h2>Inloggningen misslyckades</h2>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("sparades inte", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class Condition : Entity
     {
         if (Versions.Count > 0 && Versions.Max(v => v.ValidFrom) is var latest && version.ValidFrom <= latest)
         {
-            return Refusal.Invalid($"En ny version måste gälla från ett senare datum än den senaste versionen ({latest:yyyy-MM-dd}).", nameof(ConditionVersion.ValidFrom));
+            return Refusal.Invalid($"En ny version måste gälla från ett senare datum än den senaste versionen ({SwedishWording.Date(latest)}).", nameof(ConditionVersion.ValidFrom));
         }
         version.Number = Versions.Count == 0 ? 1 : Versions.Max(v => v.Number) + 1;
         Versions.Add(version);

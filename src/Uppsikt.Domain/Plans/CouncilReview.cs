@@ -125,7 +125,7 @@ public static class CouncilReview
             var areaActivities = plan.Activities.Count(a => a.QualityAreaCount > 0);
             if (areaActivities > 0)
             {
-                strengths.Add($"Kvalitetsområden följs upp i {Of(areaActivities, plan.Activities.Count)}.");
+                strengths.Add($"Kvalitetsområden följs upp av {areaActivities} av planens {SwedishWording.Count(plan.Activities.Count, "aktivitet", "aktiviteter")}.");
             }
             else
             {
@@ -137,7 +137,7 @@ public static class CouncilReview
             var conditionActivities = plan.Activities.Count(a => a.ConditionCount > 0 || a.QualityAreaCount > 0);
             if (conditionActivities > 0)
             {
-                strengths.Add($"Verksamhetens villkor följs upp i {Of(conditionActivities, plan.Activities.Count)}.");
+                strengths.Add($"Verksamhetens villkor följs upp av {conditionActivities} av planens {SwedishWording.Count(plan.Activities.Count, "aktivitet", "aktiviteter")}.");
             }
             else
             {
@@ -159,12 +159,6 @@ public static class CouncilReview
         }
         return new RequirementAssessment(RegulationRequirement.GoodQuality, strengths, gaps);
     }
-
-    /// <summary>A day as the product writes it: "10 februari 2026".</summary>
-    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
-
-    /// <summary>"2 av 5 aktiviteter", "1 av 1 aktivitet": the count of a whole, never opening a sentence.</summary>
-    private static string Of(int part, int whole) => $"{part} av {whole} {(whole == 1 ? "aktivitet" : "aktiviteter")}";
 
     private static RequirementAssessment UniformAssessment(IReadOnlyList<ReviewedCondition> conditions)
     {
@@ -216,7 +210,7 @@ public static class CouncilReview
         }
         if (plan.Adoption is { } adoption)
         {
-            strengths.Add($"Planen antogs av nämnden {Day(adoption.DecidedOn)} {adoption.Paragraph} ({adoption.CaseNumber}) och är publicerad.");
+            strengths.Add($"Planen antogs av nämnden den {SwedishWording.Date(adoption.DecidedOn)} {adoption.Paragraph} ({adoption.CaseNumber}) och är publicerad.");
         }
         else
         {
@@ -231,9 +225,7 @@ public static class CouncilReview
         }
         else if (incomplete > 0)
         {
-            gaps.Add(incomplete == 1
-                ? "En aktivitet saknar vad, hur, vem, hur ofta eller när."
-                : $"Aktiviteter som saknar vad, hur, vem, hur ofta eller när: {incomplete}.");
+            gaps.Add($"Planen har {SwedishWording.Count(incomplete, "aktivitet", "aktiviteter")} som saknar vad, hur, vem, hur ofta eller när.");
         }
         if (plan.ConditionsWithoutActivity.Count > 0)
         {
@@ -241,7 +233,7 @@ public static class CouncilReview
         }
         if (plan.ReportedToCouncilBoardOn is { } reported)
         {
-            strengths.Add($"Planen rapporterades till kommunstyrelsen {Day(reported)}.");
+            strengths.Add($"Planen rapporterades till kommunstyrelsen den {SwedishWording.Date(reported)}.");
         }
         return new RequirementAssessment(RegulationRequirement.PredictableFollowUp, strengths, gaps);
     }

@@ -498,7 +498,7 @@ public sealed class Review : Entity
         State != ReviewState.Communicated
             ? Refusal.WrongState($"Rapporten kan bara besvaras medan den är kommunicerad; granskningen är {StateText}.")
             : today > ResponseDueOn
-                ? Refusal.WrongState($"Sista dag för svar var {ResponseDueOn:yyyy-MM-dd}. Rapporten kan inte längre besvaras eller ifrågasättas; kontakta kommunen om ni har frågor.")
+                ? Refusal.WrongState($"Sista dag för svar var {(ResponseDueOn is { } due ? SwedishWording.Date(due) : "")}. Rapporten kan inte längre besvaras eller ifrågasättas; kontakta kommunen om ni har frågor.")
                 : null;
 
     /// <summary>The provider's factual correction or comment on the communicated report; part of the record.</summary>
@@ -629,7 +629,7 @@ public sealed class Review : Entity
         {
             if (RespondedAt is null && today <= ResponseDueOn)
             {
-                return Refusal.WrongState($"Anordnaren har till och med {ResponseDueOn:yyyy-MM-dd} att svara. Rapporten kan fastställas när svaret har kommit eller tiden har gått ut.");
+                return Refusal.WrongState($"Anordnaren har till och med {(ResponseDueOn is { } due ? SwedishWording.Date(due) : "")} att svara. Rapporten kan fastställas när svaret har kommit eller tiden har gått ut.");
             }
             if (DisputeOpen)
             {

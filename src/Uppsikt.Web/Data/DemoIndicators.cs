@@ -18,7 +18,7 @@ public static class DemoIndicators
     {
         var homeSatisfaction = Indicator(HomeCareSatisfaction, "Brukarbedömning hemtjänst – helhetssyn", "%", Direction.HigherIsBetter, EvidenceSource.UserSurvey, "U21468",
             "Andel brukare som är nöjda med hemtjänsten som helhet (brukarundersökningen).", (homeCare, 90));
-        var continuity = Indicator("HT-KONT", "Personalkontinuitet – antal personal under 14 dagar", "antal personal", Direction.LowerIsBetter, EvidenceSource.ProviderReported, "U21401",
+        var continuity = Indicator("HT-KONT", "Personalkontinuitet – antal personal under 14 dagar", "personer", Direction.LowerIsBetter, EvidenceSource.ProviderReported, "U21401",
             "Antal olika personal som en brukare med minst två besök om dagen möter under 14 dagar, medelvärde.", (homeCare, 12));
         var nursingSatisfaction = Indicator("SABO-NOJD", "Brukarbedömning särskilt boende – helhetssyn", "%", Direction.HigherIsBetter, EvidenceSource.UserSurvey, "U23471",
             "Andel boende som är nöjda med sitt särskilda boende som helhet (brukarundersökningen).", (nursingHome, 85));

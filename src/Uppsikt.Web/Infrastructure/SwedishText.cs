@@ -10,22 +10,29 @@ namespace Uppsikt.Web.Infrastructure;
 /// <summary>How values are shown to people: Swedish names of enum values, Swedish dates and numbers.</summary>
 public static class SwedishText
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
+    public static readonly CultureInfo Culture = SwedishWording.Culture;
 
     public static string Name(this Enum value) => DisplayNames.Of(value);
 
-    public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", Culture) ?? "–";
+    public static string Date(DateOnly? date) => date is { } day ? SwedishWording.Date(day) : "–";
 
     public static string Number(int? number) => number?.ToString("N0", Culture) ?? "–";
 
+    /// <summary>
+    /// "6 december 2026 kl. 14:05", Swedish time: the one way a moment is shown, written out like <see cref="Date"/> beside it
+    /// (never ISO, never seconds).
+    /// </summary>
     public static string Instant(DateTimeOffset? instant)
     {
         if (instant is null)
         {
             return "–";
         }
-        return TimeZoneInfo.ConvertTime(instant.Value, SwedishCalendar.Zone).ToString("yyyy-MM-dd HH:mm:ss", Culture);
+        return TimeZoneInfo.ConvertTime(instant.Value, SwedishCalendar.Zone).ToString("d MMMM yyyy 'kl.' HH:mm", Culture);
     }
+
+    /// <summary>"1 aktivitet", "3 aktiviteter": the count with the singular or the plural form of what is counted.</summary>
+    public static string Count(int count, string one, string many) => SwedishWording.Count(count, one, many);
 
     /// <summary>All values of an enum as options, in declaration order, with the Swedish names.</summary>
     public static List<SelectListItem> Options<TEnum>(TEnum? selected = null) where TEnum : struct, Enum =>

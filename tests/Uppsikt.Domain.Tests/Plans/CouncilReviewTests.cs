@@ -83,7 +83,7 @@ public sealed class CouncilReviewTests
             QualityArea.FrameworksFor(LegalBasis.SoL));
 
         Assert.Equal(RequirementVerdict.Met, culture.Assessments[0].Verdict);
-        Assert.Contains("Verksamhetens villkor följs upp i 2 av 2 aktiviteter.", culture.Assessments[0].Strengths);
+        Assert.Contains("Verksamhetens villkor följs upp av 2 av planens 2 aktiviteter.", culture.Assessments[0].Strengths);
         Assert.Equal(RequirementVerdict.PartlyMet, homeCare.Assessments[0].Verdict);
         Assert.Contains("Ingen aktivitet är kopplad till något kvalitetsområde.", homeCare.Assessments[0].Gaps);
     }
@@ -112,7 +112,7 @@ public sealed class CouncilReviewTests
         Assert.Empty(monthly.MissingParts());
         Assert.Equal([ActivityPart.When], yearlyWithoutTertial.MissingParts());
         Assert.Equal(RequirementVerdict.Met, complete.Assessments[2].Verdict);
-        Assert.Contains("En aktivitet saknar vad, hur, vem, hur ofta eller när.", open.Assessments[2].Gaps);
+        Assert.Contains("Planen har 1 aktivitet som saknar vad, hur, vem, hur ofta eller när.", open.Assessments[2].Gaps);
     }
 
     [Fact]

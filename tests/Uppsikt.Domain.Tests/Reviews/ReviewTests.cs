@@ -242,7 +242,7 @@ public sealed class ReviewTests
         Assert.Null(review.CheckAnswerTime(Today.AddDays(14)));
         var late = review.CheckAnswerTime(Today.AddDays(15));
         Assert.Equal(RefusalKind.WrongState, late?.Kind);
-        Assert.Contains(Today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), late!.Message, StringComparison.Ordinal);
+        Assert.Contains(SwedishWording.Date(Today.AddDays(14)), late!.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public static class ConditionsApi
                 var day = date ?? clock.SwedishToday();
                 var (found, version) = await handler.VersionOnAsync(id, day, cancellationToken);
                 return !found ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Villkoret finns inte.")
-                    : version is null ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Villkoret gällde inte ännu den {day:yyyy-MM-dd}.")
+                    : version is null ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Villkoret gällde inte ännu den {SwedishText.Date(day)}.")
                     : TypedResults.Ok(version);
             })
             .WithSummary("Den version av villkoret som gällde på date (i dag om inget anges); 404 före den första versionen.");

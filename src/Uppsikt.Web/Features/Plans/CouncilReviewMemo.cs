@@ -37,12 +37,12 @@ public static class CouncilReviewMemo
 
         memo.Heading(2, "Sammanfattning av ärendet")
             .Paragraph("Kommunstyrelsen ansvarar för uppföljningen av reglementet för kundval. Av reglementet framgår att nämnderna för varje kundval ska besluta om en modell för uppföljning av anordnare utifrån de generella och specifika auktorisationsvillkoren, och att nämnderna årligen ska rapportera sin uppföljningsplan till kommunstyrelsen.")
-            .Paragraph($"{review.Committees.Count} nämnder har sammanlagt {choiceSystems.Count} kundval under {review.Year}. För {adopted} av dem finns en antagen uppföljningsplan, och {choiceSystems.Count(c => c.IsReported)} är rapporterade till kommunstyrelsen."
+            .Paragraph($"Under {review.Year} har {SwedishText.Count(review.Committees.Count, "nämnd", "nämnder")} sammanlagt {SwedishText.Count(choiceSystems.Count, "kundval", "kundval")}. För {adopted} av dem finns en antagen uppföljningsplan, och {choiceSystems.Count(c => c.IsReported)} är rapporterade till kommunstyrelsen."
                 + (standingOut.Count == 0 ? " Samtliga nämnder har antagit uppföljningsplaner för sina kundval." : $" Antagen plan saknas för minst ett kundval hos {Join(standingOut.Select(c => c.Name.ToLower(SwedishText.Culture)))}."));
 
         memo.Heading(2, "Ärendet")
             .Paragraph("Reglementet anger vilka generella auktorisationsvillkor kommunen ställer på anordnare i kommunens kundval, och nämnderna beslutar om specifika villkor för sina kundval. Varje nämnds modell för uppföljning ska")
-            .Bullets(Enum.GetValues<RegulationRequirement>().Select(r => r.Name().ToLower(SwedishText.Culture)))
+            .Bullets(Enum.GetValues<RegulationRequirement>().Select(Duty))
             .Paragraph("Uppföljningsplanerna har granskats mot dessa tre krav. För varje kundval redovisas vad i planen som uppfyller kraven och vilka brister som finns.");
 
         memo.Heading(2, "Nämndernas uppföljningsplaner");
@@ -101,6 +101,15 @@ public static class CouncilReviewMemo
         }
         return memo.ToBytes(title);
     }
+
+    /// <summary>What a committee's model for follow-up must do to meet a requirement, as a bullet after "Varje nämnds modell för uppföljning ska".</summary>
+    private static string Duty(RegulationRequirement requirement) => requirement switch
+    {
+        RegulationRequirement.GoodQuality => "säkra god kvalitet,",
+        RegulationRequirement.UniformAssessment => "ge en enhetlig bedömning vid auktorisation och vid val av sanktion, samt",
+        RegulationRequirement.PredictableFollowUp => "göra uppföljningen enhetlig, transparent och förutsägbar.",
+        _ => requirement.Name().ToLower(SwedishText.Culture),
+    };
 
     /// <summary>Where a choice system's plan stands, in one line.</summary>
     public static string PlanStatus(ChoiceSystemReview choice) => choice.Plan switch

@@ -34,7 +34,7 @@ public static class PlansApi
 
         plans.MapGet("/{id:guid}/completeness", async Task<Results<Ok<PlanCompleteness>, NotFound>> (Guid id, PlansHandler handler, CancellationToken cancellationToken) =>
             await handler.CompletenessAsync(id, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound())
-            .WithSummary("Kontroll av fullständighet: villkor utan uppföljningstillfälle eller aktivitet, och aktiviteter som saknar vad, hur, vem eller hur ofta.");
+            .WithSummary("Kontroll av fullständighet: villkor utan uppföljningstillfälle eller aktivitet, och aktiviteter som saknar vad, hur, vem, hur ofta eller när.");
 
         plans.MapPost("/", async (NewPlanInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.CreateAsync(input, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken, created: true))

@@ -22,7 +22,8 @@ public sealed record RoundStatus(RoundRow Round, IReadOnlyList<RoundEntry> Entri
 
 public sealed record AttestationForm(Guid RoundId, int Year, DateOnly DueOn, Guid ChoiceSystemId, string ChoiceSystemName, IReadOnlyList<AttestationAnswerView> Answers);
 
-public sealed record AttestationAnswerView(Guid ConditionId, string Code, string Title, bool? Met, string? Explanation);
+/// <summary>A condition and the provider's answer; with the version of the condition the attestation's year asks about where it is shown in full.</summary>
+public sealed record AttestationAnswerView(Guid ConditionId, string Code, string Title, bool? Met, string? Explanation, ConditionVersionRef? Version = null);
 
 public sealed record AttestationView(Guid Id, int Year, Guid ProviderId, string ProviderName, Guid ChoiceSystemId, string ChoiceSystemName,
     string? SignedByName, string? SignedByRole, DateTimeOffset? SignedAt, IReadOnlyList<AttestationAnswerView> Answers);
@@ -112,9 +113,9 @@ public sealed class AttestationsHandler(AppDbContext db, ConditionsInForce condi
             return null;
         }
         var name = await db.ChoiceSystems.AsNoTracking().Where(c => c.Id == choiceSystemId).Select(c => c.Name).FirstAsync(cancellationToken);
-        var set = await conditions.DuringAsync(choiceSystemId, round.Year, cancellationToken);
+        var set = await conditions.VersionsDuringAsync(choiceSystemId, round.Year, cancellationToken);
         return new AttestationForm(round.Id, round.Year, round.DueOn, choiceSystemId, name,
-            [.. set.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new AttestationAnswerView(c.Id, c.Code, c.Title, null, null))]);
+            [.. set.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new AttestationAnswerView(c.ConditionId, c.Code, c.Title, null, null, c))]);
     }
 
     /// <summary>Records and signs a provider's attestation; nothing is saved unless every condition is answered and it is signed.</summary>
@@ -176,6 +177,20 @@ public sealed class AttestationsHandler(AppDbContext db, ConditionsInForce condi
         var a = row.Attestation;
         return new AttestationView(a.Id, row.Year, a.ProviderId, row.Provider, a.ChoiceSystemId, row.ChoiceSystem, a.SignedByName, a.SignedByRole,
             a.SignedAt, [.. a.Answers.Select(x => new AttestationAnswerView(x.ConditionId, x.ConditionCode, x.ConditionTitle, x.Met, x.Explanation))]);
+    }
+
+    /// <summary>
+    /// The attestation with each condition's version in force in its year (the wording the provider attested to), read in one
+    /// query: for its page, not for the lists.
+    /// </summary>
+    public async Task<AttestationView?> GetWithConditionsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(id, cancellationToken) is not { } view)
+        {
+            return null;
+        }
+        var versions = await conditions.VersionsOfYearAsync(view.Answers.Select(a => a.ConditionId), view.Year, cancellationToken);
+        return view with { Answers = [.. view.Answers.Select(a => a with { Version = versions.GetValueOrDefault(a.ConditionId) })] };
     }
 
     /// <summary>A provider's attestations, newest round first.</summary>

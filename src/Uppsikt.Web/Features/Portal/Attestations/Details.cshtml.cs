@@ -10,7 +10,7 @@ public sealed class DetailsModel(AttestationsHandler handler) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await handler.GetAsync(id, cancellationToken) is not { } attestation)
+        if (await handler.GetWithConditionsAsync(id, cancellationToken) is not { } attestation)
         {
             return NotFound();
         }

@@ -5,6 +5,7 @@ using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.QualityReports.Reports;
@@ -46,7 +47,7 @@ public sealed record CompletionInput(string Code, string? Comment);
 /// The reports providers fill in: listed, read, answered, submitted, sent back for completion and approved. Pages and
 /// <c>/api/v1/quality-reports</c> call it; <see cref="ReportPortalSources"/> shows reports in the provider portal.
 /// </summary>
-public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock, ConditionsInForce conditions)
 {
     /// <summary>The owner type of files attached to a report.</summary>
     public const string FileOwnerType = "QualityReport";
@@ -134,7 +135,7 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
         var choiceSystem = await db.ChoiceSystems.AsNoTracking().Where(c => c.Id == template.ChoiceSystemId).Select(c => c.Name).SingleAsync(cancellationToken);
         var hasLastYear = await LastYearQuery(report.ProviderId, template).AnyAsync(cancellationToken);
         return new ReportDetails(report.Id, template.Id, template.Title, report.ProviderId, provider, template.ChoiceSystemId, choiceSystem, template.Year,
-            template.DueOn, report.State, report.SubmittedAt, report.ApprovedAt, report.ApprovedBy, await QuestionViews.ReadAsync(db, template, cancellationToken),
+            template.DueOn, report.State, report.SubmittedAt, report.ApprovedAt, report.ApprovedBy, await QuestionViews.ReadAsync(conditions, template, cancellationToken),
             report.AnswerMap(), [.. report.CompletionRequests.OrderBy(c => c.RequestedAt).Select(c => new CompletionView(c.QuestionCode, c.Comment, c.RequestedAt, c.RequestedBy, c.ResolvedAt))],
             hasLastYear, report.Version);
     }

@@ -103,7 +103,7 @@ public sealed class TemplatesHandler(AppDbContext db, TimeProvider clock, Condit
         var choiceSystem = await db.ChoiceSystems.AsNoTracking().Where(c => c.Id == template.ChoiceSystemId).Select(c => c.Name).SingleAsync(cancellationToken);
         var reports = await db.QualityReports.CountAsync(r => r.TemplateId == id, cancellationToken);
         return new TemplateDetails(template.Id, template.Title, template.ChoiceSystemId, choiceSystem, template.Year, template.State, template.DueOn,
-            await QuestionViews.ReadAsync(db, template, cancellationToken), reports, template.Version, template.ReviewType);
+            await QuestionViews.ReadAsync(conditions, template, cancellationToken), reports, template.Version, template.ReviewType);
     }
 
     /// <summary>The template a question belongs to, or null when there is no such question.</summary>

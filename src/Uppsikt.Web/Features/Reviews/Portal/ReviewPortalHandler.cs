@@ -4,6 +4,7 @@ using Uppsikt.Domain;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Reviews.Portal;
@@ -26,12 +27,9 @@ public sealed record ReviewUnitRef(Guid Id, string Name);
 
 public sealed record ParticipantView(string Name, string? Title, ParticipantSide Side);
 
-/// <summary>A condition in the version a finding was judged against: its code, the version's title, number and first day.</summary>
-public sealed record FindingConditionView(string Code, string Title, int Number, DateOnly ValidFrom);
-
 public sealed record FindingView(
     string UnitName, string QuestionCode, string? Question, string? Answer, string? Observation, Assessment? Assessment,
-    IReadOnlyList<FindingConditionView> Conditions);
+    IReadOnlyList<ConditionVersionRef> Conditions);
 
 /// <summary>One area of the report (a section of the checklist) with its findings in the checklist's order.</summary>
 public sealed record ReportArea(string Area, IReadOnlyList<FindingView> Findings);
@@ -63,7 +61,7 @@ public sealed record DisputeInput(string? Reason);
 /// The provider's side of a review (decision 0020): the reviews communicated to it, the report, its answers and its dispute.
 /// Pages and <c>/api/v1/portal/reviews</c> call it; the municipality may read the same report as the provider sees it.
 /// </summary>
-public sealed class ReviewPortalHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock, ReviewNotices notices)
+public sealed class ReviewPortalHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock, ReviewNotices notices, ConditionsInForce conditions)
 {
     /// <summary>The matter kind of a review in the portal's message threads.</summary>
     public const string MatterKind = "Review";
@@ -153,13 +151,8 @@ public sealed class ReviewPortalHandler(AppDbContext db, ICurrentActor actor, Ti
         var questionIds = review.Findings.Select(f => f.QuestionId).Distinct().ToList();
         var questions = await db.TemplateQuestions.AsNoTracking().Where(q => questionIds.Contains(q.Id))
             .Select(q => new { q.Id, q.Text, q.Position }).ToDictionaryAsync(q => q.Id, cancellationToken);
-        var versionIds = review.Findings.SelectMany(f => f.ConditionVersionIds).Distinct().ToList();
-        var versions = await (
-            from v in db.ConditionVersions.AsNoTracking()
-            where versionIds.Contains(v.Id)
-            join c in db.Conditions on v.ConditionId equals c.Id
-            select new { v.Id, View = new FindingConditionView(c.Code, v.Title, v.Number, v.ValidFrom) })
-            .ToDictionaryAsync(v => v.Id, v => v.View, cancellationToken);
+        // The versions the findings were judged against, with their text, in one query.
+        var versions = await conditions.VersionsByIdAsync(review.Findings.SelectMany(f => f.ConditionVersionIds), cancellationToken);
 
         string UnitName(Guid unitId) => units.GetValueOrDefault(unitId) ?? "Enheten";
         var areas = review.Findings

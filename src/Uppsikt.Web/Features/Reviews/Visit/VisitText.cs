@@ -13,13 +13,10 @@ public static class VisitText
     /// <summary>"14:05", Swedish time: what "Sparat" says.</summary>
     public static string Clock(DateTimeOffset at) => Local(at).ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>"12 mars 2026 kl. 09:30", Swedish time.</summary>
-    public static string DateAndTime(DateTimeOffset at) => Local(at).ToString("d MMMM yyyy 'kl.' HH:mm", SwedishText.Culture);
-
     /// <summary>The visit in one line: how, when and where.</summary>
     public static string Describe(VisitReview review) => review.VisitMode == VisitMode.None
         ? VisitMode.None.Name()
-        : string.Join(", ", new[] { review.VisitMode.Name(), review.VisitAt is { } at ? DateAndTime(at) : "tid inte bestämd", review.VisitPlace }
+        : string.Join(", ", new[] { review.VisitMode.Name(), review.VisitAt is { } at ? SwedishText.Instant(at) : "tid inte bestämd", review.VisitPlace }
             .Where(s => !string.IsNullOrEmpty(s)));
 
     /// <summary>A measured value as Swedish readers write it: 87,5.</summary>
@@ -28,9 +25,6 @@ public static class VisitText
     /// <summary>"3 av 18 frågor bedömda": the progress through the checklist at a unit.</summary>
     public static string Progress(int assessed, int total) =>
         total == 1 ? $"{assessed} av 1 fråga bedömd" : $"{assessed.ToString(SwedishText.Culture)} av {total.ToString(SwedishText.Culture)} frågor bedömda";
-
-    /// <summary>"1 fråga", "3 frågor" and the like: the count with the singular or the plural.</summary>
-    public static string Count(int count, string one, string many) => $"{count.ToString(SwedishText.Culture)} {(count == 1 ? one : many)}";
 }
 
 /// <summary>One kind of evidence as the preparation page shows it, with its heading and its name in the singular and plural.</summary>

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Uppsikt.Domain;
+
+/// <summary>
+/// How Swedish text writes dates and counts, for the domain's own messages; the web's <c>SwedishText</c> says the same through
+/// these, so a refusal and the page around it read alike.
+/// </summary>
+public static class SwedishWording
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>"6 december 2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    /// <summary>"1 aktivitet", "3 aktiviteter": the count with the singular or the plural form of what is counted.</summary>
+    public static string Count(int count, string one, string many) => $"{count.ToString("N0", Culture)} {(count == 1 ? one : many)}";
+}
