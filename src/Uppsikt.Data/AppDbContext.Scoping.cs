@@ -45,19 +45,22 @@ public sealed partial class AppDbContext
     /// The district rule (decision 0022), the one place it is written: a unit is a district user's when the unit's
     /// administration is the user's district. Every filter's district part is this rule applied through a link below.
     /// </summary>
-    private Expression<Func<UnitPlacement, bool>> InMyDistrict =>
-        p => ScopeKind == AccessScopeKind.District && p.AdministrationId == ScopeAdministrationId;
+    private Expression<Func<UnitPlacement, bool>> InMyDistrict => p => p.AdministrationId == ScopeAdministrationId;
 
-    /// <summary>A record is the district's when some unit in the district is linked to it as <paramref name="link"/> says.</summary>
+    /// <summary>
+    /// A record is the district's when some unit in the district is linked to it as <paramref name="link"/> says. The
+    /// scope's kind is asked first, outside the subquery, so other scopes' queries never run it.
+    /// </summary>
     private Expression<Func<T, bool>> HasUnitInMyDistrict<T>(Expression<Func<T, UnitPlacement, bool>> link)
     {
         var placement = link.Parameters[1];
         var inMyDistrict = InMyDistrict;
         var rule = new Substitution(inMyDistrict.Parameters[0], placement).Visit(inMyDistrict.Body);
         var predicate = Expression.Lambda<Func<UnitPlacement, bool>>(Expression.AndAlso(rule, link.Body), placement);
+        Expression<Func<bool>> isDistrict = () => ScopeKind == AccessScopeKind.District;
         Expression<Func<IQueryable<UnitPlacement>>> placements = () => UnitPlacements;
         var any = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(UnitPlacement)], placements.Body, Expression.Quote(predicate));
-        return Expression.Lambda<Func<T, bool>>(any, link.Parameters[0]);
+        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(isDistrict.Body, any), link.Parameters[0]);
     }
 
     /// <summary>Unit-level records (and units themselves) follow their unit.</summary>
