@@ -486,6 +486,22 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Uppsikt.Data.UnitPlacement", b =>
+                {
+                    b.Property<Guid?>("AdministrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\", \"ProviderId\", \"AdministrationId\" FROM \"Units\" ");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
                 {
                     b.Property<Guid>("Id")

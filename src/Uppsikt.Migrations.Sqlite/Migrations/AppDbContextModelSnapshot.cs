@@ -472,6 +472,22 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Uppsikt.Data.UnitPlacement", b =>
+                {
+                    b.Property<Guid?>("AdministrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\", \"ProviderId\", \"AdministrationId\" FROM \"Units\" ");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
                 {
                     b.Property<Guid>("Id")

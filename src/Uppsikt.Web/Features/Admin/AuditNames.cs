@@ -19,6 +19,7 @@ public static class AuditNames
         ["ProviderPerson"] = "Person hos anordnare",
         ["Subcontractor"] = "Underleverantör",
         ["Unit"] = "Enhet",
+        ["UnitPlacement"] = "Enhetens stadsdel",
         ["Authorisation"] = "Auktorisation eller avtal",
         ["AnnualCycleTemplate"] = "Mall för årshjul",
         ["AnnualCycleStep"] = "Steg i årshjul",
