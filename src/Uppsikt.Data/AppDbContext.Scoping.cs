@@ -38,11 +38,11 @@ public sealed partial class AppDbContext
         }
     }
 
-    /// <summary>Units by where they sit, without the unit filter: what the district rule reads (decision 0022).</summary>
+    /// <summary>Units by where they sit, without the unit filter: what the district rule reads (decision 0024).</summary>
     private DbSet<UnitPlacement> UnitPlacements => Set<UnitPlacement>();
 
     /// <summary>
-    /// The district rule (decision 0022), the one place it is written: a unit is a district user's when the unit's
+    /// The district rule (decision 0024), the one place it is written: a unit is a district user's when the unit's
     /// administration is the user's district. Every filter's district part is this rule applied through a link below.
     /// </summary>
     private Expression<Func<UnitPlacement, bool>> InMyDistrict => p => p.AdministrationId == ScopeAdministrationId;
@@ -92,7 +92,7 @@ public sealed partial class AppDbContext
         // Read from the units table as it is; never a table of its own, so migrations leave it alone.
         builder.Entity<UnitPlacement>().HasNoKey().ToTable((string?)null).ToSqlQuery("""SELECT "Id", "ProviderId", "AdministrationId" FROM "Units" """);
 
-        // Every district part below is the one rule of decision 0022: units and unit-level records follow their unit; providers
+        // Every district part below is the one rule of decision 0024: units and unit-level records follow their unit; providers
         // and provider-level records are the district's when the provider has a unit there. The filters read unit placements,
         // never a filtered set that reads them back, so they cannot cycle (EF expands filters into each other without end).
         builder.Entity<Provider>().HasQueryFilter(Or<Provider>(p =>
@@ -139,7 +139,7 @@ public sealed partial class AppDbContext
         builder.Entity<Outcome>().HasQueryFilter(Or<Outcome>(o =>
             ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && o.Unit!.ProviderId == ScopeProviderId),
             UnitInMyDistrict<Outcome>(o => o.UnitId)));
-        // The portal is between the municipality's editors and one provider (decisions 0013, 0022): a provider sees its own;
+        // The portal is between the municipality's editors and one provider (decisions 0013, 0024): a provider sees its own;
         // districts and the public nothing, whichever district the provider's units are in.
         builder.Entity<PortalMessage>().HasQueryFilter(m =>
             ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && m.ProviderId == ScopeProviderId));

@@ -6,7 +6,7 @@ using Uppsikt.Web.Tests.Infrastructure;
 namespace Uppsikt.Web.Tests;
 
 /// <summary>
-/// District scope is one rule for every kind of record (decision 0022): units and unit-level records follow their unit,
+/// District scope is one rule for every kind of record (decision 0024): units and unit-level records follow their unit,
 /// providers and provider-level records are the district's when the provider has a unit there. For each kind, a record of
 /// the district user's district is in its lists, details and API, and one outside is absent from the lists and answers 404;
 /// the municipality's own users see both. A new kind is one row of <see cref="Kinds"/>.

@@ -10,7 +10,7 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Nothing to create: unit placements are read from the Units table (decision 0022); this records them in the snapshot.
+            // Nothing to create: unit placements are read from the Units table (decision 0024); this records them in the snapshot.
         }
 
         /// <inheritdoc />

@@ -8,7 +8,7 @@ public sealed class DetailsModel(ProvidersHandler handler, ICurrentActor actor, 
 {
     public ProviderDetails Provider { get; private set; } = null!;
 
-    /// <summary>A district user reads only the units in its district (decision 0022): the page says so instead of "all units".</summary>
+    /// <summary>A district user reads only the units in its district (decision 0024): the page says so instead of "all units".</summary>
     public bool ForDistrict => actor.Scope.Kind == AccessScopeKind.District;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
