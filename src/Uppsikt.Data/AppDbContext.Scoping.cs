@@ -38,8 +38,14 @@ public sealed partial class AppDbContext
         }
     }
 
-    /// <summary>Units by where they sit, without the unit filter: what the district rule reads (decision 0024).</summary>
+    /// <summary>Units by where they sit, without the unit filter: what the district and provider rules read (decision 0024).</summary>
     private DbSet<UnitPlacement> UnitPlacements => Set<UnitPlacement>();
+
+    /// <summary>Authorisations' providers and statuses, without the authorisation filter: what the public rules read.</summary>
+    private DbSet<AuthorisationStanding> AuthorisationStandings => Set<AuthorisationStanding>();
+
+    /// <summary>The units each review covers, without the links' filter: what the review's district rule reads.</summary>
+    private DbSet<ReviewCoverage> ReviewCoverages => Set<ReviewCoverage>();
 
     /// <summary>
     /// The district rule (decision 0024), the one place it is written: a unit is a district user's when the unit's
@@ -47,25 +53,40 @@ public sealed partial class AppDbContext
     /// </summary>
     private Expression<Func<UnitPlacement, bool>> InMyDistrict => p => p.AdministrationId == ScopeAdministrationId;
 
+    /// <summary>The provider rule for what hangs on a unit: the unit is the provider user's own provider's.</summary>
+    private Expression<Func<UnitPlacement, bool>> OfMyProvider => p => p.ProviderId == ScopeProviderId;
+
     /// <summary>
-    /// A record is the district's when some unit in the district is linked to it as <paramref name="link"/> says. The
-    /// scope's kind is asked first, outside the subquery, so other scopes' queries never run it.
+    /// A record is the district's when some unit in the district is linked to it as <paramref name="link"/> says.
     /// </summary>
-    private Expression<Func<T, bool>> HasUnitInMyDistrict<T>(Expression<Func<T, UnitPlacement, bool>> link)
+    private Expression<Func<T, bool>> HasUnitInMyDistrict<T>(Expression<Func<T, UnitPlacement, bool>> link) =>
+        HasPlacement(() => ScopeKind == AccessScopeKind.District, InMyDistrict, link);
+
+    /// <summary>
+    /// <c>x =&gt; scope() &amp;&amp; UnitPlacements.Any(p =&gt; rule(p) &amp;&amp; link(x, p))</c>. The scope's kind is asked first, outside
+    /// the subquery, so other scopes' queries never run it.
+    /// </summary>
+    private Expression<Func<T, bool>> HasPlacement<T>(
+        Expression<Func<bool>> scope, Expression<Func<UnitPlacement, bool>> rule, Expression<Func<T, UnitPlacement, bool>> link)
     {
         var placement = link.Parameters[1];
-        var inMyDistrict = InMyDistrict;
-        var rule = new Substitution(inMyDistrict.Parameters[0], placement).Visit(inMyDistrict.Body);
-        var predicate = Expression.Lambda<Func<UnitPlacement, bool>>(Expression.AndAlso(rule, link.Body), placement);
-        Expression<Func<bool>> isDistrict = () => ScopeKind == AccessScopeKind.District;
+        var ruleBody = new Substitution(rule.Parameters[0], placement).Visit(rule.Body);
+        var predicate = Expression.Lambda<Func<UnitPlacement, bool>>(Expression.AndAlso(ruleBody, link.Body), placement);
         Expression<Func<IQueryable<UnitPlacement>>> placements = () => UnitPlacements;
         var any = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(UnitPlacement)], placements.Body, Expression.Quote(predicate));
-        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(isDistrict.Body, any), link.Parameters[0]);
+        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(scope.Body, any), link.Parameters[0]);
     }
 
     /// <summary>Unit-level records (and units themselves) follow their unit.</summary>
     private Expression<Func<T, bool>> UnitInMyDistrict<T>(Expression<Func<T, Guid>> unit) =>
         HasUnitInMyDistrict(Link<T>(unit, nameof(UnitPlacement.Id)));
+
+    /// <summary>
+    /// A unit-level record is a provider user's when its unit is the provider's. Read from the unit's placement, not through
+    /// the record's unit: the navigation would bring the unit's whole filter into every query of the record.
+    /// </summary>
+    private Expression<Func<T, bool>> UnitOfMyProvider<T>(Expression<Func<T, Guid>> unit) =>
+        HasPlacement(() => ScopeKind == AccessScopeKind.Provider, OfMyProvider, Link<T>(unit, nameof(UnitPlacement.Id)));
 
     /// <summary>Providers and provider-level records: the district's when the provider has at least one unit in the district.</summary>
     private Expression<Func<T, bool>> ProviderInMyDistrict<T>(Expression<Func<T, Guid>> provider) =>
@@ -80,31 +101,36 @@ public sealed partial class AppDbContext
         return Expression.Lambda<Func<T, UnitPlacement, bool>>(Expression.Equal(side, value), id.Parameters[0], placement);
     }
 
-    /// <summary>The other scopes' conditions or the district's: <c>x =&gt; others(x) || district(x)</c>.</summary>
-    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> others, Expression<Func<T, bool>> district)
+    /// <summary>Any of the scopes' conditions: <c>x =&gt; first(x) || second(x) || …</c>.</summary>
+    private static Expression<Func<T, bool>> Or<T>(params Expression<Func<T, bool>>[] parts)
     {
-        var body = new Substitution(district.Parameters[0], others.Parameters[0]).Visit(district.Body);
-        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(others.Body, body), others.Parameters[0]);
+        var parameter = parts[0].Parameters[0];
+        var body = parts.Skip(1).Aggregate(parts[0].Body,
+            (either, part) => Expression.OrElse(either, new Substitution(part.Parameters[0], parameter).Visit(part.Body)));
+        return Expression.Lambda<Func<T, bool>>(body, parameter);
     }
 
     private void ApplyScopeFilters(ModelBuilder builder)
     {
-        // Read from the units table as it is; never a table of its own, so migrations leave it alone.
+        // Read from their tables as they are; never tables of their own, so migrations leave them alone.
         builder.Entity<UnitPlacement>().HasNoKey().ToTable((string?)null).ToSqlQuery("""SELECT "Id", "ProviderId", "AdministrationId" FROM "Units" """);
+        builder.Entity<AuthorisationStanding>().HasNoKey().ToTable((string?)null).ToSqlQuery("""SELECT "ProviderId", "Status" FROM "Authorisations" """);
+        builder.Entity<ReviewCoverage>().HasNoKey().ToTable((string?)null).ToSqlQuery("""SELECT "ReviewId", "UnitId" FROM "ReviewUnits" """);
 
         // Every district part below is the one rule of decision 0024: units and unit-level records follow their unit; providers
-        // and provider-level records are the district's when the provider has a unit there. The filters read unit placements,
-        // never a filtered set that reads them back, so they cannot cycle (EF expands filters into each other without end).
+        // and provider-level records are the district's when the provider has a unit there. The filters read the unfiltered
+        // placements, standings and coverages, never a filtered set or a navigation to one: such a set would expand its own
+        // filter into theirs, which makes every query's SQL many times longer and can cycle (EF expands without end).
         builder.Entity<Provider>().HasQueryFilter(Or<Provider>(p =>
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && p.Id == ScopeProviderId)
-            || (ScopeKind == AccessScopeKind.Public && p.Authorisations.Any(a => a.Status == AuthorisationStatus.Active)),
+            || (ScopeKind == AccessScopeKind.Public && AuthorisationStandings.Any(a => a.ProviderId == p.Id && a.Status == AuthorisationStatus.Active)),
             ProviderInMyDistrict<Provider>(p => p.Id)));
         builder.Entity<Unit>().HasQueryFilter(Or<Unit>(u =>
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && u.ProviderId == ScopeProviderId)
             || (ScopeKind == AccessScopeKind.Public && u.ClosedOn == null
-                && Authorisations.Any(a => a.ProviderId == u.ProviderId && a.Status == AuthorisationStatus.Active)),
+                && AuthorisationStandings.Any(a => a.ProviderId == u.ProviderId && a.Status == AuthorisationStatus.Active)),
             UnitInMyDistrict<Unit>(u => u.Id)));
         builder.Entity<Authorisation>().HasQueryFilter(Or<Authorisation>(a =>
             ScopeKind == AccessScopeKind.Unrestricted
@@ -119,15 +145,12 @@ public sealed partial class AppDbContext
             ProviderInMyDistrict<Subcontractor>(s => s.ProviderId)));
 
         // Evidence is about individual service users (rule 9): never public; a provider sees its own units', a district its units'.
-        builder.Entity<Complaint>().HasQueryFilter(Or<Complaint>(c =>
-            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && c.Unit!.ProviderId == ScopeProviderId),
-            UnitInMyDistrict<Complaint>(c => c.UnitId)));
-        builder.Entity<CaseWorkerObservation>().HasQueryFilter(Or<CaseWorkerObservation>(o =>
-            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && o.Unit!.ProviderId == ScopeProviderId),
-            UnitInMyDistrict<CaseWorkerObservation>(o => o.UnitId)));
-        builder.Entity<Incident>().HasQueryFilter(Or<Incident>(i =>
-            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && i.Unit!.ProviderId == ScopeProviderId),
-            UnitInMyDistrict<Incident>(i => i.UnitId)));
+        builder.Entity<Complaint>().HasQueryFilter(Or<Complaint>(
+            c => ScopeKind == AccessScopeKind.Unrestricted, UnitOfMyProvider<Complaint>(c => c.UnitId), UnitInMyDistrict<Complaint>(c => c.UnitId)));
+        builder.Entity<CaseWorkerObservation>().HasQueryFilter(Or<CaseWorkerObservation>(
+            o => ScopeKind == AccessScopeKind.Unrestricted, UnitOfMyProvider<CaseWorkerObservation>(o => o.UnitId), UnitInMyDistrict<CaseWorkerObservation>(o => o.UnitId)));
+        builder.Entity<Incident>().HasQueryFilter(Or<Incident>(
+            i => ScopeKind == AccessScopeKind.Unrestricted, UnitOfMyProvider<Incident>(i => i.UnitId), UnitInMyDistrict<Incident>(i => i.UnitId)));
         // A file is served only after its matter's own check; this filter keeps another provider's files out of every list. A file
         // of no provider is the municipality's own and follows its matter alone.
         builder.Entity<StoredFile>().HasQueryFilter(Or<StoredFile>(f =>
@@ -136,9 +159,8 @@ public sealed partial class AppDbContext
             || (ScopeKind == AccessScopeKind.District && f.ProviderId == null),
             ProviderInMyDistrict<StoredFile>(f => f.ProviderId!.Value)));
         // A unit's results follow its unit; the public sees none (indicator results are not published, decision 0008).
-        builder.Entity<Outcome>().HasQueryFilter(Or<Outcome>(o =>
-            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && o.Unit!.ProviderId == ScopeProviderId),
-            UnitInMyDistrict<Outcome>(o => o.UnitId)));
+        builder.Entity<Outcome>().HasQueryFilter(Or<Outcome>(
+            o => ScopeKind == AccessScopeKind.Unrestricted, UnitOfMyProvider<Outcome>(o => o.UnitId), UnitInMyDistrict<Outcome>(o => o.UnitId)));
         // The portal is between the municipality's editors and one provider (decisions 0013, 0024): a provider sees its own;
         // districts and the public nothing, whichever district the provider's units are in.
         builder.Entity<PortalMessage>().HasQueryFilter(m =>
@@ -160,13 +182,12 @@ public sealed partial class AppDbContext
         builder.Entity<Review>().HasQueryFilter(Or<Review>(r =>
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId && Review.VisibleToProvider.Contains(r.State)),
-            HasUnitInMyDistrict<Review>((r, placement) => r.Units.Any(u => u.UnitId == placement.Id))));
+            HasUnitInMyDistrict<Review>((r, placement) => ReviewCoverages.Any(c => c.ReviewId == r.Id && c.UnitId == placement.Id))));
         // Not through Reviews: the review's own filter reaches through its units (a district's reviews), and filters must not
         // cycle (EF expands them into each other without end). A unit link follows its unit instead; read a review's units
         // through the review, which is filtered, never the links alone (a provider's link rows include unpublished reviews').
-        builder.Entity<ReviewUnit>().HasQueryFilter(Or<ReviewUnit>(u =>
-            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && u.Unit!.ProviderId == ScopeProviderId),
-            UnitInMyDistrict<ReviewUnit>(u => u.UnitId)));
+        builder.Entity<ReviewUnit>().HasQueryFilter(Or<ReviewUnit>(
+            u => ScopeKind == AccessScopeKind.Unrestricted, UnitOfMyProvider<ReviewUnit>(u => u.UnitId), UnitInMyDistrict<ReviewUnit>(u => u.UnitId)));
         // A finding is about one unit: a district reads those of its units only, as it reads only its units of the review.
         builder.Entity<ReviewFinding>().HasQueryFilter(Or<ReviewFinding>(
             f => ScopeKind != AccessScopeKind.District && Reviews.Any(r => r.Id == f.ReviewId),

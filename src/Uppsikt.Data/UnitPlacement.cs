@@ -1,3 +1,5 @@
+using Uppsikt.Domain.Register;
+
 namespace Uppsikt.Data;
 
 /// <summary>
@@ -12,4 +14,28 @@ public sealed class UnitPlacement
     public Guid? ProviderId { get; init; }
 
     public Guid? AdministrationId { get; init; }
+}
+
+/// <summary>
+/// An authorisation's provider and status, read straight from the authorisations table without its query filter: what the
+/// public scope's filters ask (is the provider authorised?) without expanding the authorisation's own filter into theirs.
+/// Read-only and not a table of its own.
+/// </summary>
+public sealed class AuthorisationStanding
+{
+    public Guid ProviderId { get; init; }
+
+    public AuthorisationStatus Status { get; init; }
+}
+
+/// <summary>
+/// Which units a review covers, read straight from the review-unit links without their query filter: what the review's
+/// district filter asks, without expanding the links' own filter (and through it the unit's) into the review's.
+/// Read-only and not a table of its own.
+/// </summary>
+public sealed class ReviewCoverage
+{
+    public Guid ReviewId { get; init; }
+
+    public Guid UnitId { get; init; }
 }

@@ -375,6 +375,21 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Uppsikt.Data.AuthorisationStanding", b =>
+                {
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"ProviderId\", \"Status\" FROM \"Authorisations\" ");
+                });
+
             modelBuilder.Entity("Uppsikt.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -429,6 +444,19 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Uppsikt.Data.ReviewCoverage", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"ReviewId\", \"UnitId\" FROM \"ReviewUnits\" ");
                 });
 
             modelBuilder.Entity("Uppsikt.Data.StoredFile", b =>
@@ -2625,9 +2653,9 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.HasIndex("SearchText");
 
-                    b.HasIndex("ProviderId", "State");
-
                     b.HasIndex("State", "PlannedFor");
+
+                    b.HasIndex("ProviderId", "State", "Id");
 
                     b.ToTable("Reviews");
                 });

@@ -361,6 +361,21 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Uppsikt.Data.AuthorisationStanding", b =>
+                {
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"ProviderId\", \"Status\" FROM \"Authorisations\" ");
+                });
+
             modelBuilder.Entity("Uppsikt.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -415,6 +430,19 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Uppsikt.Data.ReviewCoverage", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"ReviewId\", \"UnitId\" FROM \"ReviewUnits\" ");
                 });
 
             modelBuilder.Entity("Uppsikt.Data.StoredFile", b =>
@@ -2609,9 +2637,9 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SearchText");
 
-                    b.HasIndex("ProviderId", "State");
-
                     b.HasIndex("State", "PlannedFor");
+
+                    b.HasIndex("ProviderId", "State", "Id");
 
                     b.ToTable("Reviews");
                 });

@@ -11,9 +11,10 @@ public sealed record UnitHistoryKind(string Key, string Name, int Order);
 
 /// <summary>
 /// The unit whose history is read, as the sources need it: its provider and the choice systems it serves, for what is kept per
-/// provider (quality reports, attestations) rather than per unit.
+/// provider (quality reports, attestations) rather than per unit. <paramref name="ChoiceSystemIds"/> is a query, not a list, so
+/// that a source's query reads it as a subquery: a list would be a collection parameter, whose SQL is made anew for each request.
 /// </summary>
-public sealed record HistoryUnit(Guid Id, string Name, Guid? ProviderId, IReadOnlyList<Guid> ChoiceSystemIds);
+public sealed record HistoryUnit(Guid Id, string Name, Guid? ProviderId, IQueryable<Guid> ChoiceSystemIds);
 
 /// <summary>The days a timeline covers, both inclusive, in Swedish time; either end may be open.</summary>
 public sealed record UnitHistoryPeriod(DateOnly? From, DateOnly? To)

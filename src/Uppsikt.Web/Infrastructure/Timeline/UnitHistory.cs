@@ -32,7 +32,7 @@ public sealed record UnitTimeline(
 /// <summary>
 /// A unit's timeline: everything that happened to it, gathered from every registered <see cref="IUnitHistorySource"/> the actor
 /// may see, newest first, paged (decision 0021). The unit is read through the scoped context first, so a unit the caller may not
-/// see has no timeline (404), and every source reads through the same query filters. The queries are two for the unit, one
+/// see has no timeline (404), and every source reads through the same query filters. The queries are one for the unit, one
 /// count over all sources (UNION ALL) and one per source for its newest entries up to the end of the page, merged here: their
 /// number depends on the sources, never on the rows.
 /// </summary>
@@ -80,15 +80,12 @@ public sealed class UnitHistory(AppDbContext db, ICurrentActor actor, IEnumerabl
     /// </summary>
     public async Task<UnitTimeline?> ReadAsync(Guid unitId, UnitHistoryQuery query, CancellationToken cancellationToken)
     {
-        // The unit and its choice systems in two queries: one with the choice systems as a nested collection makes SQLite
-        // materialise every unit's choice systems before the join, a cost that grows with the register.
         var found = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Name, u.ProviderId }).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return null;
         }
-        var choiceSystemIds = await db.Units.AsNoTracking().Where(u => u.Id == unitId).SelectMany(u => u.ChoiceSystems, (_, c) => c.Id).ToListAsync(cancellationToken);
-        var unit = new HistoryUnit(found.Id, found.Name, found.ProviderId, choiceSystemIds);
+        var unit = new HistoryUnit(found.Id, found.Name, found.ProviderId, db.Units.Where(u => u.Id == unitId).SelectMany(u => u.ChoiceSystems, (_, c) => c.Id));
         var pageSize = Math.Clamp(query.PageSize, 1, UnitHistoryQuery.MaxPageSize);
         var kinds = Kinds;
         var chosen = Shown.Where(s => query.Kinds is null || query.Kinds.Contains(s.Kind.Key)).ToList();
