@@ -53,6 +53,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<CycleTask> CycleTasks => Set<CycleTask>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<PendingHandOff> PendingHandOffs => Set<PendingHandOff>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
     public DbSet<CaseWorkerObservation> CaseWorkerObservations => Set<CaseWorkerObservation>();

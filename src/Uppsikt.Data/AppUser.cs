@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Uppsikt.Domain.Notifications;
 
 namespace Uppsikt.Data;
 
@@ -18,6 +19,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>After this day the user can no longer sign in (e.g. a provider's temporary staff).</summary>
     public DateOnly? AccessExpiresOn { get; set; }
+
+    /// <summary>How the user hears by e-mail that a step waits for them: at once, in a daily summary (the default) or not at all.</summary>
+    public MailFrequency HandOffMail { get; set; } = Domain.Notifications.HandOffMail.Default;
 }
 
 /// <summary>An API token for an integration. Only the SHA-256 hash is stored; the token is shown once.</summary>

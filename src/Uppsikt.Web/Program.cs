@@ -20,6 +20,7 @@ using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Import;
 using Uppsikt.Web.Infrastructure.Jobs;
 using Uppsikt.Web.Infrastructure.Mail;
+using Uppsikt.Web.Infrastructure.Notifications;
 
 // Administration verbs (migrate, seed-demo, create-user, …) run in the same executable and settings.
 if (AdminCommandLine.Handles(args))
@@ -62,6 +63,7 @@ builder.Services.AddRegisterFeature();
 builder.Services.AddAdminFeature();
 builder.Services.AddUppsiktJobs(builder.Configuration);
 builder.Services.AddUppsiktMail();
+builder.Services.AddUppsiktNotifications();
 builder.Services.AddCycleFeature();
 builder.Services.AddUppsiktFiles();
 builder.Services.AddEvidenceFeature();

@@ -154,6 +154,10 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
             await Expect.RedirectAsync(submitted, $"/QualityReports/Reports/Details/{id}");
         }
         Assert.Equal(ReportState.Submitted, (await ReportAsync(id)).State);
+        // The submitted report waits for the quality developers (the demo's wants mail at once, decision 0025).
+        Assert.Contains(await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == Demo.QualityDeveloper).ToListAsync(Cancel)),
+            m => m.Subject.StartsWith($"Kvalitetsrapport att granska: {Demo.Omsorgshuset}", StringComparison.Ordinal)
+                && m.Body.Contains($"/QualityReports/Reports/Details/{id}", StringComparison.Ordinal));
 
         var details = $"/QualityReports/Reports/Details/{id}";
         using (var requested = await Forms.SubmitAsync(developer, details, [new("codes", "4.3"), new("comment-q-4-3", "Beskriv vad ni lärde er av klagomålen.")], details + "?handler=RequestCompletion"))
@@ -163,6 +167,8 @@ public sealed class QualityReportTests(UppsiktApp app) : IClassFixture<UppsiktAp
         var asked = await ReportAsync(id);
         Assert.Equal(ReportState.CompletionRequested, asked.State);
         Assert.Equal("4.3", Assert.Single(asked.CompletionRequests).QuestionCode);
+        Assert.Contains(await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == Demo.OmsorgshusetUser).ToListAsync(Cancel)),
+            m => m.Subject.StartsWith("Komplettering begärd: ", StringComparison.Ordinal) && m.Body.Contains($"{UppsiktApp.AppUrl}{fill}\n", StringComparison.Ordinal));
         using (var form = await provider.GetAsync(fill, Cancel))
         {
             Assert.Contains("Beskriv vad ni lärde er av klagomålen.", await Expect.OkAsync(form), StringComparison.Ordinal);

@@ -42,3 +42,17 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => new { e.EntityType, e.EntityId });
     }
 }
+
+internal sealed class PendingHandOffConfiguration : IEntityTypeConfiguration<PendingHandOff>
+{
+    public void Configure(EntityTypeBuilder<PendingHandOff> b)
+    {
+        b.Versioned();
+        b.Property(e => e.Text).HasMaxLength(EntityDefaults.Text);
+        b.Property(e => e.Path).HasMaxLength(EntityDefaults.Name);
+        b.Property(e => e.DeduplicationKey).HasMaxLength(EntityDefaults.Name);
+        b.HasIndex(e => e.DeduplicationKey).IsUnique();
+        b.HasIndex(e => new { e.SentAt, e.UserId });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -51,4 +51,5 @@ public enum PlanStepKind
     [Display(Name = "Godkänd av gruppchef")] Approved = 4,
     [Display(Name = "Antagen av nämnden")] Adopted = 5,
     [Display(Name = "Rapporterad till kommunstyrelsen")] ReportedToCouncilBoard = 6,
+    [Display(Name = "Skickad till gruppchef för godkännande")] SubmittedForApproval = 7,
 }

@@ -120,6 +120,28 @@ public sealed class FollowUpPlan : Entity
             _ => Refusal.WrongState("Planen är antagen av nämnden och kan inte ändras. Välj ”Revidera” för att göra en ny version som går samma väg till beslut."),
         };
 
+    /// <summary>
+    /// The drafter sends a complete draft to the group manager, who is told (decision 0025). The plan stays a draft, and may still
+    /// be changed and sent again, until it is approved. The new step is the last of <see cref="Steps"/>.
+    /// </summary>
+    public Refusal? SubmitForApproval(WorkflowActor actor, DateTimeOffset at, string? comment, PlanCompleteness completeness)
+    {
+        if (!actor.IsIn(Drafters))
+        {
+            return DraftersOnly;
+        }
+        if (State != PlanState.Draft)
+        {
+            return Refusal.WrongState($"Bara ett utkast kan skickas för godkännande; planen är {StateText}.");
+        }
+        if (IncompleteFor(completeness, "skickas för godkännande") is { } incomplete)
+        {
+            return incomplete;
+        }
+        Record(PlanStepKind.SubmittedForApproval, actor, at, comment);
+        return null;
+    }
+
     /// <summary>The group manager approves a complete draft.</summary>
     public Refusal? Approve(WorkflowActor actor, DateTimeOffset at, string? comment, PlanCompleteness completeness)
     {
@@ -131,11 +153,9 @@ public sealed class FollowUpPlan : Entity
         {
             return Refusal.WrongState($"Bara ett utkast kan godkännas; planen är {StateText}.");
         }
-        if (!completeness.ActivitiesComplete)
+        if (IncompleteFor(completeness, "godkänns") is { } incomplete)
         {
-            return Refusal.Invalid(completeness.ActivityCount == 0
-                ? "Planen har inga aktiviteter. Lägg till vad som ska följas upp innan den godkänns."
-                : "Alla aktiviteter måste ange vad, hur, vem och hur ofta innan planen godkänns. Se planens kontroll av fullständighet.");
+            return incomplete;
         }
         State = PlanState.Approved;
         Record(PlanStepKind.Approved, actor, at, comment);
@@ -206,6 +226,12 @@ public sealed class FollowUpPlan : Entity
         Record(PlanStepKind.ReportedToCouncilBoard, actor, at, comment);
         return null;
     }
+
+    private static Refusal? IncompleteFor(PlanCompleteness completeness, string step) =>
+        completeness.ActivitiesComplete ? null
+        : Refusal.Invalid(completeness.ActivityCount == 0
+            ? $"Planen har inga aktiviteter. Lägg till vad som ska följas upp innan den {step}."
+            : $"Alla aktiviteter måste ange vad, hur, vem och hur ofta innan planen {step}. Se planens kontroll av fullständighet.");
 
     private string StateText => State switch
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Identity;
+using Uppsikt.Domain.Notifications;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
@@ -16,20 +17,21 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
 {
     public const string Password = "Uppsikt-demo-2026";
 
-    public sealed record DemoUser(string Email, string DisplayName, string Role, string Description);
+    /// <param name="HandOffMail">How the user hears of hand-offs; the demo shows all three choices (decision 0025).</param>
+    public sealed record DemoUser(string Email, string DisplayName, string Role, string Description, MailFrequency HandOffMail = HandOffMail.Default);
 
     public static readonly IReadOnlyList<DemoUser> Users =
     [
         new("admin@uppsikt.example", "Alva Admin (fiktiv)", Roles.Administrator, "systemförvaltare"),
-        new("kvalitet@uppsikt.example", "Klara Kvalitet (fiktiv)", Roles.QualityDeveloper, "kvalitetsutvecklare"),
+        new("kvalitet@uppsikt.example", "Klara Kvalitet (fiktiv)", Roles.QualityDeveloper, "kvalitetsutvecklare", MailFrequency.Immediately),
         new("gruppchef@uppsikt.example", "Gustav Gruppchef (fiktiv)", Roles.GroupManager, "gruppchef"),
         new("handlaggare@uppsikt.example", "Hanna Handläggare (fiktiv)", Roles.CaseWorker, "handläggare"),
         new("mas@uppsikt.example", "Maja Medicinsk (fiktiv)", Roles.MedicalResponsible, "medicinskt ansvarig sjuksköterska, äldrenämnden"),
         new("sekreterare@uppsikt.example", "Sara Sekreterare (fiktiv)", Roles.CommitteeSecretary, "nämndsekreterare, äldrenämnden"),
-        new("ledamot@uppsikt.example", "Leo Ledamot (fiktiv)", Roles.CommitteeMember, "förtroendevald, äldrenämnden"),
+        new("ledamot@uppsikt.example", "Leo Ledamot (fiktiv)", Roles.CommitteeMember, "förtroendevald, äldrenämnden", MailFrequency.Never),
         new("ks@uppsikt.example", "Karin Kansli (fiktiv)", Roles.CouncilReviewer, "kommunstyrelsen, juridik- och kanslistab"),
         new("stadsdel@uppsikt.example", "Stig Stadsdel (fiktiv)", Roles.DistrictFollowUp, "uppföljare, Stadsdelsförvaltning Norr"),
-        new("anordnare.omsorgshuset@uppsikt.example", "Olle Omsorgshuset (fiktiv)", Roles.ProviderUser, "anordnare: Omsorgshuset Exempel AB"),
+        new("anordnare.omsorgshuset@uppsikt.example", "Olle Omsorgshuset (fiktiv)", Roles.ProviderUser, "anordnare: Omsorgshuset Exempel AB", MailFrequency.Immediately),
         new("anordnare.tryggahander@uppsikt.example", "Tina Trygga (fiktiv)", Roles.ProviderUser, "anordnare: Trygga Händer Exempel AB"),
     ];
 
@@ -192,6 +194,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
                 ProviderId = providerOf.TryGetValue(demo.Email, out var providerId) ? providerId : null,
                 AdministrationId = demo.Role == Roles.DistrictFollowUp ? north.Id : null,
                 CommitteeId = demo.Role is Roles.CommitteeMember or Roles.CommitteeSecretary ? elderly.Id : null,
+                HandOffMail = demo.HandOffMail,
             };
             Check(await users.CreateAsync(user, Password), demo.Email);
             Check(await users.AddToRoleAsync(user, demo.Role), demo.Email);

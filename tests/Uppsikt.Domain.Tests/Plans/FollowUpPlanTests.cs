@@ -128,6 +128,37 @@ public sealed class FollowUpPlanTests
     }
 
     [Fact]
+    public void ADrafterSendsACompleteDraftForApprovalItStaysAnEditableDraftAndTheStepIsOnTheTimeline()
+    {
+        var plan = Draft();
+
+        Assert.Equal(RefusalKind.NotAllowed, plan.SubmitForApproval(Manager, At, null, CompletenessOf(plan))?.Kind);
+        Assert.Null(plan.SubmitForApproval(Developer, At, " Klar för godkännande. ", CompletenessOf(plan)));
+
+        Assert.Equal(PlanState.Draft, plan.State);
+        Assert.Null(plan.CheckEditable(Developer));
+        var step = plan.Steps[^1];
+        Assert.Equal((PlanStepKind.SubmittedForApproval, "Klar för godkännande.", Developer.Name), (step.Kind, step.Comment, step.ActorName));
+        // Sent again after a change, it is a new step; once approved it can no longer be sent.
+        Assert.Null(plan.SubmitForApproval(Developer, At, null, CompletenessOf(plan)));
+        Assert.Equal(2, plan.Steps.Count(s => s.Kind == PlanStepKind.SubmittedForApproval));
+        Assert.Equal(RefusalKind.WrongState, In(PlanState.Approved).SubmitForApproval(Developer, At, null, CompletenessOf(plan))?.Kind);
+    }
+
+    [Fact]
+    public void ADraftWithoutActivitiesCannotBeSentForApproval()
+    {
+        var plan = Draft();
+        plan.Activities.Clear();
+
+        var refusal = plan.SubmitForApproval(Developer, At, null, CompletenessOf(plan));
+
+        Assert.Equal(RefusalKind.Invalid, refusal?.Kind);
+        Assert.Contains("innan den skickas för godkännande", refusal!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(plan.Steps, s => s.Kind == PlanStepKind.SubmittedForApproval);
+    }
+
+    [Fact]
     public void ADraftWithoutActivitiesOrWithAnIncompleteOneCannotBeApproved()
     {
         var empty = Draft();

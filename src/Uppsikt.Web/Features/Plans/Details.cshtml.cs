@@ -40,6 +40,9 @@ public sealed class DetailsModel(PlansHandler handler, TimeProvider clock, ICurr
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
+        TakeAsync(id, handler.SubmitAsync(id, Comment, WorkflowActors.From(actor), cancellationToken), "Planen är skickad till gruppchef för godkännande.", cancellationToken);
+
     public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
         TakeAsync(id, handler.ApproveAsync(id, Comment, WorkflowActors.From(actor), cancellationToken), "Planen är godkänd och kan nu antas av nämnden.", cancellationToken);
 

@@ -58,6 +58,10 @@ public static class PlansApi
                 await Answer(await handler.RemoveActivityAsync(id, activityId, planVersion, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Tar bort en aktivitet ur ett utkast.");
 
+        plans.MapPost("/{id:guid}/submit", async (Guid id, StepInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
+                await Answer(await handler.SubmitAsync(id, input.Comment, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
+            .WithSummary("Kvalitetsutvecklaren skickar ett fullständigt utkast till gruppchef för godkännande; gruppcheferna meddelas.");
+
         plans.MapPost("/{id:guid}/approve", async (Guid id, StepInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.ApproveAsync(id, input.Comment, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Gruppchefen godkänner ett fullständigt utkast.");

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
+using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Lists;
+using Uppsikt.Web.Infrastructure.Notifications;
 
 namespace Uppsikt.Web.Features.Plans;
 
@@ -55,7 +57,7 @@ public sealed record NewPlanInput(Guid? ChoiceSystemId, int? Year, bool FromLast
 public sealed record AdoptionInput(DateOnly? DecidedOn, string? Paragraph, string? CaseNumber, string? Comment);
 
 /// <summary>Reads follow-up plans and takes every step on them through the domain's rules; pages and <c>/api/v1/plans</c> call it.</summary>
-public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, TimeProvider clock)
+public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, HandOffs handOffs, TimeProvider clock)
 {
     public static readonly SortColumns<PlanRow> Sort = new SortColumns<PlanRow>("choiceSystem")
         .Add("choiceSystem", p => p.ChoiceSystemName)
@@ -298,8 +300,39 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
             return Task.CompletedTask;
         }, cancellationToken);
 
+    public static string DetailsUrl(Guid id) => $"/Plans/Details/{id}";
+
+    /// <summary>The drafter sends a complete draft to the group managers, who are told by mail as they chose (decision 0025).</summary>
+    public Task<SaveResult> SubmitAsync(Guid id, string? comment, WorkflowActor actor, CancellationToken cancellationToken) =>
+        StepAsync(id, async plan =>
+        {
+            if (plan.SubmitForApproval(actor, clock.GetUtcNow(), Limit(comment), await CompletenessOfAsync(plan, cancellationToken)) is { } refusal)
+            {
+                return refusal;
+            }
+            var name = PlanName(plan);
+            await handOffs.WaitsForAsync(new HandOff($"plan-submitted:{plan.Steps[^1].Id:N}", Roles.GroupManager,
+                $"Uppföljningsplan att godkänna: {name}", $"{actor.Name} har skickat uppföljningsplanen för {name} till gruppchef för godkännande.",
+                DetailsUrl(plan.Id)), cancellationToken);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>The group manager approves a complete draft; the committee's secretaries are told that its decision is to be recorded.</summary>
     public Task<SaveResult> ApproveAsync(Guid id, string? comment, WorkflowActor actor, CancellationToken cancellationToken) =>
-        StepAsync(id, async plan => plan.Approve(actor, clock.GetUtcNow(), Limit(comment), await CompletenessOfAsync(plan, cancellationToken)), cancellationToken);
+        StepAsync(id, async plan =>
+        {
+            if (plan.Approve(actor, clock.GetUtcNow(), Limit(comment), await CompletenessOfAsync(plan, cancellationToken)) is { } refusal)
+            {
+                return refusal;
+            }
+            var name = PlanName(plan);
+            await handOffs.WaitsForAsync(new HandOff($"plan-approved:{plan.Steps[^1].Id:N}", Roles.CommitteeSecretary,
+                $"Nämndens beslut att föra in: uppföljningsplanen för {name}",
+                $"{actor.Name} har godkänt uppföljningsplanen för {name}. Den väntar på nämndens beslut, som ska föras in i Uppsikt.",
+                DetailsUrl(plan.Id))
+            { CommitteeId = plan.ChoiceSystem!.CommitteeId }, cancellationToken);
+            return null;
+        }, cancellationToken);
 
     public Task<SaveResult> AdoptAsync(Guid id, AdoptionInput input, WorkflowActor actor, CancellationToken cancellationToken) =>
         StepAsync(id, plan => Task.FromResult(plan.Adopt(actor, clock.GetUtcNow(), clock.SwedishToday(), input.DecidedOn, input.Paragraph, input.CaseNumber, Limit(input.Comment))), cancellationToken);
@@ -370,6 +403,9 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
         }
         return await db.SaveOrConflictAsync(plan.Id, cancellationToken);
     }
+
+    private static string PlanName(FollowUpPlan plan) =>
+        $"{plan.ChoiceSystem!.Name} {plan.Year}" + (plan.RevisionNumber > 0 ? $" (revision {plan.RevisionNumber})" : "");
 
     private static string? Limit(string? comment) => comment is { Length: > 1000 } ? comment[..1000] : comment;
 }

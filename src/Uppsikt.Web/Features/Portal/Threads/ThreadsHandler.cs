@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
+using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Mail;
+using Uppsikt.Web.Infrastructure.Notifications;
 using Uppsikt.Web.Infrastructure.Portal;
 
 namespace Uppsikt.Web.Features.Portal.Threads;
@@ -33,7 +35,7 @@ public sealed record MessageInput(string? Text, string? MatterKind = null, Guid?
 /// read goes through the scoped <see cref="AppDbContext"/>, so a provider user asking about another provider finds nothing.
 /// </summary>
 public sealed class ThreadsHandler(AppDbContext db, PortalMatters matters, PortalRecipients recipients, Outbox outbox, AppLinks links, ICurrentActor actor,
-    TimeProvider clock)
+    TimeProvider clock, HandOffs handOffs)
 {
     /// <summary>What the thread list calls the provider's general thread.</summary>
     public const string GeneralThreadTitle = "Allmänt";
@@ -103,7 +105,7 @@ public sealed class ThreadsHandler(AppDbContext db, PortalMatters matters, Porta
 
     /// <summary>
     /// Writes a message in one of the provider's threads. A provider user writes in its own provider's threads only; the other
-    /// side gets an e-mail notice naming the thread. A matter must be one of the same provider's that the caller can see.
+    /// side is told by e-mail, naming the thread: the provider's users at once, the quality developers as each chose (a hand-off, decision 0025). A matter must be one of the same provider's that the caller can see.
     /// </summary>
     public async Task<SaveResult> WriteAsync(Guid providerId, MessageInput input, CancellationToken cancellationToken)
     {
@@ -143,16 +145,23 @@ public sealed class ThreadsHandler(AppDbContext db, PortalMatters matters, Porta
         };
         db.PortalMessages.Add(message);
         var title = matter?.Title ?? GeneralThreadTitle;
-        var (otherSide, where) = fromProvider
-            ? (await recipients.MunicipalAsync(), $"Läs och svara under Anordnare → {providerName} → Portal → Meddelanden → {title} i Uppsikt.")
-            : (await recipients.ProviderAsync(providerId, cancellationToken), $"Läs och svara under Vår portal → Meddelanden → {title} i Uppsikt.");
-        // The recipients are on the other side of the portal from the writer.
-        where += links.LinkLine(PortalAccess.ThreadUrl(!fromProvider, providerId, matter?.Kind, matter?.Id));
-        foreach (var to in otherSide)
+        var subject = $"Nytt meddelande i Uppsikt: {providerName} – {title}";
+        if (fromProvider)
         {
-            await outbox.EnqueueAsync(to, $"Nytt meddelande i Uppsikt: {providerName} – {title}",
-                $"{author} har skrivit ett meddelande{(fromProvider ? $" från {providerName}" : " från kommunen")} om: {title}.\n\n{where}\n",
-                $"portal-message:{message.Id}:{to}", cancellationToken);
+            // The provider's message waits for the municipality's quality developers, each told as they chose (decision 0025).
+            await handOffs.WaitsForAsync(new HandOff($"portal-message:{message.Id:N}", Roles.QualityDeveloper, subject,
+                $"{author} har skrivit ett meddelande från {providerName} om: {title}.", PortalAccess.ThreadUrl(false, providerId, matter?.Kind, matter?.Id)),
+                cancellationToken);
+        }
+        else
+        {
+            var where = $"Läs och svara under Vår portal → Meddelanden → {title} i Uppsikt."
+                + links.LinkLine(PortalAccess.ThreadUrl(true, providerId, matter?.Kind, matter?.Id));
+            foreach (var to in await recipients.ProviderAsync(providerId, cancellationToken))
+            {
+                await outbox.EnqueueAsync(to, subject, $"{author} har skrivit ett meddelande från kommunen om: {title}.\n\n{where}\n",
+                    $"portal-message:{message.Id}:{to}", cancellationToken);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult.Saved(message.Id);

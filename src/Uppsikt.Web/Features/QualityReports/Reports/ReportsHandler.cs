@@ -7,6 +7,7 @@ using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Lists;
+using Uppsikt.Web.Infrastructure.Notifications;
 
 namespace Uppsikt.Web.Features.QualityReports.Reports;
 
@@ -47,7 +48,7 @@ public sealed record CompletionInput(string Code, string? Comment);
 /// The reports providers fill in: listed, read, answered, submitted, sent back for completion and approved. Pages and
 /// <c>/api/v1/quality-reports</c> call it; <see cref="ReportPortalSources"/> shows reports in the provider portal.
 /// </summary>
-public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock, ConditionsInForce conditions)
+public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock, ConditionsInForce conditions, HandOffs handOffs)
 {
     /// <summary>The owner type of files attached to a report.</summary>
     public const string FileOwnerType = "QualityReport";
@@ -170,9 +171,18 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
         {
             return SaveResult.Refused(wrong);
         }
-        if (submit && report.Submit(report.Template!, hasFiles, clock.GetUtcNow()) is { Count: > 0 } missing)
+        var now = clock.GetUtcNow();
+        if (submit && report.Submit(report.Template!, hasFiles, now) is { Count: > 0 } missing)
         {
             return SaveResult.Refused(missing);
+        }
+        if (submit)
+        {
+            var provider = await ProviderNameAsync(report, cancellationToken);
+            var again = report.State == ReportState.Resubmitted ? "kompletterat och skickat in" : "skickat in";
+            await handOffs.WaitsForAsync(new HandOff($"quality-report-submitted:{report.Id:N}:{now.UtcTicks}", Roles.QualityDeveloper,
+                $"Kvalitetsrapport att granska: {provider} – {report.Template!.Title}",
+                $"{provider} har {again} rapporten ”{report.Template!.Title}”, som väntar på granskning.", DetailsUrl(report.Id)), cancellationToken);
         }
         return await db.SaveOrConflictAsync(report.Id, cancellationToken);
     }
@@ -226,6 +236,12 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
         {
             return SaveResult.Refused(refused);
         }
+        // Only the report's own provider's users hear of it.
+        var questions = SwedishText.Count(chosen.Count, "fråga", "frågor");
+        await handOffs.WaitsForAsync(new HandOff($"quality-report-completion:{report.CompletionRequests[^1].Id:N}", Roles.ProviderUser,
+            $"Komplettering begärd: {report.Template!.Title}",
+            $"Kommunen har begärt komplettering av {questions} i rapporten ”{report.Template!.Title}”. Komplettera och skicka in rapporten igen.", FillUrl(report.Id))
+        { ProviderId = report.ProviderId }, cancellationToken);
         return await db.SaveOrConflictAsync(report.Id, cancellationToken);
     }
 
@@ -249,6 +265,9 @@ public sealed class ReportsHandler(AppDbContext db, ICurrentActor actor, TimePro
     private static readonly Refusal ProvidersOnly = Refusal.NotAllowed("Bara anordnarens egna användare kan fylla i rapporten.");
 
     private static readonly Refusal ReviewersOnly = Refusal.NotAllowed("Bara kvalitetsutvecklare och systemförvaltare kan granska kvalitetsrapporter.");
+
+    private async Task<string> ProviderNameAsync(QualityReport report, CancellationToken cancellationToken) =>
+        await db.Providers.Where(p => p.Id == report.ProviderId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) ?? "Anordnaren";
 
     private Task<QualityReport?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
         db.QualityReports.AsSplitQuery().Where(QualityReport.OnReportTemplate).Include(r => r.Template!).ThenInclude(t => t.Questions).Include(r => r.Answers).Include(r => r.CompletionRequests)

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
+using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Lists;
+using Uppsikt.Web.Infrastructure.Notifications;
 
 namespace Uppsikt.Web.Features.Reviews.Portal;
 
@@ -61,7 +63,8 @@ public sealed record DisputeInput(string? Reason);
 /// The provider's side of a review (decision 0020): the reviews communicated to it, the report, its answers and its dispute.
 /// Pages and <c>/api/v1/portal/reviews</c> call it; the municipality may read the same report as the provider sees it.
 /// </summary>
-public sealed class ReviewPortalHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock, ReviewNotices notices, ConditionsInForce conditions)
+public sealed class ReviewPortalHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock, ReviewNotices notices, ConditionsInForce conditions,
+    HandOffs handOffs)
 {
     /// <summary>The matter kind of a review in the portal's message threads.</summary>
     public const string MatterKind = "Review";
@@ -203,6 +206,11 @@ public sealed class ReviewPortalHandler(AppDbContext db, ICurrentActor actor, Ti
         }
         db.ExpectVersion(review, review.Version);
         await notices.RespondedAsync(review, response!, cancellationToken);
+        // The answer waits for the municipality: the lead is mailed above; the other quality developers are told as each chose.
+        await handOffs.WaitsForAsync(new HandOff($"review-response:{response!.Id:N}", Roles.QualityDeveloper,
+            $"Anordnaren har svarat på granskningsrapporten: {review.Title}",
+            $"{await notices.ProviderNameAsync(review, cancellationToken)} har svarat på rapporten från granskningen ”{review.Title}”.", $"/Reviews/Details?id={review.Id}")
+        { Except = review.LeadUserId is { } lead ? [lead] : [] }, cancellationToken);
         return await db.SaveOrConflictAsync(review.Id, cancellationToken);
     }
 
