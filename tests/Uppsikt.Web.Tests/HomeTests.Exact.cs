@@ -191,6 +191,36 @@ public sealed partial class HomeTests
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
     }
 
+    [Fact]
+    public async Task TheOverdueTasksLinkToTheTaskListOfExactlyTheCallersOverdueTasks()
+    {
+        const string overdueLink = "/Cycle?Status=Overdue&Mine=true";
+        const string openLink = "/Cycle/MyTasks";
+        using var developer = await app.CreateClientAs(Demo.QualityDeveloper);
+        var (overdue, open) = (await TileCountAsync(developer, overdueLink), await TileCountAsync(developer, openLink));
+
+        // An overdue and a coming task of the caller's, and an overdue task of someone else's.
+        var today = app.Services.GetRequiredService<TimeProvider>().SwedishToday();
+        var (me, other) = (await app.GetUserIdAsync(Demo.QualityDeveloper), await app.GetUserIdAsync(Demo.GroupManager));
+        await app.WithDbAsync(async db =>
+        {
+            var cycleId = await db.AnnualCycles.Select(c => c.Id).FirstAsync(Cancel);
+            db.AddRange(
+                new Domain.Cycle.CycleTask { CycleId = cycleId, Title = "Försenad uppgift (testdata)", OwnerUserId = me, DueOn = today.AddDays(-3) },
+                new Domain.Cycle.CycleTask { CycleId = cycleId, Title = "Kommande uppgift (testdata)", OwnerUserId = me, DueOn = today.AddDays(30) },
+                new Domain.Cycle.CycleTask { CycleId = cycleId, Title = "Någon annans försenade uppgift (testdata)", OwnerUserId = other, DueOn = today.AddDays(-3) });
+            return await db.SaveChangesAsync(Cancel);
+        });
+
+        Assert.Equal(overdue + 1, await TileCountAsync(developer, overdueLink));
+        Assert.Equal(overdue + 1, await ListCountAsync(developer, overdueLink));
+        Assert.Equal(open + 2, await TileCountAsync(developer, openLink));
+        Assert.Equal(open + 2, await ListCountAsync(developer, openLink));
+        using var api = await app.ApiClientAs(Demo.QualityDeveloper);
+        Assert.Equal(overdue + 1, (await ApiPageAsync(api, "/api/v1/tasks?mine=true&status=Overdue")).Total);
+        Assert.True((await ApiPageAsync(api, "/api/v1/tasks?status=Overdue")).Total > overdue + 1);
+    }
+
     /// <summary>The threads whose latest message is a provider's, counted in memory from every message.</summary>
     private Task<int> WaitingThreadsAsync() => app.WithDbAsync(async db =>
         (await db.PortalMessages.AsNoTracking().Select(m => new { m.ProviderId, m.MatterKind, m.MatterId, m.SentAt, m.FromProvider }).ToListAsync(Cancel))
