@@ -26,7 +26,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
             "/Evidence/Complaints/Summary", "/Evidence/Complaints", "/Evidence/Incidents", "/Evidence/Observations", "/Evidence/Indicators",
             "/Register/Providers", "/Register/Units", "/Register/ChoiceSystems", "/Register/Committees", "/Register/Authorisations",
             "/Conditions", "/Plans", "/QualityReports/Reports", "/QualityReports/Templates", "/QualityReports/Templates/Checklists", "/Cycle",
-            "/Reviews", "/Reviews/New",
+            "/Reviews", "/Reviews/New", "/Portal/Providers/Messages", "/Portal/Providers/Messages?Waiting=true", "/Evidence/Observations?Mine=true",
+            "/Cycle?Status=Overdue&Mine=true",
         ]);
         foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews" })
         {
@@ -52,6 +53,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         await page.GotoAsync(await FirstTableLinkAsync(page, "/Plans"));
         await AssertAccessibleAsync(page);
         await page.GotoAsync("/QualityReports/Templates/Checklists");
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync("/Portal/Providers/Messages");
         await AssertAccessibleAsync(page);
         await page.GotoAsync(parts.First(p => p.StartsWith("/Reviews/Visit/Findings", StringComparison.Ordinal)));
         await AssertAccessibleAsync(page);
