@@ -27,8 +27,10 @@ internal sealed class CaseWorkerObservationConfiguration : IEntityTypeConfigurat
         b.Versioned();
         b.Property(e => e.Summary).HasMaxLength(EntityDefaults.Text);
         b.Property(e => e.RecordedBy).HasMaxLength(EntityDefaults.Name);
+        b.Property(e => e.RecordedById).HasMaxLength(450);
         b.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.UnitId, e.ObservedOn });
+        b.HasIndex(e => e.RecordedById);
     }
 }
 

@@ -24,4 +24,7 @@ public sealed class CaseWorkerObservation : Entity
     public EvidenceSource Source { get; init; } = EvidenceSource.CaseWorkerObservation;
 
     public string? RecordedBy { get; set; }
+
+    /// <summary>The user who recorded it; null for observations recorded before users were kept, or by the system.</summary>
+    public string? RecordedById { get; set; }
 }

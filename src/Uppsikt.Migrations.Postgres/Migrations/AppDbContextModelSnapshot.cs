@@ -1009,6 +1009,10 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1032,6 +1036,8 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
 
                     b.HasIndex("UnitId", "ObservedOn");
 

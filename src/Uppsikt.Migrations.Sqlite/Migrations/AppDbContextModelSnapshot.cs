@@ -995,6 +995,10 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1018,6 +1022,8 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
 
                     b.HasIndex("UnitId", "ObservedOn");
 

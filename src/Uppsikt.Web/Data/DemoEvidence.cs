@@ -25,6 +25,7 @@ public sealed class DemoEvidence(AppDbContext db, FileStore files, TimeProvider 
         var sjoutsikten = units["Omsorgshuset Vård- och omsorgsboende Sjöutsikten (fiktiv)"];
         var saltsjobaden = units["Trygga Händer Hemtjänst Saltsjöbaden (fiktiv)"];
         var escort = units["Trygga Händer Ledsagning (fiktiv)"];
+        var caseWorkerId = await db.Users.Where(u => u.Email == "handlaggare@uppsikt.example").Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
 
         var late = Complaint(sickla.Id, today.AddDays(-40), ComplaintChannel.Phone, ComplaintCategory.Timekeeping, Severity.Moderate,
             "Anhörig (fiktiv) berättar att hemtjänsten flera gånger kommit mer än en timme sent till morgonbesöket utan att höra av sig.");
@@ -104,6 +105,7 @@ public sealed class DemoEvidence(AppDbContext db, FileStore files, TimeProvider 
                 Severity = severity,
                 Summary = summary,
                 RecordedBy = "Hanna Handläggare (fiktiv)",
+                RecordedById = caseWorkerId,
             });
 
         Incident Incident(Guid unitId, IncidentKind kind, Severity severity, DateOnly occurred, IncidentReporter reporter, string summary, string? actions,

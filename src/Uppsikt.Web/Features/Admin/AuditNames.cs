@@ -241,6 +241,7 @@ public static class AuditNames
         ["ReceivedOn"] = "Inkom",
         ["RecordedAt"] = "Registrerad",
         ["RecordedBy"] = "Registrerad av",
+        ["RecordedById"] = "Registrerad av (id)",
         ["RecordedByName"] = "Registrerad av",
         ["ReminderSentAt"] = "Påminnelse skickad",
         ["ReportId"] = "Kvalitetsrapport",

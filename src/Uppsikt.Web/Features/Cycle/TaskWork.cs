@@ -7,8 +7,8 @@ namespace Uppsikt.Web.Features.Cycle;
 /// <summary>The caller's own open and overdue tasks of the annual cycle, for every municipal role that has any.</summary>
 public sealed class TaskWork(CycleTasksHandler handler, ICurrentActor actor) : IWorkSource
 {
-    // Tasks are the person's, not a role's: they are shown under the first of its municipal roles. Both tiles link to the
-    // page of all open tasks, which names how many of them are overdue.
+    // Tasks are the person's, not a role's: they are shown under the first of its municipal roles. The open tasks link to the
+    // page where they are marked done (its list is the same filter); the overdue ones to the task list filtered to exactly them.
     public async Task<IReadOnlyList<WorkTile>> TilesAsync(IReadOnlySet<string> roles, CancellationToken cancellationToken)
     {
         if (actor.UserId is not { } me || R.Municipal.FirstOrDefault(roles.Contains) is not { } role)
@@ -20,7 +20,7 @@ public sealed class TaskWork(CycleTasksHandler handler, ICurrentActor actor) : I
         return
         [
             new(role, "öppen uppgift i årshjulet", "öppna uppgifter i årshjulet", open, "/Cycle/MyTasks"),
-            new(role, "försenad uppgift i årshjulet", "försenade uppgifter i årshjulet", overdue, "/Cycle/MyTasks"),
+            new(role, "försenad uppgift i årshjulet", "försenade uppgifter i årshjulet", overdue, "/Cycle?Status=Overdue&Mine=true"),
         ];
     }
 }

@@ -1,3 +1,4 @@
+using Uppsikt.Data;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Features.Evidence.Complaints;
 using Uppsikt.Web.Features.Evidence.Incidents;
@@ -11,7 +12,7 @@ namespace Uppsikt.Web.Features.Evidence;
 /// Complaints, incidents and observations on the start page. What a district's follow-up officer sees is its district's units
 /// (the query filters, decision 0002), so its counts are the district's.
 /// </summary>
-public sealed class EvidenceWork(ComplaintsHandler complaints, IncidentsHandler incidents, ObservationsHandler observations) : IWorkSource
+public sealed class EvidenceWork(ComplaintsHandler complaints, IncidentsHandler incidents, ObservationsHandler observations, ICurrentActor actor) : IWorkSource
 {
     private static readonly string[] ComplaintReaders = [R.QualityDeveloper, R.GroupManager, R.DistrictFollowUp];
     private static readonly string[] IncidentReaders = [R.QualityDeveloper, R.GroupManager, R.MedicalResponsible, R.DistrictFollowUp];
@@ -47,9 +48,8 @@ public sealed class EvidenceWork(ComplaintsHandler complaints, IncidentsHandler 
         }
         if (roles.Contains(R.CaseWorker))
         {
-            var count = (await observations.ListAsync(WorkCounts.CountOnly, null, null, cancellationToken)).Total;
-            tiles.Add(new WorkTile(R.CaseWorker, "registrerad erfarenhet från handläggare", "registrerade erfarenheter från handläggare", count,
-                "/Evidence/Observations"));
+            var count = (await observations.ListAsync(WorkCounts.CountOnly, null, null, actor.UserId ?? "", cancellationToken)).Total;
+            tiles.Add(new WorkTile(R.CaseWorker, "erfarenhet du har registrerat", "erfarenheter du har registrerat", count, "/Evidence/Observations?Mine=true"));
         }
         return tiles;
     }

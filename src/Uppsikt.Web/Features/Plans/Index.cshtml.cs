@@ -9,7 +9,7 @@ using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Plans;
 
-public sealed class IndexModel(PlansHandler handler, TimeProvider clock, ICurrentActor actor) : ListPageModel
+public sealed class IndexModel(PlansHandler handler, RegisterLookups lookups, TimeProvider clock, ICurrentActor actor) : ListPageModel
 {
     /// <summary>The year shown; this year unless another is chosen, all years when the filter is emptied.</summary>
     [BindProperty(SupportsGet = true)]
@@ -18,9 +18,15 @@ public sealed class IndexModel(PlansHandler handler, TimeProvider clock, ICurren
     [BindProperty(SupportsGet = true)]
     public PlanState? State { get; set; }
 
+    /// <summary>Only the plans of this committee's choice systems.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? CommitteeId { get; set; }
+
     public PagedList<PlanRow> Plans { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 
     public List<SelectListItem> Years { get; private set; } = [];
+
+    public List<SelectListItem> Committees { get; private set; } = [];
 
     public bool CanDraft { get; private set; }
 
@@ -29,7 +35,8 @@ public sealed class IndexModel(PlansHandler handler, TimeProvider clock, ICurren
         var thisYear = clock.SwedishToday().Year;
         Year ??= thisYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
         int? year = int.TryParse(Year, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
-        Plans = await handler.ListAsync(Query, year, null, State, adoptedOnly: false, cancellationToken);
+        Plans = await handler.ListAsync(Query, year, null, CommitteeId, State, adoptedOnly: false, cancellationToken);
+        Committees = await lookups.CommitteesAsync(cancellationToken);
         Years = [.. Enumerable.Range(thisYear - 3, 5).Reverse().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Select(n => new SelectListItem(n, n, n == Year))];
         CanDraft = WorkflowActors.From(actor).IsIn(FollowUpPlan.Drafters);

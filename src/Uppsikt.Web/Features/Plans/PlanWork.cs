@@ -1,3 +1,4 @@
+using Uppsikt.Data;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Home;
@@ -5,21 +6,27 @@ using R = Uppsikt.Domain.Identity.Roles;
 
 namespace Uppsikt.Web.Features.Plans;
 
-/// <summary>This year's plans on the start page, each state for the role that takes the next step (or reads the outcome).</summary>
-public sealed class PlanWork(PlansHandler handler, TimeProvider clock) : IWorkSource
+/// <summary>
+/// This year's plans on the start page, each state for the role that takes the next step (or reads the outcome). A committee's
+/// secretary and members count their own committee's plans only; one who serves no particular committee counts every committee's,
+/// as the domain lets such a secretary record any committee's decision (decision 0023).
+/// </summary>
+public sealed class PlanWork(PlansHandler handler, TimeProvider clock, ICurrentActor actor) : IWorkSource
 {
     public async Task<IReadOnlyList<WorkTile>> TilesAsync(IReadOnlySet<string> roles, CancellationToken cancellationToken)
     {
         var year = clock.SwedishToday().Year;
-        var counts = new Dictionary<PlanState, int>();
+        var counts = new Dictionary<(PlanState, Guid?), int>();
 
-        async Task<WorkTile> TileAsync(string role, PlanState state, string one, string many)
+        async Task<WorkTile> TileAsync(string role, PlanState state, string one, string many, Guid? committeeId = null)
         {
-            if (!counts.TryGetValue(state, out var count))
+            if (!counts.TryGetValue((state, committeeId), out var count))
             {
-                count = counts[state] = (await handler.ListAsync(WorkCounts.CountOnly, year, null, state, adoptedOnly: false, cancellationToken)).Total;
+                count = counts[(state, committeeId)] =
+                    (await handler.ListAsync(WorkCounts.CountOnly, year, null, committeeId, state, adoptedOnly: false, cancellationToken)).Total;
             }
-            return new WorkTile(role, one, many, count, $"/Plans?Year={year}&State={state}");
+            var committee = committeeId is { } id ? $"&CommitteeId={id}" : "";
+            return new WorkTile(role, one, many, count, $"/Plans?Year={year}&State={state}{committee}");
         }
 
         var tiles = new List<WorkTile>();
@@ -32,14 +39,16 @@ public sealed class PlanWork(PlansHandler handler, TimeProvider clock) : IWorkSo
         {
             tiles.Add(await TileAsync(R.GroupManager, PlanState.Draft, $"plan för {year} att godkänna", $"planer för {year} att godkänna"));
         }
+        var ownCommittee = actor.CommitteeId;
+        var whose = ownCommittee is null ? "" : " i din nämnd";
         if (roles.Contains(R.CommitteeSecretary))
         {
-            tiles.Add(await TileAsync(R.CommitteeSecretary, PlanState.Approved, $"godkänd plan för {year} att föra in nämndens beslut om",
-                $"godkända planer för {year} att föra in nämndens beslut om"));
+            tiles.Add(await TileAsync(R.CommitteeSecretary, PlanState.Approved, $"godkänd plan för {year}{whose} att föra in nämndens beslut om",
+                $"godkända planer för {year}{whose} att föra in nämndens beslut om", ownCommittee));
         }
         if (roles.Contains(R.CommitteeMember))
         {
-            tiles.Add(await TileAsync(R.CommitteeMember, PlanState.Adopted, $"antagen plan för {year}", $"antagna planer för {year}"));
+            tiles.Add(await TileAsync(R.CommitteeMember, PlanState.Adopted, $"antagen plan för {year}{whose}", $"antagna planer för {year}{whose}", ownCommittee));
         }
         if (roles.Contains(R.CouncilReviewer))
         {

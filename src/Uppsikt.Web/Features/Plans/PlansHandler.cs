@@ -65,7 +65,8 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
         .Add("year", p => p.Year)
         .Add("state", p => p.State);
 
-    public Task<PagedList<PlanRow>> ListAsync(ListQuery list, int? year, Guid? choiceSystemId, PlanState? state, bool adoptedOnly, CancellationToken cancellationToken)
+    public Task<PagedList<PlanRow>> ListAsync(ListQuery list, int? year, Guid? choiceSystemId, Guid? committeeId, PlanState? state, bool adoptedOnly,
+        CancellationToken cancellationToken)
     {
         var plans = db.FollowUpPlans.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(list.Search))
@@ -81,6 +82,10 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
         if (choiceSystemId is { } id)
         {
             plans = plans.Where(p => p.ChoiceSystemId == id);
+        }
+        if (committeeId is { } committee)
+        {
+            plans = plans.Where(p => p.ChoiceSystem!.CommitteeId == committee);
         }
         if (state is { } s)
         {

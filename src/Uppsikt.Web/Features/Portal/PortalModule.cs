@@ -29,6 +29,7 @@ public static class PortalModule
         services.AddScoped<IUnitHistorySource, AttestationHistory>();
         services.AddScoped<PortalMatters>();
         services.AddScoped<ThreadsHandler>();
+        services.AddScoped<Infrastructure.Home.IWorkSource, ThreadWork>();
         services.AddScoped<DocumentsHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<DocumentsHandler>());
         services.AddScoped<ChangesHandler>();

@@ -35,8 +35,9 @@ public sealed class ReviewWork(ReviewsHandler handler, ICurrentActor actor) : IW
         }
         if (roles.Contains(R.GroupManager))
         {
-            await AddAsync(R.GroupManager, new(Type: ReviewType.CalledReview, State: ReviewState.Planned), "Type=CalledReview&State=Planned",
-                "påkallad granskning som är planerad", "påkallade granskningar som är planerade");
+            await AddAsync(R.GroupManager, new(Need: ReviewNeed.AwaitingGroupManager), "Need=AwaitingGroupManager",
+                "påkallad eller riktad granskning som väntar på dig",
+                "påkallade eller riktade granskningar som väntar på dig");
         }
         if (roles.Contains(R.DistrictFollowUp))
         {

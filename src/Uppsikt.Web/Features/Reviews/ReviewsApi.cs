@@ -21,7 +21,7 @@ public static class ReviewsApi
                 Guid? unitId, int? year, bool? mine, ReviewNeed? need, CancellationToken cancellationToken) =>
                 handler.ListAsync(list.ToQuery(), new ReviewFilter(state, type, providerId, unitId, year, mine == true ? actor.UserId ?? "" : null, need), cancellationToken))
             .WithSummary("Granskningar, med sökning på rubrik, diarienummer, granskningsledare och anordnare, filter (state, type, providerId, unitId, year, "
-                + "mine: de som anroparen leder, need: ReadyToFinalise eller AwaitingIndependentReviewer), "
+                + "mine: de som anroparen leder, need: ReadyToFinalise, AwaitingIndependentReviewer eller AwaitingGroupManager), "
                 + "sortering (plannedFor, title, type, state, provider) och sidindelning.");
 
         reviews.MapGet("/{id:guid}", async Task<Results<Ok<ReviewDetails>, NotFound>> (Guid id, ReviewsHandler handler, CancellationToken cancellationToken) =>

@@ -42,6 +42,12 @@ public enum ReviewNeed
 
     /// <summary>The provider disputes the report and no independent reviewer is appointed yet.</summary>
     [Display(Name = "Väntar på oberoende granskare")] AwaitingIndependentReviewer = 2,
+
+    /// <summary>
+    /// A review the group manager decides (a called review or a targeted follow-up) whose next step is the group manager's: the
+    /// draft report written and not yet communicated (read, and reopened if need be), or communicated and ready to finalise.
+    /// </summary>
+    [Display(Name = "Väntar på gruppchefen")] AwaitingGroupManager = 3,
 }
 
 /// <param name="LeadUserId">Only the reviews this user leads.</param>
@@ -115,6 +121,9 @@ public sealed class ReviewsHandler(
     public static readonly string[] ReviewRoles =
         [.. Enum.GetValues<ReviewType>().SelectMany(t => ReviewTypes.DecidedBy(t).Concat(ReviewTypes.LedBy(t))).Append(R.GroupManager).Distinct()];
 
+    /// <summary>The review types the group manager decides, and so follows to the report (decision 0020).</summary>
+    private static readonly ReviewType[] GroupManagerDecides = [.. Enum.GetValues<ReviewType>().Where(t => ReviewTypes.DecidedBy(t).Contains(R.GroupManager))];
+
     public static readonly SortColumns<ReviewRow> Sort = new SortColumns<ReviewRow>("plannedFor")
         .Add("plannedFor", r => r.PlannedFor)
         .Add("title", r => r.Title)
@@ -162,6 +171,13 @@ public sealed class ReviewsHandler(
             var today = clock.SwedishToday();
             reviews = reviews.Where(r => r.State == ReviewState.Communicated && (r.RespondedAt != null || r.ResponseDueOn < today)
                 && (r.DisputedAt == null || r.DisputeConcludedAt != null));
+        }
+        else if (filter.Need == ReviewNeed.AwaitingGroupManager)
+        {
+            var today = clock.SwedishToday();
+            reviews = reviews.Where(r => GroupManagerDecides.Contains(r.Type) && (r.State == ReviewState.DraftReport
+                || (r.State == ReviewState.Communicated && (r.RespondedAt != null || r.ResponseDueOn < today)
+                    && (r.DisputedAt == null || r.DisputeConcludedAt != null))));
         }
         else if (filter.Need == ReviewNeed.AwaitingIndependentReviewer)
         {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Uppsikt.Data;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Lists;
 
@@ -11,9 +12,9 @@ public static class ObservationsApi
         var observations = api.MapGroup("/observations").WithTags("Handläggares erfarenheter").RequireAuthorization(Policies.Municipal);
 
         observations.MapGet("/", (ObservationsHandler handler, [AsParameters] ListParameters list, Guid? unitId, Guid? providerId,
-                CancellationToken cancellationToken) =>
-            handler.ListAsync(list.ToQuery(), unitId, providerId, cancellationToken))
-            .WithSummary("Handläggares iakttagelser om enheter, sorterbara (observed, unit, severity).");
+                bool? mine, ICurrentActor actor, CancellationToken cancellationToken) =>
+            handler.ListAsync(list.ToQuery(), unitId, providerId, mine == true ? actor.UserId ?? "" : null, cancellationToken))
+            .WithSummary("Handläggares iakttagelser om enheter, filter (unitId, providerId, mine: de som anroparen har registrerat), sorterbara (observed, unit, severity).");
 
         observations.MapPost("/", async (ObservationInput input, ObservationsHandler handler, CancellationToken cancellationToken) =>
             {

@@ -28,9 +28,14 @@ public sealed class ObservationsHandler(AppDbContext db, ICurrentActor actor, Ti
         .Add("unit", o => o.UnitName)
         .Add("severity", o => o.Severity);
 
-    public Task<PagedList<ObservationRow>> ListAsync(ListQuery list, Guid? unitId, Guid? providerId, CancellationToken cancellationToken)
+    /// <param name="recordedById">Only the observations this user recorded (the list's "Mine").</param>
+    public Task<PagedList<ObservationRow>> ListAsync(ListQuery list, Guid? unitId, Guid? providerId, string? recordedById, CancellationToken cancellationToken)
     {
         var observations = db.CaseWorkerObservations.AsNoTracking();
+        if (recordedById is not null)
+        {
+            observations = observations.Where(o => o.RecordedById == recordedById);
+        }
         if (unitId is { } uid)
         {
             observations = observations.Where(o => o.UnitId == uid);
@@ -87,6 +92,7 @@ public sealed class ObservationsHandler(AppDbContext db, ICurrentActor actor, Ti
             Severity = input.Severity!.Value,
             Summary = summary,
             RecordedBy = actor.DisplayName,
+            RecordedById = actor.UserId,
         };
         db.CaseWorkerObservations.Add(observation);
         return await db.SaveOrConflictAsync(observation.Id, cancellationToken);

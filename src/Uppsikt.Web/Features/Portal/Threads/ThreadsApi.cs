@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Uppsikt.Data;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Portal;
 
 namespace Uppsikt.Web.Features.Portal.Threads;
@@ -37,5 +38,11 @@ public static class ThreadsApi
                 : TypedResults.NotFound())
             .RequireAuthorization(Policies.ProviderUser)
             .WithSummary("En tråd med meddelandena, äldsta först: den allmänna utan parametrar, annars ärendets (matterKind och matterId).");
+
+        portal.MapGet("/provider-threads", (ThreadsHandler handler, [AsParameters] ListParameters list, bool? waiting, CancellationToken cancellationToken) =>
+                handler.ProviderThreadsAsync(list.ToQuery(), waiting == true, cancellationToken))
+            .RequireAuthorization(Policies.Editor)
+            .WithSummary("Kommunens lista över alla anordnares meddelandetrådar, var och en med sitt senaste meddelande, senast skrivna först; "
+                + "waiting=true ger bara trådar där anordnaren skrev sist och som väntar på kommunens svar. Sortering (last, provider, messages) och sidindelning.");
     }
 }

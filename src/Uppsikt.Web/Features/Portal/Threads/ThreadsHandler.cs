@@ -31,6 +31,27 @@ public sealed record ThreadLookup(PortalThread? Thread, Refusal? Refusal);
 public sealed record MessageInput(string? Text, string? MatterKind = null, Guid? MatterId = null);
 
 /// <summary>
+/// One thread in the municipality's list of every provider's threads, named by its latest message: who wrote it and when, and
+/// whether it came from the provider (then the thread waits for the municipality's answer).
+/// </summary>
+public sealed record ProviderThreadRow
+{
+    public Guid LastMessageId { get; init; }
+    public Guid ProviderId { get; init; }
+    public string ProviderName { get; init; } = "";
+    public string? MatterKind { get; init; }
+    public Guid? MatterId { get; init; }
+    public string Title { get; init; } = "";
+    public int Messages { get; init; }
+    public DateTimeOffset LastAt { get; init; }
+    public string LastAuthor { get; init; } = "";
+    public bool LastFromProvider { get; init; }
+
+    /// <summary>The municipality's page of the thread.</summary>
+    public string Url => PortalAccess.ThreadUrl(false, ProviderId, MatterKind, MatterId);
+}
+
+/// <summary>
 /// The message threads between the municipality and one provider: a general thread and one per matter (decision 0013). Every
 /// read goes through the scoped <see cref="AppDbContext"/>, so a provider user asking about another provider finds nothing.
 /// </summary>
@@ -43,6 +64,50 @@ public sealed class ThreadsHandler(AppDbContext db, PortalMatters matters, Porta
     public const int ThreadPageSize = 10;
 
     private static readonly SortColumns<ThreadTotals> ThreadSort = new SortColumns<ThreadTotals>("last").Add("last", t => t.LastAt);
+
+    public static readonly SortColumns<ProviderThreadRow> ProviderThreadSort = new SortColumns<ProviderThreadRow>("last")
+        .Add("last", t => t.LastAt)
+        .Add("provider", t => t.ProviderName)
+        .Add("messages", t => t.Messages);
+
+    /// <summary>
+    /// Every provider's threads for the municipality, each as its latest message, the latest first unless sorted otherwise;
+    /// <paramref name="waitingOnly"/> keeps the threads whose latest message is the provider's: they wait for the municipality's
+    /// answer (there is no read receipt on messages, so an answer is what ends the wait). The start page counts the same query.
+    /// </summary>
+    public async Task<PagedList<ProviderThreadRow>> ProviderThreadsAsync(ListQuery list, bool waitingOnly, CancellationToken cancellationToken)
+    {
+        var latest = db.PortalMessages.AsNoTracking().Where(m => !db.PortalMessages.Any(later => later.ProviderId == m.ProviderId
+            && later.MatterKind == m.MatterKind && later.MatterId == m.MatterId && later.SentAt > m.SentAt));
+        if (waitingOnly)
+        {
+            latest = latest.Where(m => m.FromProvider);
+        }
+        var page = await latest
+            .Select(m => new ProviderThreadRow
+            {
+                LastMessageId = m.Id,
+                ProviderId = m.ProviderId,
+                ProviderName = db.Providers.Where(p => p.Id == m.ProviderId).Select(p => p.Name).FirstOrDefault() ?? "",
+                MatterKind = m.MatterKind,
+                MatterId = m.MatterId,
+                Messages = db.PortalMessages.Count(t => t.ProviderId == m.ProviderId && t.MatterKind == m.MatterKind && t.MatterId == m.MatterId),
+                LastAt = m.SentAt,
+                LastAuthor = m.AuthorName,
+                LastFromProvider = m.FromProvider,
+            })
+            .ToPageAsync(list with { Descending = list.Sort is null || list.Descending }, ProviderThreadSort, t => t.LastMessageId, cancellationToken);
+        // The page's matters by their own sources, as a provider's thread list names them.
+        var rows = new List<ProviderThreadRow>(page.Items.Count);
+        foreach (var row in page.Items)
+        {
+            var title = row.MatterKind is { } kind && row.MatterId is { } id
+                ? (await matters.FindAsync(kind, id, cancellationToken))?.Title ?? "Ärende som inte längre finns"
+                : GeneralThreadTitle;
+            rows.Add(row with { Title = title });
+        }
+        return new PagedList<ProviderThreadRow>(rows, page.Total, page.Page, page.PageSize);
+    }
 
     public async Task<List<MessageView>> MessagesAsync(Guid providerId, CancellationToken cancellationToken) =>
         [.. (await db.PortalMessages.AsNoTracking().Where(m => m.ProviderId == providerId)
