@@ -51,6 +51,37 @@ public sealed partial class HomeTests
     }
 
     [Fact]
+    public async Task TheGroupManagerCountsOnlyTheDraftsSentForApproval()
+    {
+        var year = app.Services.GetRequiredService<TimeProvider>().SwedishToday().Year;
+        var ids = await app.WithDbAsync(db => db.FollowUpPlans.Where(p => p.Year == year).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync(Cancel));
+        Assert.Equal(2, ids.Count);
+        // Two drafts this year, one of them sent to the group manager: an approximate count (every draft) would say two.
+        await app.WithDbAsync(async db =>
+        {
+            await db.FollowUpPlans.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, PlanState.Draft), Cancel);
+            db.Add(new PlanStep { PlanId = ids[0], Kind = PlanStepKind.SubmittedForApproval, OccurredAt = DateTimeOffset.UtcNow, ActorName = "Klara Kvalitet" });
+            return await db.SaveChangesAsync(Cancel);
+        });
+        var (sent, drafts) = await app.WithDbAsync(async db =>
+        {
+            var plans = db.FollowUpPlans.Where(p => p.Year == year && p.State == PlanState.Draft);
+            return (await plans.CountAsync(p => p.Steps.Any(step => step.Kind == PlanStepKind.SubmittedForApproval), Cancel), await plans.CountAsync(Cancel));
+        });
+        Assert.True(sent > 0 && drafts > sent);
+
+        using var client = await app.CreateClientAs(Demo.GroupManager);
+        var link = $"/Plans?Year={year}&State=Draft&SentForApproval=true";
+        Assert.Equal(sent, await TileCountAsync(client, link));
+        Assert.Equal(sent, await ListCountAsync(client, link));
+        Assert.Equal(drafts, await ListCountAsync(client, $"/Plans?Year={year}&State=Draft"));
+
+        using var api = await app.ApiClientAs(Demo.GroupManager);
+        Assert.Equal(sent, (await ApiPageAsync(api, $"/api/v1/plans?year={year}&state=Draft&sentForApproval=true")).Total);
+        Assert.Equal(drafts, (await ApiPageAsync(api, $"/api/v1/plans?year={year}&state=Draft")).Total);
+    }
+
+    [Fact]
     public async Task TheCaseWorkerCountsTheObservationsItRecorded()
     {
         var unitId = await app.GetUnitIdAsync(Demo.OmsorgshusetSickla);

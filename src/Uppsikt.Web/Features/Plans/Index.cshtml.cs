@@ -22,6 +22,10 @@ public sealed class IndexModel(PlansHandler handler, RegisterLookups lookups, Ti
     [BindProperty(SupportsGet = true)]
     public Guid? CommitteeId { get; set; }
 
+    /// <summary>Only drafts sent to the group manager for approval.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool SentForApproval { get; set; }
+
     public PagedList<PlanRow> Plans { get; private set; } = new([], 0, 1, ListQuery.DefaultPageSize);
 
     public List<SelectListItem> Years { get; private set; } = [];
@@ -35,7 +39,7 @@ public sealed class IndexModel(PlansHandler handler, RegisterLookups lookups, Ti
         var thisYear = clock.SwedishToday().Year;
         Year ??= thisYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
         int? year = int.TryParse(Year, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
-        Plans = await handler.ListAsync(Query, year, null, CommitteeId, State, adoptedOnly: false, cancellationToken);
+        Plans = await handler.ListAsync(Query, new PlanFilter(year, CommitteeId: CommitteeId, State: State, SentForApproval: SentForApproval), cancellationToken);
         Committees = await lookups.CommitteesAsync(cancellationToken);
         Years = [.. Enumerable.Range(thisYear - 3, 5).Reverse().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Select(n => new SelectListItem(n, n, n == Year))];

@@ -23,7 +23,7 @@ public sealed class PlanWork(PlansHandler handler, TimeProvider clock, ICurrentA
             if (!counts.TryGetValue((state, committeeId), out var count))
             {
                 count = counts[(state, committeeId)] =
-                    (await handler.ListAsync(WorkCounts.CountOnly, year, null, committeeId, state, adoptedOnly: false, cancellationToken)).Total;
+                    (await handler.ListAsync(WorkCounts.CountOnly, new PlanFilter(year, CommitteeId: committeeId, State: state), cancellationToken)).Total;
             }
             var committee = committeeId is { } id ? $"&CommitteeId={id}" : "";
             return new WorkTile(role, one, many, count, $"/Plans?Year={year}&State={state}{committee}");
@@ -37,7 +37,10 @@ public sealed class PlanWork(PlansHandler handler, TimeProvider clock, ICurrentA
         }
         if (roles.Contains(R.GroupManager))
         {
-            tiles.Add(await TileAsync(R.GroupManager, PlanState.Draft, $"plan för {year} att godkänna", $"planer för {year} att godkänna"));
+            // What the quality developers have sent for approval (decision 0025), not every draft still being written.
+            var sent = await handler.ListAsync(WorkCounts.CountOnly, new PlanFilter(year, State: PlanState.Draft, SentForApproval: true), cancellationToken);
+            tiles.Add(new WorkTile(R.GroupManager, $"plan för {year} att godkänna", $"planer för {year} att godkänna", sent.Total,
+                $"/Plans?Year={year}&State={PlanState.Draft}&SentForApproval=true"));
         }
         var ownCommittee = actor.CommitteeId;
         var whose = ownCommittee is null ? "" : " i din nämnd";

@@ -23,10 +23,9 @@ public static class PlansApi
         var plans = api.MapGroup("/plans").WithTags("Uppföljningsplaner").RequireAuthorization(Policies.Municipal);
 
         plans.MapGet("/", (PlansHandler handler, [AsParameters] ListParameters list, int? year,
-                Guid? choiceSystemId, Guid? committeeId, PlanState? state, CancellationToken cancellationToken) =>
-            handler.ListAsync(list.ToQuery(),
-                year, choiceSystemId, committeeId, state, adoptedOnly: false, cancellationToken))
-            .WithSummary("Uppföljningsplaner, med sökning på kundval och nämnd, filter (year, choiceSystemId, committeeId, state), sortering (choiceSystem, committee, year, state) och sidindelning.");
+                Guid? choiceSystemId, Guid? committeeId, PlanState? state, bool? sentForApproval, CancellationToken cancellationToken) =>
+            handler.ListAsync(list.ToQuery(), new PlanFilter(year, choiceSystemId, committeeId, state, SentForApproval: sentForApproval == true), cancellationToken))
+            .WithSummary("Uppföljningsplaner, med sökning på kundval och nämnd, filter (year, choiceSystemId, committeeId, state, sentForApproval: utkast skickade till gruppchefen för godkännande), sortering (choiceSystem, committee, year, state) och sidindelning.");
 
         plans.MapGet("/{id:guid}", async Task<Results<Ok<PlanDetails>, NotFound>> (Guid id, PlansHandler handler, CancellationToken cancellationToken) =>
             await handler.GetAsync(id, cancellationToken) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound())

@@ -56,6 +56,14 @@ public sealed record NewPlanInput(Guid? ChoiceSystemId, int? Year, bool FromLast
 
 public sealed record AdoptionInput(DateOnly? DecidedOn, string? Paragraph, string? CaseNumber, string? Comment);
 
+/// <summary>
+/// What the plan list is filtered by: the year, choice system, committee and state; <paramref name="AdoptedOnly"/> the newest
+/// adopted revision of each choice system and year (what is published); <paramref name="SentForApproval"/> drafts sent to the
+/// group manager for approval.
+/// </summary>
+public sealed record PlanFilter(int? Year = null, Guid? ChoiceSystemId = null, Guid? CommitteeId = null, PlanState? State = null,
+    bool AdoptedOnly = false, bool SentForApproval = false);
+
 /// <summary>Reads follow-up plans and takes every step on them through the domain's rules; pages and <c>/api/v1/plans</c> call it.</summary>
 public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, HandOffs handOffs, TimeProvider clock)
 {
@@ -65,9 +73,9 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
         .Add("year", p => p.Year)
         .Add("state", p => p.State);
 
-    public Task<PagedList<PlanRow>> ListAsync(ListQuery list, int? year, Guid? choiceSystemId, Guid? committeeId, PlanState? state, bool adoptedOnly,
-        CancellationToken cancellationToken)
+    public Task<PagedList<PlanRow>> ListAsync(ListQuery list, PlanFilter filter, CancellationToken cancellationToken)
     {
+        var (year, choiceSystemId, committeeId, state, adoptedOnly, sentForApproval) = filter;
         var plans = db.FollowUpPlans.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(list.Search))
         {
@@ -90,6 +98,11 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
         if (state is { } s)
         {
             plans = plans.Where(p => p.State == s);
+        }
+        if (sentForApproval)
+        {
+            // A draft is never a draft again once approved (a revision is a new plan), so any sending counts.
+            plans = plans.Where(p => p.State == PlanState.Draft && p.Steps.Any(step => step.Kind == PlanStepKind.SubmittedForApproval));
         }
         if (adoptedOnly)
         {

@@ -19,6 +19,6 @@ public sealed class PlansModel(PlansHandler handler, TimeProvider clock) : PageM
         var thisYear = clock.SwedishToday().Year;
         Year = year is >= 2000 and <= 2100 ? year.Value : thisYear;
         Years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
-        Plans = (await handler.ListAsync(new ListQuery(Sort: "committee", PageSize: ListQuery.MaxPageSize), Year, null, null, null, adoptedOnly: true, cancellationToken)).Items;
+        Plans = (await handler.ListAsync(new ListQuery(Sort: "committee", PageSize: ListQuery.MaxPageSize), new PlanFilter(Year, AdoptedOnly: true), cancellationToken)).Items;
     }
 }
