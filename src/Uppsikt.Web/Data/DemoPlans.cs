@@ -119,6 +119,10 @@ public static class DemoPlans
             {
                 var (revision, _) = plan.StartRevision(Developer, Moment(today.AddDays(-3), today), "Nytt fokus på kontinuitet efter synpunkter under våren.");
                 revision!.FocusThemes.Add("Personalkontinuitet");
+                // Sent to the group manager and approved: it waits for the committee's decision, which the secretary records.
+                var completeness = PlanCompleteness.Check(revision.Activities, []);
+                Check(revision.SubmitForApproval(Developer, Moment(today.AddDays(-2), today), "Klar för godkännande.", completeness));
+                Check(revision.Approve(Manager, Moment(today.AddDays(-1), today), "Godkänd. Nämnden behandlar revisionen på nästa sammanträde.", completeness));
                 db.FollowUpPlans.Add(revision);
             }
         }
