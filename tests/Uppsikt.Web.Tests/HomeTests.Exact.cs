@@ -82,6 +82,31 @@ public sealed partial class HomeTests
     }
 
     [Fact]
+    public async Task TheAppointedIndependentReviewerCountsTheDisputedReportsItIsToConclude()
+    {
+        var developerId = await app.GetUserIdAsync(Demo.QualityDeveloper);
+        // The demo's disputed report, still without a reviewer, gets the quality developer as its independent reviewer.
+        var disputed = await app.WithDbAsync(db => db.Reviews
+            .Where(r => r.State == ReviewState.Communicated && r.DisputedAt != null && r.DisputeConcludedAt == null && r.IndependentReviewerId == null)
+            .Select(r => r.Id).FirstAsync(Cancel));
+        await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == disputed).ExecuteUpdateAsync(s => s.SetProperty(r => r.IndependentReviewerId, developerId), Cancel));
+        var mine = await app.WithDbAsync(db => db.Reviews.CountAsync(r => r.State == ReviewState.Communicated && r.DisputedAt != null
+            && r.DisputeConcludedAt == null && r.IndependentReviewerId == developerId, Cancel));
+        Assert.Equal(1, mine);
+
+        using var client = await app.CreateClientAs(Demo.QualityDeveloper);
+        const string link = "/Reviews?Need=AwaitingMyConclusion";
+        Assert.Equal(1, await TileCountAsync(client, link));
+        Assert.Equal(1, await ListCountAsync(client, link));
+        using var api = await app.ApiClientAs(Demo.QualityDeveloper);
+        Assert.Equal(1, (await ApiPageAsync(api, "/api/v1/reviews?need=AwaitingMyConclusion")).Total);
+
+        // Nobody else is to conclude it.
+        using var manager = await app.ApiClientAs(Demo.GroupManager);
+        Assert.Equal(0, (await ApiPageAsync(manager, "/api/v1/reviews?need=AwaitingMyConclusion")).Total);
+    }
+
+    [Fact]
     public async Task TheCaseWorkerCountsTheObservationsItRecorded()
     {
         var unitId = await app.GetUnitIdAsync(Demo.OmsorgshusetSickla);

@@ -33,6 +33,12 @@ public sealed class ReviewWork(ReviewsHandler handler, ICurrentActor actor) : IW
             await AddAsync(role, new(Need: ReviewNeed.AwaitingIndependentReviewer), "Need=AwaitingIndependentReviewer",
                 "ifrågasatt rapport som väntar på en oberoende granskare", "ifrågasatta rapporter som väntar på en oberoende granskare");
         }
+        // Whoever is appointed to look at a disputed report: anyone who could be (ReviewsHandler.ReviewerCandidatesAsync).
+        if (ReviewsHandler.ReviewRoles.FirstOrDefault(roles.Contains) is { } reviewerRole)
+        {
+            await AddAsync(reviewerRole, new(Need: ReviewNeed.AwaitingMyConclusion), "Need=AwaitingMyConclusion",
+                "ifrågasatt rapport där du är oberoende granskare", "ifrågasatta rapporter där du är oberoende granskare");
+        }
         if (roles.Contains(R.GroupManager))
         {
             await AddAsync(R.GroupManager, new(Need: ReviewNeed.AwaitingGroupManager), "Need=AwaitingGroupManager",

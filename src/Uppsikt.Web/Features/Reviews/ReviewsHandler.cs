@@ -33,7 +33,6 @@ public sealed record ReviewRow
     public DateOnly? ResponseDueOn { get; init; }
 }
 
-/// <summary>The list's filters; each narrows, none given lists every review the caller may see.</summary>
 /// <summary>What waits on a review: the start page counts these and links to the list filtered by them.</summary>
 public enum ReviewNeed
 {
@@ -48,8 +47,12 @@ public enum ReviewNeed
     /// draft report written and not yet communicated (read, and reopened if need be), or communicated and ready to finalise.
     /// </summary>
     [Display(Name = "Väntar på gruppchefen")] AwaitingGroupManager = 3,
+
+    /// <summary>The provider disputes the report, the caller is the appointed independent reviewer and has not concluded yet.</summary>
+    [Display(Name = "Din slutsats som oberoende granskare")] AwaitingMyConclusion = 4,
 }
 
+/// <summary>The list's filters; each narrows, none given lists every review the caller may see.</summary>
 /// <param name="LeadUserId">Only the reviews this user leads.</param>
 public sealed record ReviewFilter(ReviewState? State = null, ReviewType? Type = null, Guid? ProviderId = null, Guid? UnitId = null, int? Year = null,
     string? LeadUserId = null, ReviewNeed? Need = null);
@@ -115,7 +118,8 @@ public sealed record ReviewerCandidate(string UserId, string Name, IReadOnlyList
 /// feature with handlers of their own.
 /// </summary>
 public sealed class ReviewsHandler(
-    AppDbContext db, Checklists checklists, ReviewSettings settings, TimeProvider clock, ReviewNotices notices, ReviewDocuments documents)
+    AppDbContext db, Checklists checklists, ReviewSettings settings, TimeProvider clock, ReviewNotices notices, ReviewDocuments documents,
+    ICurrentActor actor)
 {
     /// <summary>Every role that decides or leads some kind of review: others may plan or step nothing.</summary>
     public static readonly string[] ReviewRoles =
@@ -183,6 +187,12 @@ public sealed class ReviewsHandler(
         {
             reviews = reviews.Where(r => r.State == ReviewState.Communicated && r.DisputedAt != null && r.DisputeConcludedAt == null
                 && r.IndependentReviewerId == null);
+        }
+        else if (filter.Need == ReviewNeed.AwaitingMyConclusion)
+        {
+            var me = actor.UserId ?? "";
+            reviews = reviews.Where(r => r.State == ReviewState.Communicated && r.DisputedAt != null && r.DisputeConcludedAt == null
+                && r.IndependentReviewerId == me);
         }
         return reviews
             .Select(r => new ReviewRow
