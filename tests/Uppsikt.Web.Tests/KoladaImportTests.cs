@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Uppsikt.Web.Features.Register;
+using Uppsikt.Web.Infrastructure.Import;
 using Uppsikt.Web.Tests.Infrastructure;
 
 namespace Uppsikt.Web.Tests;

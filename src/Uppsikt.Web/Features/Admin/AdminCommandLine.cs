@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Uppsikt.Data;
 using Uppsikt.Web.Data;
-using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Import;
 
 namespace Uppsikt.Web.Features.Admin;
 

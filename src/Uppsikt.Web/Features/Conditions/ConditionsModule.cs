@@ -16,6 +16,8 @@ public static class ConditionsModule
         {
             options.Conventions.AuthorizeFolder("/Conditions", Policies.Municipal);
             options.Conventions.AuthorizePage("/Conditions/Edit", Policies.Editor);
+            // The conditions in force as the public reads them, at /Public/Conditions.
+            options.Conventions.AllowAnonymousToFolder("/Conditions/Public");
         });
         return services;
     }

@@ -11,7 +11,12 @@ public static class PlansModule
         services.AddScoped<PlansHandler>();
         services.AddScoped<CouncilReviewHandler>();
         services.AddScoped<Infrastructure.Home.IWorkSource, PlanWork>();
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Plans", Policies.Municipal));
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Plans", Policies.Municipal);
+            // The adopted plans as the public reads them, at /Public/Plans.
+            options.Conventions.AllowAnonymousToFolder("/Plans/Public");
+        });
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Uppsikt.Web.Features.Register.Committees;
 using Uppsikt.Web.Features.Register.Providers;
 using Uppsikt.Web.Features.Register.Units;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Import;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Timeline;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Register;
 
-namespace Uppsikt.Web.Features.Register;
+namespace Uppsikt.Web.Infrastructure.Import;
 
 /// <summary>One organisational unit in Kolada's register (<c>ou.json</c>).</summary>
 public sealed record KoladaUnit(string Id, string Municipality, string Title);

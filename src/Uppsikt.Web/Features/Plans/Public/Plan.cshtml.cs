@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uppsikt.Web.Features.Plans;
 
-namespace Uppsikt.Web.Features.Public;
+namespace Uppsikt.Web.Features.Plans.Public;
 
 /// <summary>One adopted follow-up plan for anyone to read; a plan the committee has not adopted does not exist here.</summary>
 public sealed class PlanModel(PlansHandler handler) : PageModel

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
 
-namespace Uppsikt.Web.Features.Public;
+namespace Uppsikt.Web.Features.Conditions.Public;
 
 /// <summary>The conditions in force today, general and per choice system, with when each is followed up.</summary>
 public sealed class ConditionsModel(ConditionsHandler handler, RegisterLookups lookups, TimeProvider clock) : PageModel

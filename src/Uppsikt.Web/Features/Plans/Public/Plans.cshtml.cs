@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uppsikt.Web.Features.Plans;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
 
-namespace Uppsikt.Web.Features.Public;
+namespace Uppsikt.Web.Features.Plans.Public;
 
 /// <summary>The adopted follow-up plans, so providers and citizens know beforehand what the follow-up covers. Never drafts.</summary>
 public sealed class PlansModel(PlansHandler handler, TimeProvider clock) : PageModel
