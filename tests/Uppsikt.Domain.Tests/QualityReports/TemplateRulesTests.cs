@@ -160,9 +160,10 @@ public sealed class TemplateRulesTests
     [Fact]
     public void MovingUpThenDownRestoresTheOrder()
     {
-        var template = Starter();
-        Gen.Int[0, template.Questions.Count - 1].Sample(i =>
+        // A template of its own per sample: CsCheck runs samples on several threads, and a shared one would be moved by two at once.
+        Gen.Int[0, Starter().Questions.Count - 1].Sample(i =>
         {
+            var template = Starter();
             var before = template.Ordered.Select(q => q.Code).ToList();
             var question = template.Ordered.ElementAt(i);
             if (template.Move(question.Id, -1) is not null)
