@@ -9,6 +9,7 @@ using Uppsikt.Web.Data;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Timeline;
 
 namespace Uppsikt.Bench;
 
@@ -77,6 +78,14 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo, Review
             .AddScoped<RegisterDataGenerator>()
             .AddScoped<ReviewHistoryGenerator>();
         services.AddUppsiktIdentityCore();
+        // Every timeline source of the app's features, so that the generated records' timeline entries are written as the records
+        // are (decision 0027); the sources need nothing else of their features.
+        services.AddUnitTimeline();
+        foreach (var source in typeof(UnitHistory).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUnitHistorySource).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IUnitHistorySource), source);
+        }
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
         await DatabaseRegistration.MigrateAsync(provider, cancellationToken);

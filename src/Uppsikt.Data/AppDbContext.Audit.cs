@@ -8,7 +8,8 @@ namespace Uppsikt.Data;
 
 /// <summary>
 /// The audit trail (decision 0003): every save records each added, modified and deleted entity with the actor, the
-/// time from the injected clock, before and after, hash-chained, in the same transaction as the change.
+/// time from the injected clock, before and after, hash-chained, in the same transaction as the change. The derived rows
+/// (decision 0027) are brought up to date in that transaction too, after the save and before the commit.
 /// </summary>
 public sealed partial class AppDbContext
 {
@@ -40,7 +41,7 @@ public sealed partial class AppDbContext
     {
         RefuseWithoutActor();
         ChangeTracker.DetectChanges();
-        var changes = CaptureChanges();
+        var (changes, changed) = CaptureChanges();
         if (changes.Count == 0)
         {
             return synchronous
@@ -62,9 +63,23 @@ public sealed partial class AppDbContext
             var lastHash = AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).Take(1);
             var previous = synchronous ? lastHash.FirstOrDefault() : await lastHash.FirstOrDefaultAsync(cancellationToken);
             AddAuditEntries(changes, previous ?? AuditChain.Genesis);
+            var touched = (derivedRows ?? []).Select(d => (Rows: d, Noted: d.Note(changed))).Where(t => t.Noted is not null).ToList();
             var written = synchronous
                 ? base.SaveChanges(acceptAllChangesOnSuccess)
                 : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var (rows, noted) in touched)
+            {
+                // The synchronous path serves framework stores (data protection keys), which no derived rows come from.
+                var update = rows.UpdateAsync(this, noted!, cancellationToken);
+                if (synchronous)
+                {
+                    update.GetAwaiter().GetResult();
+                }
+                else
+                {
+                    await update;
+                }
+            }
             if (ownTransaction is not null)
             {
                 if (synchronous)
@@ -97,15 +112,18 @@ public sealed partial class AppDbContext
     /// <summary>A change as the audit trail will record it. Keys are made by the application, so every value is known before saving.</summary>
     private sealed record PendingChange(string EntityType, string EntityId, string Action, string? Before, string? After);
 
-    private List<PendingChange> CaptureChanges()
+    /// <summary>The changes as the audit trail records them, and the changed entries the derived rows are noted from.</summary>
+    private (List<PendingChange> Changes, List<EntityEntry> Changed) CaptureChanges()
     {
         var changes = new List<PendingChange>();
+        var changed = new List<EntityEntry>();
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry or IDerivedRow || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }
+            changed.Add(entry);
             if (entry.Entity is Entity versioned && entry.State == EntityState.Modified)
             {
                 versioned.Version++;
@@ -116,7 +134,7 @@ public sealed partial class AppDbContext
             var after = entry.State is EntityState.Deleted ? null : Serialize(entry, original: false);
             changes.Add(new PendingChange(entityType, KeyOf(entry), entry.State.ToString(), before, after));
         }
-        return changes;
+        return (changes, changed);
     }
 
     private void AddAuditEntries(List<PendingChange> changes, string previous)

@@ -110,6 +110,11 @@ public sealed partial class AppDbContext
         return Expression.Lambda<Func<T, bool>>(body, parameter);
     }
 
+    /// <summary>Both conditions: <c>x =&gt; first(x) &amp;&amp; second(x)</c>.</summary>
+    private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> first, Expression<Func<T, bool>> second) =>
+        Expression.Lambda<Func<T, bool>>(
+            Expression.AndAlso(first.Body, new Substitution(second.Parameters[0], first.Parameters[0]).Visit(second.Body)), first.Parameters[0]);
+
     private void ApplyScopeFilters(ModelBuilder builder)
     {
         // Read from their tables as they are; never tables of their own, so migrations leave them alone.
@@ -195,6 +200,12 @@ public sealed partial class AppDbContext
         builder.Entity<ReviewResponse>().HasQueryFilter(x => Reviews.Any(r => r.Id == x.ReviewId));
         builder.Entity<ReviewStep>().HasQueryFilter(s => Reviews.Any(r => r.Id == s.ReviewId));
         builder.Entity<ReviewParticipant>().HasQueryFilter(p => Reviews.Any(r => r.Id == p.ReviewId));
+        // A stored timeline entry (decision 0027) follows its unit, and says itself whether a provider or a district may read it:
+        // what the record it comes from lets them see, decided by its source when it writes the entry.
+        builder.Entity<UnitTimelineEntry>().HasQueryFilter(Or<UnitTimelineEntry>(
+            e => ScopeKind == AccessScopeKind.Unrestricted,
+            And(UnitOfMyProvider<UnitTimelineEntry>(e => e.UnitId), e => e.VisibleToProvider),
+            And(UnitInMyDistrict<UnitTimelineEntry>(e => e.UnitId), e => e.VisibleToDistrict)));
         // Interview notes may tell of individual service users: the municipality's working material, never the provider's.
         builder.Entity<InterviewNote>().HasQueryFilter(n =>
             (ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District) && Reviews.Any(r => r.Id == n.ReviewId));

@@ -19,7 +19,8 @@ namespace Uppsikt.Data;
 /// filtered by the caller's <see cref="AccessScope"/>, and every write is audited in the same transaction.
 /// </summary>
 /// <remarks>The scoping is in AppDbContext.Scoping.cs, the audit in AppDbContext.Audit.cs.</remarks>
-public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor actor, TimeProvider clock)
+public sealed partial class AppDbContext(
+    DbContextOptions<AppDbContext> options, ICurrentActor actor, TimeProvider clock, IEnumerable<IDerivedRows>? derivedRows = null)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public ICurrentActor Actor => actor;
@@ -120,6 +121,9 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<ReviewParticipant> ReviewParticipants => Set<ReviewParticipant>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Units' timelines as stored (decision 0027): written by the timeline's sources, filtered like what they come from.</summary>
+    public DbSet<UnitTimelineEntry> UnitTimelineEntries => Set<UnitTimelineEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -582,6 +582,55 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToSqlQuery("SELECT \"Id\", \"ProviderId\", \"AdministrationId\" FROM \"Units\" ");
                 });
 
+            modelBuilder.Entity("Uppsikt.Data.UnitTimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("SortAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("VisibleToDistrict")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("VisibleToProvider")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "SortAt");
+
+                    b.HasIndex("Source", "GroupId", "SourceId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("UnitTimelineEntries");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3013,6 +3062,15 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.HasOne("Uppsikt.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Data.UnitTimelineEntry", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

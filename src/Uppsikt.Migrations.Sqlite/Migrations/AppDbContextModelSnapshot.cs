@@ -568,6 +568,55 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToSqlQuery("SELECT \"Id\", \"ProviderId\", \"AdministrationId\" FROM \"Units\" ");
                 });
 
+            modelBuilder.Entity("Uppsikt.Data.UnitTimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SortAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("VisibleToDistrict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VisibleToProvider")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "SortAt");
+
+                    b.HasIndex("Source", "GroupId", "SourceId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("UnitTimelineEntries");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2997,6 +3046,15 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.HasOne("Uppsikt.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Data.UnitTimelineEntry", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

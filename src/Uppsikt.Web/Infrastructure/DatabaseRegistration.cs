@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Timeline;
 
 namespace Uppsikt.Web.Infrastructure;
 
@@ -21,7 +22,10 @@ public static class DatabaseRegistration
         return services;
     }
 
-    /// <summary>Brings the schema up to date, as the system. On SQLite also sets WAL so readers do not wait for writers.</summary>
+    /// <summary>
+    /// Brings the schema up to date, as the system. On SQLite also sets WAL so readers do not wait for writers. Then builds the
+    /// units' stored timelines if there are none yet (decision 0027): after the upgrade that began storing them.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateSystemScope();
@@ -30,6 +34,10 @@ public static class DatabaseRegistration
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        if (scope.ServiceProvider.GetService<UnitTimelineProjection>() is { } timeline)
+        {
+            await timeline.EnsureBuiltAsync(db, cancellationToken);
         }
     }
 }

@@ -53,9 +53,9 @@ public static class EvidenceModule
         services.AddScoped<IncidentsHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<IncidentsHandler>());
         services.AddScoped<ObservationsHandler>();
-        services.AddScoped<IUnitHistorySource, ComplaintHistory>();
-        services.AddScoped<IUnitHistorySource, IncidentHistory>();
-        services.AddScoped<IUnitHistorySource, ObservationHistory>();
+        services.AddSingleton<IUnitHistorySource, ComplaintHistory>();
+        services.AddSingleton<IUnitHistorySource, IncidentHistory>();
+        services.AddSingleton<IUnitHistorySource, ObservationHistory>();
         services.AddScoped<EvidenceLookups>();
         services.AddScoped<Infrastructure.Home.IWorkSource, EvidenceWork>();
         services.AddSingleton<IImportProcessor, IndicatorResultImport>();

@@ -26,7 +26,7 @@ public static class PortalModule
         services.AddScoped<AttestationsHandler>();
         services.AddScoped<IPortalRequestSource>(sp => sp.GetRequiredService<AttestationsHandler>());
         services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<AttestationsHandler>());
-        services.AddScoped<IUnitHistorySource, AttestationHistory>();
+        services.AddSingleton<IUnitHistorySource, AttestationHistory>();
         services.AddScoped<PortalMatters>();
         services.AddScoped<ThreadsHandler>();
         services.AddScoped<Infrastructure.Home.IWorkSource, ThreadWork>();

@@ -29,8 +29,8 @@ public static class QualityReportsModule
         services.AddScoped<IPortalRequestSource>(sp => sp.GetRequiredService<ReportPortalSources>());
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<ReportPortalSources>());
         services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<ReportPortalSources>());
-        services.AddScoped<IUnitHistorySource, SubmittedReportHistory>();
-        services.AddScoped<IUnitHistorySource, ApprovedReportHistory>();
+        services.AddSingleton<IUnitHistorySource, SubmittedReportHistory>();
+        services.AddSingleton<IUnitHistorySource, ApprovedReportHistory>();
         services.AddScoped<TemplatesHandler>();
         services.AddScoped<TemplateSpreadsheet>();
         services.AddScoped<TemplateEditor>();

@@ -30,6 +30,7 @@ public static class RegisterModule
         services.AddScoped<RegisterLookups>();
         services.AddScoped<KoladaUnitImport>();
         services.AddScoped<UnitHistory>();
+        services.AddUnitTimeline();
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizePage("/Register/Committees/Edit", Policies.Editor);

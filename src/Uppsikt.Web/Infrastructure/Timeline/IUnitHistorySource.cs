@@ -10,19 +10,6 @@ namespace Uppsikt.Web.Infrastructure.Timeline;
 public sealed record UnitHistoryKind(string Key, string Name, int Order);
 
 /// <summary>
-/// The unit whose history is read, as the sources need it: its provider and the choice systems it serves, for what is kept per
-/// provider (quality reports, attestations) rather than per unit. <paramref name="ChoiceSystemIds"/> is a query, not a list, so
-/// that a source's query reads it as a subquery: a list would be a collection parameter, whose SQL is made anew for each request.
-/// </summary>
-public sealed record HistoryUnit(Guid Id, string Name, Guid? ProviderId, IQueryable<Guid> ChoiceSystemIds);
-
-/// <summary>The days a timeline covers, both inclusive, in Swedish time; either end may be open.</summary>
-public sealed record UnitHistoryPeriod(DateOnly? From, DateOnly? To)
-{
-    public static readonly UnitHistoryPeriod Always = new(null, null);
-}
-
-/// <summary>
 /// One thing that happened to a unit: the day it happened (in Sweden) and, where the record keeps it, the instant; its kind; a
 /// title, a short summary and the address of the record's own page.
 /// </summary>
@@ -49,33 +36,52 @@ public sealed record UnitHistoryText(string Title, string? Summary, string Link)
 }
 
 /// <summary>
-/// An entry with what merging needs: the instant it sorts by (midnight in Sweden for a record kept by day), the source's key and
-/// the record's id, which together order entries that happened at the same instant.
+/// What saved changes touch of one source's entries: the record groups (a review, a complaint) and the units whose entries of the
+/// source must be rewritten from the records as they now are.
 /// </summary>
-public sealed record UnitHistoryItem(UnitHistoryEntry Entry, DateTimeOffset SortAt, string Source, Guid Id)
+public sealed class UnitHistoryTouches
 {
+    public HashSet<Guid> Groups { get; } = [];
+
+    public HashSet<Guid> Units { get; } = [];
+
+    public bool Any => Groups.Count > 0 || Units.Count > 0;
+
     /// <summary>
-    /// Newest first; at the same instant by source key, then by id descending. The id is compared as its text, which is how
-    /// SQLite (upper-case text) and PostgreSQL (uuid bytes) order it too, so the order agrees with each source's ORDER BY.
+    /// For what is kept per provider and choice system (quality reports, attestations) and shown on each of the provider's units that
+    /// serve the choice system: a unit whose provider or choice systems change has its entries rewritten.
     /// </summary>
-    public static readonly IComparer<UnitHistoryItem> NewestFirst = Comparer<UnitHistoryItem>.Create((a, b) =>
+    public void UnitsServing(object entity)
     {
-        var byTime = b.SortAt.CompareTo(a.SortAt);
-        if (byTime != 0)
+        if (entity is Domain.Register.Unit unit)
         {
-            return byTime;
+            Units.Add(unit.Id);
         }
-        var bySource = string.CompareOrdinal(a.Source, b.Source);
-        return bySource != 0 ? bySource : string.CompareOrdinal(b.Id.ToString(), a.Id.ToString());
-    });
+        // The link between a unit and a choice system it serves is a row of its own, without a class (the register's configuration).
+        else if (entity is IDictionary<string, object> link && link.ContainsKey("ChoiceSystemsId") && link.TryGetValue("UnitId", out var unitId)
+            && unitId is Guid id)
+        {
+            Units.Add(id);
+        }
+    }
+}
+
+/// <summary>A source's row with the unit it shows on and the group a change is noted on (<see cref="UnitTimelineEntry.GroupId"/>).</summary>
+public sealed class UnitHistoryRow<TRow>
+{
+    public Guid UnitId { get; init; }
+
+    public Guid GroupId { get; init; }
+
+    public required TRow Row { get; init; }
 }
 
 /// <summary>
-/// One source of a unit's timeline (decision 0021). Each feature registers its own sources in its module; <see cref="UnitHistory"/>
-/// merges them. A source reads through the scoped data context, so the query filters decide what a provider or district sees,
-/// and says whether its kind is for the actor at all (<see cref="IsShownTo"/>), as the feature's own pages decide.
-/// Derive from <see cref="UnitHistorySource{TRow}"/> rather than implementing this directly: it keeps the count, the period and
-/// the order of a source in step.
+/// One source of a unit's timeline (decisions 0021 and 0027). Each feature registers its own sources in its module, as singletons.
+/// A source writes its records' entries when they change — it notes which of its records a saved change touches, and rewrites
+/// their entries in the same transaction — and describes a stored entry when the timeline is read. It decides, per entry, whether a
+/// provider and a district may read it, as its feature's own filters and pages decide; and whether its kind is for the actor at
+/// all (<see cref="IsShownTo"/>). Derive from <see cref="UnitHistorySource{TRow}"/> rather than implementing this directly.
 /// </summary>
 public interface IUnitHistorySource
 {
@@ -84,12 +90,15 @@ public interface IUnitHistorySource
 
     UnitHistoryKind Kind { get; }
 
-    /// <summary>Whether the actor may see this kind at all; the query filters still scope what they see of it.</summary>
+    /// <summary>Whether the actor may see this kind at all; each entry still says whether a provider or a district may read it.</summary>
     bool IsShownTo(ICurrentActor actor);
 
-    /// <summary>The ids of the unit's entries in the period, one row per entry: counted for all sources in one query.</summary>
-    IQueryable<Guid> Matching(HistoryUnit unit, UnitHistoryPeriod period);
+    /// <summary>Notes in <paramref name="touches"/> the groups and units whose entries a change to <paramref name="entity"/> may alter.</summary>
+    void Touch(object entity, UnitHistoryTouches touches);
 
-    /// <summary>The unit's <paramref name="count"/> newest entries in the period, newest first as <see cref="UnitHistoryItem.NewestFirst"/> orders them.</summary>
-    Task<IReadOnlyList<UnitHistoryItem>> NewestAsync(HistoryUnit unit, UnitHistoryPeriod period, int count, CancellationToken cancellationToken);
+    /// <summary>Rewrites the stored entries of the groups and units from the records as they are now, without the query filters.</summary>
+    Task RewriteAsync(AppDbContext db, Guid[] groups, Guid[] units, CancellationToken cancellationToken);
+
+    /// <summary>The entry as shown, described in Swedish from a stored entry of this source.</summary>
+    UnitHistoryEntry Describe(UnitTimelineEntry stored);
 }

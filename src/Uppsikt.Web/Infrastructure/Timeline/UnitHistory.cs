@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 
@@ -30,11 +31,10 @@ public sealed record UnitTimeline(
 }
 
 /// <summary>
-/// A unit's timeline: everything that happened to it, gathered from every registered <see cref="IUnitHistorySource"/> the actor
-/// may see, newest first, paged (decision 0021). The unit is read through the scoped context first, so a unit the caller may not
-/// see has no timeline (404), and every source reads through the same query filters. The queries are one for the unit, one
-/// count over all sources (UNION ALL) and one per source for its newest entries up to the end of the page, merged here: their
-/// number depends on the sources, never on the rows.
+/// A unit's timeline: everything that happened to it, newest first, paged (decisions 0021 and 0027). The entries are stored, each
+/// written by its source when its record changed; reading is the unit (read through the scoped context first, so a unit the caller
+/// may not see has no timeline: 404), one count and one page of the unit's entries, whose query filter gives a provider or a district
+/// only what they may read. The kinds offered are those of the sources the actor may see.
 /// </summary>
 public sealed class UnitHistory(AppDbContext db, ICurrentActor actor, IEnumerable<IUnitHistorySource> sources)
 {
@@ -44,9 +44,7 @@ public sealed class UnitHistory(AppDbContext db, ICurrentActor actor, IEnumerabl
     public IReadOnlyList<UnitHistoryKind> AllKinds => Distinct(_sources);
 
     /// <summary>The kinds the actor may see, in their order: what the filter offers.</summary>
-    public IReadOnlyList<UnitHistoryKind> Kinds => Distinct(Shown);
-
-    private IEnumerable<IUnitHistorySource> Shown => _sources.Where(s => s.IsShownTo(actor));
+    public IReadOnlyList<UnitHistoryKind> Kinds => Distinct(_sources.Where(s => s.IsShownTo(actor)));
 
     /// <summary>The years a period may name: wide enough for any unit's history, narrow enough for the calendar's arithmetic.</summary>
     public const int FirstYear = 1900, LastYear = 2200;
@@ -80,34 +78,57 @@ public sealed class UnitHistory(AppDbContext db, ICurrentActor actor, IEnumerabl
     /// </summary>
     public async Task<UnitTimeline?> ReadAsync(Guid unitId, UnitHistoryQuery query, CancellationToken cancellationToken)
     {
-        var found = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Name, u.ProviderId }).FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(cancellationToken);
+        if (unit is null)
         {
             return null;
         }
-        var unit = new HistoryUnit(found.Id, found.Name, found.ProviderId, db.Units.Where(u => u.Id == unitId).SelectMany(u => u.ChoiceSystems, (_, c) => c.Id));
         var pageSize = Math.Clamp(query.PageSize, 1, UnitHistoryQuery.MaxPageSize);
         var kinds = Kinds;
-        var chosen = Shown.Where(s => query.Kinds is null || query.Kinds.Contains(s.Kind.Key)).ToList();
-        var period = new UnitHistoryPeriod(query.From, query.To);
-        var total = chosen.Count == 0 ? 0
-            : await chosen.Select(s => s.Matching(unit, period)).Aggregate(Queryable.Concat).CountAsync(cancellationToken);
+        var chosen = kinds.Select(k => k.Key).Where(k => query.Kinds is null || query.Kinds.Contains(k)).ToList();
+        if (chosen.Count == 0)
+        {
+            return new UnitTimeline(unit.Id, unit.Name, kinds, [], 0, 1, pageSize);
+        }
+        var entries = db.UnitTimelineEntries.AsNoTracking().Where(e => e.UnitId == unitId);
+        if (chosen.Count < AllKinds.Count)
+        {
+            entries = entries.Where(KindIn(chosen));
+        }
+        if (query.From is { } from)
+        {
+            var start = SwedishCalendar.StartOf(from);
+            entries = entries.Where(e => e.SortAt >= start);
+        }
+        if (query.To is { } to)
+        {
+            var end = SwedishCalendar.StartOf(to.AddDays(1));
+            entries = entries.Where(e => e.SortAt < end);
+        }
+        var total = await entries.CountAsync(cancellationToken);
         var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         if (total == 0)
         {
             return new UnitTimeline(unit.Id, unit.Name, kinds, [], 0, page, pageSize);
         }
+        // Newest first; at the same instant by source, then by record, so that pages never skip or repeat an entry.
+        var stored = await entries.OrderByDescending(e => e.SortAt).ThenBy(e => e.Source).ThenByDescending(e => e.SourceId)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var bySource = _sources.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var items = stored.Where(e => bySource.ContainsKey(e.Source)).Select(e => bySource[e.Source].Describe(e)).ToList();
+        return new UnitTimeline(unit.Id, unit.Name, kinds, items, total, page, pageSize);
+    }
 
-        // Each source's newest entries up to the end of the page hold every entry of the page: whatever source an entry of the
-        // merged first page × size comes from, the entries of that source before it are among them too.
-        var upToPageEnd = page * pageSize;
-        var items = new List<UnitHistoryItem>();
-        foreach (var source in chosen)
-        {
-            items.AddRange(await source.NewestAsync(unit, period, upToPageEnd, cancellationToken));
-        }
-        items.Sort(UnitHistoryItem.NewestFirst);
-        return new UnitTimeline(unit.Id, unit.Name, kinds, [.. items.Skip((page - 1) * pageSize).Take(pageSize).Select(i => i.Entry)], total, page, pageSize);
+    /// <summary>
+    /// <c>e =&gt; e.Kind == "a" || e.Kind == "b" …</c> with the keys as constants: there are a handful, each combination gets SQL of its
+    /// own once, and none is made anew per request as a list parameter's would be.
+    /// </summary>
+    private static Expression<Func<UnitTimelineEntry, bool>> KindIn(IReadOnlyList<string> keys)
+    {
+        var entry = Expression.Parameter(typeof(UnitTimelineEntry), "e");
+        var kind = Expression.Property(entry, nameof(UnitTimelineEntry.Kind));
+        var body = keys.Select(k => (Expression)Expression.Equal(kind, Expression.Constant(k))).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<UnitTimelineEntry, bool>>(body, entry);
     }
 
     private static List<UnitHistoryKind> Distinct(IEnumerable<IUnitHistorySource> sources) =>

@@ -1,43 +1,30 @@
-using System.Collections.Concurrent;
-using System.Linq.Expressions;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 
 namespace Uppsikt.Web.Infrastructure.Timeline;
 
 /// <summary>
-/// A timeline source over one query of rows: the rows of the unit the actor may see (<see cref="Rows"/>, projected with an object
-/// initialiser so that EF Core can filter and sort on the row's members), when each happened — a day (<see cref="DateOnly"/>) or
-/// an instant (<see cref="DateTimeOffset"/>) — and its id. The base filters by the period, counts, orders newest first with the id
-/// as tie-breaker and takes the newest, all in SQL, the same way for every source. A source gives the same expressions every time
-/// it is made (it is made per request), so they are compiled once per source type.
+/// A timeline source over one query of rows (decision 0027): every unit's rows (<see cref="Rows"/>, projected with object
+/// initialisers so that EF Core can select the touched groups and units in SQL), when each happened — a day
+/// (<see cref="DateOnly"/>) or an instant (<see cref="DateTimeOffset"/>) — and its id. The base rewrites the stored entries of what a
+/// change touched, keeps each row as JSON and describes it when read, the same way for every source.
 /// </summary>
-public abstract class UnitHistorySource<TRow> : IUnitHistorySource
+public abstract class UnitHistorySource<TRow> : IUnitHistorySource where TRow : class
 {
-    private readonly Expression<Func<TRow, DateOnly>>? _on;
-    private readonly Func<TRow, DateOnly>? _onValue;
-    private readonly Expression<Func<TRow, DateTimeOffset>>? _at;
-    private readonly Func<TRow, DateTimeOffset>? _atValue;
-    private readonly Expression<Func<TRow, Guid>> _id;
-    private readonly Func<TRow, Guid> _idValue;
+    /// <summary>Enums by name, so that a stored row still reads after an enum gains a member.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private static readonly ConcurrentDictionary<Type, (Delegate When, Func<TRow, Guid> Id)> Compiled = new();
+    private readonly Func<TRow, DateOnly>? _on;
+    private readonly Func<TRow, DateTimeOffset>? _at;
+    private readonly Func<TRow, Guid> _id;
 
     /// <summary>A source whose records are kept by day, such as a complaint's date of receipt.</summary>
-    protected UnitHistorySource(Expression<Func<TRow, DateOnly>> on, Expression<Func<TRow, Guid>> id)
-    {
-        var compiled = Compiled.GetOrAdd(GetType(), _ => (on.Compile(), id.Compile()));
-        (_on, _onValue) = (on, (Func<TRow, DateOnly>)compiled.When);
-        (_id, _idValue) = (id, compiled.Id);
-    }
+    protected UnitHistorySource(Func<TRow, DateOnly> on, Func<TRow, Guid> id) => (_on, _id) = (on, id);
 
     /// <summary>A source whose records keep the instant, such as a review's step.</summary>
-    protected UnitHistorySource(Expression<Func<TRow, DateTimeOffset>> at, Expression<Func<TRow, Guid>> id)
-    {
-        var compiled = Compiled.GetOrAdd(GetType(), _ => (at.Compile(), id.Compile()));
-        (_at, _atValue) = (at, (Func<TRow, DateTimeOffset>)compiled.When);
-        (_id, _idValue) = (id, compiled.Id);
-    }
+    protected UnitHistorySource(Func<TRow, DateTimeOffset> at, Func<TRow, Guid> id) => (_at, _id) = (at, id);
 
     public abstract string Key { get; }
 
@@ -45,79 +32,60 @@ public abstract class UnitHistorySource<TRow> : IUnitHistorySource
 
     public virtual bool IsShownTo(ICurrentActor actor) => true;
 
-    /// <summary>The unit's rows, read through the scoped context: what the actor may see and nothing more.</summary>
-    protected abstract IQueryable<TRow> Rows(HistoryUnit unit);
+    public abstract void Touch(object entity, UnitHistoryTouches touches);
 
-    /// <summary>The title, summary and link of one row, in Swedish.</summary>
-    protected abstract UnitHistoryText Describe(TRow row, HistoryUnit unit);
+    /// <summary>Every unit's rows; the base reads them without the query filters, as the system keeps the timeline for everyone.</summary>
+    protected abstract IQueryable<UnitHistoryRow<TRow>> Rows(AppDbContext db);
 
-    public IQueryable<Guid> Matching(HistoryUnit unit, UnitHistoryPeriod period) => Within(Rows(unit), period).Select(_id);
+    /// <summary>Whether a user of the unit's provider may read the row's entry; by default yes, as for what is the provider's own.</summary>
+    protected virtual bool ProviderSees(TRow row) => true;
 
-    public async Task<IReadOnlyList<UnitHistoryItem>> NewestAsync(HistoryUnit unit, UnitHistoryPeriod period, int count, CancellationToken cancellationToken)
+    /// <summary>Whether a district user may read the row's entry, on a unit of the district; by default yes.</summary>
+    protected virtual bool DistrictSees(TRow row) => true;
+
+    /// <summary>The title, summary and link of one row on the unit's timeline, in Swedish.</summary>
+    protected abstract UnitHistoryText Describe(TRow row, Guid unitId);
+
+    public async Task RewriteAsync(AppDbContext db, Guid[] groups, Guid[] units, CancellationToken cancellationToken)
     {
-        var rows = Within(Rows(unit), period);
-        var newest = _on is not null ? rows.OrderByDescending(_on) : rows.OrderByDescending(_at!);
-        var read = await newest.ThenByDescending(_id).Take(count).ToListAsync(cancellationToken);
-        return [.. read.Select(row => Item(row, unit))];
+        var key = Key;
+        await db.UnitTimelineEntries.IgnoreQueryFilters()
+            .Where(e => e.Source == key && (groups.Contains(e.GroupId) || units.Contains(e.UnitId)))
+            .ExecuteDeleteAsync(cancellationToken);
+        var rows = await Rows(db).IgnoreQueryFilters().AsNoTracking()
+            .Where(r => groups.Contains(r.GroupId) || units.Contains(r.UnitId))
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var entries = rows.Select(r => new UnitTimelineEntry
+        {
+            UnitId = r.UnitId,
+            Source = key,
+            GroupId = r.GroupId,
+            SourceId = _id(r.Row),
+            Kind = Kind.Key,
+            SortAt = _on is not null ? SwedishCalendar.StartOf(_on(r.Row)) : _at!(r.Row),
+            VisibleToProvider = ProviderSees(r.Row),
+            VisibleToDistrict = DistrictSees(r.Row),
+            Payload = JsonSerializer.Serialize(r.Row, Json),
+        }).ToList();
+        db.UnitTimelineEntries.AddRange(entries);
+        await db.SaveChangesAsync(cancellationToken);
+        // Written, not worked on: the save's context goes on with what it was doing, without these.
+        foreach (var entry in entries)
+        {
+            db.Entry(entry).State = EntityState.Detached;
+        }
     }
 
-    private UnitHistoryItem Item(TRow row, HistoryUnit unit)
+    public UnitHistoryEntry Describe(UnitTimelineEntry stored)
     {
-        var text = Describe(row, unit);
-        DateOnly date;
-        DateTimeOffset? at = null;
-        DateTimeOffset sortAt;
-        if (_onValue is not null)
-        {
-            date = _onValue(row);
-            sortAt = SwedishCalendar.StartOf(date);
-        }
-        else
-        {
-            at = sortAt = _atValue!(row);
-            date = SwedishCalendar.DateOf(sortAt);
-        }
-        return new(new UnitHistoryEntry(date, at, Kind.Key, Kind.Name, text.Title, text.Summary, text.Link), sortAt, Key, _idValue(row));
-    }
-
-    /// <summary>
-    /// The rows in the period. A day is compared as a day; an instant from midnight in Sweden at the start of the first day to
-    /// midnight after the last, so that an entry's shown date and the period agree.
-    /// </summary>
-    private IQueryable<TRow> Within(IQueryable<TRow> rows, UnitHistoryPeriod period)
-    {
-        if (_on is not null)
-        {
-            if (period.From is { } from)
-            {
-                rows = rows.Where(Compare(_on, ExpressionType.GreaterThanOrEqual, from));
-            }
-            if (period.To is { } to)
-            {
-                rows = rows.Where(Compare(_on, ExpressionType.LessThanOrEqual, to));
-            }
-            return rows;
-        }
-        if (period.From is { } start)
-        {
-            rows = rows.Where(Compare(_at!, ExpressionType.GreaterThanOrEqual, SwedishCalendar.StartOf(start)));
-        }
-        if (period.To is { } end)
-        {
-            rows = rows.Where(Compare(_at!, ExpressionType.LessThan, SwedishCalendar.StartOf(end.AddDays(1))));
-        }
-        return rows;
-    }
-
-    /// <summary><c>row =&gt; when(row) op value</c>, the value read from an object as a captured variable is, so that SQL gets a parameter, not a literal.</summary>
-    private static Expression<Func<TRow, bool>> Compare<T>(Expression<Func<TRow, T>> when, ExpressionType op, T value)
-    {
-        var captured = Expression.Property(Expression.Constant(new Captured<T>(value)), nameof(Captured<T>.Value));
-        return Expression.Lambda<Func<TRow, bool>>(Expression.MakeBinary(op, when.Body, captured), when.Parameters);
-    }
-
-    private sealed class Captured<T>(T value)
-    {
-        public T Value { get; } = value;
+        var row = JsonSerializer.Deserialize<TRow>(stored.Payload, Json)
+            ?? throw new InvalidOperationException($"The timeline entry {stored.Id} of source '{Key}' holds no row.");
+        var text = Describe(row, stored.UnitId);
+        var (date, at) = _on is not null ? (_on(row), (DateTimeOffset?)null) : (SwedishCalendar.DateOf(_at!(row)), _at(row));
+        return new UnitHistoryEntry(date, at, Kind.Key, Kind.Name, text.Title, text.Summary, text.Link);
     }
 }

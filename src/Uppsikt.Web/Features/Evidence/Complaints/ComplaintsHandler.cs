@@ -73,6 +73,9 @@ public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, Time
             ? db.Complaints.Where(c => c.Status != ComplaintStatus.Registered)
             : db.Complaints;
 
+    /// <summary>A provider sees a complaint once it is handed over: what <see cref="Visible"/> asks in SQL, for one status.</summary>
+    internal static bool ProviderSees(ComplaintStatus status) => status != ComplaintStatus.Registered;
+
     public Task<PagedList<ComplaintRow>> ListAsync(ListQuery list, ComplaintStatus? status, bool overdueOnly, Guid? unitId, Guid? providerId,
         CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Uppsikt.Web.Infrastructure.Timeline;
 namespace Uppsikt.Web.Features.Evidence.Incidents;
 
 /// <summary>A unit's deviations, Lex Sarah and Lex Maria on its timeline, by the day they occurred.</summary>
-public sealed class IncidentHistory(AppDbContext db) : UnitHistorySource<IncidentHistory.Row>(r => r.OccurredOn, r => r.Id)
+public sealed class IncidentHistory() : UnitHistorySource<IncidentHistory.Row>(r => r.OccurredOn, r => r.Id)
 {
     public static readonly UnitHistoryKind Incidents = new("incident", "Avvikelser, Lex Sarah och Lex Maria", 40);
 
@@ -24,18 +24,31 @@ public sealed class IncidentHistory(AppDbContext db) : UnitHistorySource<Inciden
 
     public override UnitHistoryKind Kind => Incidents;
 
-    protected override IQueryable<Row> Rows(HistoryUnit unit) =>
-        db.Incidents.Where(i => i.UnitId == unit.Id).Select(i => new Row
+    public override void Touch(object entity, UnitHistoryTouches touches)
+    {
+        if (entity is Incident record)
         {
-            Id = i.Id,
-            OccurredOn = i.OccurredOn,
-            Kind = i.Kind,
-            Severity = i.Severity,
-            Status = i.Status,
-            Summary = i.Summary.Substring(0, UnitHistoryText.ExcerptLength + 1),
+            touches.Groups.Add(record.Id);
+        }
+    }
+
+    protected override IQueryable<UnitHistoryRow<Row>> Rows(AppDbContext db) =>
+        db.Incidents.Select(i => new UnitHistoryRow<Row>
+        {
+            UnitId = i.UnitId,
+            GroupId = i.Id,
+            Row = new Row
+            {
+                Id = i.Id,
+                OccurredOn = i.OccurredOn,
+                Kind = i.Kind,
+                Severity = i.Severity,
+                Status = i.Status,
+                Summary = i.Summary.Substring(0, UnitHistoryText.ExcerptLength + 1),
+            },
         });
 
-    protected override UnitHistoryText Describe(Row row, HistoryUnit unit) => new(
+    protected override UnitHistoryText Describe(Row row, Guid unitId) => new(
         row.Kind.Name() + (Incident.IsSeriousIncident(row.Kind, row.Severity) ? " (allvarlig)" : ""),
         $"{row.Status.Name()}. Allvarlighetsgrad: {row.Severity.Name().ToLower(SwedishText.Culture)}. {UnitHistoryText.Excerpt(row.Summary)}",
         $"/Evidence/Incidents/Details/{row.Id}");

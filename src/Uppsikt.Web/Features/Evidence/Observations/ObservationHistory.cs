@@ -10,7 +10,7 @@ namespace Uppsikt.Web.Features.Evidence.Observations;
 /// Case workers' observations of a unit on its timeline, by the day they were made. Only the municipality reads them (the
 /// observations page and API are municipal), so a provider's timeline has none.
 /// </summary>
-public sealed class ObservationHistory(AppDbContext db) : UnitHistorySource<ObservationHistory.Row>(r => r.ObservedOn, r => r.Id)
+public sealed class ObservationHistory() : UnitHistorySource<ObservationHistory.Row>(r => r.ObservedOn, r => r.Id)
 {
     public static readonly UnitHistoryKind Observations = new("observation", "Handläggares erfarenheter", 50);
 
@@ -29,18 +29,34 @@ public sealed class ObservationHistory(AppDbContext db) : UnitHistorySource<Obse
 
     public override bool IsShownTo(ICurrentActor actor) => Roles.Municipal.Any(actor.IsInRole);
 
-    protected override IQueryable<Row> Rows(HistoryUnit unit) =>
-        db.CaseWorkerObservations.Where(o => o.UnitId == unit.Id).Select(o => new Row
+    public override void Touch(object entity, UnitHistoryTouches touches)
+    {
+        if (entity is CaseWorkerObservation record)
         {
-            Id = o.Id,
-            ObservedOn = o.ObservedOn,
-            Category = o.Category,
-            Severity = o.Severity,
-            Summary = o.Summary.Substring(0, UnitHistoryText.ExcerptLength + 1),
+            touches.Groups.Add(record.Id);
+        }
+    }
+
+    protected override IQueryable<UnitHistoryRow<Row>> Rows(AppDbContext db) =>
+        db.CaseWorkerObservations.Select(o => new UnitHistoryRow<Row>
+        {
+            UnitId = o.UnitId,
+            GroupId = o.Id,
+            Row = new Row
+            {
+                Id = o.Id,
+                ObservedOn = o.ObservedOn,
+                Category = o.Category,
+                Severity = o.Severity,
+                Summary = o.Summary.Substring(0, UnitHistoryText.ExcerptLength + 1),
+            },
         });
 
-    protected override UnitHistoryText Describe(Row row, HistoryUnit unit) => new(
+    /// <summary>Never a provider's, whatever its unit: the observations are the municipality's.</summary>
+    protected override bool ProviderSees(Row row) => false;
+
+    protected override UnitHistoryText Describe(Row row, Guid unitId) => new(
         $"Handläggares iakttagelse: {row.Category.Name()}",
         $"Allvarlighetsgrad: {row.Severity.Name().ToLower(SwedishText.Culture)}. {UnitHistoryText.Excerpt(row.Summary)}",
-        $"/Evidence/Observations?UnitId={unit.Id}");
+        $"/Evidence/Observations?UnitId={unitId}");
 }

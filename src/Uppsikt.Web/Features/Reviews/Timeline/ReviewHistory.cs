@@ -17,16 +17,17 @@ public static class ReviewHistory
 
     /// <summary>Registers the review steps and the deficiencies found as sources of the unit's timeline.</summary>
     public static IServiceCollection AddReviewTimeline(this IServiceCollection services) =>
-        services.AddScoped<IUnitHistorySource, ReviewStepHistory>().AddScoped<IUnitHistorySource, ReviewFindingHistory>();
+        services.AddSingleton<IUnitHistorySource, ReviewStepHistory>().AddSingleton<IUnitHistorySource, ReviewFindingHistory>();
 }
 
 /// <summary>
 /// A review's milestones on the timeline of each unit it covers (through <c>ReviewUnits</c>): planned, visited, communicated,
 /// answered and disputed by the provider, the independent reviewer's conclusion, finalised and closed. The working steps
 /// (preparation, the draft, a reopened draft, the reviewer's appointment, reminders) stay on the review's own timeline. A
-/// provider sees a review only once its report is communicated (the query filter), and then its earlier milestones too.
+/// provider sees a review only once its report is communicated (as the review's query filter says), and then its earlier
+/// milestones too. A change to the review, its steps or its units rewrites all of the review's entries.
 /// </summary>
-public sealed class ReviewStepHistory(AppDbContext db) : UnitHistorySource<ReviewStepHistory.Row>(r => r.At, r => r.Id)
+public sealed class ReviewStepHistory() : UnitHistorySource<ReviewStepHistory.Row>(r => r.At, r => r.Id)
 {
     public static readonly ReviewStepKind[] Milestones =
     [
@@ -45,31 +46,64 @@ public sealed class ReviewStepHistory(AppDbContext db) : UnitHistorySource<Revie
         public DateOnly PlannedFor { get; init; }
         public Assessment? Result { get; init; }
         public VisitMode VisitMode { get; init; }
+        public ReviewState State { get; init; }
+
+        /// <summary>Whether the review is of the provider the unit now has: a unit taken over by another provider keeps its history from it.</summary>
+        public bool OfUnitsProvider { get; init; }
     }
 
     public override string Key => "review-step";
 
     public override UnitHistoryKind Kind => ReviewHistory.Reviews;
 
-    protected override IQueryable<Row> Rows(HistoryUnit unit) =>
+    public override void Touch(object entity, UnitHistoryTouches touches)
+    {
+        switch (entity)
+        {
+            case Review review:
+                touches.Groups.Add(review.Id);
+                break;
+            case ReviewStep step:
+                touches.Groups.Add(step.ReviewId);
+                break;
+            case ReviewUnit covered:
+                touches.Groups.Add(covered.ReviewId);
+                break;
+            case Domain.Register.Unit unit:
+                touches.Units.Add(unit.Id);
+                break;
+        }
+    }
+
+    protected override IQueryable<UnitHistoryRow<Row>> Rows(AppDbContext db) =>
         from step in db.ReviewSteps
         join covered in db.ReviewUnits on step.ReviewId equals covered.ReviewId
         join review in db.Reviews on step.ReviewId equals review.Id
-        where covered.UnitId == unit.Id && Milestones.Contains(step.Kind)
-        select new Row
+        join unit in db.Units on covered.UnitId equals unit.Id
+        where Milestones.Contains(step.Kind)
+        select new UnitHistoryRow<Row>
         {
-            Id = step.Id,
-            At = step.OccurredAt,
-            Kind = step.Kind,
-            ReviewId = review.Id,
-            Title = review.Title,
-            Type = review.Type,
-            PlannedFor = review.PlannedFor,
-            Result = review.Result,
-            VisitMode = review.VisitMode,
+            UnitId = covered.UnitId,
+            GroupId = review.Id,
+            Row = new Row
+            {
+                Id = step.Id,
+                At = step.OccurredAt,
+                Kind = step.Kind,
+                ReviewId = review.Id,
+                Title = review.Title,
+                Type = review.Type,
+                PlannedFor = review.PlannedFor,
+                Result = review.Result,
+                VisitMode = review.VisitMode,
+                State = review.State,
+                OfUnitsProvider = review.ProviderId == unit.ProviderId,
+            },
         };
 
-    protected override UnitHistoryText Describe(Row row, HistoryUnit unit)
+    protected override bool ProviderSees(Row row) => row.OfUnitsProvider && Review.VisibleToProvider.Contains(row.State);
+
+    protected override UnitHistoryText Describe(Row row, Guid unitId)
     {
         var step = ReviewSteps.Name(row.Kind, row.VisitMode);
         var detail = row.Kind switch
@@ -85,9 +119,9 @@ public sealed class ReviewStepHistory(AppDbContext db) : UnitHistorySource<Revie
 /// <summary>
 /// The deficiencies a review found at the unit — findings assessed as a minor or a serious deficiency — when they were
 /// assessed. Satisfactory findings are left out: a checklist has dozens of questions, and the review's own entries carry its
-/// overall result (decision 0021). A provider sees them once the report is communicated (the query filter).
+/// overall result (decision 0021). A provider sees them once the report is communicated, as it sees the review.
 /// </summary>
-public sealed class ReviewFindingHistory(AppDbContext db) : UnitHistorySource<ReviewFindingHistory.Row>(r => r.At, r => r.Id)
+public sealed class ReviewFindingHistory() : UnitHistorySource<ReviewFindingHistory.Row>(r => r.At, r => r.Id)
 {
     public static readonly Assessment[] Deficient = [Assessment.MinorDeficiency, Assessment.SeriousDeficiency];
 
@@ -101,29 +135,59 @@ public sealed class ReviewFindingHistory(AppDbContext db) : UnitHistorySource<Re
         public string? Observation { get; init; }
         public Guid ReviewId { get; init; }
         public required string ReviewTitle { get; init; }
+        public ReviewState ReviewState { get; init; }
+
+        /// <summary>As for the review's steps: whether the review is of the provider the unit now has.</summary>
+        public bool OfUnitsProvider { get; init; }
     }
 
     public override string Key => "review-finding";
 
     public override UnitHistoryKind Kind => ReviewHistory.Deficiencies;
 
-    protected override IQueryable<Row> Rows(HistoryUnit unit) =>
+    public override void Touch(object entity, UnitHistoryTouches touches)
+    {
+        switch (entity)
+        {
+            case Review review:
+                touches.Groups.Add(review.Id);
+                break;
+            case ReviewFinding finding:
+                touches.Groups.Add(finding.ReviewId);
+                break;
+            case Domain.Register.Unit unit:
+                touches.Units.Add(unit.Id);
+                break;
+        }
+    }
+
+    protected override IQueryable<UnitHistoryRow<Row>> Rows(AppDbContext db) =>
         from finding in db.ReviewFindings
         join review in db.Reviews on finding.ReviewId equals review.Id
-        where finding.UnitId == unit.Id && finding.Assessment != null && Deficient.Contains(finding.Assessment.Value)
-        select new Row
+        join unit in db.Units on finding.UnitId equals unit.Id
+        where finding.Assessment != null && Deficient.Contains(finding.Assessment.Value)
+        select new UnitHistoryRow<Row>
         {
-            Id = finding.Id,
-            At = finding.RecordedAt,
-            Assessment = finding.Assessment!.Value,
-            Area = finding.Area,
-            QuestionCode = finding.QuestionCode,
-            Observation = finding.Observation!.Substring(0, UnitHistoryText.ExcerptLength + 1),
-            ReviewId = review.Id,
-            ReviewTitle = review.Title,
+            UnitId = finding.UnitId,
+            GroupId = review.Id,
+            Row = new Row
+            {
+                Id = finding.Id,
+                At = finding.RecordedAt,
+                Assessment = finding.Assessment!.Value,
+                Area = finding.Area,
+                QuestionCode = finding.QuestionCode,
+                Observation = finding.Observation!.Substring(0, UnitHistoryText.ExcerptLength + 1),
+                ReviewId = review.Id,
+                ReviewTitle = review.Title,
+                ReviewState = review.State,
+                OfUnitsProvider = review.ProviderId == unit.ProviderId,
+            },
         };
 
-    protected override UnitHistoryText Describe(Row row, HistoryUnit unit) => new(
+    protected override bool ProviderSees(Row row) => row.OfUnitsProvider && Review.VisibleToProvider.Contains(row.ReviewState);
+
+    protected override UnitHistoryText Describe(Row row, Guid unitId) => new(
         $"{row.Assessment.Name()}: {row.Area}",
         $"Fråga {row.QuestionCode} i {row.ReviewTitle}." + (UnitHistoryText.Excerpt(row.Observation) is { } observation ? $" {observation}" : ""),
         ReviewHistory.Link(row.ReviewId));
