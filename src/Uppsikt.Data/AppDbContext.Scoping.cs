@@ -27,6 +27,12 @@ public sealed partial class AppDbContext
 
     private Guid? ScopeAdministrationId => actor.IsKnown ? actor.Scope.AdministrationId : null;
 
+    /// <summary>
+    /// The authorisation status the public may see through (active), and null for every other caller: compared with the status,
+    /// which is never null, EF Core leaves the public's rules out of the SQL of everyone else (as <see cref="UnitPlacement"/>'s remark says).
+    /// </summary>
+    private AuthorisationStatus? PublicSees => actor.IsKnown && actor.Scope.Kind == AccessScopeKind.Public ? AuthorisationStatus.Active : null;
+
     /// <summary>Throws when nobody is acting: the context neither queries nor saves for an unknown actor.</summary>
     public void RefuseWithoutActor()
     {
@@ -118,7 +124,8 @@ public sealed partial class AppDbContext
     private void ApplyScopeFilters(ModelBuilder builder)
     {
         // Read from their tables as they are; never tables of their own, so migrations leave them alone.
-        builder.Entity<UnitPlacement>().HasNoKey().ToTable((string?)null).ToSqlQuery("""SELECT "Id", "ProviderId", "AdministrationId" FROM "Units" """);
+        builder.Entity<UnitPlacement>().HasNoKey().ToTable((string?)null).ToSqlQuery(
+            """SELECT "Id", COALESCE("ProviderId", '00000000-0000-0000-0000-000000000000') AS "ProviderId", COALESCE("AdministrationId", '00000000-0000-0000-0000-000000000000') AS "AdministrationId" FROM "Units" """);
         builder.Entity<AuthorisationStanding>().HasNoKey().ToTable((string?)null).ToSqlQuery("""SELECT "ProviderId", "Status" FROM "Authorisations" """);
         builder.Entity<ReviewCoverage>().HasNoKey().ToTable((string?)null).ToSqlQuery("""SELECT "ReviewId", "UnitId" FROM "ReviewUnits" """);
 
@@ -129,18 +136,18 @@ public sealed partial class AppDbContext
         builder.Entity<Provider>().HasQueryFilter(Or<Provider>(p =>
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && p.Id == ScopeProviderId)
-            || (ScopeKind == AccessScopeKind.Public && AuthorisationStandings.Any(a => a.ProviderId == p.Id && a.Status == AuthorisationStatus.Active)),
+            || (ScopeKind == AccessScopeKind.Public && AuthorisationStandings.Any(a => a.ProviderId == p.Id && a.Status == PublicSees)),
             ProviderInMyDistrict<Provider>(p => p.Id)));
         builder.Entity<Unit>().HasQueryFilter(Or<Unit>(u =>
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && u.ProviderId == ScopeProviderId)
             || (ScopeKind == AccessScopeKind.Public && u.ClosedOn == null
-                && AuthorisationStandings.Any(a => a.ProviderId == u.ProviderId && a.Status == AuthorisationStatus.Active)),
+                && AuthorisationStandings.Any(a => a.ProviderId == u.ProviderId && a.Status == PublicSees)),
             UnitInMyDistrict<Unit>(u => u.Id)));
         builder.Entity<Authorisation>().HasQueryFilter(Or<Authorisation>(a =>
             ScopeKind == AccessScopeKind.Unrestricted
             || (ScopeKind == AccessScopeKind.Provider && a.ProviderId == ScopeProviderId)
-            || (ScopeKind == AccessScopeKind.Public && a.Status == AuthorisationStatus.Active),
+            || (ScopeKind == AccessScopeKind.Public && a.Status == PublicSees),
             ProviderInMyDistrict<Authorisation>(a => a.ProviderId)));
         builder.Entity<ProviderPerson>().HasQueryFilter(Or<ProviderPerson>(p =>
             ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && p.ProviderId == ScopeProviderId),

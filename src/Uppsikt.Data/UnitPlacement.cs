@@ -7,13 +7,18 @@ namespace Uppsikt.Data;
 /// table without the unit's own query filter. Only the query filters use it, to state the district rule once (decision
 /// 0024) without the filters expanding into each other. Read-only and not a table of its own.
 /// </summary>
+/// <remarks>
+/// The provider and the administration are <see cref="Guid.Empty"/> when the unit has none, never null (decision 0026). A caller
+/// that is no provider or district user has a null provider or district; compared with a column that is never null, EF Core knows
+/// the comparison false and leaves that scope's rule out of the SQL altogether, so each kind of caller's SQL carries its own rules only.
+/// </remarks>
 public sealed class UnitPlacement
 {
     public Guid Id { get; init; }
 
-    public Guid? ProviderId { get; init; }
+    public Guid ProviderId { get; init; }
 
-    public Guid? AdministrationId { get; init; }
+    public Guid AdministrationId { get; init; }
 }
 
 /// <summary>

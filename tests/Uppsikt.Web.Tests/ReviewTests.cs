@@ -521,7 +521,7 @@ public sealed class ReviewTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         // What the portal reads is filtered the same way: the provider's communicated review, never its plans or drafts.
         var providerId = await app.GetProviderIdAsync(Demo.Omsorgshuset);
         await using var scope = app.Services.CreateAsyncScope();
-        await using var asProvider = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), new ProviderActor(providerId), TimeProvider.System);
+        await using var asProvider = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), new ScopedActor(AccessScope.ForProvider(providerId), Domain.Identity.Roles.ProviderUser), TimeProvider.System);
         var visible = await asProvider.Reviews.Select(r => r.Id).ToListAsync(Cancel);
         var findingsOfDraft = await asProvider.ReviewFindings.CountAsync(f => f.ReviewId == draft, Cancel);
         var steps = await asProvider.ReviewSteps.CountAsync(s => s.ReviewId == preparing, Cancel);
@@ -580,24 +580,5 @@ public sealed class ReviewTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.Contains("Allvarlig brist", answered, StringComparison.Ordinal);
         Assert.Contains("Avsluta granskningen", answered, StringComparison.Ordinal);
         await Expect.StatusAsync(unknown, HttpStatusCode.NotFound);
-    }
-
-    private sealed class ProviderActor(Guid providerId) : ICurrentActor
-    {
-        public bool IsKnown => true;
-
-        public AccessScope Scope => AccessScope.ForProvider(providerId);
-
-        public string? UserId => null;
-
-        public string DisplayName => "Anordnare (test)";
-
-        public IReadOnlySet<string> Roles { get; } = new HashSet<string> { Domain.Identity.Roles.ProviderUser };
-
-        public Guid? ProviderId => providerId;
-
-        public Guid? AdministrationId => null;
-
-        public Guid? CommitteeId => null;
     }
 }

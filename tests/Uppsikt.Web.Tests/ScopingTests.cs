@@ -1,5 +1,9 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Uppsikt.Data;
+using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Tests.Infrastructure;
 
 namespace Uppsikt.Web.Tests;
@@ -133,5 +137,36 @@ public sealed class ScopingTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         using var response = await client.GetAsync("/", Cancel);
 
         await Expect.RedirectAsync(response, "/Public");
+    }
+
+    /// <summary>
+    /// The query filters hold every scope's rule, but each kind of caller's SQL carries only its own (decision 0026): a municipal
+    /// user's none, a provider user's the provider rule, a district user's the district rule. Longer SQL costs every request.
+    /// </summary>
+    [Fact]
+    public async Task EachKindOfCallersSqlCarriesOnlyItsOwnScopesRules()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
+        string Sql(AccessScope access)
+        {
+            using var db = new AppDbContext(options, new ScopedActor(access), TimeProvider.System);
+            return string.Join("\n", db.Complaints.Where(c => c.Severity == Severity.Serious).ToQueryString(), db.Reviews.ToQueryString(),
+                db.Units.ToQueryString(), db.QualityReports.ToQueryString());
+        }
+        static int Rules(string sql, string column) => Regex.Count(sql, $"\"{column}\" = @");
+
+        var municipal = Sql(AccessScope.Unrestricted);
+        Assert.DoesNotContain("EXISTS", municipal, StringComparison.Ordinal);
+        Assert.Equal(0, Rules(municipal, "AdministrationId"));
+        Assert.Equal(0, Rules(municipal, "ProviderId"));
+
+        var provider = Sql(AccessScope.ForProvider(Guid.NewGuid()));
+        Assert.True(Rules(provider, "ProviderId") >= 4, provider);
+        Assert.Equal(0, Rules(provider, "AdministrationId"));
+
+        var district = Sql(AccessScope.ForDistrict(Guid.NewGuid()));
+        Assert.True(Rules(district, "AdministrationId") >= 4, district);
+        Assert.Equal(0, Rules(district, "ProviderId"));
     }
 }
