@@ -568,18 +568,18 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Uppsikt.Data.UnitPlacement", b =>
                 {
-                    b.Property<Guid?>("AdministrationId")
+                    b.Property<Guid>("AdministrationId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("ProviderId")
+                    b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
 
                     b.ToTable((string)null);
 
-                    b.ToSqlQuery("SELECT \"Id\", \"ProviderId\", \"AdministrationId\" FROM \"Units\" ");
+                    b.ToSqlQuery("SELECT \"Id\", COALESCE(\"ProviderId\", '00000000-0000-0000-0000-000000000000') AS \"ProviderId\", COALESCE(\"AdministrationId\", '00000000-0000-0000-0000-000000000000') AS \"AdministrationId\" FROM \"Units\" ");
                 });
 
             modelBuilder.Entity("Uppsikt.Data.UnitTimelineEntry", b =>
@@ -716,8 +716,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SearchText");
 
                     b.HasIndex("ConditionId", "Number")
                         .IsUnique();
@@ -1028,8 +1026,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CycleId");
-
-                    b.HasIndex("SearchText");
 
                     b.HasIndex("StepId");
 
@@ -2184,8 +2180,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.HasIndex("ChoiceSystemId");
 
-                    b.HasIndex("SearchText");
-
                     b.HasIndex("ProviderId", "ChoiceSystemId");
 
                     b.ToTable("Authorisations");
@@ -2238,8 +2232,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SearchText");
-
                     b.HasIndex("CommitteeId", "Name")
                         .IsUnique();
 
@@ -2280,8 +2272,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.HasIndex("Name")
                         .IsUnique();
-
-                    b.HasIndex("SearchText");
 
                     b.ToTable("Committees");
                 });
@@ -2360,8 +2350,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganisationNumber")
                         .IsUnique();
-
-                    b.HasIndex("SearchText");
 
                     b.ToTable("Providers");
                 });
@@ -2563,8 +2551,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProviderId");
 
-                    b.HasIndex("SearchText");
-
                     b.ToTable("Units");
                 });
 
@@ -2757,8 +2743,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.HasIndex("FollowsUpReviewId");
 
                     b.HasIndex("PlannedFor");
-
-                    b.HasIndex("SearchText");
 
                     b.HasIndex("State", "PlannedFor");
 

@@ -554,18 +554,18 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Uppsikt.Data.UnitPlacement", b =>
                 {
-                    b.Property<Guid?>("AdministrationId")
+                    b.Property<Guid>("AdministrationId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ProviderId")
+                    b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
 
                     b.ToTable((string)null);
 
-                    b.ToSqlQuery("SELECT \"Id\", \"ProviderId\", \"AdministrationId\" FROM \"Units\" ");
+                    b.ToSqlQuery("SELECT \"Id\", COALESCE(\"ProviderId\", '00000000-0000-0000-0000-000000000000') AS \"ProviderId\", COALESCE(\"AdministrationId\", '00000000-0000-0000-0000-000000000000') AS \"AdministrationId\" FROM \"Units\" ");
                 });
 
             modelBuilder.Entity("Uppsikt.Data.UnitTimelineEntry", b =>
@@ -702,8 +702,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SearchText");
 
                     b.HasIndex("ConditionId", "Number")
                         .IsUnique();
@@ -1014,8 +1012,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CycleId");
-
-                    b.HasIndex("SearchText");
 
                     b.HasIndex("StepId");
 
@@ -2168,8 +2164,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ChoiceSystemId");
 
-                    b.HasIndex("SearchText");
-
                     b.HasIndex("ProviderId", "ChoiceSystemId");
 
                     b.ToTable("Authorisations");
@@ -2222,8 +2216,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SearchText");
-
                     b.HasIndex("CommitteeId", "Name")
                         .IsUnique();
 
@@ -2264,8 +2256,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Name")
                         .IsUnique();
-
-                    b.HasIndex("SearchText");
 
                     b.ToTable("Committees");
                 });
@@ -2344,8 +2334,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationNumber")
                         .IsUnique();
-
-                    b.HasIndex("SearchText");
 
                     b.ToTable("Providers");
                 });
@@ -2547,8 +2535,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProviderId");
 
-                    b.HasIndex("SearchText");
-
                     b.ToTable("Units");
                 });
 
@@ -2741,8 +2727,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.HasIndex("FollowsUpReviewId");
 
                     b.HasIndex("PlannedFor");
-
-                    b.HasIndex("SearchText");
 
                     b.HasIndex("State", "PlannedFor");
 
