@@ -47,18 +47,33 @@ public sealed class UnitHistoryTouches
 
     public bool Any => Groups.Count > 0 || Units.Count > 0;
 
+    /// <summary>When <paramref name="entity"/> is a <typeparamref name="T"/>, the group it belongs to is touched.</summary>
+    public void Group<T>(object entity, Func<T, Guid> group)
+    {
+        if (entity is T record)
+        {
+            Groups.Add(group(record));
+        }
+    }
+
+    /// <summary>When <paramref name="entity"/> is a unit, its entries are touched: for sources whose rows read the unit itself.</summary>
+    public void Unit(object entity)
+    {
+        if (entity is Domain.Register.Unit unit)
+        {
+            Units.Add(unit.Id);
+        }
+    }
+
     /// <summary>
     /// For what is kept per provider and choice system (quality reports, attestations) and shown on each of the provider's units that
     /// serve the choice system: a unit whose provider or choice systems change has its entries rewritten.
     /// </summary>
     public void UnitsServing(object entity)
     {
-        if (entity is Domain.Register.Unit unit)
-        {
-            Units.Add(unit.Id);
-        }
+        Unit(entity);
         // The link between a unit and a choice system it serves is a row of its own, without a class (the register's configuration).
-        else if (entity is IDictionary<string, object> link && link.ContainsKey("ChoiceSystemsId") && link.TryGetValue("UnitId", out var unitId)
+        if (entity is IDictionary<string, object> link && link.ContainsKey("ChoiceSystemsId") && link.TryGetValue("UnitId", out var unitId)
             && unitId is Guid id)
         {
             Units.Add(id);

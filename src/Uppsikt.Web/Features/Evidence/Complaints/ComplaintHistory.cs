@@ -24,13 +24,7 @@ public sealed class ComplaintHistory() : UnitHistorySource<ComplaintHistory.Row>
 
     public override UnitHistoryKind Kind => Complaints;
 
-    public override void Touch(object entity, UnitHistoryTouches touches)
-    {
-        if (entity is Complaint complaint)
-        {
-            touches.Groups.Add(complaint.Id);
-        }
-    }
+    public override void Touch(object entity, UnitHistoryTouches touches) => touches.Group<Complaint>(entity, c => c.Id);
 
     protected override IQueryable<UnitHistoryRow<Row>> Rows(AppDbContext db) =>
         db.Complaints.Select(c => new UnitHistoryRow<Row>

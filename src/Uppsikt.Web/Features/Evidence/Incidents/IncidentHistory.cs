@@ -24,13 +24,7 @@ public sealed class IncidentHistory() : UnitHistorySource<IncidentHistory.Row>(r
 
     public override UnitHistoryKind Kind => Incidents;
 
-    public override void Touch(object entity, UnitHistoryTouches touches)
-    {
-        if (entity is Incident record)
-        {
-            touches.Groups.Add(record.Id);
-        }
-    }
+    public override void Touch(object entity, UnitHistoryTouches touches) => touches.Group<Incident>(entity, i => i.Id);
 
     protected override IQueryable<UnitHistoryRow<Row>> Rows(AppDbContext db) =>
         db.Incidents.Select(i => new UnitHistoryRow<Row>

@@ -29,13 +29,7 @@ public sealed class ObservationHistory() : UnitHistorySource<ObservationHistory.
 
     public override bool IsShownTo(ICurrentActor actor) => Roles.Municipal.Any(actor.IsInRole);
 
-    public override void Touch(object entity, UnitHistoryTouches touches)
-    {
-        if (entity is CaseWorkerObservation record)
-        {
-            touches.Groups.Add(record.Id);
-        }
-    }
+    public override void Touch(object entity, UnitHistoryTouches touches) => touches.Group<CaseWorkerObservation>(entity, o => o.Id);
 
     protected override IQueryable<UnitHistoryRow<Row>> Rows(AppDbContext db) =>
         db.CaseWorkerObservations.Select(o => new UnitHistoryRow<Row>

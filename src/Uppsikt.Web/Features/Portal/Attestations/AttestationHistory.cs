@@ -29,10 +29,7 @@ public sealed class AttestationHistory() : UnitHistorySource<AttestationHistory.
 
     public override void Touch(object entity, UnitHistoryTouches touches)
     {
-        if (entity is Attestation attestation)
-        {
-            touches.Groups.Add(attestation.Id);
-        }
+        touches.Group<Attestation>(entity, a => a.Id);
         touches.UnitsServing(entity);
     }
 

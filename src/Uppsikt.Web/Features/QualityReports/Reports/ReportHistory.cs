@@ -52,10 +52,7 @@ public static class ReportHistory
     /// <summary>The report itself, and a unit whose provider or choice systems change.</summary>
     internal static void Touch(object entity, UnitHistoryTouches touches)
     {
-        if (entity is QualityReport report)
-        {
-            touches.Groups.Add(report.Id);
-        }
+        touches.Group<QualityReport>(entity, r => r.Id);
         touches.UnitsServing(entity);
     }
 }

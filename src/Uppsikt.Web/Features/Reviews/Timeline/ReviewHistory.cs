@@ -56,23 +56,13 @@ public sealed class ReviewStepHistory() : UnitHistorySource<ReviewStepHistory.Ro
 
     public override UnitHistoryKind Kind => ReviewHistory.Reviews;
 
+    /// <summary>The review, its steps and its units touch the review's entries; a unit's new provider touches the unit's.</summary>
     public override void Touch(object entity, UnitHistoryTouches touches)
     {
-        switch (entity)
-        {
-            case Review review:
-                touches.Groups.Add(review.Id);
-                break;
-            case ReviewStep step:
-                touches.Groups.Add(step.ReviewId);
-                break;
-            case ReviewUnit covered:
-                touches.Groups.Add(covered.ReviewId);
-                break;
-            case Domain.Register.Unit unit:
-                touches.Units.Add(unit.Id);
-                break;
-        }
+        touches.Group<Review>(entity, r => r.Id);
+        touches.Group<ReviewStep>(entity, s => s.ReviewId);
+        touches.Group<ReviewUnit>(entity, u => u.ReviewId);
+        touches.Unit(entity);
     }
 
     protected override IQueryable<UnitHistoryRow<Row>> Rows(AppDbContext db) =>
@@ -145,20 +135,12 @@ public sealed class ReviewFindingHistory() : UnitHistorySource<ReviewFindingHist
 
     public override UnitHistoryKind Kind => ReviewHistory.Deficiencies;
 
+    /// <summary>The review and its findings touch the review's entries; a unit's new provider touches the unit's.</summary>
     public override void Touch(object entity, UnitHistoryTouches touches)
     {
-        switch (entity)
-        {
-            case Review review:
-                touches.Groups.Add(review.Id);
-                break;
-            case ReviewFinding finding:
-                touches.Groups.Add(finding.ReviewId);
-                break;
-            case Domain.Register.Unit unit:
-                touches.Units.Add(unit.Id);
-                break;
-        }
+        touches.Group<Review>(entity, r => r.Id);
+        touches.Group<ReviewFinding>(entity, f => f.ReviewId);
+        touches.Unit(entity);
     }
 
     protected override IQueryable<UnitHistoryRow<Row>> Rows(AppDbContext db) =>
