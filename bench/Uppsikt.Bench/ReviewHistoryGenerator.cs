@@ -102,7 +102,8 @@ public sealed class ReviewHistoryGenerator(AppDbContext db)
                 < 19 => Assessment.MinorDeficiency,
                 _ => Assessment.SeriousDeficiency,
             };
-            Check(review.RecordFinding(Reviewer, unit.Id, question, null, $"Iakttagelse inom {question.Area.ToLowerInvariant()} (genererad).", assessment, [], at).Refusal);
+            Check(review.RecordFinding(Reviewer, unit.Id, question, null, $"Iakttagelse inom {question.Area.ToLowerInvariant()} (genererad).", assessment, [], at,
+                "Åtgärda bristen (genererad).").Refusal);
         }
         Check(review.RecordVisitDone(Reviewer, at, null));
         Check(review.WriteDraft(Reviewer, at.AddDays(10), "Sammanfattning av granskningen (genererad).", questions));

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.QualityReports;
@@ -213,6 +214,17 @@ public sealed partial class AppDbContext
             e => ScopeKind == AccessScopeKind.Unrestricted,
             And(UnitOfMyProvider<UnitTimelineEntry>(e => e.UnitId), e => e.VisibleToProvider),
             And(UnitInMyDistrict<UnitTimelineEntry>(e => e.UnitId), e => e.VisibleToDistrict)));
+        // An action plan and its deficiencies are between the municipality and the unit's provider, who sees them from the start
+        // (they come from a final report or a matter handed to it); a district sees its units'. Their parts follow the plan.
+        builder.Entity<ActionPlan>().HasQueryFilter(Or<ActionPlan>(p =>
+            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && p.ProviderId == ScopeProviderId),
+            UnitInMyDistrict<ActionPlan>(p => p.UnitId)));
+        builder.Entity<Deficiency>().HasQueryFilter(Or<Deficiency>(d =>
+            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Provider && d.ProviderId == ScopeProviderId),
+            UnitInMyDistrict<Deficiency>(d => d.UnitId)));
+        builder.Entity<PlannedAction>().HasQueryFilter(a => ActionPlans.Any(p => p.Id == a.ActionPlanId));
+        builder.Entity<ActionPlanStep>().HasQueryFilter(s => ActionPlans.Any(p => p.Id == s.ActionPlanId));
+        builder.Entity<DeficiencyVerification>().HasQueryFilter(v => Deficiencies.Any(d => d.Id == v.DeficiencyId));
         // Interview notes may tell of individual service users: the municipality's working material, never the provider's.
         builder.Entity<InterviewNote>().HasQueryFilter(n =>
             (ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District) && Reviews.Any(r => r.Id == n.ReviewId));

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Cycle;
+using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Imports;
 using Uppsikt.Domain.Plans;
@@ -119,6 +120,17 @@ public sealed partial class AppDbContext(
     public DbSet<ReviewStep> ReviewSteps => Set<ReviewStep>();
 
     public DbSet<ReviewParticipant> ReviewParticipants => Set<ReviewParticipant>();
+
+    // Deficiencies and action plans: a provider's own, a district's units'.
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+
+    public DbSet<Deficiency> Deficiencies => Set<Deficiency>();
+
+    public DbSet<PlannedAction> PlannedActions => Set<PlannedAction>();
+
+    public DbSet<DeficiencyVerification> DeficiencyVerifications => Set<DeficiencyVerification>();
+
+    public DbSet<ActionPlanStep> ActionPlanSteps => Set<ActionPlanStep>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -35,6 +35,8 @@ public static class SearchText
             Uppsikt.Domain.Cycle.CycleTask t => Join(t.Title, t.Description),
             Uppsikt.Domain.Conditions.ConditionVersion v => Join(v.Title, v.Text),
             Uppsikt.Domain.Reviews.Review r => Join(r.Title, r.CaseNumber, r.LeadName),
+            Uppsikt.Domain.Deficiencies.ActionPlan p => Join(p.Title, p.CaseNumber),
+            Uppsikt.Domain.Deficiencies.Deficiency d => Join(d.Area, d.Description, d.RequiredAction, d.QuestionCode),
             _ => null,
         };
         if (text is not null && entry.State is EntityState.Added or EntityState.Modified)

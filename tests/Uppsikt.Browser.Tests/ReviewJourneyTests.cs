@@ -82,7 +82,8 @@ public sealed class ReviewJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         {
             var finding = ($"Svar {i + 1} vid besöket {marker} (fiktivt).", $"Iakttagelse {i + 1}: rutinen följs i de delar som granskades (fiktivt).", Assess(i));
             given.Add(finding);
-            await reviews.RecordFindingAsync(reviews.Questions.Nth(i), finding.Item1, finding.Item2, finding.Item3);
+            await reviews.RecordFindingAsync(reviews.Questions.Nth(i), finding.Item1, finding.Item2, finding.Item3,
+                finding.Item3 == "Mindre brist" ? $"Uppdatera genomförandeplanerna {marker} (fiktivt)." : null);
         }
         await Expect(developer.Locator("#finding-progress")).ToHaveTextAsync($"{count} av {count} frågor bedömda");
 

@@ -86,7 +86,7 @@ public sealed class ReviewTests(UppsiktApp app) : IClassFixture<UppsiktApp>
             foreach (var (question, i) in questions.Select((q, i) => (q, i)))
             {
                 Assert.Null(review.RecordFinding(lead, unit.UnitId, Checklists.ForFinding(question), "Ja", "Iakttaget vid besöket.",
-                    i == 1 ? worst : Assessment.Satisfactory, [], DateTimeOffset.UtcNow).Refusal);
+                    i == 1 ? worst : Assessment.Satisfactory, [], DateTimeOffset.UtcNow, "Åtgärda bristen (test).").Refusal);
             }
         }
         Assert.Null(review.RecordVisitDone(lead, DateTimeOffset.UtcNow, null));

@@ -321,7 +321,7 @@ public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
             var actor = await DeveloperAsync(db);
             var question = await db.TemplateQuestions.SingleAsync(q => q.Id == earlier.QuestionId, Cancel);
             Assert.Null(stored.RecordFinding(actor, earlier.UnitId, new FindingQuestion(question.Id, question.TemplateId, question.Code, question.Section),
-                null, "Avvikelser följs inte upp (test).", Assessment.SeriousDeficiency, [], DateTimeOffset.UtcNow).Refusal);
+                null, "Avvikelser följs inte upp (test).", Assessment.SeriousDeficiency, [], DateTimeOffset.UtcNow, "Följ upp avvikelserna (test).").Refusal);
             Assert.Null(stored.RecordVisitDone(actor, DateTimeOffset.UtcNow, null));
             Assert.Null(stored.WriteDraft(actor, DateTimeOffset.UtcNow, "Sammanfattning (test).", []));
             return await db.SaveChangesAsync(Cancel);
@@ -363,7 +363,7 @@ public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         foreach (var questionId in questions.Skip(1).Take(8))
         {
             using var saved = await developer.PutAsJsonAsync($"/api/v1/reviews/{review.ReviewId}/findings",
-                new { unitId = review.UnitId, questionId, observation = "Brist (test).", assessment = "MinorDeficiency" }, Api.Json, Cancel);
+                new { unitId = review.UnitId, questionId, observation = "Brist (test).", assessment = "MinorDeficiency", requiredAction = "Åtgärda bristen (test)." }, Api.Json, Cancel);
             await Expect.OkAsync(saved);
         }
         await app.WithDbAsync(async db =>

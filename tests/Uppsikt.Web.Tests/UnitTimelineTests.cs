@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Uppsikt.Data;
 using Uppsikt.Domain;
+using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.QualityReports;
@@ -104,7 +105,8 @@ public sealed class UnitTimelineTests(UppsiktApp app) : IClassFixture<UppsiktApp
 
     /// <summary>
     /// Plans a quality review of the unit through the domain; when <paramref name="finalise"/>, takes it through the visit (one
-    /// question a minor deficiency, the rest satisfactory), the draft, communication, the provider's answer and finalisation.
+    /// question a minor deficiency, the rest satisfactory), the draft, communication, the provider's answer and finalisation, with
+    /// the deficiency's action plan as finalising registers it.
     /// </summary>
     private async Task ReviewAsync(Guid unitId, string title, DateTimeOffset start, bool finalise)
     {
@@ -129,7 +131,7 @@ public sealed class UnitTimelineTests(UppsiktApp app) : IClassFixture<UppsiktApp
                 foreach (var (question, i) in questions.Select((q, i) => (q, i)))
                 {
                     Assert.Null(review.RecordFinding(developer, unitId, Checklists.ForFinding(question), "Ja", i == 0 ? $"Brist vid {title}" : null,
-                        i == 0 ? Assessment.MinorDeficiency : Assessment.Satisfactory, [], start.AddDays(2)).Refusal);
+                        i == 0 ? Assessment.MinorDeficiency : Assessment.Satisfactory, [], start.AddDays(2), "Åtgärda bristen (test).").Refusal);
                 }
                 Assert.Null(review.RecordVisitDone(developer, start.AddDays(3), null));
                 Assert.Null(review.WriteDraft(developer, start.AddDays(4), "Sammanfattning (test).", [.. questions.Where(q => q.Required).Select(Checklists.ForFinding)]));
@@ -137,6 +139,9 @@ public sealed class UnitTimelineTests(UppsiktApp app) : IClassFixture<UppsiktApp
                 var provider = new WorkflowActor(providerUserId, "Olle Omsorgshuset (fiktiv)", [Roles.ProviderUser], null, unit.ProviderId);
                 Assert.Null(review.Respond(provider, ResponseKind.Comment, "Vi har läst rapporten (test).", start.AddDays(6)).Refusal);
                 Assert.Null(review.FinaliseReport(developer, start.AddDays(8), day.AddDays(8), null));
+                var (plans, refusal) = ActionPlan.FromFinalReview(review, false, new Dictionary<Guid, Ownership> { [unitId] = unit.Ownership }, developer, start.AddDays(8), 30);
+                Assert.Null(refusal);
+                db.ActionPlans.AddRange(plans);
             }
             db.Reviews.Add(review!);
             return await db.SaveChangesAsync(Cancel);
@@ -167,7 +172,7 @@ public sealed class UnitTimelineTests(UppsiktApp app) : IClassFixture<UppsiktApp
         var timeline = await ReadAsync(quality, unitId);
 
         Assert.Equal(Name, timeline.UnitName);
-        string[] every = ["review", "finding", "complaint", "incident", "observation", "quality-report", "attestation"];
+        string[] every = ["review", "finding", "action-plan", "complaint", "incident", "observation", "quality-report", "attestation"];
         Assert.Equal(every, timeline.Kinds.Select(k => k.Key));
         Assert.All(every, kind => Assert.Contains(timeline.Items, e => e.Kind == kind));
         Assert.Equal(timeline.Total, timeline.Items.Count);
@@ -480,7 +485,8 @@ public sealed class UnitTimelineTests(UppsiktApp app) : IClassFixture<UppsiktApp
         var own = await ReadAsync(omsorgshuset, unitId);
         Assert.Contains(own.Items, e => e.Summary?.Contains($"Oöverlämnat klagomål vid {Name}", StringComparison.Ordinal) == true);
         var after = await ReadAsync(quality, unitId);
-        Assert.DoesNotContain(after.Items, e => e.Summary?.StartsWith($"Granskning av {Name}", StringComparison.Ordinal) == true);
+        // The review's own entries follow its title; an action plan keeps the title the review had when its report became final.
+        Assert.DoesNotContain(after.Items, e => e.Kind != "action-plan" && e.Summary?.StartsWith($"Granskning av {Name}", StringComparison.Ordinal) == true);
         Assert.Contains(after.Items, e => e.Summary?.StartsWith($"Omdöpt granskning av {Name}", StringComparison.Ordinal) == true);
         Assert.DoesNotContain(after.Items, e => e.Kind == "incident");
         Assert.DoesNotContain(after.Items, e => e.Summary?.Contains($"Klagomål vid {Name}", StringComparison.Ordinal) == true);

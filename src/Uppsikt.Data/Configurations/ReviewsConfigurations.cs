@@ -80,6 +80,8 @@ internal sealed class ReviewFindingConfiguration : IEntityTypeConfiguration<Revi
         b.Property(e => e.Area).HasMaxLength(EntityDefaults.Name);
         b.Property(e => e.Answer).HasMaxLength(EntityDefaults.Text);
         b.Property(e => e.Observation).HasMaxLength(EntityDefaults.Text);
+        b.Property(e => e.RequiredAction).HasMaxLength(EntityDefaults.Text);
+        b.Ignore(e => e.IsDeficiency);
         b.Property(e => e.RecordedByName).HasMaxLength(EntityDefaults.Name);
         b.PrimitiveCollection(e => e.ConditionVersionIds);
         // One finding per question and unit.

@@ -15,6 +15,13 @@ public sealed class Review : Entity
     public const int TextMax = 4000;
     public const int ShortTextMax = 400;
 
+    /// <summary>A deficiency is followed up within one to six months [000]; three unless the reviewer says otherwise.</summary>
+    public const int MinFixMonths = 1;
+
+    public const int MaxFixMonths = 6;
+
+    public const int DefaultFixMonths = 3;
+
     public ReviewType Type { get; private set; }
 
     public ReviewState State { get; private set; } = ReviewState.Planned;
@@ -366,11 +373,13 @@ public sealed class Review : Entity
 
     /// <summary>
     /// Records a finding for a checklist question at a unit: the answer, the observation and the assessment, with the condition
-    /// versions in force on the visit's date. Each answer is saved as it is given, so a finding may be partly filled in.
+    /// versions in force on the visit's date. Each answer is saved as it is given, so a finding may be partly filled in. A
+    /// deficiency also takes the action the provider must take and the months it has (1–6, three unless given); the draft
+    /// needs the action written (<see cref="WriteDraft"/>).
     /// </summary>
     public (ReviewFinding? Finding, Refusal? Refusal) RecordFinding(
         WorkflowActor actor, Guid unitId, FindingQuestion question, string? answer, string? observation, Assessment? assessment,
-        IReadOnlyList<Guid> conditionVersionIds, DateTimeOffset at)
+        IReadOnlyList<Guid> conditionVersionIds, DateTimeOffset at, string? requiredAction = null, int? fixWithinMonths = null)
     {
         if (CheckWork(actor) is { } refusal)
         {
@@ -388,9 +397,14 @@ public sealed class Review : Entity
         {
             return (null, Refusal.Invalid("Välj en bedömning på skalan.", "Assessment"));
         }
-        if ((CheckText(answer, "Svaret", "Answer") ?? CheckText(observation, "Iakttagelsen", "Observation")) is { } problem)
+        if ((CheckText(answer, "Svaret", "Answer") ?? CheckText(observation, "Iakttagelsen", "Observation")
+            ?? CheckText(requiredAction, "Kravet på åtgärd", "RequiredAction")) is { } problem)
         {
             return (null, problem);
+        }
+        if (fixWithinMonths is not (null or (>= MinFixMonths and <= MaxFixMonths)))
+        {
+            return (null, Refusal.Invalid($"Tiden att åtgärda en brist är {MinFixMonths}–{MaxFixMonths} månader.", "FixWithinMonths"));
         }
         var finding = Findings.Find(f => f.UnitId == unitId && f.QuestionId == question.Id);
         if (finding is null)
@@ -401,6 +415,9 @@ public sealed class Review : Entity
         finding.Answer = Clean(answer);
         finding.Observation = Clean(observation);
         finding.Assessment = assessment;
+        var deficiency = finding.IsDeficiency;
+        finding.RequiredAction = deficiency ? Clean(requiredAction) : null;
+        finding.FixWithinMonths = deficiency ? fixWithinMonths ?? DefaultFixMonths : null;
         finding.ConditionVersionIds = [.. conditionVersionIds];
         finding.RecordedAt = at;
         finding.RecordedByName = actor.Name;
@@ -440,7 +457,12 @@ public sealed class Review : Entity
                 Findings.Find(f => f.UnitId == u.UnitId && f.QuestionId == q.Id)?.Assessment is null).Select(q => q.Code)).Distinct().ToList();
             if (missing.Count > 0)
             {
-                return Refusal.Invalid($"Bedöm alla obligatoriska frågor innan utkastet skrivs. Saknar bedömning: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? " med flera" : "")}.");
+                return Refusal.Invalid($"Bedöm alla obligatoriska frågor innan utkastet skrivs. Saknar bedömning: {Codes(missing)}.");
+            }
+            var withoutAction = Findings.Where(f => f.IsDeficiency && f.RequiredAction is null).Select(f => f.QuestionCode).Distinct().ToList();
+            if (withoutAction.Count > 0)
+            {
+                return Refusal.Invalid($"Skriv vad anordnaren ska åtgärda för varje brist innan utkastet skrivs. Saknar krav på åtgärd: {Codes(withoutAction)}.");
             }
             Summary = text;
             Result = OverallResult.Of(Findings.Select(f => f.Assessment));
@@ -725,6 +747,8 @@ public sealed class Review : Entity
         }
         return PersonalIdentityNumberDetector.Contains(text) ? Refusal.Invalid(PersonalIdentityNumberDetector.Message(label), field) : null;
     }
+
+    private static string Codes(List<string> codes) => string.Join(", ", codes.Take(10)) + (codes.Count > 10 ? " med flera" : "");
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -50,6 +50,15 @@ public sealed class ReviewFinding : Entity
 
     public Assessment? Assessment { get; set; }
 
+    /// <summary>For a deficiency: what the provider must do about it, as the reviewer decides it [002] §7.1.</summary>
+    public string? RequiredAction { get; set; }
+
+    /// <summary>For a deficiency: within how many months of the final report it must be fixed (1–6, [000]).</summary>
+    public int? FixWithinMonths { get; set; }
+
+    /// <summary>Whether the assessment is a deficiency (Mindre or Allvarlig brist), which becomes a deficiency to fix once the report is final.</summary>
+    public bool IsDeficiency => Assessment is Reviews.Assessment.MinorDeficiency or Reviews.Assessment.SeriousDeficiency;
+
     /// <summary>The versions of the question's conditions in force on the visit's date.</summary>
     public List<Guid> ConditionVersionIds { get; set; } = [];
 

@@ -2,11 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Conditions;
+using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
+using Uppsikt.Web.Features.Deficiencies;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Checklists;
+using Uppsikt.Web.Infrastructure.Files;
 using R = Uppsikt.Domain.Identity.Roles;
 
 namespace Uppsikt.Web.Data;
@@ -41,6 +44,13 @@ public static class DemoReviews
         [Assessment.SeriousDeficiency] = ("Nej", "Rutinen saknas och personalen kunde inte beskriva hur den ska följas, vilket innebär en risk för brukarna."),
     };
 
+    /// <summary>What the provider must do about a deficiency of each kind, as the reviewer writes it on the finding.</summary>
+    private static readonly Dictionary<Assessment, string> RequiredActions = new()
+    {
+        [Assessment.MinorDeficiency] = "Gå igenom och uppdatera samtliga genomförandeplaner och inför en rutin för att följa upp dem varje halvår.",
+        [Assessment.SeriousDeficiency] = "Ta fram en skriftlig rutin, gå igenom den med all personal och följ upp att den används.",
+    };
+
     /// <summary>Mostly satisfactory, with one step of each kind below it: the overall result is a serious deficiency.</summary>
     private static Assessment AllFour(int i) => i switch
     {
@@ -54,7 +64,7 @@ public static class DemoReviews
 
     private static Assessment Good(int i) => i % 6 == 5 ? Assessment.SatisfactoryCanImprove : Assessment.Satisfactory;
 
-    public static async Task SeedAsync(AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task SeedAsync(AppDbContext db, FileStore files, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = clock.SwedishToday();
         var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Email!, cancellationToken);
@@ -71,6 +81,8 @@ public static class DemoReviews
         var checklists = await db.QualityReportTemplates.AsNoTracking().Include(t => t.Questions)
             .Where(t => t.ReviewType != null && t.State == TemplateState.Active).ToListAsync(cancellationToken);
         var conditions = await db.Conditions.AsNoTracking().Include(c => c.Versions).ToListAsync(cancellationToken);
+        var providerInHouse = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Ownership == Ownership.InHouse, cancellationToken);
+        var actionPlans = new Dictionary<Guid, IReadOnlyList<ActionPlan>>();
         var homeCare = systems["Hemtjänst, ledsagning och avlösning"];
         var nursingHome = systems["Särskilt boende för äldre"];
         var preschool = systems["Förskola"];
@@ -123,7 +135,8 @@ public static class DemoReviews
                     var assessment = course.Assess(i);
                     var versions = conditions.Where(c => question.ConditionIds.Contains(c.Id)).Select(c => c.VersionOn(visitDay)?.Id).OfType<Guid>().ToList();
                     Check(review.RecordFinding(lead, unit.UnitId, Checklists.ForFinding(question), Observations[assessment].Answer, Observations[assessment].Observation,
-                        assessment, versions, Moment(visitDay, 14)).Refusal);
+                        assessment, versions, Moment(visitDay, 14), RequiredActions.GetValueOrDefault(assessment),
+                        assessment == Assessment.SeriousDeficiency ? 2 : Review.DefaultFixMonths).Refusal);
                 }
             }
             foreach (var (group, text) in course.Notes)
@@ -158,6 +171,11 @@ public static class DemoReviews
             }
             var finalised = review.RespondedAt is null ? review.ResponseDueOn!.Value.AddDays(2) : s.AddDays(40);
             Check(review.FinaliseReport(lead, Moment(finalised), finalised, review.RespondedAt is null ? "Inget svar kom inom svarstiden." : "Anordnarens svar är bifogat rapporten."));
+            var (plans, refused) = ActionPlan.FromFinalReview(review, providerInHouse[review.ProviderId],
+                review.Units.ToDictionary(u => u.UnitId, u => units.Values.Single(x => x.Id == u.UnitId).Ownership), lead, Moment(finalised), 30);
+            Check(refused);
+            db.ActionPlans.AddRange(plans);
+            actionPlans[review.Id] = plans;
             if (course.Target == ReviewState.Final)
             {
                 return;
@@ -185,6 +203,32 @@ public static class DemoReviews
             Participants = [Municipal(developer, "kvalitetsutvecklare"), ("Vera Verksamhetschef (fiktiv)", "verksamhetschef", ParticipantSide.Provider, null)],
             Notes = notes,
         });
+
+        // Älta's action plan: approved; the minor deficiency fixed and verified by a phone call, the serious one's actions reported
+        // done and awaiting the follow-up visit below.
+        var altaPlan = actionPlans[alta.Id].Single();
+        var altaFinalised = alta.FinalisedOn!.Value;
+        foreach (var deficiency in altaPlan.Deficiencies)
+        {
+            Check(altaPlan.AddAction(omsorgshuset, deficiency.Id, deficiency.IsSerious ? "Skriva en rutin för läkemedelshantering och utbilda all personal i den."
+                : "Uppdatera alla genomförandeplaner tillsammans med brukarna.", deficiency.IsSerious ? "Vera Verksamhetschef (fiktiv)" : "Sam Samordnare (fiktiv)",
+                altaFinalised.AddDays(40), altaFinalised).Refusal);
+        }
+        Check(altaPlan.Submit(omsorgshuset, Moment(altaFinalised.AddDays(14)), "Planen är förankrad i ledningsgruppen."));
+        Check(altaPlan.Approve(developer, Moment(altaFinalised.AddDays(18)), null));
+        using var summary = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "Sammanställning av genomförda åtgärder (fiktiv)\n\nGenomförandeplanerna är uppdaterade och rutinen för läkemedelshantering är införd och genomgången med personalen.\n"));
+        var stored = await files.StoreAsync(ActionPlansHandler.FileOwnerType, altaPlan.Id, altaPlan.ProviderId, "Sammanställning av åtgärder (fiktiv).txt",
+            FileContentCheck.ForExtension(".txt")!, summary, "Demodata", cancellationToken);
+        var evidenceId = stored.Id ?? throw new InvalidOperationException("The demo's evidence file was not stored.");
+        foreach (var action in altaPlan.Actions)
+        {
+            Check(altaPlan.ReportDone(omsorgshuset, action.Id, "Genomfört enligt planen; se bifogad sammanställning.", [evidenceId], Moment(altaFinalised.AddDays(45)), altaFinalised.AddDays(45)));
+        }
+        var minor = altaPlan.Deficiencies.First(d => !d.IsSerious);
+        Check(altaPlan.Verify(developer, minor.Id, new VerificationInput(VerificationMethod.PhoneCall,
+            "Telefonsamtal med verksamhetschefen och stickprov på fem genomförandeplaner som skickades in: alla var uppdaterade.", true,
+            altaFinalised.AddDays(50), null, null), null, Moment(altaFinalised.AddDays(50)), altaFinalised.AddDays(50), 30));
 
         // Planned: the follow-up of the closed review's deficiencies.
         Plan(developer, ReviewType.FollowUpReview, "Uppföljning av kvalitetsgranskningen av Omsorgshuset Hemtjänst Älta", homeCare, ["Omsorgshuset Hemtjänst Älta (fiktiv)"],

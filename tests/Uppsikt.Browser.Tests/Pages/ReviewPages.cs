@@ -103,10 +103,14 @@ public sealed partial class ReviewPages(IPage page)
     /// Answers a question as on a tablet: the answer and the observation typed, the assessment chosen; the page's script saves
     /// the form as each is given. Waits until the last save is done and the question says "Sparat hh:mm".
     /// </summary>
-    public async Task RecordFindingAsync(ILocator question, string answer, string observation, string assessment)
+    public async Task RecordFindingAsync(ILocator question, string answer, string observation, string assessment, string? requiredAction = null)
     {
         await question.GetByLabel("Svar").FillAsync(answer);
         await question.GetByLabel("Iakttagelse").FillAsync(observation);
+        if (requiredAction is not null)
+        {
+            await question.GetByLabel("Krav på åtgärd vid brist").FillAsync(requiredAction);
+        }
         await question.GetByLabel(assessment, new() { Exact = true }).CheckAsync();
         await Expect(question.Locator("form.finding[data-saving=false][data-dirty=false]")).ToHaveCountAsync(1);
         await Expect(question.Locator(".save-status")).ToHaveTextAsync(Saved());

@@ -48,7 +48,7 @@ public sealed class ReviewTests
         Assert.Null(review.ScheduleVisit(Developer, VisitMode.OnSite, At.AddDays(1), "Exempelvägen 1"));
         var unit = review.Units[0].UnitId;
         Assert.Null(review.RecordFinding(Developer, unit, Q1, "Ja", "Rutiner finns.", first, [], At).Refusal);
-        Assert.Null(review.RecordFinding(Developer, unit, Q2, null, "Genomförandeplaner saknas.", second, [], At).Refusal);
+        Assert.Null(review.RecordFinding(Developer, unit, Q2, null, "Genomförandeplaner saknas.", second, [], At, "Upprätta genomförandeplaner.").Refusal);
         Assert.Null(review.RecordVisitDone(Developer, At.AddDays(2), null));
         Assert.Null(review.WriteDraft(Developer, At.AddDays(3), "Sammanfattning.", [Q1, Q2]));
         return review;
@@ -167,6 +167,114 @@ public sealed class ReviewTests
         Assert.Contains("2.1", refused?.Message, StringComparison.Ordinal);
         Assert.Equal(ReviewState.VisitDone, review.State);
         Assert.Null(review.Result);
+    }
+
+    /// <summary>A review whose visit is done and whose findings can be recorded, ready for its draft.</summary>
+    private static Review VisitDone()
+    {
+        var review = Planned();
+        Assert.Null(review.StartPreparation(Developer, At, null));
+        Assert.Null(review.ScheduleVisit(Developer, VisitMode.OnSite, At, null));
+        Assert.Null(review.RecordVisitDone(Developer, At, null));
+        return review;
+    }
+
+    [Fact]
+    public void The_draft_is_refused_while_a_deficiency_lacks_its_required_action()
+    {
+        var review = VisitDone();
+        var unit = review.Units[0].UnitId;
+        review.RecordFinding(Developer, unit, Q1, "Ja", null, Assessment.SatisfactoryCanImprove, [], At);
+        review.RecordFinding(Developer, unit, Q2, null, "Genomförandeplaner saknas.", Assessment.SeriousDeficiency, [], At, "   ");
+
+        var refused = review.WriteDraft(Developer, At, "Sammanfattning.", [Q1, Q2]);
+        Assert.Equal(RefusalKind.Invalid, refused?.Kind);
+        Assert.Null(refused!.Field);
+        Assert.Contains("Saknar krav på åtgärd: 2.1.", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("1.1", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ReviewState.VisitDone, review.State);
+        Assert.Null(review.Result);
+        Assert.Null(review.Summary);
+
+        review.RecordFinding(Developer, unit, Q2, null, "Genomförandeplaner saknas.", Assessment.SeriousDeficiency, [], At, "Upprätta genomförandeplaner.");
+        Assert.Null(review.WriteDraft(Developer, At, "Sammanfattning.", [Q1, Q2]));
+        Assert.Equal(Assessment.SeriousDeficiency, review.Result);
+    }
+
+    [Fact]
+    public void The_draft_names_every_deficiency_without_a_required_action()
+    {
+        var review = VisitDone();
+        var unit = review.Units[0].UnitId;
+        review.RecordFinding(Developer, unit, Q1, null, null, Assessment.MinorDeficiency, [], At);
+        review.RecordFinding(Developer, unit, Q2, null, null, Assessment.MinorDeficiency, [], At);
+        Assert.Contains("Saknar krav på åtgärd: 1.1, 2.1.", review.WriteDraft(Developer, At, "Sammanfattning.", [Q1, Q2])?.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(-1)]
+    [InlineData(int.MaxValue)]
+    public void Months_to_fix_outside_one_to_six_are_refused_and_change_nothing(int months)
+    {
+        var review = VisitDone();
+        var (finding, refused) = review.RecordFinding(Developer, review.Units[0].UnitId, Q2, null, "Brist.", Assessment.MinorDeficiency, [], At, "Åtgärda.", months);
+        Assert.Null(finding);
+        Assert.Equal(RefusalKind.Invalid, refused?.Kind);
+        Assert.Equal("FixWithinMonths", refused?.Field);
+        Assert.Empty(review.Findings);
+    }
+
+    [Fact]
+    public void Months_to_fix_are_accepted_exactly_from_one_to_six()
+    {
+        Gen.Int[-20, 20].Sample(months =>
+        {
+            var review = VisitDone();
+            var (finding, refused) = review.RecordFinding(Developer, review.Units[0].UnitId, Q2, null, null, Assessment.SeriousDeficiency, [], At, "Åtgärda.", months);
+            var valid = months is >= Review.MinFixMonths and <= Review.MaxFixMonths;
+            Assert.Equal(valid, refused is null);
+            Assert.Equal(valid ? months : null, finding?.FixWithinMonths);
+        });
+    }
+
+    [Fact]
+    public void A_deficiency_is_fixed_within_three_months_unless_the_reviewer_says_otherwise()
+    {
+        var review = VisitDone();
+        var (finding, _) = review.RecordFinding(Developer, review.Units[0].UnitId, Q2, null, null, Assessment.MinorDeficiency, [], At, " Upprätta planer. ");
+        Assert.Equal(3, finding?.FixWithinMonths);
+        Assert.Equal(Review.DefaultFixMonths, finding?.FixWithinMonths);
+        Assert.Equal("Upprätta planer.", finding?.RequiredAction);
+        Assert.True(finding!.IsDeficiency);
+    }
+
+    [Theory]
+    [InlineData(Assessment.Satisfactory)]
+    [InlineData(Assessment.SatisfactoryCanImprove)]
+    [InlineData(null)]
+    public void A_finding_that_is_no_deficiency_keeps_no_required_action_or_months(Assessment? assessment)
+    {
+        var review = VisitDone();
+        var unit = review.Units[0].UnitId;
+        Assert.Null(review.RecordFinding(Developer, unit, Q2, null, null, Assessment.MinorDeficiency, [], At, "Upprätta planer.", 2).Refusal);
+
+        var (finding, refused) = review.RecordFinding(Developer, unit, Q2, null, "Rutinen följs.", assessment, [], At, "Upprätta planer.", 2);
+        Assert.Null(refused);
+        Assert.Same(finding, Assert.Single(review.Findings));
+        Assert.False(finding!.IsDeficiency);
+        Assert.Null(finding.RequiredAction);
+        Assert.Null(finding.FixWithinMonths);
+    }
+
+    [Fact]
+    public void A_required_action_with_a_personal_identity_number_is_refused()
+    {
+        var review = VisitDone();
+        var refused = review.RecordFinding(Developer, review.Units[0].UnitId, Q2, null, null, Assessment.MinorDeficiency, [], At, "Gäller 19121212-1212.").Refusal;
+        Assert.Equal("RequiredAction", refused?.Field);
+        Assert.Empty(review.Findings);
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed record Victim(
     Guid QualityReportId,
     Guid QualityReportTemplateId,
     Guid ReviewId,
+    Guid ActionPlanId,
     IReadOnlyList<Guid> EntityIds,
     IReadOnlyList<string> Names)
 {
@@ -48,6 +49,17 @@ public sealed record Victim(
         // A review whose report is communicated: B's users may read it, A must not even learn it exists.
         var reviewMarker = $"Granskning av {providerName} (testdata)";
         var reviewId = await TestReviews.SeedAsync(app, new ReviewSpec(providerName, Domain.Reviews.ReviewState.Communicated, reviewMarker));
+        // A final review's deficiencies in an action plan: B's to fix, A's to know nothing of.
+        var deficiencyMarker = $"Brister hos {providerName} (testdata)";
+        var finalId = await TestReviews.SeedAsync(app, new ReviewSpec(providerName, Domain.Reviews.ReviewState.Final, deficiencyMarker));
+        var evidenceName = $"Underlag hos {providerName}.txt";
+        await app.WithServicesAsync(async services =>
+        {
+            var plan = await services.GetRequiredService<AppDbContext>().ActionPlans.AsNoTracking().SingleAsync(p => p.OriginId == finalId);
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(deficiencyMarker));
+            await services.GetRequiredService<FileStore>().StoreAsync(Web.Features.Deficiencies.ActionPlansHandler.FileOwnerType, plan.Id, plan.ProviderId,
+                evidenceName, FileContentCheck.ForExtension(evidenceName)!, content, "test", CancellationToken.None);
+        });
         return await app.WithDbAsync(async db =>
         {
             var provider = await db.Providers.AsNoTracking().Include(p => p.People).Include(p => p.Subcontractors)
@@ -60,21 +72,22 @@ public sealed record Victim(
             var report = await db.QualityReports.AsNoTracking().Where(r => r.ProviderId == provider.Id)
                 .OrderByDescending(r => r.Template!.Year).Select(r => new { r.Id, r.TemplateId }).FirstAsync();
             var levelId = await db.ServiceLevels.AsNoTracking().OrderBy(l => l.Code).Select(l => l.Id).FirstAsync();
+            var actionPlanId = await db.ActionPlans.AsNoTracking().Where(p => p.OriginId == finalId).Select(p => p.Id).SingleAsync();
             string?[] names =
             [
                 provider.Name, provider.OrganisationNumber, provider.Email, provider.ParentCompanyName, provider.ParentCompanyOrganisationNumber,
                 provider.PreparednessNotes, user.Email, user.DisplayName, tokenName,
                 .. units.Select(u => u.Name), .. authorisations.Select(a => a.CaseNumber),
                 .. provider.People.Select(p => p.Name), .. provider.Subcontractors.Select(s => s.Name),
-                evidence.Marker, evidence.FileName, portal.Marker, reviewMarker,
+                evidence.Marker, evidence.FileName, portal.Marker, reviewMarker, deficiencyMarker, evidenceName,
             ];
             return new Victim(
                 provider.Name, provider.Id, provider.OrganisationNumber, units[0].Id, units[0].Name, units[0].Version, authorisations[0].Id,
                 choiceSystem.Id, choiceSystem.CommitteeId, choiceSystem.Services[0].Id, levelId,
                 provider.People.OrderBy(p => p.Name).First().Id, provider.Subcontractors.OrderBy(s => s.Name).First().Id, tokenId,
                 evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.RoundId, portal.AttestationId,
-                report.Id, report.TemplateId, reviewId,
-                [provider.Id, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.AttestationId, report.Id, reviewId,
+                report.Id, report.TemplateId, reviewId, actionPlanId,
+                [provider.Id, actionPlanId, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.AttestationId, report.Id, reviewId,
                     .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
                     .. provider.People.Select(p => p.Id), .. provider.Subcontractors.Select(s => s.Id)],
                 [.. names.OfType<string>().Where(n => n.Length > 0).Distinct()]);

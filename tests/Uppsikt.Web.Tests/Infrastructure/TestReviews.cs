@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Uppsikt.Data;
 using Uppsikt.Domain;
+using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.QualityReports;
+using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Checklists;
@@ -128,7 +130,8 @@ public static class TestReviews
                 {
                     var versionIds = question.ConditionIds.Where(versions.ContainsKey).Select(c => versions[c].VersionId).ToList();
                     Check(review.RecordFinding(developer, unit.Id, Checklists.ForFinding(question), null,
-                        i == 3 ? seed.Observation : $"Iakttagelse om {question.Code} {seed.Marker}", scale[i % scale.Length], versionIds, visitAt).Refusal);
+                        i == 3 ? seed.Observation : $"Iakttagelse om {question.Code} {seed.Marker}", scale[i % scale.Length], versionIds, visitAt,
+                        "Åtgärda bristen (test).").Refusal);
                 }
             }
             if (seed.State > ReviewState.Preparing)
@@ -160,6 +163,12 @@ public static class TestReviews
             if (seed.State > ReviewState.Communicated)
             {
                 Check(review.FinaliseReport(developer, DateTimeOffset.UtcNow, today, null));
+                // As the reviews feature does on finalising: the findings' deficiencies go to the provider in an action plan.
+                var providerInHouse = await db.Providers.Where(p => p.Id == unit.ProviderId).Select(p => p.Ownership == Ownership.InHouse).SingleAsync();
+                var (plans, refused) = ActionPlan.FromFinalReview(review, providerInHouse, new Dictionary<Guid, Ownership> { [unit.Id] = unit.Ownership },
+                    developer, DateTimeOffset.UtcNow, 30);
+                Check(refused);
+                db.ActionPlans.AddRange(plans);
             }
             if (seed.State > ReviewState.Final)
             {

@@ -10,6 +10,7 @@ using Uppsikt.Web.Features.Reviews.Portal;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Checklists;
 using Uppsikt.Web.Infrastructure.Lists;
+using Uppsikt.Web.Infrastructure.Reviews;
 using R = Uppsikt.Domain.Identity.Roles;
 
 namespace Uppsikt.Web.Features.Reviews;
@@ -119,7 +120,7 @@ public sealed record ReviewerCandidate(string UserId, string Name, IReadOnlyList
 /// </summary>
 public sealed class ReviewsHandler(
     AppDbContext db, Checklists checklists, ReviewSettings settings, TimeProvider clock, ReviewNotices notices, ReviewDocuments documents,
-    ICurrentActor actor)
+    ICurrentActor actor, IEnumerable<IFinalReportFollowUp> followUps)
 {
     /// <summary>Every role that decides or leads some kind of review: others may plan or step nothing.</summary>
     public static readonly string[] ReviewRoles =
@@ -397,11 +398,27 @@ public sealed class ReviewsHandler(
         return Communicate(review, input, actor) is { } refusal ? (SaveResult.Refused(refusal), null) : (SaveResult.Saved(id), review.ResponseDueOn);
     }
 
-    /// <summary>Finalises the report and keeps the final report's document with the review, as it was on that day.</summary>
+    /// <summary>
+    /// Finalises the report, with what follows from it in the same save (the deficiencies its findings found), and keeps the
+    /// final report's document with the review, as it was on that day.
+    /// </summary>
     public async Task<SaveResult> FinaliseAsync(Guid id, StepInput input, WorkflowActor actor, CancellationToken cancellationToken)
     {
-        var result = await StepAsync(id, input.Version, actor,
-            review => Task.FromResult(review.FinaliseReport(actor, clock.GetUtcNow(), clock.SwedishToday(), input.Comment)), cancellationToken);
+        var result = await StepAsync(id, input.Version, actor, async review =>
+        {
+            if (review.FinaliseReport(actor, clock.GetUtcNow(), clock.SwedishToday(), input.Comment) is { } refusal)
+            {
+                return refusal;
+            }
+            foreach (var followUp in followUps)
+            {
+                if (await followUp.FinalisedAsync(review, actor, cancellationToken) is { } problem)
+                {
+                    return problem;
+                }
+            }
+            return null;
+        }, cancellationToken);
         if (result.Succeeded)
         {
             await documents.StoreFinalAsync(id, cancellationToken);

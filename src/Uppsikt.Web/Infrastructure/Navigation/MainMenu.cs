@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Web.Infrastructure.Auth;
 using R = Uppsikt.Domain.Identity.Roles;
 
@@ -43,8 +44,10 @@ public static class MainMenu
             new("Samlad uppföljning", "/Plans/CouncilReview", Policies.Municipal),
             new("Kvalitetsrapporter", "/QualityReports/Reports", Policies.Municipal),
             new("Granskningar", "/Reviews", Policies.Municipal),
+            new("Brister och åtgärdsplaner", "/Deficiencies", Policies.Municipal, ActionPlan.FollowUpRoles),
             new("Våra kvalitetsrapporter", "/QualityReports/Reports/Mine", Policies.ProviderUser),
             new("Våra granskningar", "/Reviews/Portal", Policies.ProviderUser),
+            new("Våra brister och åtgärdsplaner", "/Deficiencies", Policies.ProviderUser),
         ]),
         new("evidence", "Underlag",
         [

@@ -35,6 +35,8 @@ public sealed class FindingsModel(VisitHandler handler, ICurrentActor actor) : P
         public List<string> Answer { get; set; } = [];
         public string? Observation { get; set; }
         public string? Assessment { get; set; }
+        public string? RequiredAction { get; set; }
+        public int? FixWithinMonths { get; set; }
         public int? Version { get; set; }
 
         public string? AnswerText => Answer.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()) is var values && values.Any() ? string.Join('\n', values) : null;
@@ -45,6 +47,10 @@ public sealed class FindingsModel(VisitHandler handler, ICurrentActor actor) : P
     public static string ObservationId(Guid questionId) => $"observation-{questionId}";
 
     public static string AssessmentId(Guid questionId) => $"assessment-{questionId}";
+
+    public static string RequiredActionId(Guid questionId) => $"required-action-{questionId}";
+
+    public static string MonthsId(Guid questionId) => $"months-{questionId}";
 
     public static string Anchor(Guid questionId) => $"q-{questionId}";
 
@@ -70,7 +76,8 @@ public sealed class FindingsModel(VisitHandler handler, ICurrentActor actor) : P
         Assessment? assessment = string.IsNullOrEmpty(input.Assessment) ? null
             : Enum.TryParse<Assessment>(input.Assessment, out var value) && Enum.IsDefined(value) ? value : default(Assessment);
         var result = await handler.SaveFindingAsync(id,
-            new FindingInput(input.UnitId, input.QuestionId, input.AnswerText, input.Observation, assessment, input.Version), WorkflowActors.From(actor), cancellationToken);
+            new FindingInput(input.UnitId, input.QuestionId, input.AnswerText, input.Observation, assessment, input.Version,
+                input.RequiredAction, input.FixWithinMonths), WorkflowActors.From(actor), cancellationToken);
         var questionId = input.QuestionId ?? Guid.Empty;
         if (wantsJson)
         {
@@ -85,6 +92,8 @@ public sealed class FindingsModel(VisitHandler handler, ICurrentActor actor) : P
                 nameof(FindingInput.Answer) => AnswerId(questionId),
                 nameof(FindingInput.Observation) => ObservationId(questionId),
                 nameof(FindingInput.Assessment) => AssessmentId(questionId),
+                nameof(FindingInput.RequiredAction) => RequiredActionId(questionId),
+                nameof(FindingInput.FixWithinMonths) => MonthsId(questionId),
                 _ => "",
             }) is { } refused)
         {

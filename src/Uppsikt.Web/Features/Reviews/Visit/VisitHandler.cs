@@ -32,7 +32,7 @@ public sealed record FindingCondition(Guid VersionId, string Code, string Title,
 /// <summary>The finding for one question at one unit, with the condition versions it was recorded against.</summary>
 public sealed record FindingView(
     Guid Id, Guid UnitId, Guid QuestionId, string QuestionCode, string Area, string? Answer, string? Observation, Assessment? Assessment,
-    IReadOnlyList<FindingCondition> Conditions, DateTimeOffset RecordedAt, string RecordedByName, int Version);
+    string? RequiredAction, int? FixWithinMonths, IReadOnlyList<FindingCondition> Conditions, DateTimeOffset RecordedAt, string RecordedByName, int Version);
 
 /// <summary>A checklist question with its conditions in force on the visit's date and its finding at each unit recorded so far.</summary>
 public sealed record ChecklistQuestion(
@@ -79,7 +79,10 @@ public sealed record UnitEvidence(
 public sealed record ReviewPreparation(VisitReview Review, DateOnly Since, QualityReportRef? QualityReport, IReadOnlyList<UnitEvidence> Units);
 
 /// <summary>A finding as given: the unit and question it is for, and the version of it last read (none for a new finding).</summary>
-public sealed record FindingInput(Guid? UnitId, Guid? QuestionId, string? Answer, string? Observation, Assessment? Assessment, int? Version = null);
+/// <param name="RequiredAction">For a deficiency: what the provider must do about it.</param>
+/// <param name="FixWithinMonths">For a deficiency: within how many months of the final report (1–6; three unless given).</param>
+public sealed record FindingInput(Guid? UnitId, Guid? QuestionId, string? Answer, string? Observation, Assessment? Assessment, int? Version = null,
+    string? RequiredAction = null, int? FixWithinMonths = null);
 
 public sealed record VisitInput(VisitMode? VisitMode, DateTimeOffset? VisitAt, string? VisitPlace, string? CaseNumber, int Version);
 
@@ -283,7 +286,7 @@ public sealed class VisitHandler(AppDbContext db, Checklists checklists, Conditi
         }
         var versions = await conditions.VersionsOnAsync(question.ConditionIds, VisitDate(review), cancellationToken);
         var (finding, refused) = review.RecordFinding(actor, unitId, Checklists.ForFinding(question), input.Answer, input.Observation, input.Assessment,
-            [.. versions.Values.Select(v => v.VersionId)], clock.GetUtcNow());
+            [.. versions.Values.Select(v => v.VersionId)], clock.GetUtcNow(), input.RequiredAction, input.FixWithinMonths);
         if (refused is not null)
         {
             return SaveResult.Refused(refused);
@@ -468,7 +471,7 @@ public sealed class VisitHandler(AppDbContext db, Checklists checklists, Conditi
 
     private static FindingView Finding(ReviewFinding finding, Dictionary<Guid, FindingCondition> versions) => new(
         finding.Id, finding.UnitId, finding.QuestionId, finding.QuestionCode, finding.Area, finding.Answer, finding.Observation, finding.Assessment,
-        [.. finding.ConditionVersionIds.Where(versions.ContainsKey).Select(v => versions[v]).OrderBy(v => v.Code, StringComparer.Ordinal)],
+        finding.RequiredAction, finding.FixWithinMonths, [.. finding.ConditionVersionIds.Where(versions.ContainsKey).Select(v => versions[v]).OrderBy(v => v.Code, StringComparer.Ordinal)],
         finding.RecordedAt, finding.RecordedByName, finding.Version);
 
     /// <summary>Each unit's latest result for each indicator, against the strictest target of the choice systems the unit serves.</summary>
