@@ -29,7 +29,7 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
             "/Reviews", "/Reviews/New", "/Portal/Providers/Messages", "/Portal/Providers/Messages?Waiting=true", "/Evidence/Observations?Mine=true",
             "/Cycle?Status=Overdue&Mine=true",
         ]);
-        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews" })
+        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews", "/Deficiencies" })
         {
             paths.Add(await FirstTableLinkAsync(page, list));
         }
@@ -56,6 +56,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         await AssertAccessibleAsync(page);
         await page.GotoAsync("/Portal/Providers/Messages");
         await AssertAccessibleAsync(page);
+        await page.GotoAsync(await FirstTableLinkAsync(page, "/Deficiencies?Need=AwaitingVerification"));
+        await AssertAccessibleAsync(page);
         await page.GotoAsync(parts.First(p => p.StartsWith("/Reviews/Visit/Findings", StringComparison.Ordinal)));
         await AssertAccessibleAsync(page);
     }
@@ -73,7 +75,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         var report = await (await fill.CountAsync() > 0 ? fill : page.Locator("main a[href^='/QualityReports/Reports/Details/']")).First.GetAttributeAsync("href")
             ?? throw new InvalidOperationException("The provider has no quality report.");
         var review = await FirstTableLinkAsync(page, "/Reviews/Portal");
-        paths.AddRange(["/Portal", "/QualityReports/Reports/Mine", report, "/Reviews/Portal", review]);
+        var plan = await FirstTableLinkAsync(page, "/Deficiencies");
+        paths.AddRange(["/Portal", "/QualityReports/Reports/Mine", report, "/Reviews/Portal", review, "/Deficiencies", plan]);
 
         await AssertFitsAsync(page, paths);
 
@@ -89,6 +92,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         await page.GotoAsync("/Portal");
         await AssertAccessibleAsync(page);
         await page.GotoAsync(review);
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync(plan);
         await AssertAccessibleAsync(page);
 
         // Omsorgshuset has attested every choice system; Trygga Händer has one attestation to give per choice system, and the

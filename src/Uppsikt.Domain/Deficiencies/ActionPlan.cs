@@ -156,7 +156,10 @@ public sealed class ActionPlan : Entity
         return (plan, null);
     }
 
-    /// <summary>The provider plans an action against an open deficiency: what, a named person responsible, and a date by the deficiency's deadline.</summary>
+    /// <summary>
+    /// The provider plans an action against an open deficiency: what, a named person responsible, and a date by the deficiency's
+    /// deadline — or, when the deadline has already passed, within a month.
+    /// </summary>
     public (PlannedAction? Action, Refusal? Refusal) AddAction(
         WorkflowActor actor, Guid deficiencyId, string? description, string? responsibleName, DateOnly? dueOn, DateOnly today)
     {
@@ -181,9 +184,13 @@ public sealed class ActionPlan : Entity
         {
             return (null, Refusal.Invalid("Datumet för åtgärden har redan passerat.", "DueOn"));
         }
-        if (due > deficiency.DeadlineOn)
+        if (deficiency.DeadlineOn >= today && due > deficiency.DeadlineOn)
         {
             return (null, Refusal.Invalid($"Åtgärden ska vara genomförd senast bristens tidsfrist, {SwedishWording.Date(deficiency.DeadlineOn)}.", "DueOn"));
+        }
+        if (deficiency.DeadlineOn < today && due > today.AddMonths(1))
+        {
+            return (null, Refusal.Invalid($"Bristens tidsfrist har passerat. Åtgärden ska vara genomförd inom en månad, senast {SwedishWording.Date(today.AddMonths(1))}.", "DueOn"));
         }
         var action = new PlannedAction
         {
@@ -228,7 +235,7 @@ public sealed class ActionPlan : Entity
         {
             return refusal;
         }
-        var without = Deficiencies.Where(NeedsNewAction).Select(d => d.Number).ToList();
+        var without = Deficiencies.Where(NeedsNewAction).Select(d => d.Number).Order().ToList();
         if (without.Count > 0)
         {
             return Refusal.Invalid($"Varje brist behöver minst en åtgärd med ansvarig person och datum innan planen lämnas in. "

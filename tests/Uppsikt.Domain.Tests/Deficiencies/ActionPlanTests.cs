@@ -1188,4 +1188,14 @@ public sealed class ActionPlanTests
         var refused = plan.Verify(Developer, Minor(plan).Id, Checked(isFixed: false, on: on, newDeadline: on.AddMonths(1)), null, Now, today, PlanDays);
         Assert.Equal("NewDeadlineOn", refused?.Field);
     }
+
+    [Fact]
+    public void An_overdue_deficiency_takes_an_action_within_a_month()
+    {
+        var plan = NewPlan();
+        var deficiency = Minor(plan);
+        var late = deficiency.DeadlineOn.AddDays(10);
+        Assert.Equal("DueOn", plan.AddAction(Provider, deficiency.Id, "Åtgärd", "Vera Verksamhetschef (fiktiv)", late.AddMonths(1).AddDays(1), late).Refusal?.Field);
+        Assert.Null(plan.AddAction(Provider, deficiency.Id, "Åtgärd", "Vera Verksamhetschef (fiktiv)", late.AddMonths(1), late).Refusal);
+    }
 }
