@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Uppsikt.Data;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Tests.Infrastructure;
 
@@ -153,7 +154,7 @@ public sealed partial class ApiTokenTests(UppsiktApp app) : IClassFixture<Uppsik
         {
             var users = services.GetRequiredService<UserManager<AppUser>>();
             var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
-            user.AccessExpiresOn = DateOnly.FromDateTime(DateTime.Now).AddDays(-1);
+            user.AccessExpiresOn = TimeProvider.System.SwedishToday().AddDays(-1);
             Assert.True((await users.UpdateAsync(user)).Succeeded);
         });
 

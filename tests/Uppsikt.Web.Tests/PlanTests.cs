@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Domain.Plans;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Tests.Infrastructure;
 
 namespace Uppsikt.Web.Tests;
@@ -211,7 +212,7 @@ public sealed class PlanTests(UppsiktApp app) : IClassFixture<UppsiktApp>
 
         using var elderlyApi = await app.ApiClientAs(Demo.CommitteeSecretary);
         var boendestod = await PlanIdAsync("Boendestöd", ThisYear);
-        using var refused = await elderlyApi.PostAsJsonAsync($"/api/v1/plans/{boendestod}/adopt", new { decidedOn = DateOnly.FromDateTime(DateTime.UtcNow), paragraph = "§ 3" }, Api.Json, Cancel);
+        using var refused = await elderlyApi.PostAsJsonAsync($"/api/v1/plans/{boendestod}/adopt", new { decidedOn = TimeProvider.System.SwedishToday(), paragraph = "§ 3" }, Api.Json, Cancel);
         var problem = await JsonAsync(refused, HttpStatusCode.Forbidden);
         Assert.Contains("annan nämnd", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }

@@ -10,6 +10,7 @@ using Uppsikt.Domain.Identity;
 using Uppsikt.Web.Features.Portal;
 using Uppsikt.Web.Features.Portal.Attestations;
 using Uppsikt.Web.Features.Portal.Threads;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Portal;
 using Uppsikt.Web.Tests.Infrastructure;
 
@@ -20,7 +21,7 @@ public sealed partial class PortalTests(UppsiktApp app) : IClassFixture<UppsiktA
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => TimeProvider.System.SwedishToday();
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -299,7 +299,7 @@ public sealed class QualityTemplateEditingTests(UppsiktApp app) : IClassFixture<
         // This year's reports past their deadline, so the late list has rows.
         var year = DateTime.UtcNow.Year;
         await app.WithDbAsync(db => db.QualityReportTemplates.Where(t => t.Year == year && t.State == TemplateState.Active)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DueOn, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3)), Cancel));
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DueOn, TimeProvider.System.SwedishToday().AddDays(-3)), Cancel));
         using var developer = await app.CreateClientAs(Demo.QualityDeveloper);
         using (var templates = await developer.GetAsync("/QualityReports/Templates?Sort=title", Cancel))
         {

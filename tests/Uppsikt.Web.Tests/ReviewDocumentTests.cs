@@ -66,7 +66,7 @@ public sealed class ReviewDocumentTests(UppsiktApp app) : IClassFixture<UppsiktA
         Assert.Contains("Granskningsrapport", firstPage, StringComparison.Ordinal);
         Assert.Contains($"Diarienummer: {CaseNumber}", firstPage, StringComparison.Ordinal);
         Assert.Contains("Slutlig rapport", firstPage, StringComparison.Ordinal);
-        Assert.Contains($"Fastställd: {SwedishText.Date(DateOnly.FromDateTime(DateTime.UtcNow))}", firstPage, StringComparison.Ordinal);
+        Assert.Contains($"Fastställd: {SwedishText.Date(TimeProvider.System.SwedishToday())}", firstPage, StringComparison.Ordinal);
         Assert.Contains(Demo.OmsorgshusetSickla, firstPage, StringComparison.Ordinal);
         Assert.Contains(Demo.Omsorgshuset, firstPage, StringComparison.Ordinal);
         Assert.Contains("Typ av granskning: Kvalitetsgranskning", firstPage, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public sealed class ReviewTests(UppsiktApp app) : IClassFixture<UppsiktApp>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => TimeProvider.System.SwedishToday();
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -8,6 +8,7 @@ using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Reviews;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Tests.Infrastructure;
 
 namespace Uppsikt.Web.Tests;
@@ -36,7 +37,7 @@ public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
                 && t.Year == DateTime.UtcNow.Year, Cancel);
         var developer = await DeveloperAsync(db);
         var now = DateTimeOffset.UtcNow;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.SwedishToday();
         var (review, refusal) = Review.Plan(new Review.PlanInput(ReviewType.QualityReview, $"Kvalitetsgranskning av {unitName}", choiceSystem.Id, [unit],
             today, null, null, checklist.Id, null, VisitMode.OnSite), developer, now, today);
         Assert.Null(refusal);
@@ -282,7 +283,7 @@ public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         var old = "Klagomål från länge sedan i Sickla (testdata)";
         await app.WithDbAsync(async db =>
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = TimeProvider.System.SwedishToday();
             var alta = await db.Units.Where(u => u.Name == "Omsorgshuset Hemtjänst Älta (fiktiv)").Select(u => u.Id).SingleAsync(Cancel);
             db.Complaints.AddRange(
                 new Complaint { UnitId = review.UnitId, ReceivedOn = today.AddDays(-3), Channel = ComplaintChannel.Phone, Category = ComplaintCategory.Timekeeping, Severity = Severity.Serious, Summary = ours },
@@ -368,7 +369,7 @@ public sealed class ReviewVisitTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         }
         await app.WithDbAsync(async db =>
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = TimeProvider.System.SwedishToday();
             // A month back, so that the other tests' recent records at the same unit stay among its latest five.
             for (var i = 0; i < 12; i++)
             {

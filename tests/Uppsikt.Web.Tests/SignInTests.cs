@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Uppsikt.Data;
 using Uppsikt.Web.Data;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Tests.Infrastructure;
 
 namespace Uppsikt.Web.Tests;
@@ -81,7 +82,7 @@ public sealed class SignInTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     public async Task AUserWhoseAccessExpiredYesterdayCannotSignIn()
     {
         const string email = "ledamot@uppsikt.example";
-        await SetAccessExpiryAsync(email, DateOnly.FromDateTime(DateTime.Now).AddDays(-1));
+        await SetAccessExpiryAsync(email, TimeProvider.System.SwedishToday().AddDays(-1));
         using var client = app.CreateAnonymousClient();
 
         using var response = await UppsiktApp.PostLoginAsync(client, email, DemoData.Password);
@@ -95,7 +96,7 @@ public sealed class SignInTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     public async Task AUserWhoseAccessExpiresTodayMayStillSignIn()
     {
         const string email = "sekreterare@uppsikt.example";
-        await SetAccessExpiryAsync(email, DateOnly.FromDateTime(DateTime.Now));
+        await SetAccessExpiryAsync(email, TimeProvider.System.SwedishToday());
 
         using var client = await app.CreateClientAs(email);
 

@@ -19,7 +19,8 @@ namespace Uppsikt.Web.Data;
 /// findings on all four steps of the scale, Omsorgshuset's quality review communicated and awaiting its answer, a called review
 /// the group manager decided after a complaint that Trygga Händer has answered and disputed, a targeted follow-up over two
 /// of Omsorgshuset's units, MAS/MAR's health-care review under preparation, an in-house unit's review led by the district,
-/// a preschool supervision and an insight into the municipality's own preschool, and a follow-up of the closed review.
+/// a preschool supervision, last term's insight into the municipality's own preschool with its deficiencies pointed out and this
+/// term's planned, and a follow-up of the closed review. Final reports' deficiencies are registered in action plans as finalising does.
 /// Every step goes through the review's own rules.
 /// </summary>
 public static class DemoReviews
@@ -313,6 +314,17 @@ public static class DemoReviews
         {
             Participants = [Municipal(developer, "kvalitetsutvecklare"), ("Rektor Exempelträdet (fiktiv)", "rektor", ParticipantSide.Provider, null)],
             Notes = [(InterviewGroup.Staff, "Förskollärarna beskriver att planeringstiden ofta går förlorad vid sjukfrånvaro.")],
+        });
+
+        // Final: the previous insight into the municipality's own preschool. Its deficiencies, a serious one among them, are
+        // pointed out (påtalade brister) and followed up like any provider's, but never sanctioned (rule 1).
+        var insightStart = today.AddDays(-150);
+        var earlierInsight = Plan(developer, ReviewType.PreschoolInsight, "Insyn i Förskolan Ekorren, föregående omgång", preschool, ["Förskolan Ekorren, egen regi (fiktiv)"],
+            insightStart, insightStart.AddDays(21), null, Number(1109), VisitMode.OnSite);
+        Take(earlierInsight, new Course(ReviewState.Final, developer, insightStart, "Förskolan Ekorren, Exempelgatan 20, Sickla", AllFour,
+            "Barnen trivs och undervisningen följer läroplanen. Barngrupperna är för stora och rutinen för barn i behov av särskilt stöd saknas, vilket är en allvarlig brist.")
+        {
+            Participants = [Municipal(developer, "kvalitetsutvecklare"), ("Rektor Ekorren (fiktiv)", "rektor", ParticipantSide.Provider, null)],
         });
 
         // Planned: insight into the municipality's own preschool, alike the supervision.

@@ -4,6 +4,7 @@ using Uppsikt.Data;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Web.Features.Evidence.Complaints;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Tests.Infrastructure;
 
@@ -107,7 +108,7 @@ public sealed record Victim(
         {
             var db = services.GetRequiredService<AppDbContext>();
             var unitId = await db.Units.Where(u => u.Provider!.Name == providerName).OrderBy(u => u.Name).Select(u => u.Id).FirstAsync();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = TimeProvider.System.SwedishToday();
             var complaint = new Complaint
             {
                 UnitId = unitId,
