@@ -13,6 +13,7 @@ using Uppsikt.Web.Features.QualityReports;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Features.Reviews;
 using Uppsikt.Web.Features.Reviews.Documents;
+using Uppsikt.Web.Features.Reviews.Intervals;
 using Uppsikt.Web.Features.Reviews.Portal;
 using Uppsikt.Web.Features.Reviews.Visit;
 using Uppsikt.Web.Infrastructure;
@@ -121,6 +122,7 @@ api.MapReviewDocumentsApi();
 api.MapReviewPortalApi();
 api.MapReviewVisitApi();
 api.MapReviewsApi();
+api.MapReviewIntervalsApi();
 api.MapDeficienciesApi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -353,6 +353,9 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /api/v1/reviews/{id:guid}/dispute-conclusion"] = RouteRule.Denied(AnyId) with { Json = _ => new { conclusion = "Inkräktare", version = 1 } },
         ["GET /Reviews"] = RouteRule.Denied() with { Queries = [b => $"ProviderId={b.ProviderId}"] },
         ["GET /Reviews/New"] = RouteRule.Denied(),
+        // Review intervals: the municipality's planning of reviews per committee, never a provider's
+        ["GET /Reviews/Intervals"] = RouteRule.Denied(),
+        ["GET /api/v1/review-intervals"] = RouteRule.Denied(),
         ["POST /Reviews/New"] = RouteRule.Denied() with { Form = ReviewOfUnitOfForm },
         ["GET /Reviews/Details"] = RouteRule.Denied(AnyId),
         ["POST /Reviews/Details?handler=Prepare"] = RouteRule.Denied(AnyId) with { Form = _ => [new("Comment", "Inkräktare"), new("Version", "1")] },

@@ -1,3 +1,5 @@
+using Uppsikt.Domain.Reviews;
+
 namespace Uppsikt.Domain.Register;
 
 /// <summary>Kundval, valfrihetssystem or avtalsområde, owned by a committee.</summary>
@@ -20,6 +22,12 @@ public sealed class ChoiceSystem : Entity
 
     /// <summary>Kolada unit-type prefixes (e.g. V21) whose units belong here on import, comma-separated.</summary>
     public string? KoladaUnitTypes { get; set; }
+
+    /// <summary>
+    /// Months after a review without deficiencies until the unit is due again (<see cref="ReviewInterval"/>),
+    /// <see cref="ReviewInterval.MinMonthsWithoutDeficiencies"/>–<see cref="ReviewInterval.MaxMonthsWithoutDeficiencies"/>.
+    /// </summary>
+    public int ReviewIntervalMonths { get; set; } = ReviewInterval.DefaultMonthsWithoutDeficiencies;
 
     public List<Service> Services { get; } = [];
 

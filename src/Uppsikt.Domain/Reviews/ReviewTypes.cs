@@ -26,6 +26,18 @@ public static class ReviewTypes
         _ => Reviewers,
     };
 
+    /// <summary>
+    /// The regular reviews the interval rule counts from (<see cref="ReviewInterval"/>): those a unit is given in turn, as the
+    /// year's proposal plans them. Reviews on a signal (targeted, called), follow-ups of a review, spot checks, dialogues,
+    /// health care reviews and self-assessments neither restart nor end the interval: a follow-up closes deficiencies, whose
+    /// verification dates the rule reads from the deficiencies themselves.
+    /// </summary>
+    public static readonly ReviewType[] Regular =
+        [ReviewType.QualityReview, ReviewType.PreschoolSupervision, ReviewType.PreschoolInsight, ReviewType.ContractFollowUp];
+
+    /// <summary>Whether the type is one of the <see cref="Regular"/> reviews.</summary>
+    public static bool IsRegular(ReviewType type) => Regular.Contains(type);
+
     /// <summary>A quality review and a called review always include a visit [002].</summary>
     public static bool RequiresVisit(ReviewType type) => type is ReviewType.QualityReview or ReviewType.CalledReview;
 

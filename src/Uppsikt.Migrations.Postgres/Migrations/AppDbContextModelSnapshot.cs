@@ -2554,6 +2554,9 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("PhasedOutOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("ReviewIntervalMonths")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SearchText")
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(1000)

@@ -2538,6 +2538,9 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("PhasedOutOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReviewIntervalMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchText")
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(1000)

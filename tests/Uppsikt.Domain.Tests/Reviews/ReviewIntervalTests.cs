@@ -137,4 +137,14 @@ public sealed class ReviewIntervalTests
         Gen.Select(GenFacts, Gen.Int[1, 60])
             .SelectMany((facts, months) => Gen.Shuffle(facts.OpenDeficiencyDeadlines.ToArray()).Select(shuffled => (facts, months, shuffled)))
             .Sample(t => ReviewInterval.Next(t.facts, t.months, Today) == ReviewInterval.Next(t.facts with { OpenDeficiencyDeadlines = t.shuffled }, t.months, Today));
+
+    [Fact]
+    public void Only_the_reviews_a_unit_is_given_in_turn_count_as_regular()
+    {
+        Assert.Equal(
+            [ReviewType.QualityReview, ReviewType.PreschoolSupervision, ReviewType.PreschoolInsight, ReviewType.ContractFollowUp],
+            Enum.GetValues<ReviewType>().Where(ReviewTypes.IsRegular));
+        Assert.False(ReviewTypes.IsRegular(ReviewType.FollowUpReview));
+        Assert.False(ReviewTypes.IsRegular(ReviewType.TargetedFollowUp));
+    }
 }

@@ -289,6 +289,7 @@ public static class AuditNames
         ["Result"] = "Samlat resultat",
         ["ReturnReason"] = "Skäl för återsändning",
         ["ReviewId"] = "Granskning",
+        ["ReviewIntervalMonths"] = "Granskningsintervall (månader)",
         ["ReviewType"] = "Granskningstyp",
         ["RevisesPlanId"] = "Reviderar plan",
         ["RevisionNumber"] = "Revision",

@@ -20,12 +20,14 @@ public static class ReviewsModule
         services.AddReviewPortal();
         services.AddScoped<VisitHandler>();
         services.AddScoped<ReviewsHandler>();
+        services.AddScoped<Intervals.IntervalsHandler>();
         services.AddScoped<Infrastructure.Home.IWorkSource, ReviewWork>();
         services.Configure<RazorPagesOptions>(options =>
         {
             // Page by page (and the visit's folder): a policy on /Reviews would add to the pages' own, and the provider reads
             // and answers a communicated report on pages of this feature too (Portal/, Documents/).
             options.Conventions.AuthorizeFolder("/Reviews/Visit", Policies.Municipal);
+            options.Conventions.AuthorizeFolder("/Reviews/Intervals", Policies.Municipal);
             options.Conventions.AuthorizePage("/Reviews/Index", Policies.Municipal);
             options.Conventions.AuthorizePage("/Reviews/New", Policies.Municipal);
             options.Conventions.AuthorizePage("/Reviews/Details", Policies.Municipal);

@@ -58,6 +58,19 @@ public static class PagingExtensions
     }
 
     /// <summary>
+    /// The same for rows computed in memory (a list no single query can give): sorts by the chosen column with the id breaking
+    /// ties, then counts and takes one page; a page past the end gives the last.
+    /// </summary>
+    public static PagedList<T> ToPage<T>(this IEnumerable<T> rows, ListQuery list, SortColumns<T> sort, Expression<Func<T, Guid>> tieBreaker)
+    {
+        var all = rows.ToList();
+        var page = Math.Min(list.SafePage, Math.Max(1, (all.Count + list.SafePageSize - 1) / list.SafePageSize));
+        var items = sort.Apply(all.AsQueryable(), list.Sort, list.Descending).ThenBy(tieBreaker)
+            .Skip((page - 1) * list.SafePageSize).Take(list.SafePageSize).ToList();
+        return new PagedList<T>(items, all.Count, page, list.SafePageSize);
+    }
+
+    /// <summary>
     /// Lets EF sort on a member of a positional record made in a projection, <c>Select(u =&gt; new UnitRow(u.Id, u.Name, …))</c>:
     /// EF resolves <c>row.Name</c> only when the <c>new</c> says which argument fills which member, which a record's
     /// constructor call does not. A record's parameters are its properties, so this names them.

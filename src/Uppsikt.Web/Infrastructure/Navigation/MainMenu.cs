@@ -44,6 +44,7 @@ public static class MainMenu
             new("Samlad uppföljning", "/Plans/CouncilReview", Policies.Municipal),
             new("Kvalitetsrapporter", "/QualityReports/Reports", Policies.Municipal),
             new("Granskningar", "/Reviews", Policies.Municipal),
+            new("Granskningsintervall", "/Reviews/Intervals", Policies.Municipal),
             new("Brister och åtgärdsplaner", "/Deficiencies", Policies.Municipal, ActionPlan.FollowUpRoles),
             new("Våra kvalitetsrapporter", "/QualityReports/Reports/Mine", Policies.ProviderUser),
             new("Våra granskningar", "/Reviews/Portal", Policies.ProviderUser),

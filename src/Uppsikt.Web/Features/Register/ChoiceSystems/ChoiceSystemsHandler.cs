@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Register;
+using Uppsikt.Domain.Reviews;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
 
@@ -25,7 +26,8 @@ public sealed record ChoiceSystemRow
 public sealed record ChoiceSystemDetails(
     Guid Id, string Name, Guid CommitteeId, string CommitteeName, LegalBasis LegalBasis, OperatingForm OperatingForm,
     string? Description, DateOnly? PhasedOutOn, bool PhasedOut, IReadOnlyList<string> KoladaUnitTypes,
-    IReadOnlyList<ServiceDetails> Services, IReadOnlyList<ChoiceSystemAuthorisation> Authorisations, int UnitCount, int Version);
+    IReadOnlyList<ServiceDetails> Services, IReadOnlyList<ChoiceSystemAuthorisation> Authorisations, int UnitCount, int Version,
+    int ReviewIntervalMonths);
 
 public sealed record ServiceDetails(Guid Id, string Name, IReadOnlyList<ServiceLevelDetails> Levels, int Version);
 
@@ -36,10 +38,13 @@ public sealed record ChoiceSystemAuthorisation(
     Guid Id, Guid ProviderId, string ProviderName, AgreementKind Kind, AuthorisationStatus Status, string? CaseNumber,
     DateOnly? ValidFrom, DateOnly? ValidTo);
 
-/// <summary>What a person or integration sends to create or change a choice system.</summary>
+/// <summary>
+/// What a person or integration sends to create or change a choice system. <paramref name="ReviewIntervalMonths"/> left out
+/// keeps the choice system's interval (24 months for a new one), so clients that do not know it change nothing.
+/// </summary>
 public sealed record ChoiceSystemInput(
     string? Name, Guid? CommitteeId, LegalBasis? LegalBasis, OperatingForm? OperatingForm, string? Description,
-    DateOnly? PhasedOutOn, string? KoladaUnitTypes, int Version = 0);
+    DateOnly? PhasedOutOn, string? KoladaUnitTypes, int Version = 0, int? ReviewIntervalMonths = null);
 
 /// <summary>A service's name; the version matters when renaming.</summary>
 public sealed record ServiceInput(string? Name, int Version = 0);
@@ -99,6 +104,7 @@ public sealed partial class ChoiceSystemsHandler(AppDbContext db, TimeProvider c
                 c.PhasedOutOn,
                 c.KoladaUnitTypes,
                 c.Version,
+                c.ReviewIntervalMonths,
                 Services = c.Services.OrderBy(s => s.Name).Select(s => new ServiceDetails(s.Id, s.Name,
                     s.Levels.OrderBy(l => l.Code).Select(l => new ServiceLevelDetails(l.Id, l.Code, l.Description, l.Version)).ToList(),
                     s.Version)).ToList(),
@@ -117,7 +123,7 @@ public sealed partial class ChoiceSystemsHandler(AppDbContext db, TimeProvider c
         return new ChoiceSystemDetails(
             choice.Id, choice.Name, choice.CommitteeId, choice.Committee, choice.LegalBasis, choice.OperatingForm, choice.Description,
             choice.PhasedOutOn, choice.PhasedOutOn <= clock.SwedishToday(), KoladaTypes(choice.KoladaUnitTypes), choice.Services,
-            authorisations, unitCount, choice.Version);
+            authorisations, unitCount, choice.Version, choice.ReviewIntervalMonths);
     }
 
     public async Task<SaveResult> SaveAsync(Guid? id, ChoiceSystemInput input, CancellationToken cancellationToken)
@@ -155,6 +161,11 @@ public sealed partial class ChoiceSystemsHandler(AppDbContext db, TimeProvider c
         }
         var description = check.Optional(nameof(ChoiceSystemInput.Description), "beskrivningen", input.Description, 4000);
         var koladaTypes = await ValidateKoladaTypesAsync(check, id, input.KoladaUnitTypes, cancellationToken);
+        if (input.ReviewIntervalMonths is < ReviewInterval.MinMonthsWithoutDeficiencies or > ReviewInterval.MaxMonthsWithoutDeficiencies)
+        {
+            check.Add(nameof(ChoiceSystemInput.ReviewIntervalMonths),
+                $"Ange granskningsintervallet som ett antal månader från {ReviewInterval.MinMonthsWithoutDeficiencies} till {ReviewInterval.MaxMonthsWithoutDeficiencies}.");
+        }
         if (!check.IsValid)
         {
             return check.Fail();
@@ -176,6 +187,7 @@ public sealed partial class ChoiceSystemsHandler(AppDbContext db, TimeProvider c
         choice.Description = description;
         choice.PhasedOutOn = input.PhasedOutOn;
         choice.KoladaUnitTypes = koladaTypes.Count == 0 ? null : string.Join(',', koladaTypes);
+        choice.ReviewIntervalMonths = input.ReviewIntervalMonths ?? choice.ReviewIntervalMonths;
         return await db.SaveOrConflictAsync(choice.Id, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Domain.Register;
+using Uppsikt.Domain.Reviews;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
 
@@ -21,6 +22,7 @@ public sealed class EditModel(ChoiceSystemsHandler handler, RegisterLookups look
         [Display(Name = "beskrivning")] public string? Description { get; set; }
         [Display(Name = "avvecklat den")] public DateOnly? PhasedOutOn { get; set; }
         [Display(Name = "Kolada-enhetstyper")] public string? KoladaUnitTypes { get; set; }
+        [Display(Name = "granskningsintervall")] public int? ReviewIntervalMonths { get; set; } = ReviewInterval.DefaultMonthsWithoutDeficiencies;
         public int Version { get; set; }
     }
 
@@ -41,13 +43,14 @@ public sealed class EditModel(ChoiceSystemsHandler handler, RegisterLookups look
             Description = choice.Description,
             PhasedOutOn = choice.PhasedOutOn,
             KoladaUnitTypes = string.Join(", ", choice.KoladaUnitTypes),
+            ReviewIntervalMonths = choice.ReviewIntervalMonths,
             Version = choice.Version,
         };
 
     protected override Task<SaveResult> SaveAsync(Guid? id, ChoiceSystemForm form, CancellationToken cancellationToken) =>
         handler.SaveAsync(id, new ChoiceSystemInput(
             form.Name, form.CommitteeId, form.LegalBasis, form.OperatingForm, form.Description, form.PhasedOutOn,
-            form.KoladaUnitTypes, form.Version), cancellationToken);
+            form.KoladaUnitTypes, form.Version, form.ReviewIntervalMonths ?? 0), cancellationToken);
 
     protected override string SavedMessage(ChoiceSystemForm form) => $"Kundvalet {form.Name?.Trim()} är sparat.";
 
