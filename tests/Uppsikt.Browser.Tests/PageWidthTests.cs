@@ -58,6 +58,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         await AssertAccessibleAsync(page);
         await page.GotoAsync(await FirstTableLinkAsync(page, "/Deficiencies?Need=AwaitingVerification"));
         await AssertAccessibleAsync(page);
+        await page.GotoAsync("/Reviews/Intervals");
+        await AssertAccessibleAsync(page);
         await page.GotoAsync(parts.First(p => p.StartsWith("/Reviews/Visit/Findings", StringComparison.Ordinal)));
         await AssertAccessibleAsync(page);
     }
