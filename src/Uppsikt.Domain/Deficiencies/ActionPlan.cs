@@ -78,6 +78,25 @@ public sealed class ActionPlan : Entity
     /// <summary>"påtalad brist" at an in-house unit, "brist" otherwise.</summary>
     public string DeficiencyNoun => InHouse ? "påtalad brist" : "brist";
 
+    /// <summary>"en brist", "3 brister"; at an in-house unit "en påtalad brist", "3 påtalade brister".</summary>
+    public static string CountOf(int count, bool inHouse) =>
+        (count, inHouse) switch
+        {
+            (1, false) => "en brist",
+            (1, true) => "en påtalad brist",
+            (_, false) => $"{count} brister",
+            _ => $"{count} påtalade brister",
+        };
+
+    /// <summary>A step's name on the plan's timeline and the unit's, in the words of an in-house unit where it is one.</summary>
+    public static string StepName(ActionPlanStepKind kind, bool inHouse) => (kind, inHouse) switch
+    {
+        (ActionPlanStepKind.Created, true) => "Påtalade brister registrerades",
+        (ActionPlanStepKind.Verified, true) => "En påtalad brist verifierades som åtgärdad",
+        (ActionPlanStepKind.Persisting, true) => "En påtalad brist kvarstod vid uppföljningen",
+        _ => DisplayNames.Of(kind),
+    };
+
     /// <summary>
     /// The plans a final review's deficiencies make: one per unit with a finding assessed as a minor or serious deficiency,
     /// each deficiency due the months its finding gave from the day the report became final. An in-house unit's are pointed
@@ -105,7 +124,8 @@ public sealed class ActionPlan : Entity
                     finding.RequiredAction ?? "Åtgärda bristen.", finding.FixWithinMonths ?? Review.DefaultFixMonths, finding.ConditionVersionIds, finalisedOn,
                     finding.Id, finding.QuestionCode);
             }
-            plan.Record(ActionPlanStepKind.Created, actor, at, $"{Count(plan.Deficiencies.Count, plan.DeficiencyNoun)} från granskningens slutliga rapport.");
+            var found = CountOf(plan.Deficiencies.Count, plan.InHouse);
+            plan.Record(ActionPlanStepKind.Created, actor, at, $"{char.ToUpper(found[0], SwedishWording.Culture)}{found[1..]} från granskningens slutliga rapport.");
             plans.Add(plan);
         }
         return (plans, null);
@@ -555,7 +575,6 @@ public sealed class ActionPlan : Entity
             : null;
     }
 
-    private static string Count(int count, string noun) => count == 1 ? $"En {noun}" : $"{count} {(noun == "brist" ? "brister" : "påtalade brister")}";
 
     /// <summary>The state as it reads after "den är".</summary>
     private static string Phrase(ActionPlanState state) => state switch

@@ -398,7 +398,7 @@ public sealed class ActionPlansHandler(AppDbContext db, DeficiencySettings setti
         var (subject, text) = occasion switch
         {
             "created" => ($"Åtgärdsplan att lämna: {plan.Title}",
-                $"Kommunen har registrerat {(plan.Deficiencies.Count == 1 ? "en " + plan.DeficiencyNoun : plan.Deficiencies.Count + (plan.InHouse ? " påtalade brister" : " brister"))} "
+                $"Kommunen har registrerat {ActionPlan.CountOf(plan.Deficiencies.Count, plan.InHouse)} "
                 + $"efter {plan.Title}. Lämna en åtgärdsplan senast {SwedishText.Date(plan.PlanDueOn)}."),
             "approved" => ($"Åtgärdsplanen är godkänd: {plan.Title}", $"Åtgärdsplanen för {plan.Title} är godkänd. Rapportera varje åtgärd när den är genomförd, med underlag."),
             _ => ($"Åtgärdsplanen behöver kompletteras: {plan.Title}",

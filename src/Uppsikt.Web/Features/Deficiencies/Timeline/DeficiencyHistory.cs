@@ -73,11 +73,6 @@ public sealed class DeficiencyHistory() : UnitHistorySource<DeficiencyHistory.Ro
 
     protected override UnitHistoryText Describe(Row row, Guid unitId)
     {
-        var name = row.Step.Name();
-        if (row.InHouse)
-        {
-            name = name.Replace("brister", "påtalade brister", StringComparison.Ordinal).Replace("En brist", "En påtalad brist", StringComparison.Ordinal);
-        }
-        return new(name, $"{row.Title}." + (UnitHistoryText.Excerpt(row.Comment) is { } comment ? $" {comment}" : ""), ActionPlansHandler.PlanUrl(row.PlanId));
+        return new(ActionPlan.StepName(row.Step, row.InHouse), $"{row.Title}." + (UnitHistoryText.Excerpt(row.Comment) is { } comment ? $" {comment}" : ""), ActionPlansHandler.PlanUrl(row.PlanId));
     }
 }
