@@ -161,8 +161,8 @@ public sealed class ActionPlan : Entity
             return (null, Refusal.Invalid("Välj Mindre brist eller Allvarlig brist.", "Severity"));
         }
         var months = input.FixWithinMonths ?? Review.DefaultFixMonths;
-        if ((Required(input.Area, "Området", "Area", NameMax) ?? Required(input.Description, "Beskrivningen av bristen", "Description", TextMax)
-            ?? Required(input.RequiredAction, "Kravet på åtgärd", "RequiredAction", TextMax)) is { } problem)
+        if ((FreeText.Required(input.Area, "Området", "Area", NameMax) ?? FreeText.Required(input.Description, "Beskrivningen av bristen", "Description", TextMax)
+            ?? FreeText.Required(input.RequiredAction, "Kravet på åtgärd", "RequiredAction", TextMax)) is { } problem)
         {
             return (null, problem);
         }
@@ -192,7 +192,7 @@ public sealed class ActionPlan : Entity
         {
             return (null, Refusal.Invalid("Välj en öppen brist i planen.", "DeficiencyId"));
         }
-        if ((Required(description, "Åtgärden", "Description", TextMax) ?? Required(responsibleName, "Ansvarig person", "ResponsibleName", NameMax)) is { } problem)
+        if ((FreeText.Required(description, "Åtgärden", "Description", TextMax) ?? FreeText.Required(responsibleName, "Ansvarig person", "ResponsibleName", NameMax)) is { } problem)
         {
             return (null, problem);
         }
@@ -289,7 +289,7 @@ public sealed class ActionPlan : Entity
         {
             return refusal;
         }
-        if (Required(reason, "Skälet", "Reason", TextMax) is { } problem)
+        if (FreeText.Required(reason, "Skälet", "Reason", TextMax) is { } problem)
         {
             return problem;
         }
@@ -318,7 +318,7 @@ public sealed class ActionPlan : Entity
         {
             return Refusal.WrongState("Åtgärden är redan rapporterad som genomförd.");
         }
-        if (Required(report, "Redovisningen", "Report", TextMax) is { } problem)
+        if (FreeText.Required(report, "Redovisningen", "Report", TextMax) is { } problem)
         {
             return problem;
         }
@@ -501,7 +501,7 @@ public sealed class ActionPlan : Entity
         {
             return Refusal.Invalid("Ange om bristen är åtgärdad.", "Fixed");
         }
-        if (Required(input.CheckedWhat, "Vad som kontrollerades", "CheckedWhat", TextMax) is { } problem)
+        if (FreeText.Required(input.CheckedWhat, "Vad som kontrollerades", "CheckedWhat", TextMax) is { } problem)
         {
             return problem;
         }
@@ -561,20 +561,7 @@ public sealed class ActionPlan : Entity
         : State != ActionPlanState.Submitted ? Refusal.WrongState($"Bara en inlämnad åtgärdsplan kan godkännas eller återsändas; den är {Phrase(State)}.")
         : null;
 
-    private static Refusal? CheckComment(string? comment) =>
-        comment?.Trim() is { Length: > TextMax } ? Refusal.Invalid($"Kommentaren får vara högst {TextMax} tecken.", "Comment")
-        : PersonalIdentityNumberDetector.Contains(comment) ? Refusal.Invalid(PersonalIdentityNumberDetector.Message("Kommentaren"), "Comment")
-        : null;
-
-    private static Refusal? Required(string? text, string label, string field, int max)
-    {
-        var value = text?.Trim() ?? "";
-        return value.Length == 0 ? Refusal.Invalid($"{label} måste anges.", field)
-            : value.Length > max ? Refusal.Invalid($"{label} får vara högst {max} tecken.", field)
-            : PersonalIdentityNumberDetector.Contains(value) ? Refusal.Invalid(PersonalIdentityNumberDetector.Message(label), field)
-            : null;
-    }
-
+    private static Refusal? CheckComment(string? comment) => FreeText.Optional(comment, "Kommentaren", "Comment", TextMax);
 
     /// <summary>The state as it reads after "den är".</summary>
     private static string Phrase(ActionPlanState state) => state switch

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Uppsikt.Domain.Conditions;
+using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Domain.Plans;
 

@@ -3,9 +3,6 @@ using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Domain.Plans;
 
-/// <summary>The committee's decision adopting a plan: date, paragraph in the minutes and case number (diarienummer).</summary>
-public sealed record CommitteeDecision(DateOnly DecidedOn, string Paragraph, string CaseNumber);
-
 /// <summary>
 /// Uppföljningsplan for one choice system and year: what is followed up, how, by whom and how often [000][002].
 /// Drafted by the quality developer, approved by the group manager, adopted by the committee and reported to the
@@ -173,31 +170,15 @@ public sealed class FollowUpPlan : Entity
         {
             return Refusal.WrongState($"Nämnden kan bara anta en plan som gruppchefen har godkänt; planen är {StateText}.");
         }
-        if (decidedOn is not { } date)
+        var (decision, invalid) = CommitteeDecision.From(decidedOn, paragraph, caseNumber, today);
+        if (invalid is not null)
         {
-            return Refusal.Invalid("Ange datum för nämndens beslut.", "DecidedOn");
-        }
-        if (date > today)
-        {
-            return Refusal.Invalid("Beslutsdatumet kan inte ligga i framtiden.", "DecidedOn");
-        }
-        var section = (paragraph ?? "").Trim();
-        if (section.Length == 0)
-        {
-            return Refusal.Invalid("Ange paragrafen i nämndens protokoll, till exempel § 45.", "Paragraph");
-        }
-        if (section.Length > 20)
-        {
-            return Refusal.Invalid("Paragrafen får vara högst 20 tecken.", "Paragraph");
-        }
-        if (!CaseNumber.TryParse(caseNumber, out var number, out var error))
-        {
-            return Refusal.Invalid(string.IsNullOrWhiteSpace(caseNumber) ? "Ange ärendets diarienummer." : error, "CaseNumber");
+            return invalid;
         }
         State = PlanState.Adopted;
-        AdoptedOn = date;
-        AdoptionParagraph = section.StartsWith('§') ? section : "§ " + section;
-        AdoptionCaseNumber = number.Value;
+        AdoptedOn = decision!.DecidedOn;
+        AdoptionParagraph = decision.Paragraph;
+        AdoptionCaseNumber = decision.CaseNumber;
         Record(PlanStepKind.Adopted, actor, at, comment);
         return null;
     }
@@ -244,19 +225,8 @@ public sealed class FollowUpPlan : Entity
     private static readonly Refusal DraftersOnly =
         Refusal.NotAllowed("Bara kvalitetsutvecklare och systemförvaltare kan ta fram och ändra uppföljningsplaner.");
 
-    private Refusal? RefuseSecretary(WorkflowActor actor)
-    {
-        if (!actor.IsIn(Identity.Roles.CommitteeSecretary))
-        {
-            return Refusal.NotAllowed("Bara en nämndsekreterare kan registrera nämndens beslut.");
-        }
-        // A secretary who serves one committee records that committee's decisions only.
-        if (actor.CommitteeId is { } committee && ChoiceSystem is { } choice && choice.CommitteeId != committee)
-        {
-            return Refusal.NotAllowed("Du är sekreterare i en annan nämnd än den som ansvarar för kundvalet.");
-        }
-        return null;
-    }
+    private Refusal? RefuseSecretary(WorkflowActor actor) =>
+        CommitteeDecision.RefuseRecorder(actor, ChoiceSystem?.CommitteeId, "den som ansvarar för kundvalet");
 
     private FollowUpPlan CopyContent(FollowUpPlan plan)
     {

@@ -3,6 +3,7 @@ using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Plans;
+using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Lists;
