@@ -8,6 +8,7 @@ using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
+using Uppsikt.Domain.Sanctions;
 
 namespace Uppsikt.Data;
 
@@ -225,6 +226,13 @@ public sealed partial class AppDbContext
         builder.Entity<PlannedAction>().HasQueryFilter(a => ActionPlans.Any(p => p.Id == a.ActionPlanId));
         builder.Entity<ActionPlanStep>().HasQueryFilter(s => ActionPlans.Any(p => p.Id == s.ActionPlanId));
         builder.Entity<DeficiencyVerification>().HasQueryFilter(v => Deficiencies.Any(d => d.Id == v.DeficiencyId));
+        // A sanction is the municipality's matter until the committee has decided it; the provider then reads the decision (rule 3).
+        builder.Entity<Sanction>().HasQueryFilter(Or<Sanction>(s =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || (ScopeKind == AccessScopeKind.Provider && s.ProviderId == ScopeProviderId && s.State == SanctionState.Decided),
+            UnitInMyDistrict<Sanction>(s => s.UnitId)));
+        // Its steps (the group manager's assessment among them) are the municipality's working record, never the provider's.
+        builder.Entity<SanctionStep>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider && Sanctions.Any(x => x.Id == s.SanctionId));
         // Interview notes may tell of individual service users: the municipality's working material, never the provider's.
         builder.Entity<InterviewNote>().HasQueryFilter(n =>
             (ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District) && Reviews.Any(r => r.Id == n.ReviewId));

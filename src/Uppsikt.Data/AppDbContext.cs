@@ -12,6 +12,7 @@ using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
+using Uppsikt.Domain.Sanctions;
 
 namespace Uppsikt.Data;
 
@@ -131,6 +132,11 @@ public sealed partial class AppDbContext(
     public DbSet<DeficiencyVerification> DeficiencyVerifications => Set<DeficiencyVerification>();
 
     public DbSet<ActionPlanStep> ActionPlanSteps => Set<ActionPlanStep>();
+
+    // Sanctions: a provider reads its own once the committee has decided; a district its units'.
+    public DbSet<Sanction> Sanctions => Set<Sanction>();
+
+    public DbSet<SanctionStep> SanctionSteps => Set<SanctionStep>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

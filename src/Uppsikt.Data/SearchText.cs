@@ -37,6 +37,7 @@ public static class SearchText
             Uppsikt.Domain.Reviews.Review r => Join(r.Title, r.CaseNumber, r.LeadName),
             Uppsikt.Domain.Deficiencies.ActionPlan p => Join(p.Title, p.CaseNumber),
             Uppsikt.Domain.Deficiencies.Deficiency d => Join(d.Area, d.Description, d.RequiredAction, d.QuestionCode),
+            Uppsikt.Domain.Sanctions.Sanction s => Join(s.Title, s.Motivation, s.DecisionCaseNumber),
             _ => null,
         };
         if (text is not null && entry.State is EntityState.Added or EntityState.Modified)

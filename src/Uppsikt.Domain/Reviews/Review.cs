@@ -141,6 +141,25 @@ public sealed class Review : Entity
         {
             return (null, Refusal.NotAllowed($"{DisplayNames.Of(input.Type)} beslutas av {RoleList(deciders)}."));
         }
+        return Build(input, actor.Name, R.SwedishName(deciders.First(actor.Roles.Contains)), actor.UserId, actor.Name, actor, at, today);
+    }
+
+    /// <summary>
+    /// Plans a review a committee's decision calls for, such as the visit that checks a warning's deadline ([002] §7.1): the
+    /// decision is the decider, <paramref name="leadName"/> leads it (the one who proposed the decision), and
+    /// <paramref name="recorder"/> (the secretary recording the decision) takes the step. The same checks as any plan.
+    /// </summary>
+    public static (Review? Review, Refusal? Refusal) PlanByDecision(
+        PlanInput input, CommitteeDecision decision, string committeeName, string? leadUserId, string leadName, WorkflowActor recorder, DateTimeOffset at, DateOnly today) =>
+        Build(input, $"{committeeName}, {decision.Paragraph} ({SwedishWording.Date(decision.DecidedOn)})", "Nämnden", leadUserId, leadName, recorder, at, today);
+
+    private static (Review? Review, Refusal? Refusal) Build(
+        PlanInput input, string decidedByName, string decidedByRole, string? leadUserId, string leadName, WorkflowActor actor, DateTimeOffset at, DateOnly today)
+    {
+        if (!Enum.IsDefined(input.Type))
+        {
+            return (null, Refusal.Invalid("Välj typ av granskning.", "Type"));
+        }
         var title = input.Title?.Trim() ?? "";
         if (title.Length is 0 or > TitleMax)
         {
@@ -218,12 +237,12 @@ public sealed class Review : Entity
             FollowsUpReviewId = ReviewTypes.RequiresEarlierReview(input.Type) ? input.FollowsUpReviewId : null,
             CaseNumber = caseNumber,
             Reason = string.IsNullOrEmpty(reason) ? null : reason,
-            DecidedByName = actor.Name,
-            DecidedByRole = R.SwedishName(deciders.First(actor.Roles.Contains)),
+            DecidedByName = decidedByName,
+            DecidedByRole = decidedByRole,
             DecidedOn = today,
             PlannedFor = plannedFor,
-            LeadUserId = actor.UserId,
-            LeadName = actor.Name,
+            LeadUserId = leadUserId,
+            LeadName = leadName,
             VisitMode = input.VisitMode,
         };
         review.Units.AddRange(input.Units.Select(u => new ReviewUnit { ReviewId = review.Id, UnitId = u.Id }));

@@ -51,6 +51,8 @@ public sealed class Sanction : Entity
 
     public DateOnly ProposedOn { get; private set; }
 
+    public string? ProposedById { get; private set; }
+
     public string ProposedByName { get; private set; } = "";
 
     /// <summary>The day the provider was shown the report or matter (rule 5).</summary>
@@ -360,6 +362,7 @@ public sealed class Sanction : Entity
             Motivation = motivation,
             Escalation = escalation,
             ProposedOn = today,
+            ProposedById = actor.UserId,
             ProposedByName = actor.Name,
             CommunicatedOn = basis.CommunicatedOn!.Value,
         };

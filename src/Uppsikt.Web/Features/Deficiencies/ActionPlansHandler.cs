@@ -7,6 +7,7 @@ using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Deficiencies;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Notifications;
@@ -112,7 +113,8 @@ public sealed record MatterView(DeficiencyOrigin Origin, Guid Id, string Title, 
 /// the pages and <c>/api/v1/action-plans</c> call it. A review's deficiencies are registered as its report becomes final
 /// (<see cref="IFinalReportFollowUp"/>); a serious complaint's or incident's by the municipality here.
 /// </summary>
-public sealed class ActionPlansHandler(AppDbContext db, DeficiencySettings settings, TimeProvider clock, HandOffs handOffs, FileStore files)
+public sealed class ActionPlansHandler(
+    AppDbContext db, DeficiencySettings settings, TimeProvider clock, HandOffs handOffs, FileStore files, IEnumerable<IPersistingDeficiency> persisting)
     : IFinalReportFollowUp
 {
     public const string FileOwnerType = nameof(ActionPlan);
@@ -336,7 +338,17 @@ public sealed class ActionPlansHandler(AppDbContext db, DeficiencySettings setti
         var verification = new VerificationInput(input.Method, input.CheckedWhat, input.Fixed, input.VerifiedOn, input.NewDeadlineOn, input.ReviewId);
         return await StepAsync(id, input.Version,
             plan => plan.Verify(actor, deficiencyId, verification, visit, clock.GetUtcNow(), clock.SwedishToday(), settings.PlanDays), cancellationToken,
-            plan => plan.State == ActionPlanState.Returned ? TellProviderAsync(plan, "persisting", cancellationToken) : Task.CompletedTask);
+            async plan =>
+            {
+                if (input.Fixed == false)
+                {
+                    await TellProviderAsync(plan, "persisting", cancellationToken);
+                    foreach (var follow in persisting)
+                    {
+                        await follow.PersistedAsync(plan, deficiencyId, actor, cancellationToken);
+                    }
+                }
+            });
     }
 
     /// <summary>The follow-up reviews a visit may be verified with: of the plan's provider, covering its unit, the visit made.</summary>

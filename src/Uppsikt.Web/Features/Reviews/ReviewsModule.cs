@@ -20,6 +20,7 @@ public static class ReviewsModule
         services.AddReviewPortal();
         services.AddScoped<VisitHandler>();
         services.AddScoped<ReviewsHandler>();
+        services.AddScoped<Infrastructure.Reviews.IDecisionVisits, DecisionVisits>();
         services.AddScoped<Intervals.IntervalsHandler>();
         services.AddScoped<Infrastructure.Home.IWorkSource, ReviewWork>();
         services.Configure<RazorPagesOptions>(options =>
