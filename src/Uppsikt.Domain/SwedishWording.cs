@@ -15,4 +15,8 @@ public static class SwedishWording
 
     /// <summary>"1 aktivitet", "3 aktiviteter": the count with the singular or the plural form of what is counted.</summary>
     public static string Count(int count, string one, string many) => $"{count.ToString("N0", Culture)} {(count == 1 ? one : many)}";
+
+    /// <summary>"1:a", "2:a", "3:e", "11:e", "21:a": an ordinal in figures, with ":a" after 1 and 2 (but not 11 and 12) and ":e" otherwise.</summary>
+    public static string Ordinal(int number) =>
+        number.ToString(Culture) + (Math.Abs(number % 100) is 11 or 12 || Math.Abs(number % 10) is not (1 or 2) ? ":e" : ":a");
 }

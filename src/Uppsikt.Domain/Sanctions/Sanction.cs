@@ -180,7 +180,7 @@ public sealed class Sanction : Entity
             return null;
         }
         var motivation = $"Brist {deficiency.Number} kvarstod vid uppföljningen den {SwedishWording.Date(today)}"
-            + (deficiency.PersistCount > 1 ? $", för {deficiency.PersistCount}:e gången" : "") + ". "
+            + (deficiency.PersistCount > 1 ? $", för {SwedishWording.Ordinal(deficiency.PersistCount)} gången" : "") + ". "
             + (before.Count == 0 ? "Ingen sanktion har beslutats för bristen tidigare." : $"Tidigare beslut: {Names(before.Distinct().Order().ToList())}.")
             + $" Nästa steg enligt villkoren är {DisplayNames.Of(next).ToLowerInvariant()}.";
         var sanction = Start(basis, [deficiency], deficiency.Allowed.Distinct().Order().ToList(), next, motivation, escalation: true, actor, today);
