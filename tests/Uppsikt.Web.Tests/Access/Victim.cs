@@ -37,6 +37,7 @@ public sealed record Victim(
     Guid QualityReportTemplateId,
     Guid ReviewId,
     Guid ActionPlanId,
+    Guid SanctionId,
     IReadOnlyList<Guid> EntityIds,
     IReadOnlyList<string> Names)
 {
@@ -54,6 +55,10 @@ public sealed record Victim(
         var deficiencyMarker = $"Brister hos {providerName} (testdata)";
         var finalId = await TestReviews.SeedAsync(app, new ReviewSpec(providerName, Domain.Reviews.ReviewState.Final, deficiencyMarker));
         var evidenceName = $"Underlag hos {providerName}.txt";
+        // A sanction the committee decided on B's plan: B reads it and its letter, A must not.
+        var sanctionMarker = $"Sanktion mot {providerName} (testdata)";
+        var sanctionPlanId = await app.WithDbAsync(db => db.ActionPlans.AsNoTracking().Where(p => p.OriginId == finalId).Select(p => p.Id).SingleAsync());
+        var sanctionId = await TestSanctions.SeedAsync(app, sanctionPlanId, Domain.Sanctions.SanctionState.Decided, sanctionMarker);
         await app.WithServicesAsync(async services =>
         {
             var plan = await services.GetRequiredService<AppDbContext>().ActionPlans.AsNoTracking().SingleAsync(p => p.OriginId == finalId);
@@ -80,15 +85,15 @@ public sealed record Victim(
                 provider.PreparednessNotes, user.Email, user.DisplayName, tokenName,
                 .. units.Select(u => u.Name), .. authorisations.Select(a => a.CaseNumber),
                 .. provider.People.Select(p => p.Name), .. provider.Subcontractors.Select(s => s.Name),
-                evidence.Marker, evidence.FileName, portal.Marker, reviewMarker, deficiencyMarker, evidenceName,
+                evidence.Marker, evidence.FileName, portal.Marker, reviewMarker, deficiencyMarker, evidenceName, sanctionMarker,
             ];
             return new Victim(
                 provider.Name, provider.Id, provider.OrganisationNumber, units[0].Id, units[0].Name, units[0].Version, authorisations[0].Id,
                 choiceSystem.Id, choiceSystem.CommitteeId, choiceSystem.Services[0].Id, levelId,
                 provider.People.OrderBy(p => p.Name).First().Id, provider.Subcontractors.OrderBy(s => s.Name).First().Id, tokenId,
                 evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.RoundId, portal.AttestationId,
-                report.Id, report.TemplateId, reviewId, actionPlanId,
-                [provider.Id, actionPlanId, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.AttestationId, report.Id, reviewId,
+                report.Id, report.TemplateId, reviewId, actionPlanId, sanctionId,
+                [provider.Id, actionPlanId, sanctionId, tokenId, evidence.ComplaintId, evidence.IncidentId, evidence.FileId, portal.MessageId, portal.DocumentId, portal.AttestationId, report.Id, reviewId,
                     .. units.Select(u => u.Id), .. authorisations.Select(a => a.Id),
                     .. provider.People.Select(p => p.Id), .. provider.Subcontractors.Select(s => s.Id)],
                 [.. names.OfType<string>().Where(n => n.Length > 0).Distinct()]);

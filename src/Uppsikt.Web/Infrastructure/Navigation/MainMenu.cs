@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Uppsikt.Domain.Deficiencies;
+using Uppsikt.Domain.Sanctions;
 using Uppsikt.Web.Infrastructure.Auth;
 using R = Uppsikt.Domain.Identity.Roles;
 
@@ -46,9 +47,11 @@ public static class MainMenu
             new("Granskningar", "/Reviews", Policies.Municipal),
             new("Granskningsintervall", "/Reviews/Intervals", Policies.Municipal),
             new("Brister och åtgärdsplaner", "/Deficiencies", Policies.Municipal, ActionPlan.FollowUpRoles),
+            new("Sanktioner", "/Sanctions", Policies.Municipal, [.. Sanction.Proposers, R.CommitteeSecretary]),
             new("Våra kvalitetsrapporter", "/QualityReports/Reports/Mine", Policies.ProviderUser),
             new("Våra granskningar", "/Reviews/Portal", Policies.ProviderUser),
             new("Våra brister och åtgärdsplaner", "/Deficiencies", Policies.ProviderUser),
+            new("Beslut om sanktioner", "/Sanctions", Policies.ProviderUser),
         ]),
         new("evidence", "Underlag",
         [
