@@ -331,16 +331,16 @@ public sealed class Sanction : Entity
         {
             return Refusal.WrongState("En enhet i egen regi får inga sanktioner. Bristerna påtalas och följs upp på samma sätt, utan sanktion.");
         }
-        if (basis.CommitteeId is null)
-        {
-            return Refusal.Invalid("Det går inte att avgöra vilken nämnd som beslutar: åtgärdsplanen är inte kopplad till något kundval.");
-        }
         if (basis.CommunicatedOn is null || basis.ResponseDueOn is not { } due)
         {
             return Refusal.WrongState("Anordnaren har inte fått se rapporten. En sanktion kan föreslås först när anordnaren har fått den och haft tid att svara.");
         }
-        return !basis.Responded && today <= due
-            ? Refusal.WrongState($"Anordnaren har till och med {SwedishWording.Date(due)} att svara. En sanktion kan föreslås när svaret har kommit eller tiden har gått ut.")
+        if (!basis.Responded && today <= due)
+        {
+            return Refusal.WrongState($"Anordnaren har till och med {SwedishWording.Date(due)} att svara. En sanktion kan föreslås när svaret har kommit eller tiden har gått ut.");
+        }
+        return basis.CommitteeId is null
+            ? Refusal.Invalid("Det går inte att avgöra vilken nämnd som beslutar: bristerna är inte kopplade till något kundval eller villkor.")
             : null;
     }
 

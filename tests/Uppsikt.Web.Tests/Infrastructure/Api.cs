@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -30,6 +31,14 @@ public static class Api
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response)
     {
         var body = await Expect.OkAsync(response);
+        return JsonSerializer.Deserialize<T>(body, Json) ?? throw new InvalidOperationException($"Empty answer: {body}");
+    }
+
+    /// <summary>The record a POST created, after checking the answer is 201 Created.</summary>
+    public static async Task<T> ReadCreatedAsync<T>(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201 Created, got {(int)response.StatusCode}: {body}");
         return JsonSerializer.Deserialize<T>(body, Json) ?? throw new InvalidOperationException($"Empty answer: {body}");
     }
 
