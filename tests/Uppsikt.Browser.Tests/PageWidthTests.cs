@@ -29,7 +29,7 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
             "/Reviews", "/Reviews/New", "/Portal/Providers/Messages", "/Portal/Providers/Messages?Waiting=true", "/Evidence/Observations?Mine=true",
             "/Cycle?Status=Overdue&Mine=true",
         ]);
-        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews", "/Deficiencies" })
+        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews", "/Deficiencies", "/Sanctions" })
         {
             paths.Add(await FirstTableLinkAsync(page, list));
         }
@@ -59,6 +59,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         await page.GotoAsync(await FirstTableLinkAsync(page, "/Deficiencies?Need=AwaitingVerification"));
         await AssertAccessibleAsync(page);
         await page.GotoAsync("/Reviews/Intervals");
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync(await FirstTableLinkAsync(page, "/Sanctions?State=Proposed"));
         await AssertAccessibleAsync(page);
         await page.GotoAsync(parts.First(p => p.StartsWith("/Reviews/Visit/Findings", StringComparison.Ordinal)));
         await AssertAccessibleAsync(page);
