@@ -158,6 +158,8 @@ public sealed class UnitTimelineTests(UppsiktApp app) : IClassFixture<UppsiktApp
             Incident(unitId, new DateOnly(2019, 1, 15), $"Avvikelse vid {name}"),
             Observation(unitId, new DateOnly(2018, 12, 10), $"Iakttagelse vid {name}")));
         await ReviewAsync(unitId, $"Granskning av {name}", ReviewStart, finalise: true);
+        var planId = await app.WithDbAsync(db => db.ActionPlans.AsNoTracking().Where(p => p.UnitId == unitId).Select(p => p.Id).SingleAsync(Cancel));
+        await TestSanctions.SeedAsync(app, planId, Domain.Sanctions.SanctionState.Decided);
         await ReviewAsync(unitId, $"Planerad granskning av {name}", ReviewStart.AddDays(30), finalise: false);
         return unitId;
     }
@@ -172,7 +174,7 @@ public sealed class UnitTimelineTests(UppsiktApp app) : IClassFixture<UppsiktApp
         var timeline = await ReadAsync(quality, unitId);
 
         Assert.Equal(Name, timeline.UnitName);
-        string[] every = ["review", "finding", "action-plan", "complaint", "incident", "observation", "quality-report", "attestation"];
+        string[] every = ["review", "finding", "action-plan", "sanction", "complaint", "incident", "observation", "quality-report", "attestation"];
         Assert.Equal(every, timeline.Kinds.Select(k => k.Key));
         Assert.All(every, kind => Assert.Contains(timeline.Items, e => e.Kind == kind));
         Assert.Equal(timeline.Total, timeline.Items.Count);
@@ -428,12 +430,15 @@ public sealed class UnitTimelineTests(UppsiktApp app) : IClassFixture<UppsiktApp
             Assert.DoesNotContain($"Planerad granskning av {Name}", html, StringComparison.Ordinal);
         }
 
-        // The municipality sees the planned review and the observation; the district following the unit up the same, but no
+        // The municipality sees the planned review, the observation and the sanction's earlier steps; the district following the unit up the same, but no
         // attestation (the portal is between the municipality's editors and the provider).
         using var quality = await app.CreateClientAs(Demo.QualityDeveloper);
         var all = await ReadAsync(quality, unitId);
         Assert.Contains(all.Items, e => e.Summary?.Contains($"Planerad granskning av {Name}", StringComparison.Ordinal) == true);
-        Assert.Equal(own.Total + 3, all.Total);
+        // Of the sanction, the provider sees the committee's decision only; the municipality its proposal and assessment too.
+        Assert.Equal("Nämnden beslutade om sanktion", Assert.Single(own.Items, e => e.Kind == "sanction").Title);
+        Assert.Equal(3, all.Items.Count(e => e.Kind == "sanction"));
+        Assert.Equal(own.Total + 5, all.Total);
         using var district = await app.CreateClientAs(Demo.DistrictUser);
         var followedUp = await ReadAsync(district, unitId);
         Assert.Equal(all.Items.Where(e => e.Kind != "attestation"), followedUp.Items);

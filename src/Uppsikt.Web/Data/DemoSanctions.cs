@@ -77,27 +77,15 @@ public static class DemoSanctions
             "Granskningen fann att en rutin för hot och våld saknas. Personalen går ensam till brukare med känd hotbild utan stöd av en rutin, och anordnarens svar "
             + "anger ingen tidpunkt för när rutinen ska vara införd. Bristen är allvarlig och villkoren medger varning med åtgärdsplan.",
             proposedOn, secretary, "§ 87", saltsjobaden.CaseNumber ?? $"KFKS-{today.Year}-01102", today.AddDays(30));
-        var decision = warning.Decision!;
-        var (check, checkRefused) = await visits.PlanAsync(new DecisionVisit(warning.ProviderId, warning.UnitId, saltsjobaden.ChoiceSystemId, warning.CommitteeId,
-            saltsjobaden.OriginId, $"Kontrollbesök efter varning: {warning.Title}", warning.FixBy!.Value.AddDays(1),
-            $"Nämnden beslutade varning {decision.Paragraph}. Kontrollera snarast genom besök att bristerna är åtgärdade.", decision.CaseNumber, developer.UserId, developer.Name),
-            decision, secretary, cancellationToken);
-        Check(checkRefused);
-        var (yearCheck, yearRefused) = await visits.PlanAsync(new DecisionVisit(warning.ProviderId, warning.UnitId, saltsjobaden.ChoiceSystemId, warning.CommitteeId,
-            saltsjobaden.OriginId, $"Uppföljning året efter varning: {warning.Title}", warning.YearCheckOn!.Value,
-            $"Nämnden beslutade varning {decision.Paragraph}. Bristerna följs upp igen året efter tidsfristen.", decision.CaseNumber, developer.UserId, developer.Name),
-            decision, secretary, cancellationToken);
-        Check(yearRefused);
-        warning.ScheduledChecks(check!.Value, yearCheck!.Value);
-        db.PortalDocuments.Add(new PortalDocument
+        var planned = new List<Guid>();
+        foreach (var visit in SanctionsHandler.WarningChecks(warning, saltsjobaden.ChoiceSystemId, saltsjobaden.OriginId))
         {
-            ProviderId = warning.ProviderId,
-            Title = $"Beslut om {DisplayNames.Of(warningType).ToLowerInvariant()}: {warning.Title}",
-            Message = $"Nämnden har den {SwedishText.Date(decision.DecidedOn)} {decision.Paragraph} (dnr {decision.CaseNumber}) beslutat om {DisplayNames.Of(warningType).ToLowerInvariant()}. "
-                + $"Bristerna ska vara åtgärdade senast {SwedishText.Date(warning.FixBy!.Value)}. Beslutsbrevet finns på {SanctionsHandler.Url(warning.Id)}.",
-            SentAt = Moment(decision.DecidedOn, 16),
-            SentBy = secretary.Name,
-        });
+            var (id, refused) = await visits.PlanAsync(visit, warning.Decision!, secretary, cancellationToken);
+            Check(refused);
+            planned.Add(id!.Value);
+        }
+        warning.ScheduledChecks(planned[0], planned[1]);
+        db.PortalDocuments.Add(SanctionsHandler.LetterInPortal(warning, secretary.Name, Moment(warning.DecidedOn!.Value, 16)));
 
         // Exempelträdets förskola: a remark for the first deficiency the conditions allow one for; the deficiency persisted at the
         // follow-up by phone, so the next step of the ladder is proposed.

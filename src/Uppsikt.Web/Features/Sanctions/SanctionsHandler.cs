@@ -337,51 +337,70 @@ public sealed class SanctionsHandler(AppDbContext db, TimeProvider clock, HandOf
             $"{(sanction.Escalation ? "En brist kvarstod vid uppföljningen" : sanction.ProposedByName + " föreslår")}: {DisplayNames.Of(sanction.ProposedType).ToLowerInvariant()} för {sanction.Title}. Bedöm om nämnden ska föreslås att besluta, eller om mer granskning behövs.",
             Url(sanction.Id)), cancellationToken);
 
-    /// <summary>Plans the visit that checks a warning's deadline "as soon as possible" after it, and the following year's check ([002] §7.1).</summary>
-    private async Task<Refusal?> PlanChecksAsync(Sanction sanction, WorkflowActor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// The follow-up reviews a decided warning calls for ([002] §7.1): the visit that checks its deadline "as soon as possible"
+    /// after it, and the check a year later; led by the one who proposed the sanction.
+    /// </summary>
+    public static IReadOnlyList<DecisionVisit> WarningChecks(Sanction sanction, Guid? choiceSystemId, Guid? followsUpReviewId)
     {
-        var plan = await db.ActionPlans.AsNoTracking().Where(p => p.Id == sanction.ActionPlanId)
-            .Select(p => new { p.ChoiceSystemId, p.Origin, p.OriginId, p.CaseNumber }).FirstAsync(cancellationToken);
         var decision = sanction.Decision!;
         var deadline = sanction.FixBy ?? decision.DecidedOn;
         var name = DisplayNames.Of(sanction.DecidedType!.Value).ToLowerInvariant();
         DecisionVisit Visit(string title, DateOnly on, string reason) => new(
-            sanction.ProviderId, sanction.UnitId, plan.ChoiceSystemId, sanction.CommitteeId, plan.Origin == DeficiencyOrigin.Review ? plan.OriginId : null,
-            title, on, reason, decision.CaseNumber, sanction.ProposedById, sanction.ProposedByName);
-        var (check, refusal) = await visits.PlanAsync(Visit($"Kontrollbesök efter {name}: {sanction.Title}", deadline.AddDays(1),
-            $"Nämnden beslutade {name} {decision.Paragraph} med tidsfrist till {SwedishText.Date(deadline)}. Kontrollera snarast genom besök att bristerna är åtgärdade."),
-            decision, actor, cancellationToken);
-        if (refusal is not null)
+            sanction.ProviderId, sanction.UnitId, choiceSystemId, sanction.CommitteeId, followsUpReviewId, title, on, reason, decision.CaseNumber,
+            sanction.ProposedById, sanction.ProposedByName);
+        return
+        [
+            Visit($"Kontrollbesök efter {name}: {sanction.Title}", deadline.AddDays(1),
+                $"Nämnden beslutade {name} {decision.Paragraph} med tidsfrist till {SwedishText.Date(deadline)}. Kontrollera snarast genom besök att bristerna är åtgärdade."),
+            Visit($"Kontroll året efter {name}: {sanction.Title}", sanction.YearCheckOn!.Value,
+                $"Nämnden beslutade {name} {decision.Paragraph}. Bristerna följs upp igen året efter tidsfristen."),
+        ];
+    }
+
+    /// <summary>The decision letter as a document in the provider's portal, which the provider opens and confirms reading.</summary>
+    public static PortalDocument LetterInPortal(Sanction sanction, string sentBy, DateTimeOffset at)
+    {
+        var name = DisplayNames.Of(sanction.DecidedType!.Value).ToLowerInvariant();
+        var decision = sanction.Decision!;
+        return new PortalDocument
         {
-            return Refusal.WrongState($"Kontrollbesöket efter beslutet kunde inte planeras: {refusal.Message}");
-        }
-        var (year, yearRefusal) = await visits.PlanAsync(Visit($"Uppföljning året efter {name}: {sanction.Title}", sanction.YearCheckOn!.Value,
-            $"Nämnden beslutade {name} {decision.Paragraph}. Bristerna följs upp igen året efter tidsfristen."), decision, actor, cancellationToken);
-        if (yearRefusal is not null)
+            ProviderId = sanction.ProviderId,
+            Title = $"Beslut om {name}: {sanction.Title}",
+            Message = $"Nämnden har den {SwedishText.Date(decision.DecidedOn)} {decision.Paragraph} (dnr {decision.CaseNumber}) beslutat om {name}."
+                + (sanction.FixBy is { } fixBy ? $" Bristerna ska vara åtgärdade senast {SwedishText.Date(fixBy)}." : "")
+                + $" Beslutsbrevet finns på {Url(sanction.Id)}.",
+            SentAt = at,
+            SentBy = sentBy,
+        };
+    }
+
+    /// <summary>Plans a decided warning's checks (<see cref="WarningChecks"/>) in this unit of work.</summary>
+    private async Task<Refusal?> PlanChecksAsync(Sanction sanction, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var plan = await db.ActionPlans.AsNoTracking().Where(p => p.Id == sanction.ActionPlanId)
+            .Select(p => new { p.ChoiceSystemId, p.Origin, p.OriginId }).FirstAsync(cancellationToken);
+        var planned = new List<Guid>();
+        foreach (var visit in WarningChecks(sanction, plan.ChoiceSystemId, plan.Origin == DeficiencyOrigin.Review ? plan.OriginId : null))
         {
-            return Refusal.WrongState($"Uppföljningen året efter beslutet kunde inte planeras: {yearRefusal.Message}");
+            var (id, refusal) = await visits.PlanAsync(visit, sanction.Decision!, actor, cancellationToken);
+            if (refusal is not null)
+            {
+                return Refusal.WrongState($"{visit.Title} kunde inte planeras: {refusal.Message}");
+            }
+            planned.Add(id!.Value);
         }
-        sanction.ScheduledChecks(check!.Value, year!.Value);
+        sanction.ScheduledChecks(planned[0], planned[1]);
         return null;
     }
 
-    /// <summary>The decision letter in the provider's portal, as a document the provider opens and confirms reading, and a notice.</summary>
+    /// <summary>The decision letter in the provider's portal, and a notice to its users.</summary>
     private async Task SendLetterAsync(Sanction sanction, WorkflowActor actor, CancellationToken cancellationToken)
     {
-        var name = DisplayNames.Of(sanction.DecidedType!.Value);
-        var decision = sanction.Decision!;
-        db.PortalDocuments.Add(new PortalDocument
-        {
-            ProviderId = sanction.ProviderId,
-            Title = $"Beslut om {name.ToLowerInvariant()}: {sanction.Title}",
-            Message = $"Nämnden har den {SwedishText.Date(decision.DecidedOn)} {decision.Paragraph} (dnr {decision.CaseNumber}) beslutat om {name.ToLowerInvariant()}."
-                + (sanction.FixBy is { } fixBy ? $" Bristerna ska vara åtgärdade senast {SwedishText.Date(fixBy)}." : "")
-                + $" Beslutsbrevet finns på {Url(sanction.Id)}.",
-            SentAt = clock.GetUtcNow(),
-            SentBy = actor.Name,
-        });
-        await handOffs.WaitsForAsync(new HandOff($"sanction-decided:{sanction.Id:N}", R.ProviderUser, $"Beslut om {name.ToLowerInvariant()}: {sanction.Title}",
-            $"Nämnden har beslutat om {name.ToLowerInvariant()}. Läs beslutsbrevet i portalen.", Url(sanction.Id))
+        var name = DisplayNames.Of(sanction.DecidedType!.Value).ToLowerInvariant();
+        db.PortalDocuments.Add(LetterInPortal(sanction, actor.Name, clock.GetUtcNow()));
+        await handOffs.WaitsForAsync(new HandOff($"sanction-decided:{sanction.Id:N}", R.ProviderUser, $"Beslut om {name}: {sanction.Title}",
+            $"Nämnden har beslutat om {name}. Läs beslutsbrevet i portalen.", Url(sanction.Id))
         { ProviderId = sanction.ProviderId }, cancellationToken);
     }
 
