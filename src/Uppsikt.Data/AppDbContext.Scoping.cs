@@ -6,6 +6,7 @@ using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.QualityReports;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 
@@ -225,6 +226,12 @@ public sealed partial class AppDbContext
         builder.Entity<PlannedAction>().HasQueryFilter(a => ActionPlans.Any(p => p.Id == a.ActionPlanId));
         builder.Entity<ActionPlanStep>().HasQueryFilter(s => ActionPlans.Any(p => p.Id == s.ActionPlanId));
         builder.Entity<DeficiencyVerification>().HasQueryFilter(v => Deficiencies.Any(d => d.Id == v.DeficiencyId));
+        // Stances on referral are the municipality's internal record (decision 0029): never a provider's nor the public's; a
+        // district reads those of its matters.
+        builder.Entity<ReferralStance>().HasQueryFilter(r =>
+            ScopeKind == AccessScopeKind.Unrestricted
+            || (ScopeKind == AccessScopeKind.District && (Incidents.Any(i => i.Id == r.IncidentId) || Complaints.Any(c => c.Id == r.ComplaintId)
+                || Deficiencies.Any(d => d.Id == r.DeficiencyId))));
         // Interview notes may tell of individual service users: the municipality's working material, never the provider's.
         builder.Entity<InterviewNote>().HasQueryFilter(n =>
             (ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District) && Reviews.Any(r => r.Id == n.ReviewId));

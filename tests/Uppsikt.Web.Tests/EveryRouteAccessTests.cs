@@ -111,6 +111,7 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /Evidence/Complaints/Details/{id:guid}"] = RouteRule.Hidden(b => b.ComplaintId),
         ["POST /Evidence/Complaints/Details/{id:guid}?handler=Forward"] = RouteRule.Denied(b => b.ComplaintId) with { Form = _ => [new("ResponseDueOn", "2099-01-01"), new("Version", "0")] },
         ["POST /Evidence/Complaints/Details/{id:guid}?handler=Answer"] = RouteRule.Hidden(b => b.ComplaintId) with { Form = _ => [new("Response", "Inkräktarens svar (fiktiv)"), new("Version", "1")] },
+        ["POST /Evidence/Complaints/Details/{id:guid}?handler=Stance"] = RouteRule.Denied(b => b.ComplaintId) with { Form = _ => [new("Authority", "Ivo"), new("Decision", "Referred"), new("DecidedOn", "2026-01-01"), new("Motivation", "Inkräktare"), new("Version", "1")] },
         ["POST /Evidence/Complaints/Details/{id:guid}?handler=Close"] = RouteRule.Denied(b => b.ComplaintId) with { Form = _ => [new("Note", "Stängt av inkräktare"), new("Version", "1")] },
         ["POST /Evidence/Complaints/Details/{id:guid}?handler=Upload"] = RouteRule.Hidden(b => b.ComplaintId),
         ["POST /Evidence/Complaints/Details/{id:guid}?handler=DeleteFile"] = RouteRule.Hidden(b => b.ComplaintId) with { Form = b => [new("fileId", b.FileId.ToString())] },
@@ -123,10 +124,11 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /api/v1/complaints"] = RouteRule.Denied() with { Json = b => new { receivedOn = "2026-01-01", channel = "Email", unitId = b.UnitId, category = "Food", severity = "Minor", summary = "Inkräktare" } },
         ["POST /api/v1/complaints/{id:guid}/forward"] = RouteRule.Denied(b => b.ComplaintId) with { Json = _ => new { responseDueOn = "2099-01-01", version = 1 } },
         ["POST /api/v1/complaints/{id:guid}/answer"] = RouteRule.Hidden(b => b.ComplaintId) with { Json = _ => new { response = "Inkräktarens svar", version = 1 } },
+        ["POST /api/v1/complaints/{id:guid}/referrals"] = RouteRule.Denied(b => b.ComplaintId) with { Json = _ => new { authority = "Ivo", decision = "Referred", motivation = "Inkräktare", decidedOn = "2026-01-01", version = 1 } },
         ["POST /api/v1/complaints/{id:guid}/close"] = RouteRule.Denied(b => b.ComplaintId) with { Json = _ => new { note = "Stängt", version = 1 } },
         ["GET /Evidence/Incidents"] = RouteRule.List(b => $"providerId={b.ProviderId}", b => $"unitId={b.UnitId}"),
         ["GET /Evidence/Incidents/Details/{id:guid}"] = RouteRule.Hidden(b => b.IncidentId),
-        ["POST /Evidence/Incidents/Details/{id:guid}?handler=Stance"] = RouteRule.Denied(b => b.IncidentId) with { Form = _ => [new("Authority", "Ivo"), new("Decision", "Referred"), new("DecidedOn", "2026-01-01"), new("Version", "0")] },
+        ["POST /Evidence/Incidents/Details/{id:guid}?handler=Stance"] = RouteRule.Denied(b => b.IncidentId) with { Form = _ => [new("Authority", "Ivo"), new("Decision", "Referred"), new("DecidedOn", "2026-01-01"), new("Motivation", "Inkräktare"), new("Version", "0")] },
         ["POST /Evidence/Incidents/Details/{id:guid}?handler=Close"] = RouteRule.Denied(b => b.IncidentId) with { Form = _ => [new("Note", "Stängt"), new("Version", "0")] },
         ["POST /Evidence/Incidents/Details/{id:guid}?handler=Upload"] = RouteRule.Hidden(b => b.IncidentId),
         ["POST /Evidence/Incidents/Details/{id:guid}?handler=DeleteFile"] = RouteRule.Hidden(b => b.IncidentId) with { Form = b => [new("fileId", b.FileId.ToString())] },
@@ -139,7 +141,7 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /api/v1/incidents/summary"] = RouteRule.Denied(),
         ["POST /api/v1/incidents"] = RouteRule.NoProviderData("a provider reports for its own units only: B's unit is unknown to A (400)") with
         { Json = b => new { kind = "Deviation", severity = "Minor", occurredOn = "2026-01-01", unitId = b.UnitId, summary = "Inkräktare" } },
-        ["POST /api/v1/incidents/{id:guid}/referrals"] = RouteRule.Denied(b => b.IncidentId) with { Json = _ => new { authority = "Ivo", decision = "Referred", decidedOn = "2026-01-01", version = 0 } },
+        ["POST /api/v1/incidents/{id:guid}/referrals"] = RouteRule.Denied(b => b.IncidentId) with { Json = _ => new { authority = "Ivo", decision = "Referred", motivation = "Inkräktare", decidedOn = "2026-01-01", version = 0 } },
         ["POST /api/v1/incidents/{id:guid}/close"] = RouteRule.Denied(b => b.IncidentId) with { Json = _ => new { note = "Stängt", version = 0 } },
         ["GET /Evidence/Observations"] = RouteRule.Denied(),
         ["GET /Evidence/Observations/Edit"] = RouteRule.Denied(),
@@ -309,6 +311,8 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /api/v1/action-plans/{id:guid}/return"] = RouteRule.Hidden(b => b.ActionPlanId) with { Json = _ => new { reason = "Inkräktare", version = 0 } },
         ["POST /api/v1/action-plans/{id:guid}/files"] = RouteRule.Hidden(b => b.ActionPlanId),
         ["POST /api/v1/action-plans/{id:guid}/actions/{actionId:guid}/done"] = (RouteRule.Hidden(b => b.ActionPlanId) with { Json = b => new { report = "Inkräktare", evidenceFileIds = new[] { b.FileId }, version = 0 } }).With("actionId", b => b.ActionPlanId),
+        ["POST /Deficiencies/Plan/{id:guid}?handler=Stance"] = RouteRule.Hidden(b => b.ActionPlanId) with { Form = _ => [new("deficiencyId", Guid.CreateVersion7().ToString()), new("Authority", "Ivo"), new("Decision", "Referred"), new("DecidedOn", "2026-01-01"), new("Motivation", "Inkräktare"), new("version", "0")] },
+        ["POST /api/v1/action-plans/{id:guid}/deficiencies/{deficiencyId:guid}/referrals"] = (RouteRule.Hidden(b => b.ActionPlanId) with { Json = _ => new { authority = "Ivo", decision = "Referred", motivation = "Inkräktare", decidedOn = "2026-01-01", version = 0 } }).With("deficiencyId", b => b.ActionPlanId),
         ["POST /api/v1/action-plans/{id:guid}/deficiencies/{deficiencyId:guid}/verifications"] = (RouteRule.Hidden(b => b.ActionPlanId) with { Json = _ => new { method = "PhoneCall", checkedWhat = "Inkräktare", @fixed = true, verifiedOn = "2026-01-01", version = 0 } }).With("deficiencyId", b => b.ActionPlanId),
 
         // Reviews' documents: a provider reads its own communicated report; the meeting notes are the municipality's

@@ -1677,48 +1677,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToTable("OutcomeAverages");
                 });
 
-            modelBuilder.Entity("Uppsikt.Domain.Evidence.Referral", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Authority")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly>("DecidedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId", "Authority")
-                        .IsUnique();
-
-                    b.ToTable("Referral");
-                });
-
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Target", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2433,6 +2391,63 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("TemplateQuestions");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Referrals.ReferralStance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("DeficiencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Authority")
+                        .IsUnique();
+
+                    b.HasIndex("DeficiencyId", "Authority")
+                        .IsUnique();
+
+                    b.HasIndex("IncidentId", "Authority")
+                        .IsUnique();
+
+                    b.ToTable("ReferralStances", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ReferralStances_OneMatter", "(CASE WHEN \"IncidentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ComplaintId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"DeficiencyId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Register.Administration", b =>
@@ -3611,15 +3626,6 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Uppsikt.Domain.Evidence.Referral", b =>
-                {
-                    b.HasOne("Uppsikt.Domain.Evidence.Incident", null)
-                        .WithMany("Referrals")
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Target", b =>
                 {
                     b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", null)
@@ -3813,6 +3819,24 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Referrals.ReferralStance", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Evidence.Complaint", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Uppsikt.Domain.Deficiencies.Deficiency", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("DeficiencyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Uppsikt.Domain.Evidence.Incident", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Register.Authorisation", b =>
@@ -4042,7 +4066,14 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Uppsikt.Domain.Deficiencies.Deficiency", b =>
                 {
+                    b.Navigation("Referrals");
+
                     b.Navigation("Verifications");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Evidence.Complaint", b =>
+                {
+                    b.Navigation("Referrals");
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Incident", b =>

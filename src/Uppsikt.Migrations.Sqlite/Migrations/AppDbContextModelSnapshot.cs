@@ -1663,48 +1663,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("OutcomeAverages");
                 });
 
-            modelBuilder.Entity("Uppsikt.Domain.Evidence.Referral", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Authority")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DecidedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId", "Authority")
-                        .IsUnique();
-
-                    b.ToTable("Referral");
-                });
-
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Target", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2417,6 +2375,63 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("TemplateQuestions");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Referrals.ReferralStance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeficiencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Authority")
+                        .IsUnique();
+
+                    b.HasIndex("DeficiencyId", "Authority")
+                        .IsUnique();
+
+                    b.HasIndex("IncidentId", "Authority")
+                        .IsUnique();
+
+                    b.ToTable("ReferralStances", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ReferralStances_OneMatter", "(CASE WHEN \"IncidentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ComplaintId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"DeficiencyId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Register.Administration", b =>
@@ -3595,15 +3610,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Uppsikt.Domain.Evidence.Referral", b =>
-                {
-                    b.HasOne("Uppsikt.Domain.Evidence.Incident", null)
-                        .WithMany("Referrals")
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Target", b =>
                 {
                     b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", null)
@@ -3797,6 +3803,24 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Referrals.ReferralStance", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Evidence.Complaint", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Uppsikt.Domain.Deficiencies.Deficiency", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("DeficiencyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Uppsikt.Domain.Evidence.Incident", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Register.Authorisation", b =>
@@ -4026,7 +4050,14 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Uppsikt.Domain.Deficiencies.Deficiency", b =>
                 {
+                    b.Navigation("Referrals");
+
                     b.Navigation("Verifications");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Evidence.Complaint", b =>
+                {
+                    b.Navigation("Referrals");
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Incident", b =>
