@@ -395,6 +395,19 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToSqlQuery("SELECT \"ProviderId\", \"Status\" FROM \"Authorisations\" ");
                 });
 
+            modelBuilder.Entity("Uppsikt.Data.MatterUnit", b =>
+                {
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\" AS \"MatterId\", \"UnitId\" FROM \"Incidents\" UNION ALL SELECT \"Id\", \"UnitId\" FROM \"Complaints\" UNION ALL SELECT \"Id\", \"UnitId\" FROM \"Deficiencies\" ");
+                });
+
             modelBuilder.Entity("Uppsikt.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -66,6 +66,7 @@ public static class AuditNames
         ["Review"] = "Granskning",
         ["ReviewUnit"] = "Enhet i granskning",
         ["ReviewCoverage"] = "Granskningens enheter",
+        ["MatterUnit"] = "Ärendets enhet",
         ["ReviewFinding"] = "Iakttagelse",
         ["InterviewNote"] = "Intervjuanteckning",
         ["ReviewResponse"] = "Anordnarens svar på granskning",

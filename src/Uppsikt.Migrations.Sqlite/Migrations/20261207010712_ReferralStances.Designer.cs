@@ -11,7 +11,7 @@ using Uppsikt.Data;
 namespace Uppsikt.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207003529_ReferralStances")]
+    [Migration("20261207010712_ReferralStances")]
     partial class ReferralStances
     {
         /// <inheritdoc />
@@ -382,6 +382,19 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable((string)null);
 
                     b.ToSqlQuery("SELECT \"ProviderId\", \"Status\" FROM \"Authorisations\" ");
+                });
+
+            modelBuilder.Entity("Uppsikt.Data.MatterUnit", b =>
+                {
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\" AS \"MatterId\", \"UnitId\" FROM \"Incidents\" UNION ALL SELECT \"Id\", \"UnitId\" FROM \"Complaints\" UNION ALL SELECT \"Id\", \"UnitId\" FROM \"Deficiencies\" ");
                 });
 
             modelBuilder.Entity("Uppsikt.Data.OutboxMessage", b =>

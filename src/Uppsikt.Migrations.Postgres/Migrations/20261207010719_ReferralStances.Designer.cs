@@ -13,7 +13,7 @@ using Uppsikt.Data;
 namespace Uppsikt.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207003552_ReferralStances")]
+    [Migration("20261207010719_ReferralStances")]
     partial class ReferralStances
     {
         /// <inheritdoc />
@@ -396,6 +396,19 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToTable((string)null);
 
                     b.ToSqlQuery("SELECT \"ProviderId\", \"Status\" FROM \"Authorisations\" ");
+                });
+
+            modelBuilder.Entity("Uppsikt.Data.MatterUnit", b =>
+                {
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\" AS \"MatterId\", \"UnitId\" FROM \"Incidents\" UNION ALL SELECT \"Id\", \"UnitId\" FROM \"Complaints\" UNION ALL SELECT \"Id\", \"UnitId\" FROM \"Deficiencies\" ");
                 });
 
             modelBuilder.Entity("Uppsikt.Data.OutboxMessage", b =>
