@@ -160,6 +160,28 @@ public sealed class ReferralStanceTests(UppsiktApp app) : IClassFixture<UppsiktA
     }
 
     [Fact]
+    public async Task TheIncidentListFlagsAndFindsMissingStancesForTheMunicipalityOnly()
+    {
+        using var quality = await app.ApiClientAs(Demo.QualityDeveloper);
+        using var provider = await app.ApiClientAs(Demo.OmsorgshusetUser);
+
+        using (var missing = await quality.GetAsync("/api/v1/incidents?stanceMissing=true&pageSize=100", Cancel))
+        {
+            var items = JsonDocument.Parse(await Expect.OkAsync(missing)).RootElement.GetProperty("items").EnumerateArray().ToList();
+            Assert.NotEmpty(items);
+            Assert.All(items, i => Assert.True(i.GetProperty("awaitsStance").GetBoolean()));
+        }
+        using (var missing = await provider.GetAsync("/api/v1/incidents?stanceMissing=true&pageSize=100", Cancel))
+        {
+            Assert.Equal(0, JsonDocument.Parse(await Expect.OkAsync(missing)).RootElement.GetProperty("total").GetInt32());
+        }
+        using var all = await provider.GetAsync("/api/v1/incidents?pageSize=100", Cancel);
+        var own = JsonDocument.Parse(await Expect.OkAsync(all)).RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(own);
+        Assert.All(own, i => Assert.False(i.GetProperty("awaitsStance").GetBoolean()));
+    }
+
+    [Fact]
     public async Task TheMigrationMovesEveryIncidentStanceIntoTheOneTable()
     {
         await using var database = await TestDatabase.CreateAsync();

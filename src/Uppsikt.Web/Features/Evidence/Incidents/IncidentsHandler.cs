@@ -67,9 +67,14 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
         bool stanceMissing, CancellationToken cancellationToken)
     {
         var incidents = db.Incidents.AsNoTracking();
-        // The stances are the municipality's (decision 0029): a provider's list neither filters nor flags by them.
+        // The stances are the municipality's (decision 0029): a provider's list is never flagged by them, and asking for the
+        // incidents that lack one finds none.
         var municipal = IsMunicipal;
-        if (stanceMissing && municipal)
+        if (stanceMissing && !municipal)
+        {
+            incidents = incidents.Where(i => false);
+        }
+        else if (stanceMissing)
         {
             incidents = incidents.Where(i => i.Status == IncidentStatus.Open
                 && (i.Kind == IncidentKind.LexSarah || i.Kind == IncidentKind.LexMaria || i.Severity == Severity.Serious)
