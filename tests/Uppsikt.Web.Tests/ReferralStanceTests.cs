@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Uppsikt.Data;
 using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Referrals;
@@ -179,6 +181,33 @@ public sealed class ReferralStanceTests(UppsiktApp app) : IClassFixture<UppsiktA
         var own = JsonDocument.Parse(await Expect.OkAsync(all)).RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.NotEmpty(own);
         Assert.All(own, i => Assert.False(i.GetProperty("awaitsStance").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task ADistrictReadsTheStancesOfItsUnitsMattersAndAProviderAndThePublicNone()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
+        var north = await app.GetAdministrationIdAsync(Demo.NorthDistrict);
+        var omsorgshuset = await app.GetProviderIdAsync(Demo.Omsorgshuset);
+        async Task<List<Guid>> StancesAsync(AccessScope access)
+        {
+            await using var db = new AppDbContext(options, new ScopedActor(access), TimeProvider.System);
+            return await db.ReferralStances.Select(r => r.Id).ToListAsync(Cancel);
+        }
+        var every = await app.WithDbAsync(db => db.ReferralStances.Select(r => new { r.Id, r.IncidentId, r.ComplaintId, r.DeficiencyId }).ToListAsync(Cancel));
+        var northUnits = await app.WithDbAsync(db => db.Units.Where(u => u.AdministrationId == north).Select(u => u.Id).ToListAsync(Cancel));
+        var northMatters = await app.WithDbAsync(async db => (await db.Incidents.Where(i => northUnits.Contains(i.UnitId)).Select(i => i.Id).ToListAsync(Cancel))
+            .Concat(await db.Complaints.Where(c => northUnits.Contains(c.UnitId)).Select(c => c.Id).ToListAsync(Cancel))
+            .Concat(await db.Deficiencies.Where(d => northUnits.Contains(d.UnitId)).Select(d => d.Id).ToListAsync(Cancel)).ToHashSet());
+        var expected = every.Where(r => northMatters.Contains(r.IncidentId ?? r.ComplaintId ?? r.DeficiencyId ?? Guid.Empty)).Select(r => r.Id).Order().ToList();
+
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < every.Count);
+        Assert.Equal(expected, (await StancesAsync(AccessScope.ForDistrict(north))).Order().ToList());
+        Assert.Empty(await StancesAsync(AccessScope.ForProvider(omsorgshuset)));
+        Assert.Empty(await StancesAsync(AccessScope.Public));
+        Assert.Equal(every.Count, (await StancesAsync(AccessScope.Unrestricted)).Count);
     }
 
     [Fact]
