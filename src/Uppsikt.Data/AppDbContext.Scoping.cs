@@ -6,6 +6,7 @@ using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.QualityReports;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Sanctions;
@@ -54,6 +55,9 @@ public sealed partial class AppDbContext
 
     /// <summary>The units each review covers, without the links' filter: what the review's district rule reads.</summary>
     private DbSet<ReviewCoverage> ReviewCoverages => Set<ReviewCoverage>();
+
+    /// <summary>The units of the matters stances belong to, without the matters' filters: what the stances' district rule reads.</summary>
+    private DbSet<MatterUnit> MatterUnits => Set<MatterUnit>();
 
     /// <summary>
     /// The district rule (decision 0024), the one place it is written: a unit is a district user's when the unit's
@@ -130,6 +134,8 @@ public sealed partial class AppDbContext
             """SELECT "Id", COALESCE("ProviderId", '00000000-0000-0000-0000-000000000000') AS "ProviderId", COALESCE("AdministrationId", '00000000-0000-0000-0000-000000000000') AS "AdministrationId" FROM "Units" """);
         builder.Entity<AuthorisationStanding>().HasNoKey().ToTable((string?)null).ToSqlQuery("""SELECT "ProviderId", "Status" FROM "Authorisations" """);
         builder.Entity<ReviewCoverage>().HasNoKey().ToTable((string?)null).ToSqlQuery("""SELECT "ReviewId", "UnitId" FROM "ReviewUnits" """);
+        builder.Entity<MatterUnit>().HasNoKey().ToTable((string?)null).ToSqlQuery(
+            """SELECT "Id" AS "MatterId", "UnitId" FROM "Incidents" UNION ALL SELECT "Id", "UnitId" FROM "Complaints" UNION ALL SELECT "Id", "UnitId" FROM "Deficiencies" """);
 
         // Every district part below is the one rule of decision 0024: units and unit-level records follow their unit; providers
         // and provider-level records are the district's when the provider has a unit there. The filters read the unfiltered
@@ -233,6 +239,12 @@ public sealed partial class AppDbContext
             UnitInMyDistrict<Sanction>(s => s.UnitId)));
         // Its steps (the group manager's assessment among them) are the municipality's working record, never the provider's.
         builder.Entity<SanctionStep>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider && Sanctions.Any(x => x.Id == s.SanctionId));
+        // Stances on referral are the municipality's internal record (decision 0029): never a provider's nor the public's; a
+        // district reads those of its units' matters, through the matters' unfiltered units.
+        builder.Entity<ReferralStance>().HasQueryFilter(Or<ReferralStance>(
+            r => ScopeKind == AccessScopeKind.Unrestricted,
+            HasUnitInMyDistrict<ReferralStance>((r, placement) => MatterUnits.Any(m =>
+                (m.MatterId == r.IncidentId || m.MatterId == r.ComplaintId || m.MatterId == r.DeficiencyId) && m.UnitId == placement.Id))));
         // Interview notes may tell of individual service users: the municipality's working material, never the provider's.
         builder.Entity<InterviewNote>().HasQueryFilter(n =>
             (ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District) && Reviews.Any(r => r.Id == n.ReviewId));

@@ -10,6 +10,7 @@ using Uppsikt.Domain.Imports;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.QualityReports;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Sanctions;
@@ -63,6 +64,8 @@ public sealed partial class AppDbContext(
     public DbSet<CaseWorkerObservation> CaseWorkerObservations => Set<CaseWorkerObservation>();
 
     public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<ReferralStance> ReferralStances => Set<ReferralStance>();
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     // Conditions and follow-up plans: the municipality's own documents, no provider data, so no query filters.

@@ -44,3 +44,15 @@ public sealed class ReviewCoverage
 
     public Guid UnitId { get; init; }
 }
+
+/// <summary>
+/// The unit of each matter a stance on referral can belong to — an incident, a complaint or a deficiency — read straight from
+/// their tables without their query filters: what the stances' district filter asks (decision 0029). Read-only and not a
+/// table of its own.
+/// </summary>
+public sealed class MatterUnit
+{
+    public Guid MatterId { get; init; }
+
+    public Guid UnitId { get; init; }
+}

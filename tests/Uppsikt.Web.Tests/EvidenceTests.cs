@@ -138,15 +138,60 @@ public sealed class EvidenceTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         {
             await Expect.DeniedAsync(providerCloses);
         }
-        using (var close = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/close", new { note = "Åtgärderna räcker (testfall).", version = 2 }, Api.Json, TestContext.Current.CancellationToken))
+        // A serious complaint closes only with the municipality's stances on IVO and the police (rule 4).
+        using (var early = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/close", new { note = "Klart", version = 2 }, Api.Json, TestContext.Current.CancellationToken))
+        {
+            Assert.Contains("Ett allvarligt klagomål kan inte avslutas förrän ställning har tagits till anmälan till IVO och polisen",
+                Expect.ReadableText(early, await Expect.StatusAsync(early, HttpStatusCode.BadRequest)), StringComparison.Ordinal);
+        }
+        object Stance(string authority, string? motivation, int version, string decidedOn = "2026-01-01") =>
+            new { authority, decision = "NotReferred", motivation, decidedOn, version };
+        using (var refused = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/referrals", new { authority = "Ivo", decision = "Maybe", decidedOn = "2999-01-01", motivation = "Gäller 121212-1212.", version = 2 },
+            Api.Json, TestContext.Current.CancellationToken))
+        {
+            // An unknown decision is refused by the binding before the handler sees anything.
+            await Expect.StatusAsync(refused, HttpStatusCode.BadRequest);
+        }
+        using (var refused = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/referrals", Stance("Ivo", "Gäller 121212-1212.", 2, "2999-01-01"), Api.Json, TestContext.Current.CancellationToken))
+        {
+            var errors = JsonDocument.Parse(await Expect.StatusAsync(refused, HttpStatusCode.BadRequest)).RootElement.GetProperty("errors");
+            Assert.True(errors.TryGetProperty("Motivation", out _));
+            Assert.True(errors.TryGetProperty("DecidedOn", out _));
+        }
+        using (var providerStance = await trygga.PostAsJsonAsync($"/api/v1/complaints/{id}/referrals", Stance("Ivo", "Anordnaren tycker till.", 2), Api.Json, TestContext.Current.CancellationToken))
+        {
+            await Expect.DeniedAsync(providerStance);
+        }
+        using (var ivo = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/referrals", Stance("Ivo", "Inget allvarligt missförhållande (testfall).", 2), Api.Json, TestContext.Current.CancellationToken))
+        {
+            var details = JsonDocument.Parse(await Expect.OkAsync(ivo)).RootElement;
+            Assert.Equal(["Police"], details.GetProperty("missingStances").EnumerateArray().Select(a => a.GetString()));
+        }
+        using (var tax = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/referrals", new { authority = "TaxAgency", decision = "Referred", motivation = "Misstänkta svartlöner (testfall).", decidedOn = "2026-01-01", version = 3 },
+            Api.Json, TestContext.Current.CancellationToken))
+        {
+            await Expect.OkAsync(tax);
+        }
+        using (var police = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/referrals", Stance("Police", "Inget brott (testfall).", 4), Api.Json, TestContext.Current.CancellationToken))
+        {
+            var details = JsonDocument.Parse(await Expect.OkAsync(police)).RootElement;
+            Assert.Equal(3, details.GetProperty("referrals").GetArrayLength());
+            Assert.Equal(0, details.GetProperty("missingStances").GetArrayLength());
+        }
+        // The provider reads its complaint without the municipality's stances.
+        using (var providerRead = await trygga.GetAsync($"/api/v1/complaints/{id}", TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(await Expect.OkAsync(providerRead)).RootElement.GetProperty("referrals").ValueKind);
+        }
+        using (var close = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/close", new { note = "Åtgärderna räcker (testfall).", version = 5 }, Api.Json, TestContext.Current.CancellationToken))
         {
             await Expect.OkAsync(close);
         }
-        using (var lateAnswer = await trygga.PostAsJsonAsync($"/api/v1/complaints/{id}/answer", new { response = "Sent svar (testfall).", version = 3 }, Api.Json, TestContext.Current.CancellationToken))
+        using (var lateAnswer = await trygga.PostAsJsonAsync($"/api/v1/complaints/{id}/answer", new { response = "Sent svar (testfall).", version = 6 }, Api.Json, TestContext.Current.CancellationToken))
         {
             Assert.Contains("avslutat och kan inte besvaras", Expect.ReadableText(lateAnswer, await Expect.StatusAsync(lateAnswer, HttpStatusCode.Conflict)), StringComparison.Ordinal);
         }
-        using (var closeAgain = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/close", new { note = "Igen", version = 3 }, Api.Json, TestContext.Current.CancellationToken))
+        using (var closeAgain = await quality.PostAsJsonAsync($"/api/v1/complaints/{id}/close", new { note = "Igen", version = 6 }, Api.Json, TestContext.Current.CancellationToken))
         {
             await Expect.StatusAsync(closeAgain, HttpStatusCode.Conflict);
         }
@@ -200,20 +245,31 @@ public sealed class EvidenceTests(UppsiktApp app) : IClassFixture<UppsiktApp>
             var body = await Expect.StatusAsync(early, HttpStatusCode.BadRequest);
             Assert.Contains("ställning har tagits till anmälan till IVO och polisen", Expect.ReadableText(early, body), StringComparison.Ordinal);
         }
-        using (var noReason = await quality.PostAsJsonAsync($"/api/v1/incidents/{id}/referrals", new { authority = "Police", decision = "NotReferred", decidedOn = Today, version = 0 }, Api.Json, TestContext.Current.CancellationToken))
+        using (var noMotivation = await quality.PostAsJsonAsync($"/api/v1/incidents/{id}/referrals", new { authority = "Police", decision = "NotReferred", decidedOn = Today, version = 0 }, Api.Json, TestContext.Current.CancellationToken))
         {
-            var body = await Expect.StatusAsync(noReason, HttpStatusCode.BadRequest);
-            Assert.Contains("Ange skälet", Expect.ReadableText(noReason, body), StringComparison.Ordinal);
-            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("Reason", out _));
+            var body = await Expect.StatusAsync(noMotivation, HttpStatusCode.BadRequest);
+            Assert.Contains("Ange en motivering", Expect.ReadableText(noMotivation, body), StringComparison.Ordinal);
+            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("Motivation", out _));
         }
         using (var providerStance = await provider.PostAsJsonAsync($"/api/v1/incidents/{id}/referrals", new { authority = "Ivo", decision = "Referred", decidedOn = Today, version = 0 }, Api.Json, TestContext.Current.CancellationToken))
         {
             await Expect.DeniedAsync(providerStance);
         }
-        using (var ivo = await quality.PostAsJsonAsync($"/api/v1/incidents/{id}/referrals", new { authority = "Ivo", decision = "Referred", decidedOn = Today, version = 0 }, Api.Json, TestContext.Current.CancellationToken))
+        using (var ivo = await quality.PostAsJsonAsync($"/api/v1/incidents/{id}/referrals",
+            new { authority = "Ivo", decision = "Referred", motivation = "Larmet besvarades inte (testfall).", decidedOn = Today, version = 0 }, Api.Json, TestContext.Current.CancellationToken))
         {
-            await Expect.OkAsync(ivo);
+            var stances = JsonDocument.Parse(await Expect.OkAsync(ivo)).RootElement;
+            Assert.Equal("Larmet besvarades inte (testfall).", Assert.Single(stances.GetProperty("referrals").EnumerateArray()).GetProperty("motivation").GetString());
+            Assert.Equal(["Police"], stances.GetProperty("missingStances").EnumerateArray().Select(a => a.GetString()));
         }
+        // The provider reads its own incident, never the municipality's stances on it.
+        using (var providerRead = await provider.GetAsync($"/api/v1/incidents/{id}", TestContext.Current.CancellationToken))
+        {
+            var read = JsonDocument.Parse(await Expect.OkAsync(providerRead)).RootElement;
+            Assert.Equal(JsonValueKind.Null, read.GetProperty("referrals").ValueKind);
+            Assert.Equal(JsonValueKind.Null, read.GetProperty("missingStances").ValueKind);
+        }
+        // An older client's "reason" is still read as the motivation.
         using (var police = await quality.PostAsJsonAsync($"/api/v1/incidents/{id}/referrals",
             new { authority = "Police", decision = "NotReferred", reason = "Inget brott misstänks.", decidedOn = Today, version = 1 }, Api.Json, TestContext.Current.CancellationToken))
         {
@@ -226,7 +282,8 @@ public sealed class EvidenceTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         {
             Assert.Contains("redan avslutad", Expect.ReadableText(closeAgain, await Expect.StatusAsync(closeAgain, HttpStatusCode.Conflict)), StringComparison.Ordinal);
         }
-        using (var lateStance = await quality.PostAsJsonAsync($"/api/v1/incidents/{id}/referrals", new { authority = "Ivo", decision = "Referred", decidedOn = Today, version = 3 }, Api.Json, TestContext.Current.CancellationToken))
+        using (var lateStance = await quality.PostAsJsonAsync($"/api/v1/incidents/{id}/referrals",
+            new { authority = "Ivo", decision = "Referred", motivation = "Sent (testfall).", decidedOn = Today, version = 3 }, Api.Json, TestContext.Current.CancellationToken))
         {
             await Expect.StatusAsync(lateStance, HttpStatusCode.Conflict);
         }

@@ -37,6 +37,7 @@ internal sealed class DeficiencyConfiguration : IEntityTypeConfiguration<Deficie
         b.OwnKeys();
         b.Searchable();
         b.Ignore(e => e.IsSerious);
+        b.Ignore(e => e.IsClosed);
         b.Property(e => e.Area).HasMaxLength(EntityDefaults.Name);
         b.Property(e => e.Description).HasMaxLength(EntityDefaults.Text);
         b.Property(e => e.RequiredAction).HasMaxLength(EntityDefaults.Text);
@@ -46,6 +47,8 @@ internal sealed class DeficiencyConfiguration : IEntityTypeConfiguration<Deficie
         b.HasIndex(e => new { e.UnitId, e.State });
         b.HasIndex(e => new { e.ProviderId, e.State });
         b.HasMany(e => e.Verifications).WithOne().HasForeignKey(v => v.DeficiencyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.Referrals).WithOne().HasForeignKey(r => r.DeficiencyId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(e => e.Referrals).AutoInclude();
     }
 }
 

@@ -15,6 +15,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(e => e.ProviderResponse).HasMaxLength(EntityDefaults.Text);
         b.Property(e => e.ClosingNote).HasMaxLength(EntityDefaults.Text);
         b.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(e => e.IsSerious);
+        b.Ignore(e => e.IsClosed);
+        b.HasMany(e => e.Referrals).WithOne().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(e => e.Referrals).AutoInclude();
         b.HasIndex(e => new { e.UnitId, e.ReceivedOn });
         b.HasIndex(e => e.Status);
     }
@@ -43,20 +47,10 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.Property(e => e.Actions).HasMaxLength(EntityDefaults.Text);
         b.Property(e => e.ClosingNote).HasMaxLength(EntityDefaults.Text);
         b.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(e => e.IsClosed);
         b.HasMany(e => e.Referrals).WithOne().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(e => e.Referrals).AutoInclude();
         b.HasIndex(e => new { e.UnitId, e.OccurredOn });
-    }
-}
-
-internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
-{
-    public void Configure(EntityTypeBuilder<Referral> b)
-    {
-        b.Versioned();
-        b.Property(e => e.Reason).HasMaxLength(EntityDefaults.Text);
-        b.Property(e => e.DecidedBy).HasMaxLength(EntityDefaults.Name);
-        b.HasIndex(e => new { e.IncidentId, e.Authority }).IsUnique();
     }
 }
 

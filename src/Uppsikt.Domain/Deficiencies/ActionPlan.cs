@@ -1,4 +1,5 @@
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 using R = Uppsikt.Domain.Identity.Roles;
@@ -335,6 +336,24 @@ public sealed class ActionPlan : Entity
     }
 
     /// <summary>
+    /// The municipality's stance on referring a serious deficiency to one authority (rule 4), recorded by those who follow the
+    /// plan up, while the deficiency is open. Null on success; otherwise not allowed, a deficiency not in the plan, or the rule's refusal.
+    /// </summary>
+    public Refusal? RecordStance(WorkflowActor actor, Guid deficiencyId, ReferralAuthority authority, ReferralDecision decision, string? motivation,
+        DateOnly decidedOn, DateOnly today)
+    {
+        if (!actor.IsIn(FollowUpRoles))
+        {
+            return NotFollowingUp;
+        }
+        if (Deficiencies.Find(d => d.Id == deficiencyId) is not { } deficiency)
+        {
+            return Refusal.Invalid("Bristen finns inte i planen.", "DeficiencyId");
+        }
+        return deficiency.RecordStance(authority, decision, motivation, decidedOn, actor.Name, today);
+    }
+
+    /// <summary>
     /// The municipality's verification of one deficiency: what was checked, how and when, and whether it was fixed. A serious
     /// deficiency is checked at a visit, which is a follow-up review of the provider covering the unit whose visit took place
     /// [002] §3; a fixed deficiency needs every action against it reported done. When it persists it gets a new deadline one
@@ -362,6 +381,10 @@ public sealed class ActionPlan : Entity
         if (VerificationProblem(deficiency, input, visit, today) is { } problem)
         {
             return problem;
+        }
+        if (input.Fixed == true && deficiency.RefuseClosing("En allvarlig brist kan inte verifieras som åtgärdad") is { } missing)
+        {
+            return missing;
         }
         var (method, on, isFixed) = (input.Method!.Value, input.VerifiedOn!.Value, input.Fixed!.Value);
         deficiency.Verifications.Add(new DeficiencyVerification
@@ -451,7 +474,8 @@ public sealed class ActionPlan : Entity
         "Enheten och anordnaren har olika regiform i registret (egen regi mot privat eller idéburen). Rätta registret först: "
         + "om bristerna är påtalade brister i egen regi eller brister som kan leda till sanktion avgörs av regiformen.");
 
-    private static Refusal NotFollowingUp =>
+    /// <summary>The refusal of a step only those who follow the plan up take.</summary>
+    public static Refusal NotFollowingUp =>
         Refusal.NotAllowed("Brister och åtgärdsplaner följs upp av kvalitetsutvecklare, uppföljare, medicinskt ansvariga och gruppchefer.");
 
     private static ActionPlan Start(

@@ -1,3 +1,4 @@
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Reviews;
 
 namespace Uppsikt.Domain.Deficiencies;
@@ -6,7 +7,7 @@ namespace Uppsikt.Domain.Deficiencies;
 /// A deficiency (brist) the provider must fix: what was found, against which conditions, what must be done and by when. At an
 /// in-house unit it is a deficiency pointed out (påtalad brist): the same follow-up, never a sanction (rule 1).
 /// </summary>
-public sealed class Deficiency : Entity
+public sealed class Deficiency : Entity, IReferralMatter
 {
     public Guid ActionPlanId { get; set; }
 
@@ -58,7 +59,15 @@ public sealed class Deficiency : Entity
 
     public List<DeficiencyVerification> Verifications { get; } = [];
 
+    /// <summary>
+    /// The municipality's stances on referral; required on IVO and the police before a serious deficiency is verified fixed
+    /// (rule 4). A serious review finding's stance is recorded here, on the deficiency it becomes when the report is final.
+    /// </summary>
+    public List<ReferralStance> Referrals { get; } = [];
+
     public bool IsSerious => Severity == Assessment.SeriousDeficiency;
+
+    public bool IsClosed => State == DeficiencyState.Fixed;
 
     public bool IsOverdue(DateOnly today) => State == DeficiencyState.Open && DeadlineOn < today;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Domain.Evidence;
@@ -38,7 +39,7 @@ public enum ComplaintStatus
 /// Synpunkter och klagomål ([002] §5.2): registered by the quality unit, handed to the provider with a deadline,
 /// answered by the provider with its actions and closed by the municipality. Compiled each year per unit and choice system.
 /// </summary>
-public sealed class Complaint : Entity
+public sealed class Complaint : Entity, IReferralMatter
 {
     public DateOnly ReceivedOn { get; set; }
 
@@ -71,6 +72,13 @@ public sealed class Complaint : Entity
     public string? ClosingNote { get; private set; }
 
     public DateOnly? ClosedOn { get; private set; }
+
+    /// <summary>The municipality's stances on referral; required on IVO and the police before a serious complaint closes (rule 4).</summary>
+    public List<ReferralStance> Referrals { get; } = [];
+
+    public bool IsSerious => Severity == Severity.Serious;
+
+    public bool IsClosed => Status == ComplaintStatus.Closed;
 
     public bool IsOverdue(DateOnly today) => Status == ComplaintStatus.Forwarded && ResponseDueOn < today;
 
@@ -116,13 +124,17 @@ public sealed class Complaint : Entity
 
     /// <summary>
     /// Closes the complaint; the note says how it ended (also when the provider never answered). Null on success; a wrong state
-    /// when it is already closed.
+    /// when it is already closed; and, while it is serious and a stance on referral is missing, a refusal of its content.
     /// </summary>
     public Refusal? Close(string note, DateOnly today)
     {
         if (Status == ComplaintStatus.Closed)
         {
             return Refusal.WrongState("Klagomålet är redan avslutat.");
+        }
+        if (this.RefuseClosing("Ett allvarligt klagomål kan inte avslutas") is { } missing)
+        {
+            return missing;
         }
         Status = ComplaintStatus.Closed;
         ClosingNote = note;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Domain.Evidence;
@@ -27,7 +28,7 @@ public enum IncidentStatus
 /// Avvikelse, Lex Sarah or Lex Maria at a unit. A serious one cannot be closed until the municipality has taken a
 /// stance on referral to IVO and to the police (specification rule 4; [002] §7.1).
 /// </summary>
-public sealed class Incident : Entity
+public sealed class Incident : Entity, IReferralMatter
 {
     public IncidentKind Kind { get; set; }
 
@@ -57,47 +58,15 @@ public sealed class Incident : Entity
 
     public DateOnly? ClosedOn { get; private set; }
 
-    public List<Referral> Referrals { get; } = [];
+    public List<ReferralStance> Referrals { get; } = [];
 
     /// <summary>Lex Sarah and Lex Maria are serious by law; a deviation when its severity is.</summary>
     public bool IsSerious => IsSeriousIncident(Kind, Severity);
 
+    public bool IsClosed => Status == IncidentStatus.Closed;
+
     public static bool IsSeriousIncident(IncidentKind kind, Severity severity) =>
         kind is IncidentKind.LexSarah or IncidentKind.LexMaria || severity == Severity.Serious;
-
-    /// <summary>The authorities a stance must be recorded for before closing: IVO and the police for a serious incident.</summary>
-    public IReadOnlyList<ReferralAuthority> RequiredStances => IsSerious ? [ReferralAuthority.Ivo, ReferralAuthority.Police] : [];
-
-    public IReadOnlyList<ReferralAuthority> MissingStances =>
-        [.. RequiredStances.Where(authority => Referrals.All(r => r.Authority != authority))];
-
-    /// <summary>
-    /// Records (or replaces) the stance on one authority. Null on success; otherwise a wrong state once the incident is closed,
-    /// or a missing reason for not referring (<c>Reason</c>).
-    /// </summary>
-    public Refusal? RecordStance(ReferralAuthority authority, ReferralDecision decision, string? reason, DateOnly decidedOn, string? decidedBy)
-    {
-        if (Status == IncidentStatus.Closed)
-        {
-            return Refusal.WrongState("Händelsen är avslutad; ställningstagandet kan inte ändras.");
-        }
-        var text = reason?.Trim();
-        if (decision == ReferralDecision.NotReferred && string.IsNullOrEmpty(text))
-        {
-            return Refusal.Invalid("Ange skälet till att händelsen inte anmäls.", "Reason");
-        }
-        var stance = Referrals.Find(r => r.Authority == authority);
-        if (stance is null)
-        {
-            stance = new Referral { IncidentId = Id, Authority = authority };
-            Referrals.Add(stance);
-        }
-        stance.Decision = decision;
-        stance.Reason = string.IsNullOrEmpty(text) ? null : text;
-        stance.DecidedOn = decidedOn;
-        stance.DecidedBy = decidedBy;
-        return null;
-    }
 
     /// <summary>
     /// Closes the incident. Null on success; a wrong state when it is already closed; and, while it is serious and a stance on
@@ -109,53 +78,13 @@ public sealed class Incident : Entity
         {
             return Refusal.WrongState("Händelsen är redan avslutad.");
         }
-        if (MissingStances is { Count: > 0 } missing)
+        if (this.RefuseClosing("En allvarlig händelse kan inte avslutas") is { } missing)
         {
-            return Refusal.Invalid("En allvarlig händelse kan inte avslutas förrän ställning har tagits till anmälan till "
-                + string.Join(" och ", missing.Select(ReferralNames.Swedish)) + ".");
+            return missing;
         }
         Status = IncidentStatus.Closed;
         ClosingNote = note;
         ClosedOn = today;
         return null;
     }
-}
-
-public enum ReferralAuthority
-{
-    [Display(Name = "IVO")] Ivo = 1,
-    [Display(Name = "Polisen")] Police = 2,
-}
-
-public enum ReferralDecision
-{
-    [Display(Name = "Anmäld")] Referred = 1,
-    [Display(Name = "Inte anmäld")] NotReferred = 2,
-}
-
-/// <summary>Anmälan: the recorded stance on referring an incident to one authority: referred, or not referred and why.</summary>
-public sealed class Referral : Entity
-{
-    public Guid IncidentId { get; set; }
-
-    public ReferralAuthority Authority { get; set; }
-
-    public ReferralDecision Decision { get; set; }
-
-    /// <summary>Required when not referred.</summary>
-    public string? Reason { get; set; }
-
-    public DateOnly DecidedOn { get; set; }
-
-    public string? DecidedBy { get; set; }
-}
-
-public static class ReferralNames
-{
-    public static string Swedish(ReferralAuthority authority) => authority switch
-    {
-        ReferralAuthority.Ivo => "IVO",
-        ReferralAuthority.Police => "polisen",
-        _ => authority.ToString(),
-    };
 }

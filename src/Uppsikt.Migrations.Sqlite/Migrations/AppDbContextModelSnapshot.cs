@@ -381,6 +381,19 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToSqlQuery("SELECT \"ProviderId\", \"Status\" FROM \"Authorisations\" ");
                 });
 
+            modelBuilder.Entity("Uppsikt.Data.MatterUnit", b =>
+                {
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\" AS \"MatterId\", \"UnitId\" FROM \"Incidents\" UNION ALL SELECT \"Id\", \"UnitId\" FROM \"Complaints\" UNION ALL SELECT \"Id\", \"UnitId\" FROM \"Deficiencies\" ");
+                });
+
             modelBuilder.Entity("Uppsikt.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1663,48 +1676,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("OutcomeAverages");
                 });
 
-            modelBuilder.Entity("Uppsikt.Domain.Evidence.Referral", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Authority")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DecidedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId", "Authority")
-                        .IsUnique();
-
-                    b.ToTable("Referral");
-                });
-
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Target", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2417,6 +2388,63 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("TemplateQuestions");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Referrals.ReferralStance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeficiencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Authority")
+                        .IsUnique();
+
+                    b.HasIndex("DeficiencyId", "Authority")
+                        .IsUnique();
+
+                    b.HasIndex("IncidentId", "Authority")
+                        .IsUnique();
+
+                    b.ToTable("ReferralStances", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ReferralStances_OneMatter", "(CASE WHEN \"IncidentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ComplaintId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"DeficiencyId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Register.Administration", b =>
@@ -3276,6 +3304,171 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("ReviewUnits");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Sanctions.Sanction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AllowedTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessmentComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CommunicatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionCaseNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionParagraph")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DeficiencyIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Escalation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FixBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VerificationReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("YearCheckReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("VerificationReviewId");
+
+                    b.HasIndex("YearCheckReviewId");
+
+                    b.HasIndex("ProviderId", "State");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.ToTable("Sanctions");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Sanctions.SanctionStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SanctionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SanctionId", "OccurredAt");
+
+                    b.ToTable("SanctionSteps");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3595,15 +3788,6 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Uppsikt.Domain.Evidence.Referral", b =>
-                {
-                    b.HasOne("Uppsikt.Domain.Evidence.Incident", null)
-                        .WithMany("Referrals")
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Target", b =>
                 {
                     b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", null)
@@ -3797,6 +3981,24 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Referrals.ReferralStance", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Evidence.Complaint", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Uppsikt.Domain.Deficiencies.Deficiency", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("DeficiencyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Uppsikt.Domain.Evidence.Incident", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Register.Authorisation", b =>
@@ -3995,6 +4197,56 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Sanctions.Sanction", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Deficiencies.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Register.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Register.Provider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Register.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("VerificationReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("YearCheckReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Provider");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Sanctions.SanctionStep", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Sanctions.Sanction", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("SanctionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Conditions.Condition", b =>
                 {
                     b.Navigation("Versions");
@@ -4026,7 +4278,14 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Uppsikt.Domain.Deficiencies.Deficiency", b =>
                 {
+                    b.Navigation("Referrals");
+
                     b.Navigation("Verifications");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Evidence.Complaint", b =>
+                {
+                    b.Navigation("Referrals");
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Incident", b =>
@@ -4102,6 +4361,11 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Navigation("Steps");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Sanctions.Sanction", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Web.Features.Evidence.Complaints;
 using Uppsikt.Web.Features.Evidence.Incidents;
 using Uppsikt.Web.Infrastructure;
@@ -12,7 +13,8 @@ namespace Uppsikt.Web.Data;
 
 /// <summary>
 /// Fictitious complaints, case workers' observations and incidents on the demo providers' units, dated relative to today so
-/// that the states stay as described: one answer overdue, one serious Lex Sarah with its IVO stance, one serious awaiting a stance.
+/// that the states stay as described: one answer overdue, one serious Lex Sarah with its IVO stance, one serious awaiting a stance,
+/// a serious complaint with its IVO stance and information handed to the Swedish Tax Agency.
 /// Omsorgshuset Hemtjänst Sickla also has a closed history of more than a year, for its timeline.
 /// </summary>
 public sealed class DemoEvidence(AppDbContext db, FileStore files, TimeProvider clock)
@@ -42,8 +44,16 @@ public sealed class DemoEvidence(AppDbContext db, FileStore files, TimeProvider 
         var forwarded = Complaint(escort.Id, today.AddDays(-5), ComplaintChannel.ViaCaseWorker, ComplaintCategory.Treatment, Severity.Minor,
             "Handläggaren förmedlar (fiktivt) att en ledsagare upplevts som stressad och otrevlig vid ett läkarbesök.");
         forwarded.Forward(today.AddDays(10), today.AddDays(-3));
-        Complaint(sickla.Id, today.AddDays(-1), ComplaintChannel.Letter, ComplaintCategory.HealthCare, Severity.Serious,
+        var medicine = Complaint(sickla.Id, today.AddDays(-1), ComplaintChannel.Letter, ComplaintCategory.HealthCare, Severity.Serious,
             "Brev (fiktivt) om att ordinerad medicin inte getts vid två tillfällen under en helg.");
+        // The serious complaint: IVO is told; the police stance is still to be taken. The letter also tells of weekend staff paid
+        // without pay slips, which is handed to the Swedish Tax Agency (all fictitious).
+        medicine.RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred,
+            "Uteblivna läkemedelsdoser vid upprepade tillfällen kan innebära ett allvarligt missförhållande; IVO underrättas (fiktivt).",
+            today, "Klara Kvalitet (fiktiv)", today);
+        medicine.RecordStance(ReferralAuthority.TaxAgency, ReferralDecision.Referred,
+            "Brevet uppger (fiktivt) att helgpersonalen får kontant lön utan lönebesked. Grundad misstanke om svartlöner; uppgifterna lämnas till Skatteverket.",
+            today, "Klara Kvalitet (fiktiv)", today);
 
         // Sickla's earlier history, so that its timeline reaches back more than a year.
         var lastWinter = Complaint(sickla.Id, today.AddDays(-420), ComplaintChannel.Email, ComplaintCategory.Care, Severity.Moderate,
@@ -70,7 +80,9 @@ public sealed class DemoEvidence(AppDbContext db, FileStore files, TimeProvider 
         var lexSarah = Incident(sjoutsikten.Id, IncidentKind.LexSarah, Severity.Serious, today.AddDays(-25), IncidentReporter.Provider,
             "Fallolycka (fiktiv) där larmet inte besvarades på 40 minuter. Anmäld enligt lex Sarah.",
             "Larmrutinen är ändrad och nattbemanningen utökad med en person (fiktivt).");
-        lexSarah.RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred, null, today.AddDays(-20), "Klara Kvalitet (fiktiv)");
+        lexSarah.RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred,
+            "Anordnaren har anmält händelsen enligt lex Sarah; kommunen anmäler också brister i larmhanteringen till IVO (fiktivt).",
+            today.AddDays(-20), "Klara Kvalitet (fiktiv)", today);
         Incident(saltsjobaden.Id, IncidentKind.Deviation, Severity.Serious, today.AddDays(-6), IncidentReporter.Municipality,
             "Läkemedel (fiktivt) förvarades olåst i brukarens hem under flera dagar.", null, EvidenceSource.CaseWorkerObservation);
         var minor = Incident(sickla.Id, IncidentKind.Deviation, Severity.Minor, today.AddDays(-50), IncidentReporter.Provider,
@@ -78,7 +90,8 @@ public sealed class DemoEvidence(AppDbContext db, FileStore files, TimeProvider 
         minor.Close("Åtgärden är tillräcklig.", today.AddDays(-40));
         Incident(escort.Id, IncidentKind.LexMaria, Severity.Moderate, today.AddDays(-70), IncidentReporter.Provider,
             "Fel dos (fiktiv) av ett läkemedel gavs vid ett tillfälle; ingen bestående skada.", "Signeringslistorna är utbytta (fiktivt).")
-            .RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred, null, today.AddDays(-65), "Klara Kvalitet (fiktiv)");
+            .RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred, "Vårdgivaren har anmält enligt lex Maria; kommunen underrättar IVO (fiktivt).",
+                today.AddDays(-65), "Klara Kvalitet (fiktiv)", today);
 
         await db.SaveChangesAsync(cancellationToken);
 

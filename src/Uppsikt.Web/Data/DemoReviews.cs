@@ -4,6 +4,7 @@ using Uppsikt.Domain;
 using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.QualityReports;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Web.Features.Deficiencies;
@@ -226,6 +227,13 @@ public static class DemoReviews
         {
             Check(altaPlan.ReportDone(omsorgshuset, action.Id, "Genomfört enligt planen; se bifogad sammanställning.", [evidenceId], Moment(altaFinalised.AddDays(45)), altaFinalised.AddDays(45)));
         }
+        // The serious deficiency: the municipality's stance on referral, neither to IVO nor the police (all fictitious).
+        var serious = altaPlan.Deficiencies.First(d => d.IsSerious);
+        Check(altaPlan.RecordStance(developer, serious.Id, ReferralAuthority.Ivo, ReferralDecision.NotReferred,
+            "Ingen brukare har kommit till skada och anordnaren har infört rutinen; bristen följs upp med besök. Inget allvarligt missförhållande att anmäla.",
+            altaFinalised.AddDays(20), today));
+        Check(altaPlan.RecordStance(developer, serious.Id, ReferralAuthority.Police, ReferralDecision.NotReferred,
+            "Ingen misstanke om brott.", altaFinalised.AddDays(20), today));
         var minor = altaPlan.Deficiencies.First(d => !d.IsSerious);
         Check(altaPlan.Verify(developer, minor.Id, new VerificationInput(VerificationMethod.PhoneCall,
             "Telefonsamtal med verksamhetschefen och stickprov på fem genomförandeplaner som skickades in: alla var uppdaterade.", true,

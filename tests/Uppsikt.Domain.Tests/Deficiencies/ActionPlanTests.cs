@@ -1,6 +1,7 @@
 using CsCheck;
 using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Identity;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 
@@ -98,6 +99,16 @@ public sealed class ActionPlanTests
     {
         var (plans, refused) = ActionPlan.FromFinalReview(review, providerInHouse, OwnershipOf(units), Developer, At, PlanDays);
         Assert.Null(refused);
+        // The municipality takes its stance on referral as the report becomes final, so that a serious deficiency can later be
+        // verified fixed; the tests of that rule take the stances away again.
+        foreach (var plan in plans)
+        {
+            foreach (var serious in plan.Deficiencies.Where(d => d.IsSerious))
+            {
+                Assert.Null(plan.RecordStance(Developer, serious.Id, ReferralAuthority.Ivo, ReferralDecision.NotReferred, "Inget missförhållande.", ReviewDay, ReviewDay));
+                Assert.Null(plan.RecordStance(Developer, serious.Id, ReferralAuthority.Police, ReferralDecision.NotReferred, "Inget brott.", ReviewDay, ReviewDay));
+            }
+        }
         return plans;
     }
 
@@ -1197,5 +1208,64 @@ public sealed class ActionPlanTests
         var late = deficiency.DeadlineOn.AddDays(10);
         Assert.Equal("DueOn", plan.AddAction(Provider, deficiency.Id, "Åtgärd", "Vera Verksamhetschef (fiktiv)", late.AddMonths(1).AddDays(1), late).Refusal?.Field);
         Assert.Null(plan.AddAction(Provider, deficiency.Id, "Åtgärd", "Vera Verksamhetschef (fiktiv)", late.AddMonths(1), late).Refusal);
+    }
+
+    // ---------------------------------------------------------------- stances on referral (rule 4)
+
+    [Fact]
+    public void ASeriousDeficiencyIsVerifiedFixedOnlyWithStancesOnIvoAndThePolice()
+    {
+        var plan = ReportedDone();
+        var serious = Serious(plan);
+        serious.Referrals.Clear();
+
+        Assert.Equal(Refusal.Invalid("En allvarlig brist kan inte verifieras som åtgärdad förrän ställning har tagits till anmälan till IVO och polisen."),
+            plan.Verify(Developer, serious.Id, Checked(VerificationMethod.Visit), VisitAt(plan), Now, VerifyDay, PlanDays));
+        Assert.Empty(serious.Verifications);
+        Assert.Equal(DeficiencyState.Open, serious.State);
+
+        Assert.Null(plan.RecordStance(Developer, serious.Id, ReferralAuthority.TaxAgency, ReferralDecision.Referred, "Misstänkta svartlöner (fiktivt).", VerifyDay, VerifyDay));
+        Assert.Null(plan.RecordStance(Manager, serious.Id, ReferralAuthority.Ivo, ReferralDecision.NotReferred, "Ingen brukare kom till skada.", VerifyDay, VerifyDay));
+        Assert.Equal(Refusal.Invalid("En allvarlig brist kan inte verifieras som åtgärdad förrän ställning har tagits till anmälan till polisen."),
+            plan.Verify(Developer, serious.Id, Checked(VerificationMethod.Visit), VisitAt(plan), Now, VerifyDay, PlanDays));
+
+        Assert.Null(plan.RecordStance(Developer, serious.Id, ReferralAuthority.Police, ReferralDecision.NotReferred, "Ingen misstanke om brott.", VerifyDay, VerifyDay));
+        Assert.Null(plan.Verify(Developer, serious.Id, Checked(VerificationMethod.Visit), VisitAt(plan), Now, VerifyDay, PlanDays));
+        Assert.Equal(DeficiencyState.Fixed, serious.State);
+        Assert.Equal(3, serious.Referrals.Count);
+
+        Assert.Equal(RefusalKind.WrongState,
+            plan.RecordStance(Developer, serious.Id, ReferralAuthority.Police, ReferralDecision.Referred, "Ändrat.", VerifyDay, VerifyDay)?.Kind);
+    }
+
+    [Fact]
+    public void APersistingSeriousDeficiencyAndAMinorOneNeedNoStance()
+    {
+        var plan = ReportedDone();
+        Serious(plan).Referrals.Clear();
+
+        Assert.Null(plan.Verify(Developer, Minor(plan).Id, Checked(), null, Now, VerifyDay, PlanDays));
+        Assert.Null(plan.Verify(Developer, Serious(plan).Id, Checked(VerificationMethod.Visit, false, newDeadline: VerifyDay.AddMonths(2)), VisitAt(plan), Now, VerifyDay, PlanDays));
+        Assert.Empty(Minor(plan).Referrals);
+    }
+
+    [Fact]
+    public void OnlyThoseWhoFollowUpRecordAStanceAndOnlyOnTheirPlansDeficiency()
+    {
+        var plan = NewPlan();
+        var serious = Serious(plan);
+        serious.Referrals.Clear();
+
+        foreach (var role in NotFollowingUp)
+        {
+            Assert.Equal(RefusalKind.NotAllowed,
+                plan.RecordStance(As(role, provider: ProviderId), serious.Id, ReferralAuthority.Ivo, ReferralDecision.Referred, "Anmäls.", Today, Today)?.Kind);
+        }
+        Assert.Equal("DeficiencyId", plan.RecordStance(Developer, Guid.CreateVersion7(), ReferralAuthority.Ivo, ReferralDecision.Referred, "Anmäls.", Today, Today)?.Field);
+        Assert.Equal("DecidedOn", plan.RecordStance(Developer, serious.Id, ReferralAuthority.Ivo, ReferralDecision.Referred, "Anmäls.", Today.AddDays(1), Today)?.Field);
+        Assert.Equal("Motivation", plan.RecordStance(Developer, serious.Id, ReferralAuthority.Ivo, ReferralDecision.Referred, " ", Today, Today)?.Field);
+        Assert.Empty(serious.Referrals);
+        Assert.Equal([ReferralAuthority.Ivo, ReferralAuthority.Police], serious.MissingStances());
+        Assert.Empty(Minor(plan).MissingStances());
     }
 }

@@ -1,5 +1,6 @@
 using CsCheck;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Referrals;
 
 namespace Uppsikt.Domain.Tests.Evidence;
 
@@ -22,10 +23,10 @@ public sealed class IncidentTests
         Assert.Equal(Refusal.Invalid("En allvarlig händelse kan inte avslutas förrän ställning har tagits till anmälan till IVO och polisen."), refused);
         Assert.Equal(IncidentStatus.Open, incident.Status);
 
-        Assert.Null(incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred, null, Today, "Klara"));
+        Assert.Null(incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred, "Misstänkt missförhållande.", Today, "Klara", Today));
         Assert.Equal(Refusal.Invalid("En allvarlig händelse kan inte avslutas förrän ställning har tagits till anmälan till polisen."), incident.Close("Klar", Today));
 
-        Assert.Null(incident.RecordStance(ReferralAuthority.Police, ReferralDecision.NotReferred, "Inget brott misstänks.", Today, "Klara"));
+        Assert.Null(incident.RecordStance(ReferralAuthority.Police, ReferralDecision.NotReferred, "Inget brott misstänks.", Today, "Klara", Today));
         Assert.Null(incident.Close("Klar", Today));
         Assert.Equal(IncidentStatus.Closed, incident.Status);
         Assert.Equal(Today, incident.ClosedOn);
@@ -42,29 +43,31 @@ public sealed class IncidentTests
     }
 
     [Fact]
-    public void NotReferringNeedsAReasonAndAStanceCanBeReplacedButNotAfterClosing()
+    public void EveryStanceNeedsAMotivationAndAStanceCanBeReplacedButNotAfterClosing()
     {
         var incident = New(IncidentKind.LexSarah, Severity.Serious);
 
-        Assert.Equal(Refusal.Invalid("Ange skälet till att händelsen inte anmäls.", "Reason"),
-            incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.NotReferred, "  ", Today, null));
+        Assert.Equal(Refusal.Invalid("Ange en motivering till ställningstagandet.", "Motivation"),
+            incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.NotReferred, "  ", Today, null, Today));
+        Assert.Equal(Refusal.Invalid("Ange en motivering till ställningstagandet.", "Motivation"),
+            incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred, null, Today, null, Today));
         Assert.Empty(incident.Referrals);
 
-        incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.NotReferred, "Utredningen visar inget missförhållande.", Today, null);
-        incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred, null, Today.AddDays(1), null);
+        incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.NotReferred, "Utredningen visar inget missförhållande.", Today, null, Today);
+        incident.RecordStance(ReferralAuthority.Ivo, ReferralDecision.Referred, " Ny uppgift om skada. ", Today.AddDays(-1), null, Today);
         var ivo = Assert.Single(incident.Referrals);
         Assert.Equal(ReferralDecision.Referred, ivo.Decision);
-        Assert.Null(ivo.Reason);
+        Assert.Equal("Ny uppgift om skada.", ivo.Motivation);
 
-        incident.RecordStance(ReferralAuthority.Police, ReferralDecision.Referred, null, Today, null);
+        incident.RecordStance(ReferralAuthority.Police, ReferralDecision.Referred, "Misstänkt brott.", Today, null, Today);
         incident.Close("Klar", Today);
-        Assert.Equal(RefusalKind.WrongState, incident.RecordStance(ReferralAuthority.Police, ReferralDecision.NotReferred, "Ändrat", Today, null)?.Kind);
+        Assert.Equal(RefusalKind.WrongState, incident.RecordStance(ReferralAuthority.Police, ReferralDecision.NotReferred, "Ändrat", Today, null, Today)?.Kind);
     }
 
     [Fact]
     public void ClosingSucceedsIffNotSeriousOrEveryRequiredStanceIsRecorded()
     {
-        var cases = Gen.Select(Gen.Enum<IncidentKind>(), Gen.Enum<Severity>(), Gen.Enum<ReferralAuthority>().HashSet[0, 2], Gen.Bool,
+        var cases = Gen.Select(Gen.Enum<IncidentKind>(), Gen.Enum<Severity>(), Gen.Enum<ReferralAuthority>().HashSet[0, 5], Gen.Bool,
             (kind, severity, stances, referred) => (kind, severity, stances, referred));
 
         cases.Sample(c =>
@@ -72,10 +75,10 @@ public sealed class IncidentTests
             var incident = New(c.kind, c.severity);
             foreach (var authority in c.stances)
             {
-                Assert.Null(incident.RecordStance(authority, c.referred ? ReferralDecision.Referred : ReferralDecision.NotReferred, "Skäl", Today, null));
+                Assert.Null(incident.RecordStance(authority, c.referred ? ReferralDecision.Referred : ReferralDecision.NotReferred, "Skäl", Today, null, Today));
             }
             var serious = c.kind != IncidentKind.Deviation || c.severity == Severity.Serious;
-            var expected = !serious || c.stances.Count == 2;
+            var expected = !serious || (c.stances.Contains(ReferralAuthority.Ivo) && c.stances.Contains(ReferralAuthority.Police));
 
             var error = incident.Close("Avslutas", Today);
 

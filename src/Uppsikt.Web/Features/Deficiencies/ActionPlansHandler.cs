@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Web.Infrastructure;
@@ -11,6 +13,7 @@ using Uppsikt.Web.Infrastructure.Deficiencies;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Notifications;
+using Uppsikt.Web.Infrastructure.Referrals;
 using Uppsikt.Web.Infrastructure.Reviews;
 using R = Uppsikt.Domain.Identity.Roles;
 
@@ -69,8 +72,14 @@ public sealed record VerificationView(
 public sealed record DeficiencyView(
     Guid Id, int Number, Assessment Severity, string Area, string Description, string RequiredAction, string? QuestionCode,
     IReadOnlyList<ConditionView> Conditions, DateOnly IdentifiedOn, DateOnly DeadlineOn, DeficiencyState State, DateOnly? FixedOn, int PersistCount,
-    IReadOnlyList<ActionView> Actions, IReadOnlyList<VerificationView> Verifications)
+    IReadOnlyList<ActionView> Actions, IReadOnlyList<VerificationView> Verifications,
+    IReadOnlyList<ReferralStanceView>? Referrals = null, IReadOnlyList<ReferralAuthority>? MissingStances = null)
 {
+    /// <summary>The stances for the municipality's page (decision 0029); null for a provider, who never reads them.</summary>
+    [JsonIgnore]
+    public ReferralsView? ReferralStances =>
+        Referrals is null ? null : new(Severity == Assessment.SeriousDeficiency, State == DeficiencyState.Fixed, Referrals, MissingStances ?? []);
+
     /// <summary>Every action against it is reported done, and there is one: ready for the municipality's verification.</summary>
     public bool ReadyToVerify => State == DeficiencyState.Open && Actions.Count > 0 && Actions.All(a => a.DoneOn is not null);
 }
@@ -114,7 +123,8 @@ public sealed record MatterView(DeficiencyOrigin Origin, Guid Id, string Title, 
 /// (<see cref="IFinalReportFollowUp"/>); a serious complaint's or incident's by the municipality here.
 /// </summary>
 public sealed class ActionPlansHandler(
-    AppDbContext db, DeficiencySettings settings, TimeProvider clock, HandOffs handOffs, FileStore files, IEnumerable<IPersistingDeficiency> persisting)
+    AppDbContext db, DeficiencySettings settings, TimeProvider clock, HandOffs handOffs, FileStore files, ICurrentActor caller,
+    IEnumerable<IPersistingDeficiency> persisting)
     : IFinalReportFollowUp
 {
     public const string FileOwnerType = nameof(ActionPlan);
@@ -215,6 +225,7 @@ public sealed class ActionPlansHandler(
                 .Join(db.Conditions, v => v.ConditionId, c => c.Id, (v, c) => new ConditionView(v.Id, c.Code, v.Title))
                 .ToDictionaryAsync(c => c.VersionId, cancellationToken);
         var attachments = (await files.ListAsync(FileOwnerType, id, cancellationToken)).ToDictionary(f => f.Id);
+        var municipal = R.Municipal.Any(caller.IsInRole);
         return new ActionPlanDetails(
             plan.Id, plan.Title, plan.Origin, plan.OriginId, OriginUrl(plan.Origin, plan.OriginId), plan.ProviderId, plan.Provider?.Name ?? "",
             plan.UnitId, plan.Unit?.Name ?? "", plan.CaseNumber, plan.InHouse, plan.State, plan.CreatedOn, plan.PlanDueOn, plan.SubmittedAt,
@@ -227,7 +238,8 @@ public sealed class ActionPlansHandler(
                     a.Id, a.DeficiencyId, a.Description, a.ResponsibleName, a.DueOn, a.DoneOn, a.DoneReport, a.DoneByName,
                     [.. a.EvidenceFileIds.Select(f => attachments.GetValueOrDefault(f)).OfType<Attachment>()]))],
                 [.. d.Verifications.OrderBy(v => v.VerifiedOn).ThenBy(v => v.Id).Select(v => new VerificationView(
-                    v.Id, v.VerifiedOn, v.Method, v.CheckedWhat, v.Fixed, v.ReviewId, v.NewDeadlineOn, v.VerifiedByName))]))],
+                    v.Id, v.VerifiedOn, v.Method, v.CheckedWhat, v.Fixed, v.ReviewId, v.NewDeadlineOn, v.VerifiedByName))],
+                municipal ? ReferralsView.Of(d).Stances : null, municipal ? d.MissingStances() : null))],
             [.. plan.Steps.OrderBy(s => s.OccurredAt).ThenBy(s => s.Id).Select(s => new PlanStepView(s.Kind, s.OccurredAt, s.ActorName, s.Comment))],
             plan.Version);
     }
@@ -349,6 +361,28 @@ public sealed class ActionPlansHandler(
                     }
                 }
             });
+    }
+
+    /// <summary>The municipality's stance on referring a serious deficiency to one authority (rule 4; decision 0029), with the plan's version.</summary>
+    public async Task<SaveResult> RecordStanceAsync(Guid id, Guid deficiencyId, StanceInput input, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var today = clock.SwedishToday();
+        var check = new Validation();
+        ReferralStanceRecording.Check(check, input, actor.Name, today);
+        if (!await db.ActionPlans.AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            return SaveResult.Missing();
+        }
+        if (!actor.IsIn(ActionPlan.FollowUpRoles))
+        {
+            return SaveResult.Refused(ActionPlan.NotFollowingUp);
+        }
+        if (!check.IsValid)
+        {
+            return check.Fail();
+        }
+        return await StepAsync(id, input.Version, plan => plan.RecordStance(actor, deficiencyId, input.Authority!.Value, input.Decision!.Value,
+            input.GivenMotivation, input.DecidedOn!.Value, today), cancellationToken);
     }
 
     /// <summary>The follow-up reviews a visit may be verified with: of the plan's provider, covering its unit, the visit made.</summary>

@@ -6,6 +6,7 @@ using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
+using Uppsikt.Web.Infrastructure.Referrals;
 
 namespace Uppsikt.Web.Features.Deficiencies;
 
@@ -92,7 +93,18 @@ public static class DeficienciesApi
             .WithSummary("Kommunen verifierar en brist: vad som kontrollerades, hur (PhoneCall, Documents eller Visit med reviewId för en uppföljning av "
                 + "tidigare granskning), dag och om den är åtgärdad. En allvarlig brist följs upp med besök. En brist som kvarstår får en ny tidsfrist "
                 + "(newDeadlineOn, inom sex månader) och planen går tillbaka till anordnaren.");
+
+        MapStances(plans);
     }
+
+    /// <summary>The municipality's stance on referring a serious deficiency (decision 0029); the same input and rules as on incidents and complaints.</summary>
+    private static void MapStances(RouteGroupBuilder plans) =>
+        plans.MapPost("/{id:guid}/deficiencies/{deficiencyId:guid}/referrals", async (Guid id, Guid deficiencyId, StanceInput input, ActionPlansHandler handler,
+                ICurrentActor actor, CancellationToken cancellationToken) =>
+                await Answer(await handler.RecordStanceAsync(id, deficiencyId, input, WorkflowActors.From(actor), cancellationToken), id, handler, cancellationToken))
+            .WithSummary("Kommunen registrerar ställningstagande om anmälan av en brist till en myndighet (authority: Ivo, Police, TaxAgency, "
+                + "SocialInsuranceAgency eller WorkEnvironmentAuthority; decision: Referred eller NotReferred) med motivering (motivation), datum och "
+                + "planens version. En allvarlig brist verifieras inte som åtgärdad utan ställningstagande till IVO och polisen.");
 
     /// <summary>200 with the plan as it now is, or the refusal as ProblemDetails (400 by field, 403, 404, 409).</summary>
     private static Task<IResult> Answer(SaveResult result, Guid id, ActionPlansHandler handler, CancellationToken cancellationToken) =>

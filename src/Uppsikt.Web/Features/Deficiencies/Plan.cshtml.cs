@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Deficiencies;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Referrals;
 
 namespace Uppsikt.Web.Features.Deficiencies;
 
@@ -78,6 +80,11 @@ public sealed class PlanModel(ActionPlansHandler handler, FileStore files, ICurr
         StepAsync(id, deficiencyId, a => handler.VerifyAsync(id, deficiencyId,
                 new VerifyInput(method, checkedWhat, isFixed, verifiedOn, newDeadlineOn, method == VerificationMethod.Visit ? reviewId : null, version), a, cancellationToken),
             isFixed == true ? "Bristen är verifierad som åtgärdad." : "Uppföljningen är registrerad. Bristen kvarstår och planen är återsänd till anordnaren.", cancellationToken);
+
+    public Task<IActionResult> OnPostStanceAsync(Guid id, Guid deficiencyId, ReferralAuthority? authority, ReferralDecision? decision, string? motivation,
+        DateOnly? decidedOn, int version, CancellationToken cancellationToken) =>
+        StepAsync(id, deficiencyId, a => handler.RecordStanceAsync(id, deficiencyId, new StanceInput(authority, decision, motivation, decidedOn, version), a, cancellationToken),
+            "Ställningstagandet är registrerat.", cancellationToken);
 
     /// <summary>A field's key in the form for one deficiency or action, so that each form's errors stand by its own fields.</summary>
     public static string Key(string field, Guid? item) => item is { } id ? $"{field}-{id}" : field;

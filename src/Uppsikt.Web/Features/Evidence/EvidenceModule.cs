@@ -55,6 +55,8 @@ public static class EvidenceModule
         services.AddScoped<ObservationsHandler>();
         services.AddSingleton<IUnitHistorySource, ComplaintHistory>();
         services.AddSingleton<IUnitHistorySource, IncidentHistory>();
+        services.AddSingleton<IUnitHistorySource, ComplaintStanceHistory>();
+        services.AddSingleton<IUnitHistorySource, IncidentStanceHistory>();
         services.AddSingleton<IUnitHistorySource, ObservationHistory>();
         services.AddScoped<EvidenceLookups>();
         services.AddScoped<Infrastructure.Home.IWorkSource, EvidenceWork>();

@@ -33,7 +33,8 @@ public sealed class DeficiencyHistory() : UnitHistorySource<DeficiencyHistory.Ro
         public bool OfUnitsProvider { get; init; }
     }
 
-    public static IServiceCollection AddDeficiencyTimeline(IServiceCollection services) => services.AddSingleton<IUnitHistorySource, DeficiencyHistory>();
+    public static IServiceCollection AddDeficiencyTimeline(IServiceCollection services) =>
+        services.AddSingleton<IUnitHistorySource, DeficiencyHistory>().AddSingleton<IUnitHistorySource, DeficiencyStanceHistory>();
 
     public override string Key => "action-plan-step";
 

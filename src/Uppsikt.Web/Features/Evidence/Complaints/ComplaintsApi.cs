@@ -4,6 +4,7 @@ using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
+using Uppsikt.Web.Infrastructure.Referrals;
 
 namespace Uppsikt.Web.Features.Evidence.Complaints;
 
@@ -21,7 +22,7 @@ public static class ComplaintsApi
 
         complaints.MapGet("/{id:guid}", async Task<Results<Ok<ComplaintDetails>, NotFound>> (Guid id, ComplaintsHandler handler, FileStore files, CancellationToken cancellationToken) =>
             await handler.GetAsync(id, files, cancellationToken) is { } complaint ? TypedResults.Ok(complaint) : TypedResults.NotFound())
-            .WithSummary("Ett klagomål med bifogade filer (hämtas från /files/{id}).");
+            .WithSummary("Ett klagomål med bifogade filer (hämtas från /files/{id}), och för kommunen ställningstaganden om anmälan och de som saknas.");
 
         complaints.MapGet("/summary", (ComplaintsHandler handler, int? year, TimeProvider clock, CancellationToken cancellationToken) =>
             handler.SummaryAsync(year ?? clock.SwedishToday().Year, cancellationToken))
@@ -47,6 +48,13 @@ public static class ComplaintsApi
                 Answer(id, handler.AnswerAsync(id, input, cancellationToken), handler, files, cancellationToken))
             .RequireAuthorization(Policies.ProviderUser)
             .WithSummary("Anordnarens svar med vidtagna åtgärder.");
+
+        complaints.MapPost("/{id:guid}/referrals", (Guid id, StanceInput input, ComplaintsHandler handler, FileStore files, CancellationToken cancellationToken) =>
+                Answer(id, handler.RecordStanceAsync(id, input, cancellationToken), handler, files, cancellationToken))
+            .RequireAuthorization(EvidencePolicies.Handler)
+            .WithSummary("Registrerar kommunens ställningstagande om anmälan av klagomålet till en myndighet (authority: Ivo, Police, TaxAgency, "
+                + "SocialInsuranceAgency eller WorkEnvironmentAuthority; decision: Referred eller NotReferred) med motivering (motivation) och datum. "
+                + "Ett allvarligt klagomål avslutas inte utan ställningstagande till IVO och polisen.");
 
         complaints.MapPost("/{id:guid}/close", (Guid id, CloseInput input, ComplaintsHandler handler, FileStore files, CancellationToken cancellationToken) =>
                 Answer(id, handler.CloseAsync(id, input, cancellationToken), handler, files, cancellationToken))

@@ -1,12 +1,16 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Identity;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Portal;
+using Uppsikt.Web.Infrastructure.Referrals;
 
 namespace Uppsikt.Web.Features.Evidence.Complaints;
 
@@ -27,7 +31,14 @@ public sealed record ComplaintDetails(
     Guid Id, DateOnly ReceivedOn, ComplaintChannel Channel, Guid UnitId, string UnitName, Guid? ProviderId, string? ProviderName,
     ComplaintCategory Category, Severity Severity, string Summary, EvidenceSource Source, ComplaintStatus Status,
     DateOnly? ForwardedOn, DateOnly? ResponseDueOn, string? ProviderResponse, DateOnly? AnsweredOn, bool? AnsweredOnTime,
-    string? ClosingNote, DateOnly? ClosedOn, bool Overdue, int Version, IReadOnlyList<Attachment> Attachments);
+    string? ClosingNote, DateOnly? ClosedOn, bool Overdue, int Version, IReadOnlyList<Attachment> Attachments,
+    IReadOnlyList<ReferralStanceView>? Referrals = null, IReadOnlyList<ReferralAuthority>? MissingStances = null)
+{
+    /// <summary>The stances for the municipality's page; null for a provider, who never reads them.</summary>
+    [JsonIgnore]
+    public ReferralsView? ReferralStances =>
+        Referrals is null ? null : new(Severity == Severity.Serious, Status == ComplaintStatus.Closed, Referrals, MissingStances ?? []);
+}
 
 public sealed record ComplaintInput(
     DateOnly? ReceivedOn, ComplaintChannel? Channel, Guid? UnitId, ComplaintCategory? Category, Severity? Severity, string? Summary, int Version = 0);
@@ -122,11 +133,13 @@ public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, Time
             return null;
         }
         var unit = complaint.Unit!;
+        var stances = Roles.Municipal.Any(actor.IsInRole) ? ReferralsView.Of(complaint) : null;
         return new ComplaintDetails(
             complaint.Id, complaint.ReceivedOn, complaint.Channel, unit.Id, unit.Name, unit.ProviderId, unit.Provider?.Name,
             complaint.Category, complaint.Severity, complaint.Summary, complaint.Source, complaint.Status, complaint.ForwardedOn,
             complaint.ResponseDueOn, complaint.ProviderResponse, complaint.AnsweredOn, complaint.AnsweredOnTime, complaint.ClosingNote,
-            complaint.ClosedOn, complaint.IsOverdue(today), complaint.Version, await files.ListAsync(FileOwnerType, id, cancellationToken));
+            complaint.ClosedOn, complaint.IsOverdue(today), complaint.Version, await files.ListAsync(FileOwnerType, id, cancellationToken),
+            stances?.Stances, stances?.Missing);
     }
 
     /// <summary>Registers a complaint, or corrects one not yet forwarded.</summary>
@@ -207,6 +220,14 @@ public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, Time
         var response = check.Required(nameof(AnswerInput.Response), "svar med vidtagna åtgärder", input.Response, 4000);
         check.NoPersonalIdentityNumber(nameof(AnswerInput.Response), "svaret", response);
         return ChangeAsync(id, input.Version, check, complaint => complaint.Answer(response, clock.SwedishToday()), cancellationToken);
+    }
+
+    /// <summary>The municipality's stance on referring the complaint to one authority (rule 4; decision 0029).</summary>
+    public Task<SaveResult> RecordStanceAsync(Guid id, StanceInput input, CancellationToken cancellationToken)
+    {
+        var check = new Validation();
+        var record = ReferralStanceRecording.Check(check, input, actor.DisplayName, clock.SwedishToday());
+        return ChangeAsync(id, input.Version, check, complaint => record(complaint), cancellationToken);
     }
 
     public Task<SaveResult> CloseAsync(Guid id, CloseInput input, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Referrals;
 
 namespace Uppsikt.Web.Features.Evidence.Complaints;
 
@@ -17,6 +18,8 @@ public sealed class DetailsModel(ComplaintsHandler handler, FileStore files, IAu
     public bool IsProvider => User.IsProviderUser();
 
     public DateOnly DefaultDueOn => clock.SwedishToday().AddDays(14);
+
+    public DateOnly Today => clock.SwedishToday();
 
     /// <summary>Posted texts, shown again when a post is refused.</summary>
     public string? AnswerText { get; private set; }
@@ -37,6 +40,10 @@ public sealed class DetailsModel(ComplaintsHandler handler, FileStore files, IAu
         return await StepAsync(id, Policies.ProviderUser, () => handler.AnswerAsync(id, new AnswerInput(response, version), cancellationToken),
             "Ert svar är skickat till kommunen.", cancellationToken);
     }
+
+    /// <summary>The stance form posts its fields by their own names, so that each error stands by its field (decision 0029).</summary>
+    public Task<IActionResult> OnPostStanceAsync(Guid id, StanceInput stance, CancellationToken cancellationToken) =>
+        StepAsync(id, EvidencePolicies.Handler, () => handler.RecordStanceAsync(id, stance, cancellationToken), "Ställningstagandet är registrerat.", cancellationToken);
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, string? note, int version, CancellationToken cancellationToken)
     {

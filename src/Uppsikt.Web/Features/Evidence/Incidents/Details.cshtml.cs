@@ -5,6 +5,7 @@ using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Referrals;
 
 namespace Uppsikt.Web.Features.Evidence.Incidents;
 
@@ -26,9 +27,9 @@ public sealed class DetailsModel(IncidentsHandler handler, FileStore files, IAut
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
-    public Task<IActionResult> OnPostStanceAsync(Guid id, ReferralAuthority? authority, ReferralDecision? decision, string? reason, DateOnly? decidedOn,
-        int version, CancellationToken cancellationToken) =>
-        StepAsync(id, () => handler.RecordStanceAsync(id, new StanceInput(authority, decision, reason, decidedOn, version), cancellationToken), "Ställningstagandet är registrerat.", cancellationToken);
+    /// <summary>The stance form posts its fields by their own names, so that each error stands by its field (decision 0029).</summary>
+    public Task<IActionResult> OnPostStanceAsync(Guid id, StanceInput stance, CancellationToken cancellationToken) =>
+        StepAsync(id, () => handler.RecordStanceAsync(id, stance, cancellationToken), "Ställningstagandet är registrerat.", cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, string? note, int version, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
+using Uppsikt.Web.Infrastructure.Referrals;
 
 namespace Uppsikt.Web.Features.Evidence.Incidents;
 
@@ -23,7 +24,7 @@ public static class IncidentsApi
 
         incidents.MapGet("/{id:guid}", async Task<Results<Ok<IncidentDetails>, NotFound>> (Guid id, IncidentsHandler handler, FileStore files, CancellationToken cancellationToken) =>
             await handler.GetAsync(id, files, cancellationToken) is { } incident ? TypedResults.Ok(incident) : TypedResults.NotFound())
-            .WithSummary("En händelse med ställningstaganden om anmälan och bifogade filer.");
+            .WithSummary("En händelse med bifogade filer, och för kommunen ställningstaganden om anmälan och de som saknas.");
 
         incidents.MapGet("/summary", (IncidentsHandler handler, DateOnly? from, DateOnly? to, TimeProvider clock, CancellationToken cancellationToken) =>
             {
@@ -47,7 +48,8 @@ public static class IncidentsApi
                 Answer(await handler.RecordStanceAsync(id, input, cancellationToken),
                     await handler.GetAsync(id, files, cancellationToken)))
             .RequireAuthorization(EvidencePolicies.Handler)
-            .WithSummary("Registrerar ställningstagande om anmälan till IVO eller polisen (anmäld, eller inte anmäld med skäl).");
+            .WithSummary("Registrerar ställningstagande om anmälan till en myndighet (authority: Ivo, Police, TaxAgency, SocialInsuranceAgency eller "
+                + "WorkEnvironmentAuthority; decision: Referred eller NotReferred) med motivering (motivation; reason godtas som äldre namn) och datum.");
 
         incidents.MapPost("/{id:guid}/close", async (Guid id, IncidentCloseInput input, IncidentsHandler handler, FileStore files, CancellationToken cancellationToken) =>
                 Answer(await handler.CloseAsync(id, input, cancellationToken), await handler.GetAsync(id, files, cancellationToken)))

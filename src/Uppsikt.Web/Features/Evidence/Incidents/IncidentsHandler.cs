@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Identity;
+using Uppsikt.Domain.Referrals;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
+using Uppsikt.Web.Infrastructure.Referrals;
 
 namespace Uppsikt.Web.Features.Evidence.Incidents;
 
@@ -23,18 +27,19 @@ public sealed record IncidentRow
     public bool AwaitsStance { get; init; }
 }
 
-public sealed record ReferralView(ReferralAuthority Authority, ReferralDecision Decision, string? Reason, DateOnly DecidedOn, string? DecidedBy);
-
 public sealed record IncidentDetails(
     Guid Id, IncidentKind Kind, Severity Severity, DateOnly OccurredOn, DateOnly ReportedOn, Guid UnitId, string UnitName, string? ProviderName,
     string Summary, string? Actions, IncidentReporter ReportedBy, EvidenceSource Source, IncidentStatus Status, string? ClosingNote,
-    DateOnly? ClosedOn, bool IsSerious, IReadOnlyList<ReferralView> Referrals, IReadOnlyList<ReferralAuthority> MissingStances, int Version,
-    IReadOnlyList<Attachment> Attachments);
+    DateOnly? ClosedOn, bool IsSerious, IReadOnlyList<ReferralStanceView>? Referrals, IReadOnlyList<ReferralAuthority>? MissingStances, int Version,
+    IReadOnlyList<Attachment> Attachments)
+{
+    /// <summary>The stances for the municipality's page; null for a provider, who never reads them.</summary>
+    [JsonIgnore]
+    public ReferralsView? ReferralStances => Referrals is null ? null : new(IsSerious, Status == IncidentStatus.Closed, Referrals, MissingStances ?? []);
+}
 
 public sealed record IncidentInput(
     IncidentKind? Kind, Severity? Severity, DateOnly? OccurredOn, Guid? UnitId, string? Summary, string? Actions, EvidenceSource? Source, int Version = 0);
-
-public sealed record StanceInput(ReferralAuthority? Authority, ReferralDecision? Decision, string? Reason, DateOnly? DecidedOn, int Version);
 
 public sealed record IncidentCloseInput(string? Note, int Version);
 
@@ -57,12 +62,19 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
 
     string IFileMatters.OwnerType => FileOwnerType;
 
-    /// <param name="stanceMissing">Only open serious incidents still lacking a stance on referral to IVO or the police (<see cref="Incident.MissingStances"/>).</param>
+    /// <param name="stanceMissing">Only open serious incidents still lacking a stance on referral to IVO or the police (<see cref="ReferralRules.MissingStances"/>).</param>
     public Task<PagedList<IncidentRow>> ListAsync(ListQuery list, IncidentKind? kind, IncidentStatus? status, Guid? unitId, Guid? providerId,
         bool stanceMissing, CancellationToken cancellationToken)
     {
         var incidents = db.Incidents.AsNoTracking();
-        if (stanceMissing)
+        // The stances are the municipality's (decision 0029): a provider's list is never flagged by them, and asking for the
+        // incidents that lack one finds none.
+        var municipal = IsMunicipal;
+        if (stanceMissing && !municipal)
+        {
+            incidents = incidents.Where(i => false);
+        }
+        else if (stanceMissing)
         {
             incidents = incidents.Where(i => i.Status == IncidentStatus.Open
                 && (i.Kind == IncidentKind.LexSarah || i.Kind == IncidentKind.LexMaria || i.Severity == Severity.Serious)
@@ -94,7 +106,7 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
                 Severity = i.Severity,
                 Status = i.Status,
                 ReportedBy = i.ReportedBy,
-                AwaitsStance = i.Status == IncidentStatus.Open && (i.Kind != IncidentKind.Deviation || i.Severity == Severity.Serious)
+                AwaitsStance = municipal && i.Status == IncidentStatus.Open && (i.Kind != IncidentKind.Deviation || i.Severity == Severity.Serious)
                     && i.Referrals.Count(r => r.Authority == ReferralAuthority.Ivo || r.Authority == ReferralAuthority.Police) < 2,
             })
             .ToPageAsync(list with { Descending = list.Sort is null || list.Descending }, Sort, i => i.Id, cancellationToken);
@@ -107,12 +119,12 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
         {
             return null;
         }
+        var stances = IsMunicipal ? ReferralsView.Of(incident) : null;
         return new IncidentDetails(
             incident.Id, incident.Kind, incident.Severity, incident.OccurredOn, incident.ReportedOn, incident.UnitId, incident.Unit!.Name,
             incident.Unit.Provider?.Name, incident.Summary, incident.Actions, incident.ReportedBy, incident.Source, incident.Status,
             incident.ClosingNote, incident.ClosedOn, incident.IsSerious,
-            [.. incident.Referrals.OrderBy(r => r.Authority).Select(r => new ReferralView(r.Authority, r.Decision, r.Reason, r.DecidedOn, r.DecidedBy))],
-            incident.MissingStances, incident.Version, await files.ListAsync(FileOwnerType, id, cancellationToken));
+            stances?.Stances, stances?.Missing, incident.Version, await files.ListAsync(FileOwnerType, id, cancellationToken));
     }
 
     /// <summary>
@@ -198,22 +210,8 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
     public Task<SaveResult> RecordStanceAsync(Guid id, StanceInput input, CancellationToken cancellationToken)
     {
         var check = new Validation();
-        if (input.Authority is not { } authority || !Enum.IsDefined(authority))
-        {
-            check.Add(nameof(StanceInput.Authority), "Välj myndighet.");
-        }
-        if (input.Decision is not { } decision || !Enum.IsDefined(decision))
-        {
-            check.Add(nameof(StanceInput.Decision), "Välj om händelsen anmäls.");
-        }
-        if (input.DecidedOn is not { } decidedOn || decidedOn > clock.SwedishToday())
-        {
-            check.Add(nameof(StanceInput.DecidedOn), input.DecidedOn is null ? "Ange datum för ställningstagandet." : "Datumet kan inte ligga i framtiden.");
-        }
-        var reason = check.Optional(nameof(StanceInput.Reason), "skäl", input.Reason, 4000);
-        check.NoPersonalIdentityNumber(nameof(StanceInput.Reason), "skälet", reason);
-        return ChangeAsync(id, input.Version, check,
-            incident => incident.RecordStance(input.Authority!.Value, input.Decision!.Value, reason, input.DecidedOn!.Value, actor.DisplayName), cancellationToken);
+        var record = ReferralStanceRecording.Check(check, input, actor.DisplayName, clock.SwedishToday());
+        return ChangeAsync(id, input.Version, check, incident => record(incident), cancellationToken);
     }
 
     public Task<SaveResult> CloseAsync(Guid id, IncidentCloseInput input, CancellationToken cancellationToken)
@@ -271,6 +269,8 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
         return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
+    private bool IsMunicipal => Roles.Municipal.Any(actor.IsInRole);
+
     async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, CancellationToken cancellationToken)
     {
         var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == ownerId)
@@ -294,15 +294,9 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
         {
             return input.Fail();
         }
-        var existing = incident.Referrals.ToHashSet();
         if (change(incident) is { } refusal)
         {
             return SaveResult.Refused(refusal);
-        }
-        // A stance recorded just now has its id already; found through the collection, EF would take it for an existing row.
-        foreach (var referral in incident.Referrals.Where(r => !existing.Contains(r)))
-        {
-            db.Entry(referral).State = EntityState.Added;
         }
         db.ExpectVersion(incident, version);
         return await db.SaveOrConflictAsync(id, cancellationToken);
