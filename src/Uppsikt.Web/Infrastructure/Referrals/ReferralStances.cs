@@ -68,7 +68,7 @@ public sealed record ReferralStancesForm(
     int HeadingLevel = 2)
 {
     /// <summary>The partial's path, for pages of every feature.</summary>
-    public const string Partial = "~/Infrastructure/Referrals/_ReferralStances.cshtml";
+    public const string Partial = "_ReferralStances";
 
     public string Key(string field) => Item is { } id ? $"{field}-{id}" : field;
 }
