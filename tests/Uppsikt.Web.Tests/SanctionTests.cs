@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Reviews;
@@ -37,6 +40,16 @@ public sealed class SanctionTests(UppsiktApp app) : IClassFixture<UppsiktApp>
             return (plan.Id, (IReadOnlyList<(Guid, Assessment, List<SanctionType>)>)[.. plan.Deficiencies.OrderBy(d => d.Number).Select(d =>
                 (d.Id, d.Severity, d.ConditionVersionIds.SelectMany(v => allowed[v]).Distinct().Order().ToList()))]);
         });
+    }
+
+    /// <summary>A Word document's text, after checking that it is one and that it validates.</summary>
+    private static async Task<string> WordAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Cancel)), isEditable: false);
+        Assert.Empty(new OpenXmlValidator().Validate(document, Cancel).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        return string.Join('\n', document.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText));
     }
 
     private static async Task<int> CountAsync(HttpClient api, Guid planId) =>
@@ -148,7 +161,21 @@ public sealed class SanctionTests(UppsiktApp app) : IClassFixture<UppsiktApp>
             Assert.Equal(WordDocument.ContentType, letter.Content.Headers.ContentType?.MediaType);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync($"/api/v1/sanctions/{sanction.Id}/memo", Cancel)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await developer.GetAsync($"/api/v1/sanctions/{sanction.Id}/memo", Cancel)).StatusCode);
+        // Both documents are valid Word documents with what the decision needs.
+        var memo = await WordAsync(developer, $"/api/v1/sanctions/{sanction.Id}/memo");
+        Assert.Contains("Tjänsteskrivelse", memo, StringComparison.Ordinal);
+        Assert.Contains("SOC-2026-00077", memo, StringComparison.Ordinal);
+        Assert.Contains("Förslag till beslut", memo, StringComparison.Ordinal);
+        Assert.Contains("Villkor som inte uppfylls", memo, StringComparison.Ordinal);
+        Assert.Contains("Anordnarens svar", memo, StringComparison.Ordinal);
+        Assert.Contains(sanction.Deficiencies[0].Description, memo, StringComparison.Ordinal);
+        Assert.Contains(SwedishText.Date(sanction.Deficiencies[0].DeadlineOn), memo, StringComparison.Ordinal);
+        var letterText = await WordAsync(provider, $"/api/v1/sanctions/{sanction.Id}/letter");
+        Assert.Contains("§ 12", letterText, StringComparison.Ordinal);
+        if (Sanction.NeedsDeadline(type))
+        {
+            Assert.Contains($"senast {SwedishText.Date(fixBy)}", letterText, StringComparison.Ordinal);
+        }
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/sanctions/{sanction.Id}", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/sanctions/{sanction.Id}/letter", Cancel)).StatusCode);
         var letters = await app.WithDbAsync(db => db.PortalDocuments.IgnoreQueryFilters().AsNoTracking()
