@@ -299,10 +299,12 @@ public sealed class SanctionsHandler(AppDbContext db, TimeProvider clock, HandOf
                 .Join(db.ChoiceSystems, id => id, c => c.Id, (id, c) => (Guid?)c.CommitteeId)
                 .FirstOrDefaultAsync(cancellationToken);
         }
-        var (communicatedOn, dueOn, responded) = plan.Origin == DeficiencyOrigin.Review
+        var review = plan.Origin == DeficiencyOrigin.Review
             ? await db.Reviews.AsNoTracking().Where(r => r.Id == plan.OriginId)
-                .Select(r => new { r.CommunicatedOn, r.ResponseDueOn, Responded = r.RespondedAt != null })
-                .Select(r => ValueTuple.Create(r.CommunicatedOn, r.ResponseDueOn, r.Responded)).FirstOrDefaultAsync(cancellationToken)
+                .Select(r => new { r.CommunicatedOn, r.ResponseDueOn, Responded = r.RespondedAt != null }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var (communicatedOn, dueOn, responded) = plan.Origin == DeficiencyOrigin.Review
+            ? (review?.CommunicatedOn, review?.ResponseDueOn, review?.Responded == true)
             : (plan.CreatedOn, plan.PlanDueOn, plan.SubmittedAt != null);
         var basis = new SanctionBasis(plan.Id, plan.ProviderId, plan.UnitId, committee, plan.Title, plan.InHouse,
             [.. deficiencies.Select(d => new SanctionDeficiency(d.Id, d.Number, d.Allowed, d.PersistCount, d.UnderOpenProposal))],
