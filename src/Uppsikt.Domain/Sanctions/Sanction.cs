@@ -121,7 +121,7 @@ public sealed class Sanction : Entity
     {
         if (!actor.IsIn([.. Proposers]))
         {
-            return (null, Refusal.NotAllowed("Sanktioner föreslås av kvalitetsutvecklare, uppföljare, medicinskt ansvariga och gruppchefer."));
+            return (null, NotProposer);
         }
         if (Groundless(basis, today) is { } groundless)
         {
@@ -228,7 +228,7 @@ public sealed class Sanction : Entity
     {
         if (!actor.IsIn([.. Proposers]))
         {
-            return Refusal.NotAllowed("Sanktioner föreslås av kvalitetsutvecklare, uppföljare, medicinskt ansvariga och gruppchefer.");
+            return NotProposer;
         }
         if (State != SanctionState.MoreReviewNeeded)
         {
@@ -325,7 +325,14 @@ public sealed class Sanction : Entity
         return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names[..^1]) + " eller " + names[^1];
     }
 
-    private static Refusal? Groundless(SanctionBasis basis, DateOnly today)
+    private static readonly Refusal NotProposer =
+        Refusal.NotAllowed("Sanktioner föreslås av kvalitetsutvecklare, uppföljare, medicinskt ansvariga och gruppchefer.");
+
+    /// <summary>
+    /// What stands in the way of any proposal on the plan, whatever is chosen: an in-house unit (rule 1), a provider that has not
+    /// yet seen the report or may still answer it (rule 5), no deciding committee. Null when a proposal may be made.
+    /// </summary>
+    public static Refusal? Groundless(SanctionBasis basis, DateOnly today)
     {
         if (basis.InHouse)
         {

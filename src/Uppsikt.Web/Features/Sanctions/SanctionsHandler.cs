@@ -169,11 +169,7 @@ public sealed class SanctionsHandler(AppDbContext db, TimeProvider clock, HandOf
             return null;
         }
         var (basis, deficiencies, names) = found;
-        var (_, notNow) = Sanction.Propose(basis, [.. deficiencies.Select(d => d.Id)], null, null,
-            new WorkflowActor(null, "", [R.QualityDeveloper]), clock.GetUtcNow(), clock.SwedishToday());
-        // Only what stands in the way before anything is chosen: the unit's form of ownership, the committee, rule 5.
-        var standing = notNow is { Kind: RefusalKind.WrongState } or { Kind: RefusalKind.Invalid, Field: null } ? notNow : null;
-        return new ProposalForm(actionPlanId, basis.Title, names.Unit, names.Provider, basis.InHouse, standing, deficiencies);
+        return new ProposalForm(actionPlanId, basis.Title, names.Unit, names.Provider, basis.InHouse, Sanction.Groundless(basis, clock.SwedishToday()), deficiencies);
     }
 
     public async Task<SaveResult> ProposeAsync(ProposeInput input, WorkflowActor actor, CancellationToken cancellationToken)
