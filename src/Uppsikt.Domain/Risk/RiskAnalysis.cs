@@ -212,7 +212,7 @@ public sealed class RiskAnalysis : Entity
         if (on < earliest || on > lastDay)
         {
             return Refusal.Invalid(
-                $"Omprövningen ska göras medan analysen gäller, från {SwedishWording.Date(earliest)} till och med {SwedishWording.Date(lastDay)}.", "On");
+                $"Ange ett datum från {SwedishWording.Date(earliest)} till och med {SwedishWording.Date(lastDay)}: analysen gäller från godkännandet till årets slut, och en omprövning dateras inte före riskens förra.", "On");
         }
         var score = matrix.Score(likelihood, consequence);
         Reassessments.Add(new RiskReassessment
