@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 
@@ -67,6 +68,10 @@ public sealed class Incident : Entity, IReferralMatter
 
     public static bool IsSeriousIncident(IncidentKind kind, Severity severity) =>
         kind is IncidentKind.LexSarah or IncidentKind.LexMaria || severity == Severity.Serious;
+
+    /// <summary><see cref="IsSeriousIncident"/> as a condition a database query can use.</summary>
+    public static Expression<Func<Incident, bool>> Serious { get; } =
+        incident => incident.Kind == IncidentKind.LexSarah || incident.Kind == IncidentKind.LexMaria || incident.Severity == Severity.Serious;
 
     /// <summary>
     /// Closes the incident. Null on success; a wrong state when it is already closed; and, while it is serious and a stance on

@@ -65,6 +65,11 @@ public sealed class IncidentTests
     }
 
     [Fact]
+    public void TheQueryConditionForSeriousIncidentsAgreesWithTheRule() =>
+        Gen.Select(Gen.Enum<IncidentKind>(), Gen.Enum<Severity>()).Sample((kind, severity) =>
+            Assert.Equal(Incident.IsSeriousIncident(kind, severity), Incident.Serious.Compile()(New(kind, severity))));
+
+    [Fact]
     public void ClosingSucceedsIffNotSeriousOrEveryRequiredStanceIsRecorded()
     {
         var cases = Gen.Select(Gen.Enum<IncidentKind>(), Gen.Enum<Severity>(), Gen.Enum<ReferralAuthority>().HashSet[0, 5], Gen.Bool,

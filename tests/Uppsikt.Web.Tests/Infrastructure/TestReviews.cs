@@ -97,8 +97,9 @@ public static class TestReviews
             var unit = await db.Units.Include(u => u.ChoiceSystems)
                 .Where(u => u.Provider!.Name == seed.ProviderName && u.ChoiceSystems.Any(c => c.Name == Demo.HomeCare))
                 .OrderBy(u => u.Name).FirstAsync();
-            var providerUser = users.First(u => u.ProviderId == unit.ProviderId);
-            var provider = new WorkflowActor(providerUser.Id, providerUser.DisplayName, [Roles.ProviderUser], null, unit.ProviderId);
+            // Only an answer or a dispute needs the provider's user: a provider added by a test may have none.
+            var providerUser = users.FirstOrDefault(u => u.ProviderId == unit.ProviderId);
+            var provider = new WorkflowActor(providerUser?.Id, providerUser?.DisplayName ?? "Anordnarens användare (test)", [Roles.ProviderUser], null, unit.ProviderId);
             var choiceSystemId = unit.ChoiceSystems.Single(c => c.Name == Demo.HomeCare).Id;
 
             var today = TimeProvider.System.SwedishToday();

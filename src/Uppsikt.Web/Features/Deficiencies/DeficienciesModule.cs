@@ -26,6 +26,7 @@ public static class DeficienciesModule
         services.AddScoped<IFileMatters, ActionPlanFiles>();
         services.AddScoped<IPortalRequestSource, ActionPlanRequests>();
         services.AddScoped<Infrastructure.Home.IWorkSource, DeficiencyWork>();
+        services.AddScoped<Infrastructure.Risk.IRiskSignalSource, DeficiencyRiskSignals>();
         services.AddScoped<ActionPlanReminders>();
         services.AddRecurringJob<ActionPlanReminders, DeficiencySettings>("Påminnelser om åtgärdsplaner och åtgärder", settings => settings.ReminderSchedule);
         Timeline.DeficiencyHistory.AddDeficiencyTimeline(services);

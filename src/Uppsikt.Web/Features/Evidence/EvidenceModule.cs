@@ -64,6 +64,7 @@ public static class EvidenceModule
         services.AddScoped<IndicatorsHandler>();
         services.AddScoped<IndicatorResults>();
         services.AddScoped<IndicatorFlags>();
+        services.AddScoped<Infrastructure.Risk.IRiskSignalSource, EvidenceRiskSignals>();
         // The upload page takes files up to the import limit rather than the server's default request size.
         services.Configure<RazorPagesOptions>(options =>
         {

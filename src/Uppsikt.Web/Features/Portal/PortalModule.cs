@@ -33,6 +33,8 @@ public static class PortalModule
         services.AddScoped<DocumentsHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<DocumentsHandler>());
         services.AddScoped<ChangesHandler>();
+        services.AddScoped<Infrastructure.Risk.IRiskSignalSource, AttestationRiskSignals>();
+        services.AddScoped<Infrastructure.Risk.IRiskSignalSource, ChangeRiskSignals>();
         services.AddScoped<PortalInvitations>();
         services.Configure<InvitationTokenProviderOptions>(o =>
         {

@@ -36,6 +36,7 @@ public static class QualityReportsModule
         services.AddScoped<TemplateEditor>();
         services.AddScoped<ReportReminders>();
         services.AddScoped<Infrastructure.Home.IWorkSource, ReportWork>();
+        services.AddScoped<Infrastructure.Risk.IRiskSignalSource, ReportRiskSignals>();
         services.AddRecurringJob<ReportReminders, ReportReminderSettings>("Påminnelser om kvalitetsrapporter", reminders => reminders.Schedule);
         services.AddAuthorizationBuilder()
             .AddPolicy(ReaderPolicy, p => p.RequireRole(Roles.All));

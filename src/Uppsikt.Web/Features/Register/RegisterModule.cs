@@ -31,6 +31,7 @@ public static class RegisterModule
         services.AddScoped<KoladaUnitImport>();
         services.AddScoped<UnitHistory>();
         services.AddUnitTimeline();
+        services.AddScoped<Infrastructure.Risk.IRiskSignalSource, RegisterRiskSignals>();
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizePage("/Register/Committees/Edit", Policies.Editor);

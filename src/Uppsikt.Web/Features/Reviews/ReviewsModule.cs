@@ -22,6 +22,7 @@ public static class ReviewsModule
         services.AddScoped<ReviewsHandler>();
         services.AddScoped<Infrastructure.Reviews.IDecisionVisits, DecisionVisits>();
         services.AddScoped<Intervals.IntervalsHandler>();
+        services.AddScoped<Infrastructure.Risk.IRiskSignalSource, ReviewRiskSignals>();
         services.AddScoped<Infrastructure.Home.IWorkSource, ReviewWork>();
         services.Configure<RazorPagesOptions>(options =>
         {

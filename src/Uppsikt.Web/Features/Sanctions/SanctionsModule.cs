@@ -23,6 +23,7 @@ public static class SanctionsModule
         services.AddScoped<SanctionsHandler>();
         services.AddScoped<IPersistingDeficiency>(sp => sp.GetRequiredService<SanctionsHandler>());
         services.AddScoped<Infrastructure.Home.IWorkSource, SanctionWork>();
+        services.AddScoped<Infrastructure.Risk.IRiskSignalSource, SanctionRiskSignals>();
         Timeline.SanctionHistory.AddSanctionTimeline(services);
         services.AddAuthorizationBuilder()
             .AddPolicy(ReaderPolicy, p => p.RequireRole([.. Sanction.Proposers, Roles.CommitteeSecretary, Roles.ProviderUser]))

@@ -76,8 +76,7 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
         }
         else if (stanceMissing)
         {
-            incidents = incidents.Where(i => i.Status == IncidentStatus.Open
-                && (i.Kind == IncidentKind.LexSarah || i.Kind == IncidentKind.LexMaria || i.Severity == Severity.Serious)
+            incidents = incidents.Where(Incident.Serious).Where(i => i.Status == IncidentStatus.Open
                 && !(i.Referrals.Any(r => r.Authority == ReferralAuthority.Ivo) && i.Referrals.Any(r => r.Authority == ReferralAuthority.Police)));
         }
         if (kind is { } k)

@@ -73,6 +73,13 @@ public sealed class AttestationsHandler(AppDbContext db, ConditionsInForce condi
             ? await StatusAsync(round, cancellationToken)
             : null;
 
+    /// <summary>The latest round whose last day is before <paramref name="today"/>, with who was expected and who attested; null when there is none.</summary>
+    public async Task<RoundStatus?> LatestPastDueAsync(DateOnly today, CancellationToken cancellationToken) =>
+        await db.AttestationRounds.AsNoTracking().Where(r => r.DueOn < today).OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Year)
+            .FirstOrDefaultAsync(cancellationToken) is { } round
+            ? await StatusAsync(round, cancellationToken)
+            : null;
+
     public async Task<SaveResult> OpenRoundAsync(RoundInput input, CancellationToken cancellationToken)
     {
         var check = new Validation();

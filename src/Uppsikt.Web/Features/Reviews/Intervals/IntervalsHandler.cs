@@ -110,16 +110,7 @@ public sealed class IntervalsHandler(AppDbContext db, TimeProvider clock)
             })
             .ToListAsync(cancellationToken);
 
-        // Every finalised regular review of these units; the latest per unit is picked below.
-        var reviews = await db.ReviewUnits.AsNoTracking()
-            .Where(ru => units.Any(u => u.Id == ru.UnitId))
-            .Join(db.Reviews.Where(r => (r.State == ReviewState.Final || r.State == ReviewState.Closed) && r.FinalisedOn != null
-                    && ReviewTypes.Regular.Contains(r.Type)),
-                ru => ru.ReviewId, r => r.Id,
-                (ru, r) => new { ru.UnitId, r.Id, r.Title, FinalisedOn = r.FinalisedOn!.Value, r.Result })
-            .ToListAsync(cancellationToken);
-        var latest = reviews.GroupBy(r => r.UnitId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.FinalisedOn).ThenByDescending(r => r.Id).First());
+        var latest = await LatestRegularReviews.ForUnitsAsync(db, units, cancellationToken);
 
         // The open deficiencies of any origin, and those found by reviews (whose fixed dates give the follow-up date).
         var deficiencies = await db.Deficiencies.AsNoTracking()

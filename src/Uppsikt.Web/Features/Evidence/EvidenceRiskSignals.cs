@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Uppsikt.Data;
+using Uppsikt.Domain;
+using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Register;
+using Uppsikt.Domain.Risk;
+using Uppsikt.Web.Features.Evidence.Indicators;
+using Uppsikt.Web.Infrastructure.Risk;
+
+namespace Uppsikt.Web.Features.Evidence;
+
+/// <summary>
+/// What the evidence says of a unit's risk: the complaints received and the incidents that occurred in the last twelve months,
+/// serious (<see cref="Incident.Serious"/> for incidents) and other, each per ten places where the unit's capacity is known;
+/// and the indicators whose latest result misses its target (<see cref="IndicatorFlags"/>). A fixed number of queries: the
+/// units, the complaints and incidents counted per unit in the database, and the indicator results of the units.
+/// </summary>
+public sealed class EvidenceRiskSignals(AppDbContext db, IndicatorFlags indicators) : IRiskSignalSource
+{
+    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IQueryable<Unit> units, DateOnly today, CancellationToken cancellationToken)
+    {
+        var since = today.AddMonths(-12);
+        var capacities = await units.Select(u => new { u.Id, u.Capacity }).ToDictionaryAsync(u => u.Id, u => u.Capacity, cancellationToken);
+        var complaints = await db.Complaints.AsNoTracking()
+            .Where(c => units.Any(u => u.Id == c.UnitId) && c.ReceivedOn > since)
+            .GroupBy(c => new { c.UnitId, Serious = c.Severity == Severity.Serious })
+            .Select(g => new { g.Key.UnitId, g.Key.Serious, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var incidents = db.Incidents.AsNoTracking().Where(i => units.Any(u => u.Id == i.UnitId) && i.OccurredOn > since);
+        var seriousIncidents = await incidents.Where(Incident.Serious).GroupBy(i => i.UnitId)
+            .Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.UnitId, g => g.Count, cancellationToken);
+        var allIncidents = await incidents.GroupBy(i => i.UnitId)
+            .Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.UnitId, g => g.Count, cancellationToken);
+        var belowTarget = capacities.Count == 0 ? new Dictionary<Guid, int>() : await indicators.CountBelowTargetAsync([.. capacities.Keys], cancellationToken);
+
+        var signals = new List<RiskSignal>();
+        foreach (var (unitId, capacity) in capacities)
+        {
+            var complaintsList = $"/Evidence/Complaints?UnitId={unitId}";
+            var incidentsList = $"/Evidence/Incidents?UnitId={unitId}";
+            var serious = complaints.Where(c => c.UnitId == unitId && c.Serious).Sum(c => c.Count);
+            var other = complaints.Where(c => c.UnitId == unitId && !c.Serious).Sum(c => c.Count);
+            var seriousIncidentCount = seriousIncidents.GetValueOrDefault(unitId);
+            var otherIncidentCount = allIncidents.GetValueOrDefault(unitId) - seriousIncidentCount;
+            Add(RiskSignalKind.SeriousComplaints, serious, "allvarligt klagomål", "allvarliga klagomål", complaintsList);
+            Add(RiskSignalKind.OtherComplaints, other, "övrigt klagomål", "övriga klagomål", complaintsList);
+            Add(RiskSignalKind.SeriousIncidents, seriousIncidentCount, "allvarlig händelse", "allvarliga händelser", incidentsList);
+            Add(RiskSignalKind.OtherIncidents, otherIncidentCount, "övrig händelse", "övriga händelser", incidentsList);
+            if (belowTarget.GetValueOrDefault(unitId) is > 0 and var below)
+            {
+                signals.Add(new RiskSignal(unitId, RiskSignalKind.ResultsBelowTarget, below,
+                    $"{SwedishWording.Count(below, "indikator", "indikatorer")} under målvärdet i den senaste mätperioden.", null,
+                    $"/Register/Units/Details/{unitId}#evidence-heading"));
+            }
+
+            void Add(RiskSignalKind kind, int count, string one, string many, string link)
+            {
+                if (count > 0)
+                {
+                    var (magnitude, perPlaces) = PerTenPlaces(count, capacity);
+                    signals.Add(new RiskSignal(unitId, kind, magnitude,
+                        $"{SwedishWording.Count(count, one, many)} senaste 12 månaderna" + (perPlaces is null ? "." : $" ({perPlaces} per 10 platser)."),
+                        null, link));
+                }
+            }
+        }
+        return signals;
+    }
+
+    /// <summary>
+    /// The count per ten places, rounded to one decimal, when the unit's capacity is known; else the count. With the per-ten
+    /// figure as Swedish text ("1,5"), or null when it is the count.
+    /// </summary>
+    public static (decimal Magnitude, string? PerTenPlaces) PerTenPlaces(int count, int? capacity)
+    {
+        if (capacity is not > 0)
+        {
+            return (count, null);
+        }
+        var perTen = Math.Round(count * 10m / capacity.Value, 1, MidpointRounding.AwayFromZero);
+        return (perTen, perTen.ToString("0.#", SwedishWording.Culture));
+    }
+}
