@@ -9,6 +9,7 @@ using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
+using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
 
 namespace Uppsikt.Data;
@@ -239,6 +240,15 @@ public sealed partial class AppDbContext
             UnitInMyDistrict<Sanction>(s => s.UnitId)));
         // Its steps (the group manager's assessment among them) are the municipality's working record, never the provider's.
         builder.Entity<SanctionStep>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider && Sanctions.Any(x => x.Id == s.SanctionId));
+        // Risk is the municipality's working material (decision 0031): never a provider's.
+        builder.Entity<RiskMatrix>().HasQueryFilter(m => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);
+        builder.Entity<RiskWeight>().HasQueryFilter(w => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);
+        builder.Entity<RiskAnalysis>().HasQueryFilter(a => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);
+        builder.Entity<ReviewSelection>().HasQueryFilter(r => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);
+        builder.Entity<RiskItem>().HasQueryFilter(i => RiskAnalyses.Any(a => a.Id == EF.Property<Guid>(i, "AnalysisId")));
+        builder.Entity<RiskReassessment>().HasQueryFilter(r => RiskAnalyses.Any(a => a.Id == EF.Property<Guid>(r, "AnalysisId")));
+        builder.Entity<SelectionItem>().HasQueryFilter(i => ReviewSelections.Any(x => x.Id == i.SelectionId));
+        builder.Entity<SelectionPool>().HasQueryFilter(p => ReviewSelections.Any(x => x.Id == p.SelectionId));
         // Stances on referral are the municipality's internal record (decision 0029): never a provider's nor the public's; a
         // district reads those of its units' matters, through the matters' unfiltered units.
         builder.Entity<ReferralStance>().HasQueryFilter(Or<ReferralStance>(

@@ -13,6 +13,7 @@ using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
+using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
 
 namespace Uppsikt.Data;
@@ -140,6 +141,15 @@ public sealed partial class AppDbContext(
     public DbSet<Sanction> Sanctions => Set<Sanction>();
 
     public DbSet<SanctionStep> SanctionSteps => Set<SanctionStep>();
+
+    // Risk (decision 0031): the municipality's own; providers are kept out by the feature's policy, districts see all committees'.
+    public DbSet<RiskMatrix> RiskMatrices => Set<RiskMatrix>();
+
+    public DbSet<RiskWeight> RiskWeights => Set<RiskWeight>();
+
+    public DbSet<RiskAnalysis> RiskAnalyses => Set<RiskAnalysis>();
+
+    public DbSet<ReviewSelection> ReviewSelections => Set<ReviewSelection>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

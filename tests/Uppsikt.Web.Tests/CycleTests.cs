@@ -17,7 +17,7 @@ public sealed class CycleTests(UppsiktApp app) : IClassFixture<UppsiktApp>
 
     public sealed record TaskPage(List<TaskItem> Items, int Total, int Page, int PageSize);
 
-    public sealed record TaskItem(Guid Id, string Title, string CommitteeName, int Year, string OwnerUserId, string? OwnerName, DateOnly DueOn,
+    public sealed record TaskItem(Guid Id, string Title, string? CommitteeName, int? Year, string OwnerUserId, string? OwnerName, DateOnly DueOn,
         string Status, bool Overdue, string? CompletionNote, int Version);
 
     [Fact]

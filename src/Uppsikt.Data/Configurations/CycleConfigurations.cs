@@ -55,6 +55,10 @@ internal sealed class CycleTaskConfiguration : IEntityTypeConfiguration<CycleTas
         b.Property(e => e.CompletionNote).HasMaxLength(EntityDefaults.Text);
         b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AnnualCycleStep>().WithMany().HasForeignKey(e => e.StepId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Unit>().WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(e => e.Link).HasMaxLength(EntityDefaults.Name);
+        b.Property(e => e.SignalKey).HasMaxLength(100);
+        b.HasIndex(e => e.SignalKey).IsUnique();
         b.HasIndex(e => new { e.OwnerUserId, e.Status, e.DueOn });
         b.HasIndex(e => new { e.Status, e.DueOn });
     }

@@ -24,6 +24,7 @@ internal sealed class FollowUpPlanConfiguration : IEntityTypeConfiguration<Follo
         b.Ignore(e => e.IsAdopted);
         b.Property(e => e.FollowUpModel).HasMaxLength(EntityDefaults.Text);
         b.Property(e => e.RiskAnalysisReference).HasMaxLength(EntityDefaults.Text);
+        b.HasOne<Domain.Risk.RiskAnalysis>().WithMany().HasForeignKey(e => e.RiskAnalysisId).OnDelete(DeleteBehavior.SetNull);
         b.Property(e => e.AdoptionParagraph).HasMaxLength(EntityDefaults.Short);
         b.Property(e => e.AdoptionCaseNumber).HasMaxLength(EntityDefaults.Short);
         b.PrimitiveCollection(e => e.FocusThemes);

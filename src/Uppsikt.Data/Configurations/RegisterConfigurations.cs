@@ -143,6 +143,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(e => e.KoladaId).HasMaxLength(20);
         b.HasIndex(e => e.KoladaId).IsUnique();
         b.HasOne(e => e.Administration).WithMany().HasForeignKey(e => e.AdministrationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.ResponsibleUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(e => e.ChoiceSystems).WithMany().UsingEntity("UnitChoiceSystems");
     }
 }

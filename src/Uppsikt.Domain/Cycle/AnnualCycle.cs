@@ -45,10 +45,15 @@ public enum CycleTaskStatus
     [Display(Name = "Klar")] Done = 1,
 }
 
-/// <summary>Uppgift i årshjulet: one step of a committee's cycle for a year, with an owner and a due date.</summary>
+/// <summary>
+/// Uppgift, with an owner and a due date: a step of a committee's annual cycle for a year (<see cref="CycleId"/>), or work a
+/// signal about a unit calls for during the year (<see cref="UnitId"/>), such as proposing a called review after a serious
+/// complaint (decision 0031). Both are listed, reminded and marked done the same way.
+/// </summary>
 public sealed class CycleTask : Entity
 {
-    public Guid CycleId { get; set; }
+    /// <summary>The cycle the task is a step of; null for a task a signal raised.</summary>
+    public Guid? CycleId { get; set; }
 
     public AnnualCycle? Cycle { get; set; }
 
@@ -71,6 +76,15 @@ public sealed class CycleTask : Entity
     public DateTimeOffset? CompletedAt { get; set; }
 
     public string? CompletionNote { get; set; }
+
+    /// <summary>The unit a signal raised the task about; null for a cycle step.</summary>
+    public Guid? UnitId { get; set; }
+
+    /// <summary>A local link to what the task is about (the signal's explanation); null when there is none.</summary>
+    public string? Link { get; set; }
+
+    /// <summary>What raised a signal's task (e.g. <c>risk-alert:{complaint id}</c>), so that one signal raises one task.</summary>
+    public string? SignalKey { get; set; }
 
     /// <summary>Försenad: still open after its due date.</summary>
     public bool IsOverdue(DateOnly today) => Status == CycleTaskStatus.Open && DueOn < today;

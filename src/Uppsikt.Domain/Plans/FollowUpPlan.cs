@@ -31,8 +31,14 @@ public sealed class FollowUpPlan : Entity
     /// <summary>Uppföljningsmodell: the committee's description of how it follows up the choice system.</summary>
     public string? FollowUpModel { get; set; }
 
-    /// <summary>The risk analysis the priorities rest on.</summary>
+    /// <summary>
+    /// The risk analysis the priorities rest on, in words: how plans referred to it before analyses were kept in Uppsikt. Kept
+    /// as it was written; <see cref="RiskAnalysisId"/> replaces it.
+    /// </summary>
     public string? RiskAnalysisReference { get; set; }
+
+    /// <summary>The choice system's risk analysis the priorities rest on (decision 0031); null when none is linked.</summary>
+    public Guid? RiskAnalysisId { get; set; }
 
     public DateOnly? AdoptedOn { get; private set; }
 
@@ -233,6 +239,7 @@ public sealed class FollowUpPlan : Entity
         plan.FocusThemes = [.. FocusThemes];
         plan.FollowUpModel = FollowUpModel;
         plan.RiskAnalysisReference = RiskAnalysisReference;
+        plan.RiskAnalysisId = RiskAnalysisId;
         plan.Activities.AddRange(Activities.OrderBy(a => a.Position).Select(a => a.Copy()));
         return plan;
     }

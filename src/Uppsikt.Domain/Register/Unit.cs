@@ -29,6 +29,12 @@ public sealed class Unit : Entity
 
     public Administration? Administration { get; set; }
 
+    /// <summary>
+    /// The quality developer (or district follow-up officer) responsible for the unit (the Identity user id): the one who gets
+    /// the task when a signal calls for a review. Null when nobody is named; the group manager gets such tasks then.
+    /// </summary>
+    public string? ResponsibleUserId { get; set; }
+
     public DateOnly? ClosedOn { get; set; }
 
     public List<ChoiceSystem> ChoiceSystems { get; } = [];

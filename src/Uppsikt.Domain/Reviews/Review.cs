@@ -153,6 +153,15 @@ public sealed class Review : Entity
         PlanInput input, CommitteeDecision decision, string committeeName, string? leadUserId, string leadName, WorkflowActor recorder, DateTimeOffset at, DateOnly today) =>
         Build(input, $"{committeeName}, {decision.Paragraph} ({SwedishWording.Date(decision.DecidedOn)})", "Nämnden", leadUserId, leadName, recorder, at, today);
 
+    /// <summary>
+    /// Plans a review the year's accepted risk-based selection calls for (specification rule 7): the selection is the decider,
+    /// <paramref name="leadUserId"/> leads it (the unit's responsible quality developer, or the one who accepted), and
+    /// <paramref name="actor"/>, who accepted the selection, takes the step. The same checks as any plan.
+    /// </summary>
+    public static (Review? Review, Refusal? Refusal) PlanBySelection(
+        PlanInput input, string selectionName, string? leadUserId, string leadName, WorkflowActor actor, DateTimeOffset at, DateOnly today) =>
+        Build(input, selectionName, "Riskbaserat urval", leadUserId, leadName, actor, at, today);
+
     private static (Review? Review, Refusal? Refusal) Build(
         PlanInput input, string decidedByName, string decidedByRole, string? leadUserId, string leadName, WorkflowActor actor, DateTimeOffset at, DateOnly today)
     {

@@ -35,6 +35,16 @@ public static class ReviewTypes
     public static readonly ReviewType[] Regular =
         [ReviewType.QualityReview, ReviewType.PreschoolSupervision, ReviewType.PreschoolInsight, ReviewType.ContractFollowUp];
 
+    /// <summary>
+    /// The regular review a unit is given in turn, by its choice system's law and form and the unit's ownership: supervision of an
+    /// independent preschool and insight into the municipality's own [000], a contract follow-up of a procured contractor, and
+    /// otherwise a quality review.
+    /// </summary>
+    public static ReviewType RegularFor(LegalBasis basis, OperatingForm form, Ownership ownership) =>
+        basis == LegalBasis.SchoolAct ? ownership == Ownership.InHouse ? ReviewType.PreschoolInsight : ReviewType.PreschoolSupervision
+        : form == OperatingForm.ProcuredContract && ownership != Ownership.InHouse ? ReviewType.ContractFollowUp
+        : ReviewType.QualityReview;
+
     /// <summary>Whether the type is one of the <see cref="Regular"/> reviews.</summary>
     public static bool IsRegular(ReviewType type) => Regular.Contains(type);
 

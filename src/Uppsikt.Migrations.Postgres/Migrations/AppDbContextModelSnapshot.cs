@@ -996,7 +996,7 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<Guid>("CycleId")
+                    b.Property<Guid?>("CycleId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -1005,6 +1005,10 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("OwnerUserId")
                         .IsRequired()
@@ -1019,6 +1023,10 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasDefaultValue("");
 
+                    b.Property<string>("SignalKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1032,6 +1040,9 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1040,7 +1051,12 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.HasIndex("CycleId");
 
+                    b.HasIndex("SignalKey")
+                        .IsUnique();
+
                     b.HasIndex("StepId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Status", "DueOn");
 
@@ -1917,6 +1933,9 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.Property<int>("RevisionNumber")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("RiskAnalysisId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RiskAnalysisReference")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1936,6 +1955,8 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RevisesPlanId");
+
+                    b.HasIndex("RiskAnalysisId");
 
                     b.HasIndex("Year", "State");
 
@@ -2891,6 +2912,9 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ProviderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ResponsibleUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("SearchText")
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(1000)
@@ -2915,6 +2939,8 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.HasIndex("Name");
 
                     b.HasIndex("ProviderId");
+
+                    b.HasIndex("ResponsibleUserId");
 
                     b.ToTable("Units");
                 });
@@ -3320,6 +3346,361 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToTable("ReviewUnits");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Risk.ReviewSelection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcceptedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AcceptedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Candidates")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RiskSharePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ReviewSelections");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ChoiceSystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PreparedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("PreparedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChoiceSystemId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("CommitteeId", "Year");
+
+                    b.ToTable("RiskAnalyses");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AnalysisId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConditionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Consequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mitigation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId");
+
+                    b.HasIndex("ConditionId");
+
+                    b.ToTable("RiskItem");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskMatrix", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("ConsequenceLabels")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("LikelihoodLabels")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId")
+                        .IsUnique();
+
+                    b.ToTable("RiskMatrices");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskReassessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("AnalysisId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FromConsequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromLikelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromScore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ToConsequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToLikelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToScore")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId");
+
+                    b.ToTable("RiskReassessment");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskWeight", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("RiskWeights");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.SelectionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AdministrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("numeric(9,1)");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SelectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("SelectionId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("SelectionItem");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.SelectionPool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AdministrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Capacity")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("numeric(9,1)");
+
+                    b.Property<Guid>("SelectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Shortfall")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("numeric(9,1)");
+
+                    b.Property<decimal>("Used")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("numeric(9,1)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelectionId");
+
+                    b.ToTable("SelectionPool");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Sanctions.Sanction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3653,8 +4034,7 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.HasOne("Uppsikt.Domain.Cycle.AnnualCycle", "Cycle")
                         .WithMany("Tasks")
                         .HasForeignKey("CycleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Uppsikt.Data.AppUser", null)
                         .WithMany()
@@ -3666,6 +4046,11 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Uppsikt.Domain.Register.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Cycle");
                 });
@@ -3849,6 +4234,11 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RevisesPlanId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uppsikt.Domain.Risk.RiskAnalysis", null)
+                        .WithMany()
+                        .HasForeignKey("RiskAnalysisId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("ChoiceSystem");
                 });
@@ -4105,6 +4495,11 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Uppsikt.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Administration");
 
                     b.Navigation("Provider");
@@ -4211,6 +4606,129 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.ReviewSelection", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskAnalysis", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("ChoiceSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Register.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskItem", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Risk.RiskAnalysis", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Uppsikt.Domain.Conditions.Condition", null)
+                        .WithMany()
+                        .HasForeignKey("ConditionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskMatrix", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Uppsikt.Domain.Risk.RiskBand", "Bands", b1 =>
+                        {
+                            b1.Property<Guid>("RiskMatrixId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Colour")
+                                .IsRequired()
+                                .HasMaxLength(7);
+
+                            b1.Property<int>("FromScore");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.HasKey("RiskMatrixId", "__synthesizedOrdinal");
+
+                            b1.ToTable("RiskMatrices");
+
+                            b1
+                                .ToJson("Bands")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RiskMatrixId");
+                        });
+
+                    b.Navigation("Bands");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskReassessment", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Risk.RiskAnalysis", null)
+                        .WithMany("Reassessments")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskWeight", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.SelectionItem", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Uppsikt.Domain.Risk.ReviewSelection", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Register.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.SelectionPool", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Risk.ReviewSelection", null)
+                        .WithMany("Pools")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Sanctions.Sanction", b =>
@@ -4377,6 +4895,20 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.Navigation("Steps");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.ReviewSelection", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Pools");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskAnalysis", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Reassessments");
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Sanctions.Sanction", b =>

@@ -982,7 +982,7 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CycleId")
+                    b.Property<Guid?>("CycleId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -990,6 +990,10 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerUserId")
@@ -1005,6 +1009,10 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
 
+                    b.Property<string>("SignalKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1018,6 +1026,9 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1026,7 +1037,12 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CycleId");
 
+                    b.HasIndex("SignalKey")
+                        .IsUnique();
+
                     b.HasIndex("StepId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("Status", "DueOn");
 
@@ -1901,6 +1917,9 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Property<int>("RevisionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("RiskAnalysisId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RiskAnalysisReference")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1920,6 +1939,8 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RevisesPlanId");
+
+                    b.HasIndex("RiskAnalysisId");
 
                     b.HasIndex("Year", "State");
 
@@ -2875,6 +2896,9 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ProviderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResponsibleUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(1000)
@@ -2899,6 +2923,8 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.HasIndex("Name");
 
                     b.HasIndex("ProviderId");
+
+                    b.HasIndex("ResponsibleUserId");
 
                     b.ToTable("Units");
                 });
@@ -3304,6 +3330,361 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("ReviewUnits");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Risk.ReviewSelection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Candidates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskSharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ReviewSelections");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChoiceSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChoiceSystemId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("CommitteeId", "Year");
+
+                    b.ToTable("RiskAnalyses");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnalysisId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Consequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mitigation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId");
+
+                    b.HasIndex("ConditionId");
+
+                    b.ToTable("RiskItem");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskMatrix", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ConsequenceLabels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LikelihoodLabels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId")
+                        .IsUnique();
+
+                    b.ToTable("RiskMatrices");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskReassessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnalysisId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromConsequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToConsequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToScore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId");
+
+                    b.ToTable("RiskReassessment");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskWeight", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("RiskWeights");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.SelectionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AdministrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SelectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("SelectionId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("SelectionItem");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.SelectionPool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AdministrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Capacity")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SelectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Shortfall")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Used")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelectionId");
+
+                    b.ToTable("SelectionPool");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Sanctions.Sanction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3637,8 +4018,7 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.HasOne("Uppsikt.Domain.Cycle.AnnualCycle", "Cycle")
                         .WithMany("Tasks")
                         .HasForeignKey("CycleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Uppsikt.Data.AppUser", null)
                         .WithMany()
@@ -3650,6 +4030,11 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Uppsikt.Domain.Register.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Cycle");
                 });
@@ -3833,6 +4218,11 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RevisesPlanId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uppsikt.Domain.Risk.RiskAnalysis", null)
+                        .WithMany()
+                        .HasForeignKey("RiskAnalysisId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("ChoiceSystem");
                 });
@@ -4089,6 +4479,11 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Uppsikt.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Administration");
 
                     b.Navigation("Provider");
@@ -4195,6 +4590,129 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.ReviewSelection", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskAnalysis", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", null)
+                        .WithMany()
+                        .HasForeignKey("ChoiceSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Register.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskItem", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Risk.RiskAnalysis", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Uppsikt.Domain.Conditions.Condition", null)
+                        .WithMany()
+                        .HasForeignKey("ConditionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskMatrix", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Uppsikt.Domain.Risk.RiskBand", "Bands", b1 =>
+                        {
+                            b1.Property<Guid>("RiskMatrixId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Colour")
+                                .IsRequired()
+                                .HasMaxLength(7);
+
+                            b1.Property<int>("FromScore");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.HasKey("RiskMatrixId", "__synthesizedOrdinal");
+
+                            b1.ToTable("RiskMatrices");
+
+                            b1
+                                .ToJson("Bands")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RiskMatrixId");
+                        });
+
+                    b.Navigation("Bands");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskReassessment", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Risk.RiskAnalysis", null)
+                        .WithMany("Reassessments")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskWeight", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.SelectionItem", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Uppsikt.Domain.Risk.ReviewSelection", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Register.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.SelectionPool", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Risk.ReviewSelection", null)
+                        .WithMany("Pools")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Sanctions.Sanction", b =>
@@ -4361,6 +4879,20 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Navigation("Steps");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.ReviewSelection", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Pools");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Risk.RiskAnalysis", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Reassessments");
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Sanctions.Sanction", b =>

@@ -37,7 +37,7 @@ public static class DemoSanctions
         var manager = Actor("gruppchef@uppsikt.example", R.GroupManager);
         var secretary = Actor("sekreterare@uppsikt.example", R.CommitteeSecretary);
         var allowed = await db.ConditionVersions.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Sanctions, cancellationToken);
-        var visits = new DecisionVisits(db, new Checklists(db), clock);
+        var visits = new DecidedReviews(db, new Checklists(db), clock);
 
         async Task<(ActionPlan Plan, SanctionBasis Basis)> LoadAsync(string reviewTitle)
         {

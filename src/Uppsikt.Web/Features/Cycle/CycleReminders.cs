@@ -70,10 +70,11 @@ public sealed class CycleReminders(AppDbContext db, Outbox outbox, AppLinks link
                 task.Id,
                 task.Title,
                 task.DueOn,
-                task.Cycle!.Year,
+                Year = task.Cycle != null ? task.Cycle.Year : (int?)null,
                 Email = owner.Email!,
                 owner.DisplayName,
-                Committee = db.Committees.Where(c => c.Id == task.Cycle.CommitteeId).Select(c => c.Name).First(),
+                Committee = task.Cycle != null ? db.Committees.Where(c => c.Id == task.Cycle.CommitteeId).Select(c => c.Name).First() : null,
+                Unit = db.Units.Where(u => u.Id == task.UnitId).Select(u => u.Name).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var added = 0;
@@ -93,7 +94,7 @@ public sealed class CycleReminders(AppDbContext db, Outbox outbox, AppLinks link
                 {opening}
 
                 Uppgift: {task.Title}
-                Årshjul: {task.Committee}, {task.Year}
+                {(task.Committee is not null ? $"Årshjul: {task.Committee}, {task.Year}" : $"Enhet: {task.Unit}")}
                 Klart senast: {due}
 
                 Logga in i Uppsikt och öppna Mina uppgifter för att se uppgiften och markera den som klar.{link}

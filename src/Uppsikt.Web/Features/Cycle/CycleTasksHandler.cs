@@ -13,10 +13,16 @@ namespace Uppsikt.Web.Features.Cycle;
 public sealed record TaskRow
 {
     public required Guid Id { get; init; }
-    public required Guid CycleId { get; init; }
-    public required string CommitteeName { get; init; }
-    public required string CycleName { get; init; }
-    public int Year { get; init; }
+    /// <summary>The cycle of a cycle step; null, with the committee, the cycle's name and year, for a task a signal raised.</summary>
+    public Guid? CycleId { get; init; }
+    public string? CommitteeName { get; init; }
+    public string? CycleName { get; init; }
+    public int? Year { get; init; }
+
+    /// <summary>The unit of a task a signal raised, and the link to what it is about.</summary>
+    public Guid? UnitId { get; init; }
+    public string? UnitName { get; init; }
+    public string? Link { get; init; }
     public int Position { get; init; }
     public required string Title { get; init; }
     public string? Description { get; init; }
@@ -88,9 +94,12 @@ public sealed class CycleTasksHandler(AppDbContext db, ICurrentActor actor, Time
             {
                 Id = t.Id,
                 CycleId = t.CycleId,
-                CycleName = t.Cycle!.Name,
-                Year = t.Cycle.Year,
-                CommitteeName = db.Committees.Where(c => c.Id == t.Cycle.CommitteeId).Select(c => c.Name).First(),
+                CycleName = t.Cycle != null ? t.Cycle.Name : null,
+                Year = t.Cycle != null ? t.Cycle.Year : null,
+                CommitteeName = t.Cycle != null ? db.Committees.Where(c => c.Id == t.Cycle.CommitteeId).Select(c => c.Name).First() : null,
+                UnitId = t.UnitId,
+                UnitName = db.Units.Where(u => u.Id == t.UnitId).Select(u => u.Name).FirstOrDefault(),
+                Link = t.Link,
                 Position = t.Position,
                 Title = t.Title,
                 Description = t.Description,

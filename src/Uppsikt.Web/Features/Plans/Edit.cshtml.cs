@@ -20,11 +20,15 @@ public sealed class EditModel(PlansHandler handler, ICurrentActor actor) : PageM
     [BindProperty]
     public PlanForm Input { get; set; } = new();
 
+    /// <summary>The choice system's risk analyses the plan can link to.</summary>
+    public IReadOnlyList<RiskAnalysisRef> RiskAnalyses { get; private set; } = [];
+
     public sealed class PlanForm
     {
         [Display(Name = "fokusteman")] public string? FocusThemes { get; set; }
         [Display(Name = "uppföljningsmodell")] public string? FollowUpModel { get; set; }
-        [Display(Name = "riskanalys")] public string? RiskAnalysisReference { get; set; }
+        [Display(Name = "tidigare hänvisning till riskanalys")] public string? RiskAnalysisReference { get; set; }
+        [Display(Name = "riskanalys")] public Guid? RiskAnalysisId { get; set; }
         public int Version { get; set; }
     }
 
@@ -39,6 +43,7 @@ public sealed class EditModel(PlansHandler handler, ICurrentActor actor) : PageM
             FocusThemes = string.Join('\n', Plan.FocusThemes),
             FollowUpModel = Plan.FollowUpModel,
             RiskAnalysisReference = Plan.RiskAnalysisReference,
+            RiskAnalysisId = Plan.RiskAnalysis?.Id,
             Version = Plan.Version,
         };
         return Page();
@@ -48,7 +53,7 @@ public sealed class EditModel(PlansHandler handler, ICurrentActor actor) : PageM
     {
         if (ModelState.IsValid)
         {
-            var result = await handler.SaveAsync(id, new PlanInput((Input.FocusThemes ?? "").Split('\n'), Input.FollowUpModel, Input.RiskAnalysisReference, Input.Version),
+            var result = await handler.SaveAsync(id, new PlanInput((Input.FocusThemes ?? "").Split('\n'), Input.FollowUpModel, Input.RiskAnalysisReference, Input.Version, Input.RiskAnalysisId),
                 WorkflowActors.From(actor), cancellationToken);
             if (result.Succeeded)
             {
@@ -76,6 +81,7 @@ public sealed class EditModel(PlansHandler handler, ICurrentActor actor) : PageM
             return Forbid();
         }
         Plan = plan;
+        RiskAnalyses = await handler.RiskAnalysesAsync(plan.ChoiceSystemId, cancellationToken);
         ReadOnlyReason = check.Messages.FirstOrDefault();
         if (ReadOnlyReason is not null)
         {

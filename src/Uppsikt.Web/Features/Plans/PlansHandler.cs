@@ -4,6 +4,7 @@ using Uppsikt.Domain;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Register;
+using Uppsikt.Domain.Risk;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Lists;
@@ -45,9 +46,18 @@ public sealed record PlanDetails(
     public bool IsAdopted => State is PlanState.Adopted or PlanState.ReportedToCouncilBoard;
 
     public decimal EstimatedHours => Activities.Sum(a => a.EstimatedHours ?? 0);
+
+    /// <summary>The linked risk analysis, for the municipality's pages; null when none is linked.</summary>
+    public RiskAnalysisRef? RiskAnalysis { get; init; }
+
+    /// <summary>How the committee's year of reviews was selected, published with the plan: the method and the seed; null until a selection is accepted.</summary>
+    public string? SelectionMethod { get; init; }
 }
 
-public sealed record PlanInput(IReadOnlyList<string>? FocusThemes, string? FollowUpModel, string? RiskAnalysisReference, int Version = 0);
+/// <summary>A risk analysis as a plan links to it.</summary>
+public sealed record RiskAnalysisRef(Guid Id, int Year, RiskAnalysisState State);
+
+public sealed record PlanInput(IReadOnlyList<string>? FocusThemes, string? FollowUpModel, string? RiskAnalysisReference, int Version = 0, Guid? RiskAnalysisId = null);
 
 public sealed record ActivityInput(
     string? What, IReadOnlyList<Guid>? ConditionIds, IReadOnlyList<Guid>? QualityAreaIds, FollowUpMethod? Method, string? Who,
@@ -142,6 +152,13 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
             .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var areas = (await conditions.QualityAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
         var revisedBy = await db.FollowUpPlans.AsNoTracking().Where(p => p.RevisesPlanId == id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        var analysis = plan.RiskAnalysisId is { } analysisId
+            ? await db.RiskAnalyses.AsNoTracking().Where(a => a.Id == analysisId).Select(a => new RiskAnalysisRef(a.Id, a.Year, a.State)).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        // The method and seed are published: read past the filters, which keep the working material from the public and providers.
+        var selection = await db.ReviewSelections.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.CommitteeId == plan.ChoiceSystem!.CommitteeId && s.Year == plan.Year)
+            .Select(s => new { s.RiskSharePercent, s.Seed }).FirstOrDefaultAsync(cancellationToken);
         return new PlanDetails(
             plan.Id, plan.ChoiceSystemId, plan.ChoiceSystem!.Name, plan.ChoiceSystem.CommitteeId, plan.ChoiceSystem.Committee!.Name, plan.Year, plan.State,
             plan.RevisionNumber, plan.RevisesPlanId, revisedBy, plan.FocusThemes, plan.FollowUpModel, plan.RiskAnalysisReference, plan.Adoption,
@@ -152,8 +169,17 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
                 [.. a.QualityAreaIds.Where(areas.ContainsKey).Select(q => new NamedRef(q, areas[q]))],
                 a.Method, a.Who, a.Frequency, a.Tertial, a.Month, a.EstimatedHours, a.Version))],
             [.. plan.Steps.OrderBy(s => s.OccurredAt).Select(s => new PlanStepView(s.Kind, s.OccurredAt, s.ActorName, s.Comment))],
-            plan.Version);
+            plan.Version)
+        {
+            RiskAnalysis = analysis,
+            SelectionMethod = selection is null ? null : ReviewSelection.MethodOf(selection.RiskSharePercent, selection.Seed),
+        };
     }
+
+    /// <summary>The choice system's risk analyses a plan can link to, the latest year first.</summary>
+    public Task<List<RiskAnalysisRef>> RiskAnalysesAsync(Guid choiceSystemId, CancellationToken cancellationToken) =>
+        db.RiskAnalyses.AsNoTracking().Where(a => a.ChoiceSystemId == choiceSystemId).OrderByDescending(a => a.Year)
+            .Select(a => new RiskAnalysisRef(a.Id, a.Year, a.State)).ToListAsync(cancellationToken);
 
     /// <summary>The plan's completeness: its activities against the conditions in force for its choice system during its year.</summary>
     public async Task<PlanCompleteness?> CompletenessAsync(Guid id, CancellationToken cancellationToken)
@@ -220,7 +246,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
     }
 
     public Task<SaveResult> SaveAsync(Guid id, PlanInput input, WorkflowActor actor, CancellationToken cancellationToken) =>
-        EditAsync(id, actor, input.Version, (plan, check) =>
+        EditAsync(id, actor, input.Version, async (plan, check) =>
         {
             var themes = (input.FocusThemes ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
             if (themes.Count > 20 || themes.Any(t => t.Length > 200))
@@ -229,13 +255,17 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
             }
             var model = check.Optional(nameof(PlanInput.FollowUpModel), "beskrivningen av uppföljningsmodellen", input.FollowUpModel, 4000);
             var risk = check.Optional(nameof(PlanInput.RiskAnalysisReference), "riskanalysen", input.RiskAnalysisReference, 4000);
+            if (input.RiskAnalysisId is { } analysisId && !await db.RiskAnalyses.AnyAsync(a => a.Id == analysisId && a.ChoiceSystemId == plan.ChoiceSystemId, cancellationToken))
+            {
+                check.Add(nameof(PlanInput.RiskAnalysisId), "Riskanalysen finns inte för planens kundval.");
+            }
             if (check.IsValid)
             {
                 plan.FocusThemes = themes;
                 plan.FollowUpModel = model;
                 plan.RiskAnalysisReference = risk;
+                plan.RiskAnalysisId = input.RiskAnalysisId;
             }
-            return Task.CompletedTask;
         }, cancellationToken);
 
     public Task<SaveResult> SaveActivityAsync(Guid planId, Guid? activityId, ActivityInput input, int planVersion, WorkflowActor actor, CancellationToken cancellationToken) =>

@@ -20,8 +20,11 @@ public static class ReviewsModule
         services.AddReviewPortal();
         services.AddScoped<VisitHandler>();
         services.AddScoped<ReviewsHandler>();
-        services.AddScoped<Infrastructure.Reviews.IDecisionVisits, DecisionVisits>();
+        services.AddScoped<DecidedReviews>();
+        services.AddScoped<Infrastructure.Reviews.IDecisionVisits>(sp => sp.GetRequiredService<DecidedReviews>());
+        services.AddScoped<Infrastructure.Reviews.ISelectedReviews>(sp => sp.GetRequiredService<DecidedReviews>());
         services.AddScoped<Intervals.IntervalsHandler>();
+        services.AddScoped<Infrastructure.Reviews.IReviewDue>(sp => sp.GetRequiredService<Intervals.IntervalsHandler>());
         services.AddScoped<Infrastructure.Risk.IRiskSignalSource, ReviewRiskSignals>();
         services.AddScoped<Infrastructure.Home.IWorkSource, ReviewWork>();
         services.Configure<RazorPagesOptions>(options =>

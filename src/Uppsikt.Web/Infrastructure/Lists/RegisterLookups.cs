@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain.Identity;
 
 namespace Uppsikt.Web.Infrastructure.Lists;
 
 /// <summary>
-/// Choices of register data for any feature's forms and filters: providers, administrations, committees and choice systems,
-/// by name. The ids are written as text in memory, not in SQL: SQLite keeps a Guid as upper-case text, so an id written
+/// Choices of register data for any feature's forms and filters: providers, administrations, committees, choice systems and
+/// the people responsible for units, by name. The ids are written as text in memory, not in SQL: SQLite keeps a Guid as upper-case text, so an id written
 /// there would not match the lower-case id in a URL or a bound form value.
 /// </summary>
 public sealed class RegisterLookups(AppDbContext db)
@@ -29,4 +30,30 @@ public sealed class RegisterLookups(AppDbContext db)
     public async Task<List<SelectListItem>> ChoiceSystemsAsync(CancellationToken cancellationToken) =>
         await OptionsAsync(db.ChoiceSystems.AsNoTracking().OrderBy(c => c.Committee!.Name).ThenBy(c => c.Name)
             .Select(c => new Option(c.Name + (c.PhasedOutOn != null ? " (avvecklat)" : ""), c.Id)), cancellationToken);
+
+    /// <summary>A committee's choice systems, by name.</summary>
+    public async Task<List<SelectListItem>> ChoiceSystemsOfAsync(Guid committeeId, CancellationToken cancellationToken) =>
+        await OptionsAsync(db.ChoiceSystems.AsNoTracking().Where(c => c.CommitteeId == committeeId).OrderBy(c => c.Name)
+            .Select(c => new Option(c.Name + (c.PhasedOutOn != null ? " (avvecklat)" : ""), c.Id)), cancellationToken);
+
+    /// <summary>Marks the option of <paramref name="id"/> as chosen, and no other.</summary>
+    public static void MarkSelected(List<SelectListItem> options, Guid? id)
+    {
+        var chosen = id?.ToString();
+        foreach (var option in options)
+        {
+            option.Selected = option.Value == chosen;
+        }
+    }
+
+    /// <summary>The people who can be responsible for a unit's follow-up: quality developers and district follow-up officers.</summary>
+    public IQueryable<AppUser> ResponsiblePeople() =>
+        from user in db.Users
+        where db.UserRoles.Any(ur => ur.UserId == user.Id
+            && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.QualityDeveloper || r.Name == Roles.DistrictFollowUp)))
+        select user;
+
+    public async Task<List<SelectListItem>> ResponsiblePeopleAsync(CancellationToken cancellationToken) =>
+        [.. (await ResponsiblePeople().AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+            .Select(u => new SelectListItem(u.DisplayName, u.Id))];
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Uppsikt.Domain.Deficiencies;
+using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
 using Uppsikt.Web.Infrastructure.Auth;
 using R = Uppsikt.Domain.Identity.Roles;
@@ -46,6 +47,8 @@ public static class MainMenu
             new("Kvalitetsrapporter", "/QualityReports/Reports", Policies.Municipal),
             new("Granskningar", "/Reviews", Policies.Municipal),
             new("Granskningsintervall", "/Reviews/Intervals", Policies.Municipal),
+            new("Risker och årets urval", "/Risk", Policies.Municipal, RiskRoles.Readers),
+            new("Riskanalyser", "/Risk/Analyses", Policies.Municipal, RiskRoles.Readers),
             new("Brister och åtgärdsplaner", "/Deficiencies", Policies.Municipal, ActionPlan.FollowUpRoles),
             new("Sanktioner", "/Sanctions", Policies.Municipal, [.. Sanction.Proposers, R.CommitteeSecretary]),
             new("Våra kvalitetsrapporter", "/QualityReports/Reports/Mine", Policies.ProviderUser),

@@ -11,6 +11,7 @@ using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Portal;
 using Uppsikt.Web.Infrastructure.Referrals;
+using Uppsikt.Web.Infrastructure.Risk;
 
 namespace Uppsikt.Web.Features.Evidence.Complaints;
 
@@ -55,7 +56,7 @@ public sealed record ComplaintSummary(int Year, int Total, IReadOnlyList<CountRo
 /// Complaints: registered by the quality unit, forwarded to the provider with a deadline, answered by the provider and
 /// closed by the municipality. A provider user sees its own provider's complaints once they are forwarded.
 /// </summary>
-public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock) : IFileMatters, IPortalMatterSource
+public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, IRiskAlerts alerts, TimeProvider clock) : IFileMatters, IPortalMatterSource
 {
     public const string FileOwnerType = nameof(Complaint);
 
@@ -186,6 +187,7 @@ public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, Time
         {
             return check.Fail();
         }
+        var wasSerious = complaint?.Severity == Severity.Serious;
         if (complaint is null)
         {
             complaint = new Complaint { Summary = summary };
@@ -201,7 +203,13 @@ public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, Time
         complaint.Category = input.Category!.Value;
         complaint.Severity = input.Severity!.Value;
         complaint.Summary = summary;
-        return await db.SaveOrConflictAsync(complaint.Id, cancellationToken);
+        var saved = await db.SaveOrConflictAsync(complaint.Id, cancellationToken);
+        if (saved.Succeeded && complaint.Severity == Severity.Serious && !wasSerious)
+        {
+            await alerts.RaiseAsync(complaint.UnitId, $"Allvarligt klagomål ({DisplayNames.Of(complaint.Category).ToLower(SwedishText.Culture)}) mottaget {SwedishWording.Date(complaint.ReceivedOn)}",
+                complaint.Id, cancellationToken);
+        }
+        return saved;
     }
 
     public Task<SaveResult> ForwardAsync(Guid id, ForwardInput input, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Referrals;
+using Uppsikt.Web.Infrastructure.Risk;
 
 namespace Uppsikt.Web.Features.Evidence.Incidents;
 
@@ -50,7 +51,7 @@ public sealed record IncidentSummary(DateOnly From, DateOnly To, int Total, int 
 /// Incidents (avvikelser, Lex Sarah, Lex Maria): reported by a provider for its own units or registered by the municipality;
 /// a serious one is closed only with a recorded stance on referral to IVO and the police (rule 4). MAS/MAR compile them per period.
 /// </summary>
-public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock) : IFileMatters
+public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, IRiskAlerts alerts, TimeProvider clock) : IFileMatters
 {
     public const string FileOwnerType = nameof(Incident);
 
@@ -182,6 +183,7 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
         {
             return check.Fail();
         }
+        var wasSerious = incident?.IsSerious == true;
         if (incident is null)
         {
             incident = new Incident
@@ -203,7 +205,13 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, TimeP
         incident.Summary = summary;
         incident.Actions = actions;
         incident.Source = source!.Value;
-        return await db.SaveOrConflictAsync(incident.Id, cancellationToken);
+        var saved = await db.SaveOrConflictAsync(incident.Id, cancellationToken);
+        if (saved.Succeeded && incident.IsSerious && !wasSerious)
+        {
+            await alerts.RaiseAsync(incident.UnitId, $"Allvarlig händelse ({DisplayNames.Of(incident.Kind)}) inträffad {SwedishWording.Date(incident.OccurredOn)}",
+                incident.Id, cancellationToken);
+        }
+        return saved;
     }
 
     public Task<SaveResult> RecordStanceAsync(Guid id, StanceInput input, CancellationToken cancellationToken)

@@ -15,6 +15,8 @@ public sealed class EditModel(UnitsHandler handler, RegisterLookups lookups) : E
 
     public List<SelectListItem> ChoiceSystems { get; private set; } = [];
 
+    public List<SelectListItem> ResponsiblePeople { get; private set; } = [];
+
     /// <summary>The form as posted. Display names are what model binding's own messages call the fields.</summary>
     public sealed class UnitForm
     {
@@ -27,6 +29,7 @@ public sealed class EditModel(UnitsHandler handler, RegisterLookups lookups) : E
         [Display(Name = "kapacitet")] public int? Capacity { get; set; }
         [Display(Name = "Kolada-id")] public string? KoladaId { get; set; }
         [Display(Name = "uppföljande förvaltning")] public Guid? AdministrationId { get; set; }
+        [Display(Name = "ansvarig kvalitetsutvecklare")] public string? ResponsibleUserId { get; set; }
         [Display(Name = "nedlagd den")] public DateOnly? ClosedOn { get; set; }
         [Display(Name = "kundval")] public List<Guid> ChoiceSystemIds { get; set; } = [];
         public int Version { get; set; }
@@ -47,6 +50,7 @@ public sealed class EditModel(UnitsHandler handler, RegisterLookups lookups) : E
             KoladaId = unit.KoladaId,
             AdministrationId = unit.AdministrationId,
             ClosedOn = unit.ClosedOn,
+            ResponsibleUserId = unit.ResponsibleUserId,
             ChoiceSystemIds = [.. unit.ChoiceSystems.Select(c => c.Id)],
             Version = unit.Version,
         };
@@ -54,7 +58,7 @@ public sealed class EditModel(UnitsHandler handler, RegisterLookups lookups) : E
     protected override Task<SaveResult> SaveAsync(Guid? id, UnitForm form, CancellationToken cancellationToken) =>
         handler.SaveAsync(id, new UnitInput(
             form.Name, form.ProviderId, form.Ownership, form.StreetAddress, form.PostalCode, form.City, form.Capacity,
-            form.KoladaId, form.AdministrationId, form.ClosedOn, form.ChoiceSystemIds, form.Version), cancellationToken);
+            form.KoladaId, form.AdministrationId, form.ClosedOn, form.ChoiceSystemIds, form.Version, form.ResponsibleUserId), cancellationToken);
 
     protected override string SavedMessage(UnitForm form) => $"Enheten {form.Name?.Trim()} är sparad.";
 
@@ -63,5 +67,6 @@ public sealed class EditModel(UnitsHandler handler, RegisterLookups lookups) : E
         Providers = await lookups.ProvidersAsync(cancellationToken);
         Administrations = await lookups.AdministrationsAsync(cancellationToken);
         ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);
+        ResponsiblePeople = await lookups.ResponsiblePeopleAsync(cancellationToken);
     }
 }

@@ -22,17 +22,18 @@ public sealed record UnitRow
 public sealed record UnitDetails(
     Guid Id, string Name, Guid? ProviderId, string? ProviderName, Ownership Ownership, string? StreetAddress, string? PostalCode,
     string? City, int? Capacity, string? KoladaId, Guid? AdministrationId, string? AdministrationName, DateOnly? ClosedOn,
-    IReadOnlyList<ChoiceSystemRef> ChoiceSystems, int Version);
+    IReadOnlyList<ChoiceSystemRef> ChoiceSystems, int Version, string? ResponsibleUserId = null, string? ResponsibleName = null);
 
 public sealed record ChoiceSystemRef(Guid Id, string Name);
 
 /// <summary>What a person or integration sends to create or change a unit.</summary>
 public sealed record UnitInput(
     string? Name, Guid? ProviderId, Ownership? Ownership, string? StreetAddress, string? PostalCode, string? City,
-    int? Capacity, string? KoladaId, Guid? AdministrationId, DateOnly? ClosedOn, IReadOnlyList<Guid>? ChoiceSystemIds, int Version = 0);
+    int? Capacity, string? KoladaId, Guid? AdministrationId, DateOnly? ClosedOn, IReadOnlyList<Guid>? ChoiceSystemIds, int Version = 0,
+    string? ResponsibleUserId = null);
 
 /// <summary>Reads and writes units; the pages and <c>/api/v1/units</c> both call it.</summary>
-public sealed class UnitsHandler(AppDbContext db)
+public sealed class UnitsHandler(AppDbContext db, RegisterLookups lookups)
 {
     public static readonly SortColumns<UnitRow> Sort = new SortColumns<UnitRow>("name")
         .Add("name", u => u.Name)
@@ -71,7 +72,8 @@ public sealed class UnitsHandler(AppDbContext db)
             .Select(u => new UnitDetails(
                 u.Id, u.Name, u.ProviderId, u.Provider != null ? u.Provider.Name : null, u.Ownership, u.StreetAddress, u.PostalCode,
                 u.City, u.Capacity, u.KoladaId, u.AdministrationId, u.Administration != null ? u.Administration.Name : null, u.ClosedOn,
-                u.ChoiceSystems.OrderBy(c => c.Name).Select(c => new ChoiceSystemRef(c.Id, c.Name)).ToList(), u.Version))
+                u.ChoiceSystems.OrderBy(c => c.Name).Select(c => new ChoiceSystemRef(c.Id, c.Name)).ToList(), u.Version,
+                u.ResponsibleUserId, db.Users.Where(p => p.Id == u.ResponsibleUserId).Select(p => p.DisplayName).FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<SaveResult> SaveAsync(Guid? id, UnitInput input, CancellationToken cancellationToken)
@@ -109,6 +111,11 @@ public sealed class UnitsHandler(AppDbContext db)
         {
             check.Add(nameof(UnitInput.AdministrationId), "Förvaltningen finns inte.");
         }
+        var responsible = string.IsNullOrWhiteSpace(input.ResponsibleUserId) ? null : input.ResponsibleUserId.Trim();
+        if (responsible is not null && !await lookups.ResponsiblePeople().AnyAsync(p => p.Id == responsible, cancellationToken))
+        {
+            check.Add(nameof(UnitInput.ResponsibleUserId), "Den ansvariga ska vara en kvalitetsutvecklare eller uppföljare i stadsdel.");
+        }
         var choiceIds = (input.ChoiceSystemIds ?? []).Distinct().ToList();
         var choices = await db.ChoiceSystems.Where(c => choiceIds.Contains(c.Id)).ToListAsync(cancellationToken);
         if (choices.Count != choiceIds.Count)
@@ -142,6 +149,7 @@ public sealed class UnitsHandler(AppDbContext db)
         unit.KoladaId = koladaId;
         unit.AdministrationId = input.AdministrationId;
         unit.ClosedOn = input.ClosedOn;
+        unit.ResponsibleUserId = responsible;
         unit.ChoiceSystems.RemoveAll(c => !choiceIds.Contains(c.Id));
         unit.ChoiceSystems.AddRange(choices.Where(c => unit.ChoiceSystems.All(existing => existing.Id != c.Id)));
         return await db.SaveOrConflictAsync(unit.Id, cancellationToken);

@@ -5,6 +5,7 @@ using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
+using Uppsikt.Web.Infrastructure.Reviews;
 
 namespace Uppsikt.Web.Features.Reviews.Intervals;
 
@@ -67,8 +68,13 @@ public sealed record UnitInterval(IntervalRow Row, UnitReviewFacts Facts);
 /// choice systems, the facts <see cref="ReviewInterval"/> reads, and its due date and reason. Three queries whatever the
 /// number of units — units, their finalised regular reviews, their deficiencies — joined in memory.
 /// </summary>
-public sealed class IntervalsHandler(AppDbContext db, TimeProvider clock)
+public sealed class IntervalsHandler(AppDbContext db, TimeProvider clock) : IReviewDue
 {
+    async Task<IReadOnlyList<UnitDue>?> IReviewDue.ForCommitteeAsync(Guid committeeId, CancellationToken cancellationToken) =>
+        await ForCommitteeAsync(committeeId, cancellationToken) is { } intervals
+            ? [.. intervals.Units.Select(u => new UnitDue(u.Row.UnitId, u.Row.DueOn, u.Row.Reason, u.Row.LastReviewId))]
+            : null;
+
     public static readonly SortColumns<IntervalRow> Sort = new SortColumns<IntervalRow>("dueOn")
         .Add("dueOn", r => r.DueOn)
         .Add("unit", r => r.UnitName)

@@ -10,12 +10,40 @@ using Uppsikt.Web.Infrastructure.Reviews;
 namespace Uppsikt.Web.Features.Reviews;
 
 /// <summary>
-/// Plans the follow-up review a committee's decision calls for (<see cref="Review.PlanByDecision"/>): of the unit, in the choice
-/// system the decision concerns, following up the review named or else the unit's latest final review of the provider, with the
-/// checklist in force on the day.
+/// Plans the reviews others decide: the follow-up a committee's decision calls for, and the reviews of an accepted risk-based selection.
 /// </summary>
-public sealed class DecisionVisits(AppDbContext db, Checklists checklists, TimeProvider clock) : IDecisionVisits
+public sealed class DecidedReviews(AppDbContext db, Checklists checklists, TimeProvider clock) : IDecisionVisits, ISelectedReviews
 {
+    /// <summary>
+    /// Plans a review the accepted selection calls for (<see cref="Review.PlanBySelection"/>): of the unit, in the committee's first
+    /// choice system it serves by name, with the checklist in force on the day, on site when the type requires a visit.
+    /// </summary>
+    public async Task<(Guid? ReviewId, Refusal? Refusal)> PlanAsync(SelectedReview selected, string selectionName, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().Include(u => u.ChoiceSystems).FirstOrDefaultAsync(u => u.Id == selected.UnitId, cancellationToken);
+        var choiceSystem = unit?.ChoiceSystems.Where(c => c.CommitteeId == selected.CommitteeId).OrderBy(c => c.Name, StringComparer.CurrentCulture).FirstOrDefault();
+        if (unit is null || choiceSystem is null)
+        {
+            return (null, Refusal.Invalid("Enheten utför inte längre tjänster i något av nämndens kundval."));
+        }
+        var checklist = await checklists.InForceAsync(choiceSystem.Id, selected.Type, selected.PlannedFor, cancellationToken);
+        var (review, refusal) = Review.PlanBySelection(
+            new Review.PlanInput(selected.Type, selected.Title, choiceSystem.Id, [unit], selected.PlannedFor, selected.Reason, null, checklist?.Id,
+                selected.FollowsUpReviewId, ReviewTypes.RequiresVisit(selected.Type) || selected.Type == ReviewType.FollowUpReview ? VisitMode.OnSite : VisitMode.None),
+            selectionName, selected.LeadUserId, selected.LeadName, actor, clock.GetUtcNow(), clock.SwedishToday());
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+        db.Reviews.Add(review!);
+        return (review!.Id, null);
+    }
+
+    /// <summary>
+    /// Plans the follow-up review a committee's decision calls for (<see cref="Review.PlanByDecision"/>): of the unit, in the choice
+    /// system the decision concerns, following up the review named or else the unit's latest final review of the provider, with the
+    /// checklist in force on the day.
+    /// </summary>
     public async Task<(Guid? ReviewId, Refusal? Refusal)> PlanAsync(
         DecisionVisit visit, CommitteeDecision decision, WorkflowActor recorder, CancellationToken cancellationToken)
     {

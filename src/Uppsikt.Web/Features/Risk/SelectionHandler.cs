@@ -1,0 +1,261 @@
+using Microsoft.EntityFrameworkCore;
+using Uppsikt.Data;
+using Uppsikt.Domain;
+using Uppsikt.Domain.Reviews;
+using Uppsikt.Domain.Risk;
+using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Reviews;
+using R = Uppsikt.Domain.Identity.Roles;
+
+namespace Uppsikt.Web.Features.Risk;
+
+/// <summary>
+/// The capacity a selection is made within, as entered: the central unit's hours, each district administration's own, the hours
+/// each review type takes, the share of hours for the highest risks, and the seed of the trust sample.
+/// </summary>
+public sealed record SelectionInput(
+    Guid? CommitteeId, int? Year, decimal? CentralHours, IReadOnlyDictionary<Guid, decimal?>? DistrictHours,
+    IReadOnlyDictionary<ReviewType, decimal?>? HoursPerType, int? RiskSharePercent, int? Seed);
+
+/// <summary>One selected unit as the page and the API show it.</summary>
+public sealed record SelectedView(
+    int Rank, Guid UnitId, string UnitName, string ProviderName, Guid? AdministrationId, string? AdministrationName, ReviewType Type, decimal Hours, decimal Score,
+    SelectionReason Reason, string Explanation, Guid? ReviewId);
+
+/// <summary>One pool's hours and their use.</summary>
+public sealed record PoolView(Guid? AdministrationId, string Name, decimal Capacity, decimal Used, decimal Shortfall);
+
+/// <summary>A proposal (or the accepted selection) for a committee's year.</summary>
+public sealed record SelectionView(
+    Guid CommitteeId, string CommitteeName, int Year, int Seed, int RiskSharePercent, int Candidates, IReadOnlyList<SelectedView> Selected,
+    IReadOnlyList<PoolView> Pools, string Method, bool Accepted, DateOnly? AcceptedOn, string? AcceptedByName);
+
+/// <summary>The pools and review types a committee's selection asks hours for, with sensible starting figures.</summary>
+public sealed record SelectionForm(
+    Guid CommitteeId, string CommitteeName, IReadOnlyList<(Guid Id, string Name)> Districts, IReadOnlyList<ReviewType> Types);
+
+/// <summary>
+/// The risk-based annual selection (specification rule 7, decision 0031): the committee's units as candidates — mandatory when the
+/// interval rule has them due by the end of the year, each with its risk score and the review its choice system gives — proposed
+/// within the capacity by <see cref="AnnualSelection"/>; accepting it keeps the selection with its method and seed and plans the
+/// reviews. Units with a review already planned in the year are not candidates.
+/// </summary>
+public sealed class SelectionHandler(
+    AppDbContext db, RiskScoring scoring, IReviewDue due, ISelectedReviews reviews, TimeProvider clock)
+{
+    /// <summary>Who accepts a selection, and so plans the year's reviews: the group manager, or an administrator.</summary>
+    public static readonly string[] Accepters = [R.GroupManager, R.Administrator];
+
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
+    /// <summary>What the form asks for; null when the committee does not exist.</summary>
+    public async Task<SelectionForm?> FormAsync(Guid? committeeId, CancellationToken cancellationToken)
+    {
+        if (await scoring.CommitteeAsync(committeeId, cancellationToken) is not { } committee)
+        {
+            return null;
+        }
+        var today = clock.SwedishToday();
+        var units = scoring.UnitsOf(committee.Id, today);
+        var districts = await db.Administrations.AsNoTracking().Where(a => units.Any(u => u.AdministrationId == a.Id))
+            .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
+        var kinds = await units.AsNoTracking()
+            .SelectMany(u => u.ChoiceSystems.Where(c => c.CommitteeId == committee.Id).Select(c => new { c.LegalBasis, c.OperatingForm, u.Ownership }))
+            .Distinct().ToListAsync(cancellationToken);
+        var types = kinds.Select(k => ReviewTypes.RegularFor(k.LegalBasis, k.OperatingForm, k.Ownership)).Append(ReviewType.FollowUpReview).Distinct().Order().ToList();
+        return new SelectionForm(committee.Id, committee.Name, [.. districts.Select(d => (d.Id, d.Name))], types);
+    }
+
+    /// <summary>The committee's accepted selection of the year, if there is one.</summary>
+    public async Task<SelectionView?> AcceptedAsync(Guid committeeId, int year, CancellationToken cancellationToken)
+    {
+        var selection = await db.ReviewSelections.AsNoTracking().AsSplitQuery().Include(s => s.Items).Include(s => s.Pools)
+            .FirstOrDefaultAsync(s => s.CommitteeId == committeeId && s.Year == year, cancellationToken);
+        if (selection is null)
+        {
+            return null;
+        }
+        var committee = await db.Committees.AsNoTracking().Where(c => c.Id == committeeId).Select(c => c.Name).FirstAsync(cancellationToken);
+        var unitIds = selection.Items.Select(i => i.UnitId).ToList();
+        var names = await UnitNamesAsync(unitIds, cancellationToken);
+        var districts = await DistrictNamesAsync(cancellationToken);
+        return new SelectionView(committeeId, committee, year, selection.Seed, selection.RiskSharePercent, selection.Candidates,
+            [.. selection.Items.OrderBy(i => i.Rank).Select(i => new SelectedView(i.Rank, i.UnitId, names.GetValueOrDefault(i.UnitId)?.Unit ?? "–",
+                names.GetValueOrDefault(i.UnitId)?.Provider ?? "–", i.AdministrationId, i.AdministrationId is { } a ? districts.GetValueOrDefault(a) : null, i.Type, i.Hours, 0,
+                i.Reason, i.Explanation, i.ReviewId))],
+            [.. selection.Pools.Select(p => Pool(p.AdministrationId, p.Capacity, p.Used, p.Shortfall, districts))],
+            selection.Method, true, selection.AcceptedOn, selection.AcceptedByName);
+    }
+
+    /// <summary>The proposal for the input, or the refusals of bad input; the same input and data always give the same proposal.</summary>
+    public async Task<(SelectionView? View, SaveResult? Refused)> ProposeAsync(SelectionInput input, CancellationToken cancellationToken)
+    {
+        var (committee, year, capacity, seed, refused) = await ReadAsync(input, cancellationToken);
+        if (refused is not null)
+        {
+            return (null, refused);
+        }
+        var (proposal, candidates, notPossible) = await ProposalAsync(committee.Id, year, capacity!, seed, cancellationToken);
+        if (proposal is null)
+        {
+            return (null, SaveResult.Refused(notPossible!));
+        }
+        var names = await UnitNamesAsync([.. proposal.Selected.Select(s => s.UnitId)], cancellationToken);
+        var districts = await DistrictNamesAsync(cancellationToken);
+        var scores = candidates.ToDictionary(c => c.UnitId, c => c.Score);
+        var view = new SelectionView(committee.Id, committee.Name, year, seed, capacity!.RiskSharePercent, proposal.Candidates,
+            [.. proposal.Selected.Select(s => new SelectedView(s.Rank, s.UnitId, s.UnitName, names.GetValueOrDefault(s.UnitId)?.Provider ?? "–",
+                s.DistrictId, s.DistrictId is { } d ? districts.GetValueOrDefault(d) : null, s.Type, s.Hours, scores.GetValueOrDefault(s.UnitId), s.Reason, s.Explanation, null))],
+            [.. proposal.Pools.Select(p => Pool(p.DistrictId, p.Capacity, p.Used, p.Shortfall, districts))],
+            ReviewSelection.MethodOf(capacity.RiskSharePercent, seed), false, null, null);
+        return (view, null);
+    }
+
+    /// <summary>
+    /// Accepts the proposal for the input: keeps the selection with its method and seed and plans one review per selected unit, all
+    /// or nothing. Refused when the committee's year already has an accepted selection.
+    /// </summary>
+    public async Task<SaveResult> AcceptAsync(SelectionInput input, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsIn(Accepters))
+        {
+            return SaveResult.Refused(Refusal.NotAllowed("Årets urval antas av gruppchefen."));
+        }
+        var (committee, year, capacity, seed, refused) = await ReadAsync(input, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (await db.ReviewSelections.AnyAsync(s => s.CommitteeId == committee.Id && s.Year == year, cancellationToken))
+        {
+            return SaveResult.Refused(Refusal.WrongState($"{committee.Name} har redan ett antaget urval för {year}."));
+        }
+        var (proposal, candidates, notPossible) = await ProposalAsync(committee.Id, year, capacity!, seed, cancellationToken);
+        if (proposal is null)
+        {
+            return SaveResult.Refused(notPossible!);
+        }
+        var lastReviews = candidates.ToDictionary(c => c.UnitId, c => c.LastReviewId);
+        var responsible = await db.Units.AsNoTracking().Where(u => proposal.Selected.Select(s => s.UnitId).Contains(u.Id))
+            .Select(u => new { u.Id, u.ResponsibleUserId, Name = db.Users.Where(p => p.Id == u.ResponsibleUserId).Select(p => p.DisplayName).FirstOrDefault() })
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        var selectionName = $"Riskbaserat urval {year}, {committee.Name}";
+        var planned = new Dictionary<Guid, Guid>();
+        var refusals = new List<Refusal>();
+        var count = proposal.Selected.Count;
+        foreach (var selected in proposal.Selected)
+        {
+            var lead = responsible.GetValueOrDefault(selected.UnitId);
+            var (reviewId, refusal) = await reviews.PlanAsync(new SelectedReview(
+                selected.UnitId, committee.Id, selected.Type, selected.Type == ReviewType.FollowUpReview ? lastReviews.GetValueOrDefault(selected.UnitId) : null,
+                $"{DisplayNames.Of(selected.Type)} {year}: {selected.UnitName}", PlannedFor(year, selected.Rank, count),
+                $"{DisplayNames.Of(selected.Reason)}: {selected.Explanation}", lead?.Name is null ? actor.UserId : lead.ResponsibleUserId, lead?.Name ?? actor.Name),
+                selectionName, actor, cancellationToken);
+            if (refusal is not null)
+            {
+                refusals.Add(Refusal.Invalid($"{selected.UnitName}: {refusal.Message}"));
+            }
+            else
+            {
+                planned[selected.UnitId] = reviewId!.Value;
+            }
+        }
+        if (refusals.Count > 0)
+        {
+            return SaveResult.Refused(refusals);
+        }
+        var selection = ReviewSelection.Accept(committee.Id, year, proposal, capacity!.RiskSharePercent, planned, actor, clock.SwedishToday());
+        db.ReviewSelections.Add(selection);
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult.Saved(selection.Id);
+    }
+
+    /// <summary>Spreads the year's reviews over its months from February to November, in the order of the selection.</summary>
+    public static DateOnly PlannedFor(int year, int rank, int count) =>
+        new(year, 2 + (int)((long)(rank - 1) * 10 / Math.Max(count, 1)), 15);
+
+    private async Task<(SelectionProposal? Proposal, IReadOnlyList<CandidateFacts> Candidates, Refusal? Refusal)> ProposalAsync(
+        Guid committeeId, int year, SelectionCapacity capacity, int seed, CancellationToken cancellationToken)
+    {
+        var today = clock.SwedishToday();
+        var yearEnd = new DateOnly(year, 12, 31);
+        var units = scoring.UnitsOf(committeeId, today)
+            .Where(u => !db.ReviewUnits.Any(ru => ru.UnitId == u.Id && db.Reviews.Any(r => r.Id == ru.ReviewId
+                && r.PlannedFor.Year == year && r.State != ReviewState.Closed && r.State != ReviewState.Final)));
+        var rows = await units.AsNoTracking()
+            .Select(u => new
+            {
+                u.Id,
+                u.Name,
+                u.Ownership,
+                u.AdministrationId,
+                Kinds = u.ChoiceSystems.Where(c => c.CommitteeId == committeeId).OrderBy(c => c.Name).Select(c => new { c.LegalBasis, c.OperatingForm }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var scores = await scoring.ScoreAsync(units, committeeId, today, cancellationToken);
+        var dues = ((await due.ForCommitteeAsync(committeeId, cancellationToken)) ?? []).ToDictionary(d => d.UnitId);
+        var candidates = rows.Select(u =>
+        {
+            var regular = ReviewTypes.RegularFor(u.Kinds[0].LegalBasis, u.Kinds[0].OperatingForm, u.Ownership);
+            var unitDue = dues.GetValueOrDefault(u.Id);
+            var mandatory = unitDue is not null && unitDue.DueOn <= yearEnd;
+            var type = mandatory && unitDue!.Reason == DueReason.DeficiencyDeadline && unitDue.LastReviewId is not null ? ReviewType.FollowUpReview : regular;
+            return new SelectionCandidate(u.Id, u.Name, u.AdministrationId, scores.GetValueOrDefault(u.Id)?.Total ?? 0, type,
+                mandatory ? $"{DisplayNames.Of(unitDue!.Reason)}, {(unitDue.DueOn < today ? "försenad sedan" : "senast")} {SwedishWording.Date(unitDue.DueOn)}" : null,
+                mandatory ? unitDue!.DueOn : null);
+        }).ToList();
+        if (AnnualSelection.Check(capacity, candidates) is { } refusal)
+        {
+            return (null, [], refusal);
+        }
+        var lastReviews = candidates.ToDictionary(c => c.UnitId, c => dues.GetValueOrDefault(c.UnitId)?.LastReviewId);
+        return (AnnualSelection.Propose(candidates, capacity, seed), [.. candidates.Select(c => new CandidateFacts(c.UnitId, c.Score, lastReviews[c.UnitId]))], null);
+    }
+
+    private async Task<((Guid Id, string Name) Committee, int Year, SelectionCapacity? Capacity, int Seed, SaveResult? Refused)> ReadAsync(
+        SelectionInput input, CancellationToken cancellationToken)
+    {
+        if (input.CommitteeId is not { } committeeId || await scoring.CommitteeAsync(committeeId, cancellationToken) is not { } committee)
+        {
+            return (default, 0, null, 0, input.CommitteeId is null
+                ? SaveResult.Refused(Refusal.Invalid("Välj nämnd.", nameof(SelectionInput.CommitteeId)))
+                : SaveResult.Missing());
+        }
+        var refusals = new List<Refusal>();
+        if (input.Year is not { } year || year is < FirstYear or > LastYear)
+        {
+            refusals.Add(Refusal.Invalid($"Ange ett år mellan {FirstYear} och {LastYear}.", nameof(SelectionInput.Year)));
+            year = 0;
+        }
+        if (input.Seed is not { } seed)
+        {
+            refusals.Add(Refusal.Invalid("Ange ett frö för stickprovet (ett heltal).", nameof(SelectionInput.Seed)));
+            seed = 0;
+        }
+        var capacity = new SelectionCapacity(
+            input.CentralHours ?? 0,
+            (input.DistrictHours ?? new Dictionary<Guid, decimal?>()).Where(d => d.Value is not null).ToDictionary(d => d.Key, d => d.Value!.Value),
+            (input.HoursPerType ?? new Dictionary<ReviewType, decimal?>()).Where(t => t.Value is not null).ToDictionary(t => t.Key, t => t.Value!.Value),
+            input.RiskSharePercent ?? 70);
+        if (AnnualSelection.Check(capacity) is { } refusal)
+        {
+            refusals.Add(refusal);
+        }
+        return refusals.Count > 0
+            ? (committee, year, null, seed, SaveResult.Refused(refusals))
+            : (committee, year, capacity, seed, null);
+    }
+
+    private async Task<Dictionary<Guid, (string Unit, string Provider)?>> UnitNamesAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken) =>
+        (await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Name, Provider = u.Provider!.Name }).ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Id, u => ((string, string)?)(u.Name, u.Provider));
+
+    private async Task<Dictionary<Guid, string>> DistrictNamesAsync(CancellationToken cancellationToken) =>
+        await db.Administrations.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+
+    private static PoolView Pool(Guid? administrationId, decimal capacity, decimal used, decimal shortfall, Dictionary<Guid, string> districts) =>
+        new(administrationId, administrationId is { } a ? districts.GetValueOrDefault(a, "Okänd förvaltning") : "Centrala enheten", capacity, used, shortfall);
+
+    private sealed record CandidateFacts(Guid UnitId, decimal Score, Guid? LastReviewId);
+}
