@@ -27,9 +27,9 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
             "/Register/Providers", "/Register/Units", "/Register/ChoiceSystems", "/Register/Committees", "/Register/Authorisations",
             "/Conditions", "/Plans", "/QualityReports/Reports", "/QualityReports/Templates", "/QualityReports/Templates/Checklists", "/Cycle",
             "/Reviews", "/Reviews/New", "/Portal/Providers/Messages", "/Portal/Providers/Messages?Waiting=true", "/Evidence/Observations?Mine=true",
-            "/Cycle?Status=Overdue&Mine=true",
+            "/Cycle?Status=Overdue&Mine=true", "/Risk/Weights", "/Risk/Matrix", "/Risk/Selection?Propose=true", "/Risk/Analyses/New",
         ]);
-        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews", "/Deficiencies", "/Sanctions" })
+        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews", "/Deficiencies", "/Sanctions", "/Risk", "/Risk/Analyses" })
         {
             paths.Add(await FirstTableLinkAsync(page, list));
         }
@@ -57,6 +57,10 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         await page.GotoAsync("/Portal/Providers/Messages");
         await AssertAccessibleAsync(page);
         await page.GotoAsync(await FirstTableLinkAsync(page, "/Deficiencies?Need=AwaitingVerification"));
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync("/Risk/Matrix");
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync(await FirstTableLinkAsync(page, "/Risk/Analyses"));
         await AssertAccessibleAsync(page);
         await page.GotoAsync("/Reviews/Intervals");
         await AssertAccessibleAsync(page);

@@ -285,6 +285,15 @@ public sealed class RiskTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.Contains("Summa", unit, StringComparison.Ordinal);
         Assert.Contains(Elderly, unit, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Risk/Units/{Guid.NewGuid()}", Cancel)).StatusCode);
+        // The selection page proposes from the figures in its address, and offers the group manager to accept it.
+        // (Two years ahead: the selection test accepts next year's.)
+        var selection = await client.GetStringAsync($"/Risk/Selection?CommitteeId={committeeId}&Year={TimeProvider.System.SwedishToday().Year + 2}&Propose=true&Seed=17", Cancel);
+        Assert.Contains("frö 17", selection, StringComparison.Ordinal);
+        Assert.Contains("Anta urvalet", selection, StringComparison.Ordinal);
+        foreach (var page in new[] { $"/Risk/Weights?CommitteeId={committeeId}", $"/Risk/Matrix?CommitteeId={committeeId}", "/Risk/Analyses", "/Risk/Analyses/New" })
+        {
+            await Expect.OkAsync(await client.GetAsync(page, Cancel));
+        }
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Risk?CommitteeId={Guid.NewGuid()}", Cancel)).StatusCode);
     }
 

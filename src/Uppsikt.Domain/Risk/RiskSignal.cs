@@ -45,7 +45,7 @@ public enum RiskSignalKind
     [Display(Name = "Sen eller saknad kvalitetsrapport")] LateQualityReport = 12,
 
     /// <summary>Magnitude 1: the year's attestation that the conditions are met is missing after its due date.</summary>
-    [Display(Name = "Saknad intygan")] MissingAttestation = 13,
+    [Display(Name = "Saknat intygande")] MissingAttestation = 13,
 
     /// <summary>Magnitude 1: the provider was first authorised within the last two years.</summary>
     [Display(Name = "Ny anordnare")] NewProvider = 14,

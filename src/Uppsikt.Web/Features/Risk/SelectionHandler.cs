@@ -60,10 +60,11 @@ public sealed class SelectionHandler(
         var units = scoring.UnitsOf(committee.Id, today);
         var districts = await db.Administrations.AsNoTracking().Where(a => units.Any(u => u.AdministrationId == a.Id))
             .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
-        var kinds = await units.AsNoTracking()
-            .SelectMany(u => u.ChoiceSystems.Where(c => c.CommitteeId == committee.Id).Select(c => new { c.LegalBasis, c.OperatingForm, u.Ownership }))
-            .Distinct().ToListAsync(cancellationToken);
-        var types = kinds.Select(k => ReviewTypes.RegularFor(k.LegalBasis, k.OperatingForm, k.Ownership)).Append(ReviewType.FollowUpReview).Distinct().Order().ToList();
+        var kinds = await db.ChoiceSystems.AsNoTracking().Where(c => c.CommitteeId == committee.Id)
+            .Select(c => new { c.LegalBasis, c.OperatingForm }).Distinct().ToListAsync(cancellationToken);
+        var ownerships = await units.AsNoTracking().Select(u => u.Ownership).Distinct().ToListAsync(cancellationToken);
+        var types = kinds.SelectMany(k => ownerships.Select(o => ReviewTypes.RegularFor(k.LegalBasis, k.OperatingForm, o)))
+            .Append(ReviewType.FollowUpReview).Distinct().Order().ToList();
         return new SelectionForm(committee.Id, committee.Name, [.. districts.Select(d => (d.Id, d.Name))], types);
     }
 
