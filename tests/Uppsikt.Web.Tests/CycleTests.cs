@@ -38,6 +38,8 @@ public sealed class CycleTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.Equal(new DateOnly(2030, 12, 31), tasks[4].DueOn);
         Assert.Equal([groupManager, qualityDeveloper, qualityDeveloper, qualityDeveloper, groupManager], tasks.Select(t => t.OwnerUserId));
         Assert.All(tasks, t => Assert.Equal(CycleTaskStatus.Open, t.Status));
+        // The risk analysis step leads to the committee's risk analyses of the year; the other steps lead nowhere in particular.
+        Assert.Equal([$"/Risk/Analyses?CommitteeId={committee}&Year=2030", null, null, null, null], tasks.Select(t => t.Link));
 
         using var list = await client.GetAsync($"/Cycle?CommitteeId={committee}&Year=2030&Sort=due", Cancel);
         var html = WebUtility.HtmlDecode(await Expect.OkAsync(list));

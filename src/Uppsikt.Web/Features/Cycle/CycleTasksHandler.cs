@@ -211,6 +211,11 @@ public sealed class CycleTasksHandler(AppDbContext db, ICurrentActor actor, Time
         }
 
         var cycle = AnnualCycle.Apply(template, committee.Id, input.Year.Value, step => owners[step.Id], clock.GetUtcNow());
+        // The step that analyses the current state is done in the committee's risk analyses of the year.
+        foreach (var task in cycle.Tasks.Where(t => t.Title.Contains("riskanalys", StringComparison.OrdinalIgnoreCase)))
+        {
+            task.Link = $"/Risk/Analyses?CommitteeId={committee.Id}&Year={cycle.Year}";
+        }
         db.AnnualCycles.Add(cycle);
         try
         {
