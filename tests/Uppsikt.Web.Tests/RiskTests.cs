@@ -290,6 +290,13 @@ public sealed class RiskTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         var selection = await client.GetStringAsync($"/Risk/Selection?CommitteeId={committeeId}&Year={TimeProvider.System.SwedishToday().Year + 2}&Propose=true&Seed=17", Cancel);
         Assert.Contains("frö 17", selection, StringComparison.Ordinal);
         Assert.Contains("Anta urvalet", selection, StringComparison.Ordinal);
+        // Hours are read with a decimal comma in the address as in the form, and a word is refused by its field, with no proposal.
+        var ahead = TimeProvider.System.SwedishToday().Year + 2;
+        var comma = WebUtility.HtmlDecode(await client.GetStringAsync($"/Risk/Selection?CommitteeId={committeeId}&Year={ahead}&Propose=true&Seed=17&CentralHours=40,5", Cancel));
+        Assert.Matches("Centrala enheten</th>\\s*<td class=\"number\">40,5</td>", comma);
+        var word = WebUtility.HtmlDecode(await client.GetStringAsync($"/Risk/Selection?CommitteeId={committeeId}&Year={ahead}&Propose=true&Seed=17&CentralHours=många", Cancel));
+        Assert.Contains("Ange timmarna som ett tal", word, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anta urvalet", word, StringComparison.Ordinal);
         foreach (var page in new[] { $"/Risk/Weights?CommitteeId={committeeId}", $"/Risk/Matrix?CommitteeId={committeeId}", "/Risk/Analyses", "/Risk/Analyses/New" })
         {
             await Expect.OkAsync(await client.GetAsync(page, Cancel));

@@ -131,7 +131,7 @@ public sealed class RiskSettingsHandler(AppDbContext db, RiskScoring scoring)
             }
             else if (RiskWeight.Check(value, field) is { } refusal)
             {
-                refusals.Add(refusal);
+                refusals.Add(Refusal.Invalid($"{DisplayNames.Of(kind)}: {refusal.Message}", field));
             }
         }
         if (refusals.Count > 0)

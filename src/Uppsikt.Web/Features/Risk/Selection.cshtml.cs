@@ -30,14 +30,14 @@ public sealed class SelectionModel(SelectionHandler handler, RegisterLookups loo
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public decimal? CentralHours { get; set; }
+    /// <summary>The central unit's hours, read by <see cref="ReadHours"/> like the others: "7,5" is seven and a half in the address too.</summary>
+    public decimal? CentralHours { get; private set; }
 
-    [BindProperty(SupportsGet = true)]
-    public Dictionary<Guid, decimal?> DistrictHours { get; set; } = [];
+    /// <summary>Each district's hours, read from <c>DistrictHours[id]</c> by <see cref="ReadHours"/> (a bound dictionary would take every other field as a key when none is given).</summary>
+    public Dictionary<Guid, decimal?> DistrictHours { get; } = [];
 
-    [BindProperty(SupportsGet = true)]
-    public Dictionary<ReviewType, decimal?> HoursPerType { get; set; } = [];
+    /// <summary>Each review type's hours, from <c>HoursPerType[Type]</c>.</summary>
+    public Dictionary<ReviewType, decimal?> HoursPerType { get; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int? RiskSharePercent { get; set; }
@@ -65,7 +65,7 @@ public sealed class SelectionModel(SelectionHandler handler, RegisterLookups loo
         {
             return CommitteeId is null ? Page() : NotFound();
         }
-        if (Accepted is null && Propose)
+        if (Accepted is null && Propose && ModelState.IsValid)
         {
             var (view, refused) = await handler.ProposeAsync(Input(), cancellationToken);
             Proposal = view;
@@ -96,8 +96,56 @@ public sealed class SelectionModel(SelectionHandler handler, RegisterLookups loo
 
     private SelectionInput Input() => new(CommitteeId, Year, CentralHours, DistrictHours, HoursPerType, RiskSharePercent, Seed);
 
+    /// <summary>Reads the hours (central, per district, per review type) from the form or the address; a figure that is no number is refused by its field.</summary>
+    private void ReadHours()
+    {
+        var fields = Request.HasFormContentType ? Request.Form.Select(f => (f.Key, Value: f.Value.ToString()))
+            : Request.Query.Select(q => (q.Key, Value: q.Value.ToString()));
+        foreach (var (key, value) in fields)
+        {
+            if (key == nameof(CentralHours))
+            {
+                CentralHours = Hours(key, value);
+                continue;
+            }
+            var district = key.StartsWith("DistrictHours[", StringComparison.Ordinal) && key.EndsWith(']') && Guid.TryParse(key[14..^1], out var id) ? id : (Guid?)null;
+            var type = key.StartsWith("HoursPerType[", StringComparison.Ordinal) && key.EndsWith(']') && Enum.TryParse<ReviewType>(key[13..^1], out var t) && Enum.IsDefined(t)
+                ? t : (ReviewType?)null;
+            if (district is null && type is null)
+            {
+                continue;
+            }
+            var hours = Hours(key, value);
+            if (district is { } d)
+            {
+                DistrictHours[d] = hours;
+            }
+            else
+            {
+                HoursPerType[type!.Value] = hours;
+            }
+        }
+    }
+
+    private decimal? Hours(string key, string value)
+    {
+        var text = value.Trim().Replace(',', '.');
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign,
+            System.Globalization.CultureInfo.InvariantCulture, out var hours))
+        {
+            return hours;
+        }
+        ModelState.AddModelError(key, $"Ange timmarna som ett tal, till exempel 24 eller 7,5 (”{value}”).");
+        return null;
+    }
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
+        ReadHours();
         Committees = await lookups.CommitteesAsync(cancellationToken);
         Form = await handler.FormAsync(CommitteeId, cancellationToken);
         if (Form is null)

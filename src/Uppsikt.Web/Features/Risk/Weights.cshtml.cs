@@ -14,8 +14,9 @@ public sealed class WeightsModel(RiskSettingsHandler handler, RiskScoring scorin
     [BindProperty(SupportsGet = true)]
     public Guid? CommitteeId { get; set; }
 
+    /// <summary>The weights as typed: read here, so that "2,5" and "2.5" both work and a word is refused by its signal's name.</summary>
     [BindProperty]
-    public Dictionary<RiskSignalKind, decimal?> Weights { get; set; } = [];
+    public Dictionary<RiskSignalKind, string?> Weights { get; set; } = [];
 
     public string CommitteeName { get; private set; } = "";
 
@@ -31,7 +32,7 @@ public sealed class WeightsModel(RiskSettingsHandler handler, RiskScoring scorin
         {
             return CommitteeId is null ? Page() : NotFound();
         }
-        Weights = Current.ToDictionary(w => w.Kind, w => (decimal?)w.Weight);
+        Weights = Current.ToDictionary(w => w.Kind, w => (string?)SwedishText.Decimal(w.Weight));
         return Page();
     }
 
@@ -45,7 +46,28 @@ public sealed class WeightsModel(RiskSettingsHandler handler, RiskScoring scorin
         {
             return Forbid();
         }
-        var result = await handler.SaveWeightsAsync(CommitteeId!.Value, new WeightsInput(Weights), cancellationToken);
+        var weights = new Dictionary<RiskSignalKind, decimal?>();
+        var unreadable = new List<Domain.Refusal>();
+        foreach (var (kind, typed) in Weights.Where(w => Enum.IsDefined(w.Key)))
+        {
+            var text = typed?.Trim().Replace(',', '.');
+            if (string.IsNullOrEmpty(text))
+            {
+                weights[kind] = null;
+            }
+            else if (decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign,
+                System.Globalization.CultureInfo.InvariantCulture, out var weight))
+            {
+                weights[kind] = weight;
+            }
+            else
+            {
+                unreadable.Add(Domain.Refusal.Invalid($"Ange vikten för {kind.Name().ToLower(SwedishText.Culture)} som ett tal, till exempel 8 eller 2,5.",
+                    RiskSettingsHandler.WeightField(kind)));
+            }
+        }
+        var result = unreadable.Count > 0 ? SaveResult.Refused(unreadable)
+            : await handler.SaveWeightsAsync(CommitteeId!.Value, new WeightsInput(weights), cancellationToken);
         if (result.Succeeded)
         {
             TempData["Message"] = $"Vikterna för {CommitteeName} är sparade. Rangordningen räknas med dem från och med nu.";
