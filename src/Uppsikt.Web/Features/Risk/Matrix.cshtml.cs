@@ -11,7 +11,7 @@ namespace Uppsikt.Web.Features.Risk;
 /// A committee's risk matrix: the steps of likelihood and consequence with their labels and the bands of the score, shown as a
 /// table with each cell's score and band in words. The form has room for five steps and six bands; empty rows are not used.
 /// </summary>
-public sealed class MatrixModel(RiskSettingsHandler handler, RiskScoring scoring, RegisterLookups lookups, IAuthorizationService authorization)
+public sealed class MatrixModel(RiskSettingsHandler handler, RegisterLookups lookups, IAuthorizationService authorization)
     : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
 {
     public const int BandRows = 6;
@@ -75,7 +75,7 @@ public sealed class MatrixModel(RiskSettingsHandler handler, RiskScoring scoring
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Committees = await lookups.CommitteesAsync(cancellationToken);
-        if (await scoring.CommitteeAsync(CommitteeId, cancellationToken) is not { } committee)
+        if (await lookups.CommitteeOrFirstAsync(CommitteeId, cancellationToken) is not { } committee)
         {
             return false;
         }

@@ -42,7 +42,7 @@ public sealed record UnitRisk(Guid UnitId, string UnitName, string? ProviderName
 /// committee's weights and explains each score by its contributions (<see cref="RiskScorer"/>). A fixed number of queries
 /// whatever the number of units: each source answers for all of them at once.
 /// </summary>
-public sealed class RiskScoring(AppDbContext db, IEnumerable<IRiskSignalSource> sources, TimeProvider clock)
+public sealed class RiskScoring(AppDbContext db, IEnumerable<IRiskSignalSource> sources, RegisterLookups lookups, TimeProvider clock)
 {
     public static readonly SortColumns<RankingRow> Sort = new SortColumns<RankingRow>("rank")
         .Add("rank", r => r.Rank)
@@ -76,19 +76,10 @@ public sealed class RiskScoring(AppDbContext db, IEnumerable<IRiskSignalSource> 
         return RiskScorer.Score(signals, kind => weights[kind]);
     }
 
-    /// <summary>The committee asked for, or the first by name when none is; null when it does not exist.</summary>
-    public async Task<(Guid Id, string Name)?> CommitteeAsync(Guid? committeeId, CancellationToken cancellationToken)
-    {
-        var committees = db.Committees.AsNoTracking();
-        var committee = await (committeeId is { } id ? committees.Where(c => c.Id == id) : committees.OrderBy(c => c.Name))
-            .Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(cancellationToken);
-        return committee is null ? null : (committee.Id, committee.Name);
-    }
-
     /// <summary>The committee's units ranked by score, the highest first; null when the committee does not exist.</summary>
     public async Task<CommitteeRanking?> RankingAsync(RankingFilter filter, CancellationToken cancellationToken)
     {
-        if (await CommitteeAsync(filter.CommitteeId, cancellationToken) is not { } committee)
+        if (await lookups.CommitteeOrFirstAsync(filter.CommitteeId, cancellationToken) is not { } committee)
         {
             return null;
         }

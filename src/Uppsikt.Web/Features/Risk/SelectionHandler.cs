@@ -4,6 +4,7 @@ using Uppsikt.Domain;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Reviews;
 using R = Uppsikt.Domain.Identity.Roles;
 
@@ -41,7 +42,7 @@ public sealed record SelectionForm(
 /// reviews. Units with a review already planned in the year are not candidates.
 /// </summary>
 public sealed class SelectionHandler(
-    AppDbContext db, RiskScoring scoring, IReviewDue due, ISelectedReviews reviews, TimeProvider clock)
+    AppDbContext db, RiskScoring scoring, RegisterLookups lookups, IReviewDue due, ISelectedReviews reviews, TimeProvider clock)
 {
     /// <summary>Who accepts a selection, and so plans the year's reviews: the group manager, or an administrator.</summary>
     public static readonly string[] Accepters = [R.GroupManager, R.Administrator];
@@ -52,7 +53,7 @@ public sealed class SelectionHandler(
     /// <summary>What the form asks for; null when the committee does not exist.</summary>
     public async Task<SelectionForm?> FormAsync(Guid? committeeId, CancellationToken cancellationToken)
     {
-        if (await scoring.CommitteeAsync(committeeId, cancellationToken) is not { } committee)
+        if (await lookups.CommitteeOrFirstAsync(committeeId, cancellationToken) is not { } committee)
         {
             return null;
         }
@@ -217,7 +218,7 @@ public sealed class SelectionHandler(
     private async Task<((Guid Id, string Name) Committee, int Year, SelectionCapacity? Capacity, int Seed, SaveResult? Refused)> ReadAsync(
         SelectionInput input, CancellationToken cancellationToken)
     {
-        if (input.CommitteeId is not { } committeeId || await scoring.CommitteeAsync(committeeId, cancellationToken) is not { } committee)
+        if (input.CommitteeId is not { } committeeId || await lookups.CommitteeOrFirstAsync(committeeId, cancellationToken) is not { } committee)
         {
             return (default, 0, null, 0, input.CommitteeId is null
                 ? SaveResult.Refused(Refusal.Invalid("Välj nämnd.", nameof(SelectionInput.CommitteeId)))

@@ -8,7 +8,7 @@ using Uppsikt.Web.Infrastructure.Lists;
 namespace Uppsikt.Web.Features.Risk;
 
 /// <summary>A committee's weight for each signal, documented with what the signal counts; changes are audited like any write.</summary>
-public sealed class WeightsModel(RiskSettingsHandler handler, RiskScoring scoring, RegisterLookups lookups, IAuthorizationService authorization)
+public sealed class WeightsModel(RiskSettingsHandler handler, RegisterLookups lookups, IAuthorizationService authorization)
     : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -79,7 +79,7 @@ public sealed class WeightsModel(RiskSettingsHandler handler, RiskScoring scorin
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Committees = await lookups.CommitteesAsync(cancellationToken);
-        if (await scoring.CommitteeAsync(CommitteeId, cancellationToken) is not { } committee)
+        if (await lookups.CommitteeOrFirstAsync(CommitteeId, cancellationToken) is not { } committee)
         {
             return false;
         }

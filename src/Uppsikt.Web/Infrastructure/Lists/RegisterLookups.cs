@@ -31,6 +31,15 @@ public sealed class RegisterLookups(AppDbContext db)
         await OptionsAsync(db.ChoiceSystems.AsNoTracking().OrderBy(c => c.Committee!.Name).ThenBy(c => c.Name)
             .Select(c => new Option(c.Name + (c.PhasedOutOn != null ? " (avvecklat)" : ""), c.Id)), cancellationToken);
 
+    /// <summary>The committee asked for, or the first by name when none is (a page's default); null when it does not exist.</summary>
+    public async Task<(Guid Id, string Name)?> CommitteeOrFirstAsync(Guid? committeeId, CancellationToken cancellationToken)
+    {
+        var committees = db.Committees.AsNoTracking();
+        var committee = await (committeeId is { } id ? committees.Where(c => c.Id == id) : committees.OrderBy(c => c.Name))
+            .Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(cancellationToken);
+        return committee is null ? null : (committee.Id, committee.Name);
+    }
+
     /// <summary>A committee's choice systems, by name.</summary>
     public async Task<List<SelectListItem>> ChoiceSystemsOfAsync(Guid committeeId, CancellationToken cancellationToken) =>
         await OptionsAsync(db.ChoiceSystems.AsNoTracking().Where(c => c.CommitteeId == committeeId).OrderBy(c => c.Name)

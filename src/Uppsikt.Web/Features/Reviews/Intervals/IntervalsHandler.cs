@@ -68,7 +68,7 @@ public sealed record UnitInterval(IntervalRow Row, UnitReviewFacts Facts);
 /// choice systems, the facts <see cref="ReviewInterval"/> reads, and its due date and reason. Three queries whatever the
 /// number of units — units, their finalised regular reviews, their deficiencies — joined in memory.
 /// </summary>
-public sealed class IntervalsHandler(AppDbContext db, TimeProvider clock) : IReviewDue
+public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, TimeProvider clock) : IReviewDue
 {
     async Task<IReadOnlyList<UnitDue>?> IReviewDue.ForCommitteeAsync(Guid committeeId, CancellationToken cancellationToken) =>
         await ForCommitteeAsync(committeeId, cancellationToken) is { } intervals
@@ -82,19 +82,10 @@ public sealed class IntervalsHandler(AppDbContext db, TimeProvider clock) : IRev
         .Add("choiceSystem", r => r.ChoiceSystemName)
         .Add("lastReviewOn", r => r.LastReviewOn);
 
-    /// <summary>The committee asked for, or the first by name when none is; null when it does not exist.</summary>
-    public async Task<(Guid Id, string Name)?> CommitteeAsync(Guid? committeeId, CancellationToken cancellationToken)
-    {
-        var committees = db.Committees.AsNoTracking();
-        var committee = await (committeeId is { } id ? committees.Where(c => c.Id == id) : committees.OrderBy(c => c.Name))
-            .Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(cancellationToken);
-        return committee is null ? null : (committee.Id, committee.Name);
-    }
-
     /// <summary>The committee's units and their intervals; null when the committee does not exist.</summary>
     public async Task<CommitteeIntervals?> ForCommitteeAsync(Guid? committeeId, CancellationToken cancellationToken)
     {
-        if (await CommitteeAsync(committeeId, cancellationToken) is not { } committee)
+        if (await lookups.CommitteeOrFirstAsync(committeeId, cancellationToken) is not { } committee)
         {
             return null;
         }
