@@ -256,6 +256,26 @@ public sealed class RiskTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     [Fact]
+    public async Task AProviderReportedLexSarahRaisesTheTaskTooThoughTheProviderSeesNoRisk()
+    {
+        var unitId = await app.GetUnitIdAsync(Demo.OmsorgshusetSickla);
+        using var provider = await app.ApiClientAs(Demo.OmsorgshusetUser);
+        using var created = await provider.PostAsJsonAsync("/api/v1/incidents", new
+        {
+            kind = "LexSarah",
+            severity = "Moderate",
+            occurredOn = TimeProvider.System.SwedishToday(),
+            unitId,
+            summary = "Missad insats under natten (testdata).",
+        }, Api.Json, Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var incidentId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        var task = await app.WithDbAsync(db => db.CycleTasks.SingleAsync(t => t.SignalKey == $"risk-alert:{incidentId:N}", Cancel));
+        Assert.Equal(unitId, task.UnitId);
+        Assert.Contains("Lex Sarah", task.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AProviderSeesNoScoreNoRankingAndNoAnalysis()
     {
         var own = await app.GetUnitIdAsync(Demo.OmsorgshusetSickla);
