@@ -28,6 +28,8 @@ using Uppsikt.Web.Features.Sanctions;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Reviews;
+using Uppsikt.Web.Infrastructure.Risk;
 
 namespace Uppsikt.Bench;
 
@@ -162,10 +164,42 @@ public static class RiskBenchmark
             }
         }
 
+        // Where the app's time goes, for the committee with the most units: each signal source on its own, and the interval rule.
+        await using (var scope = provider.CreateSystemScope(new SystemActor("riskbenchmark")))
+        {
+            var largestId = app.Committees.MaxBy(c => c.Scores.Count)!.CommitteeId;
+            var largestUnits = scope.ServiceProvider.GetRequiredService<RiskScoring>().UnitsOf(largestId, today);
+            var parts = new List<string>();
+            foreach (var source in scope.ServiceProvider.GetServices<IRiskSignalSource>())
+            {
+                var before = commands.Count;
+                var clock = Stopwatch.StartNew();
+                var found = await source.SignalsAsync(largestUnits, today, cancellationToken);
+                parts.Add($"{source.GetType().Name} {clock.Elapsed.TotalMilliseconds:F0} ms ({commands.Count - before} commands, {found.Count} signals)");
+            }
+            // The same sources once over the units of every committee: what scoring costs without the per-committee repeat.
+            var everyUnit = scope.ServiceProvider.GetRequiredService<AppDbContext>().Units.Where(u => u.ClosedOn == null && u.ProviderId != null
+                && u.ChoiceSystems.Any(c => c.PhasedOutOn == null || c.PhasedOutOn > today));
+            var allClock = Stopwatch.StartNew();
+            var allSignals = 0;
+            foreach (var source in scope.ServiceProvider.GetServices<IRiskSignalSource>())
+            {
+                allSignals += (await source.SignalsAsync(everyUnit, today, cancellationToken)).Count;
+            }
+            var allSources = allClock.Elapsed.TotalMilliseconds;
+            var dueClock = Stopwatch.StartNew();
+            await scope.ServiceProvider.GetRequiredService<IReviewDue>().ForCommitteeAsync(largestId, cancellationToken);
+            parts.Add($"IReviewDue {dueClock.Elapsed.TotalMilliseconds:F0} ms");
+            Console.WriteLine($"One pass over the largest committee's units: {string.Join("; ", parts)}");
+            Console.WriteLine($"Every source once over every committee's units together: {allSources:F0} ms ({allSignals:N0} signals)");
+        }
+
         var appMedian = Median(appTimes);
         var floorMedian = Median(floorTimes);
         var units = app.Committees.Sum(c => c.Scores.Count);
         var ratio = appMedian / floorMedian;
+        var load = File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+        Console.WriteLine($"Load average at the end: {load}");
         Console.WriteLine($"Database: {(sqlite ? "SQLite" : "PostgreSQL")}; {committees.Count} committees, {units:N0} units scored (a unit counts once per committee), "
             + $"{signals:N0} signals found; selection for {year}: {app.Committees.Sum(c => c.Selected):N0} units proposed");
         Console.WriteLine($"App path (ranking + selection, every committee): median {appMedian:F0} ms, min {appTimes.Min():F0} ms over {rounds} rounds");
