@@ -27,7 +27,7 @@ public static class ImportBenchmark
 {
     public static async Task<int> RunAsync(int rows, string dataFolder, CancellationToken cancellationToken)
     {
-        await RegisterDataGenerator.GenerateAsync(Scale.Named("nacka"), dataFolder, cancellationToken);
+        await RegisterDataGenerator.GenerateAsync(Scale.Named("nacka"), dataFolder, cancellationToken, riskSignals: false);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Uppsikt.Data;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Data;
@@ -13,20 +14,23 @@ using Uppsikt.Web.Infrastructure.Timeline;
 
 namespace Uppsikt.Bench;
 
-public sealed record GeneratedCounts(int Committees, int ChoiceSystems, int Providers, int Authorisations, int Units, ReviewHistoryGenerator.Counts History)
+public sealed record GeneratedCounts(
+    int Committees, int ChoiceSystems, int Providers, int Authorisations, int Units, ReviewHistoryGenerator.Counts History, RiskSignalGenerator.Counts Risk)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Committees} committees, {ChoiceSystems} choice systems, {Providers} providers, {Authorisations} authorisations, {Units} units, "
         + $"{History.Reviews} reviews with {History.Findings} findings; history unit {History.HistoryUnitId} "
-        + $"({History.Complaints} complaints, {History.Incidents} incidents)");
+        + $"({History.Complaints} complaints, {History.Incidents} incidents); risk signals: {Risk.Complaints} complaints, {Risk.Incidents} incidents, "
+        + $"{Risk.ActionPlans} action plans, {Risk.ChangeReports} reported changes, {Risk.Attestations} attestations, {Risk.Outcomes} indicator results");
 }
 
 /// <summary>
-/// Fills a new SQLite database with the demo data (for its users) and a register of the chosen scale, generated from a
-/// fixed seed so that every run makes the same names, numbers and ids. Everything is written through the app's own
-/// <see cref="AppDbContext"/>, so the data is audited like any other.
+/// Fills a new database (SQLite in the data folder, or an empty PostgreSQL database) with the demo data (for its users) and a
+/// register of the chosen scale, generated from a fixed seed so that every run makes the same names, numbers and ids, with its
+/// review history and risk signals. Everything is written through the app's own <see cref="AppDbContext"/>, so the data is
+/// audited like any other.
 /// </summary>
-public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo, ReviewHistoryGenerator history, TimeProvider clock)
+public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo, ReviewHistoryGenerator history, RiskSignalGenerator risk, TimeProvider clock)
 {
     private const int Seed = 20261123;
     private const int BatchSize = 1_000;
@@ -59,14 +63,54 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo, Review
 
     private readonly Random _random = new(Seed);
 
-    /// <summary>Creates the database in <paramref name="dataFolder"/>, which must not already hold one.</summary>
-    public static async Task<GeneratedCounts> GenerateAsync(Scale scale, string dataFolder, CancellationToken cancellationToken)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    /// <summary>
+    /// The app's database settings for a data folder: its SQLite file, or with <paramref name="postgres"/> that PostgreSQL
+    /// database (the folder then holds only the files), as the app reads them (<see cref="DatabaseSettings"/>).
+    /// </summary>
+    public static IConfiguration Configuration(string dataFolder, string? postgres = null) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+            ["Database:Provider"] = postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres),
             ["Database:DataFolder"] = dataFolder,
+            ["ConnectionStrings:Uppsikt"] = postgres,
         }).Build();
+
+    /// <summary>
+    /// Whether the data folder's SQLite file exists, or with <paramref name="postgres"/> whether that database exists and has the
+    /// app's schema (any migration applied): the generator fills only a new database.
+    /// </summary>
+    public static async Task<bool> HoldsDatabaseAsync(string dataFolder, string? postgres, CancellationToken cancellationToken)
+    {
+        if (postgres is null)
+        {
+            return File.Exists(Path.Combine(dataFolder, "uppsikt.db"));
+        }
+        await using var connection = new NpgsqlConnection(postgres);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return false; // The database does not exist yet; migrating creates it.
+        }
+        await using var command = new NpgsqlCommand(
+            "SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL", connection);
+        if (await command.ExecuteScalarAsync(cancellationToken) is not true)
+        {
+            return false;
+        }
+        command.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\"";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
+    }
+
+    /// <summary>Creates the database in <paramref name="dataFolder"/> (or in <paramref name="postgres"/>), which must not already hold one.</summary>
+    /// <param name="riskSignals">Add <see cref="RiskSignalGenerator"/>'s records; the import benchmark leaves them out, for its file
+    /// would otherwise update the generated indicator results.</param>
+    public static async Task<GeneratedCounts> GenerateAsync(
+        Scale scale, string dataFolder, CancellationToken cancellationToken, string? postgres = null, bool riskSignals = true)
+    {
+        var configuration = Configuration(dataFolder, postgres);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
@@ -76,7 +120,8 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo, Review
             .AddUppsiktFiles()
             .AddScoped<DemoData>()
             .AddScoped<RegisterDataGenerator>()
-            .AddScoped<ReviewHistoryGenerator>();
+            .AddScoped<ReviewHistoryGenerator>()
+            .AddScoped<RiskSignalGenerator>();
         services.AddUppsiktIdentityCore();
         // Every timeline source of the app's features, so that the generated records' timeline entries are written as the records
         // are (decision 0027); the sources need nothing else of their features.
@@ -90,10 +135,10 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo, Review
 
         await DatabaseRegistration.MigrateAsync(provider, cancellationToken);
         await using var scope = provider.CreateSystemScope(new SystemActor("datagenerator"));
-        return await scope.ServiceProvider.GetRequiredService<RegisterDataGenerator>().FillAsync(scale, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<RegisterDataGenerator>().FillAsync(scale, riskSignals, cancellationToken);
     }
 
-    private async Task<GeneratedCounts> FillAsync(Scale scale, CancellationToken cancellationToken)
+    private async Task<GeneratedCounts> FillAsync(Scale scale, bool riskSignals, CancellationToken cancellationToken)
     {
         // The demo data brings the demo users (and Nacka's committees); the generated register comes on top.
         await demo.SeedAsync(cancellationToken);
@@ -149,7 +194,8 @@ public sealed class RegisterDataGenerator(AppDbContext db, DemoData demo, Review
             await SaveBatchAsync(cancellationToken);
         }
         var reviews = await history.FillAsync(openUnits, clock.SwedishToday(), cancellationToken);
-        return new GeneratedCounts(committees.Count, choiceSystems.Count, providers.Count, authorisations, units, reviews);
+        var signals = riskSignals ? await risk.FillAsync(openUnits, clock.SwedishToday(), cancellationToken) : new RiskSignalGenerator.Counts(0, 0, 0, 0, 0, 0);
+        return new GeneratedCounts(committees.Count, choiceSystems.Count, providers.Count, authorisations, units, reviews, signals);
     }
 
     private async Task SaveBatchAsync(CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
-using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 
 namespace Uppsikt.Web.Features.Reviews;
@@ -14,17 +13,21 @@ public sealed record LatestRegularReview(Guid Id, string Title, DateOnly Finalis
 /// </summary>
 public static class LatestRegularReviews
 {
-    /// <summary>The latest such review of each unit of <paramref name="units"/> that has one, by unit.</summary>
-    public static async Task<Dictionary<Guid, LatestRegularReview>> ForUnitsAsync(AppDbContext db, IQueryable<Unit> units, CancellationToken cancellationToken)
+    /// <summary>
+    /// The latest such review of each unit of <paramref name="unitIds"/> that has one, by unit. The query starts from the units' own
+    /// review links (by the index on the unit) and reads the state with the review: given a condition on the state, SQLite's planner
+    /// starts from the reviews' state index instead and reads every final review of the municipality to find the units' few
+    /// (at 29,000 reviews, 380 ms against 20 ms for a committee of 600 units).
+    /// </summary>
+    public static async Task<Dictionary<Guid, LatestRegularReview>> ForUnitsAsync(AppDbContext db, IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken)
     {
         var reviews = await db.ReviewUnits.AsNoTracking()
-            .Where(ru => units.Any(u => u.Id == ru.UnitId))
-            .Join(db.Reviews.Where(r => (r.State == ReviewState.Final || r.State == ReviewState.Closed) && r.FinalisedOn != null
-                    && ReviewTypes.Regular.Contains(r.Type)),
+            .Where(ru => unitIds.Contains(ru.UnitId))
+            .Join(db.Reviews.Where(r => r.FinalisedOn != null && ReviewTypes.Regular.Contains(r.Type)),
                 ru => ru.ReviewId, r => r.Id,
-                (ru, r) => new { ru.UnitId, r.Id, r.Title, FinalisedOn = r.FinalisedOn!.Value, r.Result })
+                (ru, r) => new { ru.UnitId, r.Id, r.Title, FinalisedOn = r.FinalisedOn!.Value, r.Result, r.State })
             .ToListAsync(cancellationToken);
-        return reviews.GroupBy(r => r.UnitId)
+        return reviews.Where(r => r.State is ReviewState.Final or ReviewState.Closed).GroupBy(r => r.UnitId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.FinalisedOn).ThenByDescending(r => r.Id)
                 .Select(r => new LatestRegularReview(r.Id, r.Title, r.FinalisedOn, r.Result)).First());
     }

@@ -21,7 +21,7 @@ public sealed class ReviewRiskSignals(AppDbContext db) : IRiskSignalSource
     public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IQueryable<Unit> units, DateOnly today, CancellationToken cancellationToken)
     {
         var unitIds = await units.Select(u => u.Id).ToListAsync(cancellationToken);
-        var latest = await LatestRegularReviews.ForUnitsAsync(db, units, cancellationToken);
+        var latest = await LatestRegularReviews.ForUnitsAsync(db, unitIds, cancellationToken);
         var signals = new List<RiskSignal>();
         foreach (var unitId in unitIds)
         {

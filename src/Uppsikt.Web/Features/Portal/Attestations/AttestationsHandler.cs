@@ -15,6 +15,9 @@ public sealed record RoundRow(Guid Id, int Year, DateOnly DueOn, DateOnly Opened
 public sealed record RoundEntry(Guid ProviderId, string ProviderName, Guid ChoiceSystemId, string ChoiceSystemName, Guid? AttestationId,
     DateTimeOffset? SignedAt, int NotMet, bool Missing);
 
+/// <summary>A provider's attestation for a choice system that a round expects and that is not signed.</summary>
+public sealed record MissingAttestation(Guid ProviderId, Guid ChoiceSystemId, string ChoiceSystemName);
+
 public sealed record RoundStatus(RoundRow Round, IReadOnlyList<RoundEntry> Entries)
 {
     public IEnumerable<RoundEntry> MissingEntries => Entries.Where(e => e.Missing);
@@ -73,12 +76,29 @@ public sealed class AttestationsHandler(AppDbContext db, ConditionsInForce condi
             ? await StatusAsync(round, cancellationToken)
             : null;
 
-    /// <summary>The latest round whose last day is before <paramref name="today"/>, with who was expected and who attested; null when there is none.</summary>
-    public async Task<RoundStatus?> LatestPastDueAsync(DateOnly today, CancellationToken cancellationToken) =>
-        await db.AttestationRounds.AsNoTracking().Where(r => r.DueOn < today).OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Year)
-            .FirstOrDefaultAsync(cancellationToken) is { } round
-            ? await StatusAsync(round, cancellationToken)
-            : null;
+    /// <summary>
+    /// The latest round whose last day is before <paramref name="today"/>, and the attestations of its expected ones (a provider's
+    /// active authorisation in a choice system, as the round's status counts them) still not signed, of the providers of
+    /// <paramref name="units"/>; null when there is no such round. Two queries, which read only what is missing: the round's status
+    /// would read every provider's attestation with its answers.
+    /// </summary>
+    public async Task<(AttestationRound Round, IReadOnlyList<MissingAttestation> Missing)?> MissingInLatestPastDueAsync(
+        IQueryable<Unit> units, DateOnly today, CancellationToken cancellationToken)
+    {
+        var round = await db.AttestationRounds.AsNoTracking().Where(r => r.DueOn < today).OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Year)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (round is null)
+        {
+            return null;
+        }
+        var missing = await db.Authorisations.AsNoTracking()
+            .Where(a => a.Status == AuthorisationStatus.Active && units.Any(u => u.ProviderId == a.ProviderId)
+                && !db.Attestations.Any(t => t.RoundId == round.Id && t.ProviderId == a.ProviderId && t.ChoiceSystemId == a.ChoiceSystemId && t.SignedAt != null))
+            .Select(a => new MissingAttestation(a.ProviderId, a.ChoiceSystemId, a.ChoiceSystem!.Name))
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return (round, missing);
+    }
 
     public async Task<SaveResult> OpenRoundAsync(RoundInput input, CancellationToken cancellationToken)
     {
@@ -236,9 +256,12 @@ public sealed class AttestationsHandler(AppDbContext db, ConditionsInForce condi
         var expected = await db.Authorisations.AsNoTracking().Where(a => a.Status == AuthorisationStatus.Active)
             .Select(a => new { a.ProviderId, Provider = a.Provider!.Name, a.ChoiceSystemId, ChoiceSystem = a.ChoiceSystem!.Name })
             .Distinct().ToListAsync(cancellationToken);
-        var given = await db.Attestations.AsNoTracking().Where(a => a.RoundId == round.Id).ToListAsync(cancellationToken);
+        // One attestation per provider and choice system in a round (a unique index): looked up, not searched, for a large city's
+        // thousands of expected attestations.
+        var given = await db.Attestations.AsNoTracking().Where(a => a.RoundId == round.Id)
+            .ToDictionaryAsync(a => (a.ProviderId, a.ChoiceSystemId), cancellationToken);
         var entries = expected
-            .Select(e => (Entry: e, Attestation: given.FirstOrDefault(g => g.ProviderId == e.ProviderId && g.ChoiceSystemId == e.ChoiceSystemId)))
+            .Select(e => (Entry: e, Attestation: given.GetValueOrDefault((e.ProviderId, e.ChoiceSystemId))))
             .Select(x => new RoundEntry(x.Entry.ProviderId, x.Entry.Provider, x.Entry.ChoiceSystemId, x.Entry.ChoiceSystem, x.Attestation?.Id,
                 x.Attestation?.SignedAt, x.Attestation?.Answers.Count(a => a.Met == false) ?? 0, x.Attestation is null && round.IsPastDue(today)))
             .OrderBy(e => e.ProviderName, StringComparer.Ordinal).ThenBy(e => e.ChoiceSystemName, StringComparer.Ordinal)

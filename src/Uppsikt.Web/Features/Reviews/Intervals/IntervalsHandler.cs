@@ -107,7 +107,7 @@ public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, T
             })
             .ToListAsync(cancellationToken);
 
-        var latest = await LatestRegularReviews.ForUnitsAsync(db, units, cancellationToken);
+        var latest = await LatestRegularReviews.ForUnitsAsync(db, [.. unitRows.Select(u => u.Id)], cancellationToken);
 
         // The open deficiencies of any origin, and those found by reviews (whose fixed dates give the follow-up date).
         var deficiencies = await db.Deficiencies.AsNoTracking()
