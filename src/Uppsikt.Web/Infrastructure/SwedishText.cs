@@ -18,6 +18,26 @@ public static class SwedishText
 
     public static string Number(int? number) => number?.ToString("N0", Culture) ?? "–";
 
+    /// <summary>
+    /// Reads a number as a person types it, with a decimal comma or point ("7,5", "7.5") and no thousands separator, the same in
+    /// an address as in a form. Empty text is no number (<paramref name="value"/> null) and reads fine; false for anything else.
+    /// </summary>
+    public static bool TryReadDecimal(string? text, out decimal? value)
+    {
+        value = null;
+        var typed = text?.Trim().Replace(',', '.');
+        if (string.IsNullOrEmpty(typed))
+        {
+            return true;
+        }
+        if (!decimal.TryParse(typed, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return false;
+        }
+        value = number;
+        return true;
+    }
+
     /// <summary>A score, a weight or hours: at most one decimal, with a decimal comma (12,5).</summary>
     public static string Decimal(decimal value) => value.ToString("0.#", Culture);
 

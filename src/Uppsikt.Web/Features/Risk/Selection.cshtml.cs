@@ -129,13 +129,7 @@ public sealed class SelectionModel(SelectionHandler handler, RegisterLookups loo
 
     private decimal? Hours(string key, string value)
     {
-        var text = value.Trim().Replace(',', '.');
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        if (decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign,
-            System.Globalization.CultureInfo.InvariantCulture, out var hours))
+        if (SwedishText.TryReadDecimal(value, out var hours))
         {
             return hours;
         }

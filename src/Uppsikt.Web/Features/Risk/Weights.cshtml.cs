@@ -50,13 +50,7 @@ public sealed class WeightsModel(RiskSettingsHandler handler, RegisterLookups lo
         var unreadable = new List<Domain.Refusal>();
         foreach (var (kind, typed) in Weights.Where(w => Enum.IsDefined(w.Key)))
         {
-            var text = typed?.Trim().Replace(',', '.');
-            if (string.IsNullOrEmpty(text))
-            {
-                weights[kind] = null;
-            }
-            else if (decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign,
-                System.Globalization.CultureInfo.InvariantCulture, out var weight))
+            if (SwedishText.TryReadDecimal(typed, out var weight))
             {
                 weights[kind] = weight;
             }
