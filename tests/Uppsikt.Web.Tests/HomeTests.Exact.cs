@@ -54,7 +54,9 @@ public sealed partial class HomeTests
     public async Task TheGroupManagerCountsOnlyTheDraftsSentForApproval()
     {
         var year = app.Services.GetRequiredService<TimeProvider>().SwedishToday().Year;
-        var ids = await app.WithDbAsync(db => db.FollowUpPlans.Where(p => p.Year == year).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync(Cancel));
+        // Not the elderly committee's plans: the secretary's and member's test counts its adopted plan, whichever runs first.
+        var ids = await app.WithDbAsync(db => db.FollowUpPlans.Where(p => p.Year == year && p.ChoiceSystem!.Committee!.Name != "Äldrenämnden")
+            .OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync(Cancel));
         Assert.Equal(2, ids.Count);
         // Two drafts this year, one of them sent to the group manager: an approximate count (every draft) would say two.
         await app.WithDbAsync(async db =>
