@@ -28,6 +28,7 @@ using Uppsikt.Web.Features.Sanctions;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
+using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Reviews;
 using Uppsikt.Web.Infrastructure.Risk;
 
@@ -35,10 +36,10 @@ namespace Uppsikt.Bench;
 
 /// <summary>
 /// Scores every unit of every committee and proposes each committee's selection for next year through the app's own path
-/// (<see cref="RiskScoring.RankingAsync"/> and <see cref="SelectionHandler.ProposeAsync"/>, every signal source of every feature),
-/// and, side by side in the same process, the floor: one plain SQL statement over the same signal tables that computes each
+/// (<see cref="SelectionHandler.ProposeAsync"/>: every signal source of every feature, and the interval rule), and, side by side in the same process, the floor: one plain SQL statement over the same signal tables that computes each
 /// committee's units' weighted sums, and the same in-memory selection (<see cref="AnnualSelection.Propose"/>) on its rows.
-/// Prints both times, their ratio, the commands the app sent per committee and how far the two agree.
+/// Prints both times, their ratio, the commands the app sent per committee, and how far each committee's ranking
+/// (<see cref="RiskScoring.RankingAsync"/>, timed once for reference) agrees with the floor's scores.
 /// </summary>
 public static class RiskBenchmark
 {
@@ -100,23 +101,38 @@ public static class RiskBenchmark
             hoursPerType.ToDictionary(t => t.Key, t => t.Value!.Value));
         var floor = new Floor(sqlite, today, year);
 
+        // The app path: each committee's selection for next year, which scores every unit the committee follows up (all but those
+        // with a review already planned in the year) and applies the interval rule, in a scope of its own as a request has.
         async Task<AppResult> AppAsync()
         {
             var result = new AppResult();
             foreach (var (id, _) in committees)
             {
                 var before = commands.Count;
-                // One scope per committee, as the ranking page and the selection page each have one per request.
                 await using var scope = provider.CreateSystemScope(new SystemActor("riskbenchmark"));
-                var ranking = await scope.ServiceProvider.GetRequiredService<RiskScoring>().RankingAsync(new RankingFilter(id), cancellationToken)
-                    ?? throw new InvalidOperationException($"Committee {id} has no ranking.");
                 var (view, refused) = await scope.ServiceProvider.GetRequiredService<SelectionHandler>().ProposeAsync(
                     new SelectionInput(id, year, CentralHours, districts, hoursPerType, 70, Seed), cancellationToken);
                 if (view is null)
                 {
                     throw new InvalidOperationException($"The selection was refused: {string.Join(" ", refused!.Refusals.Select(r => r.Message))}");
                 }
-                result.Committees.Add(new CommitteeResult(id, [.. ranking.Rows.Select(r => (r.UnitId, r.Score))], view.Selected.Count, commands.Count - before));
+                result.Committees.Add(new CommitteeResult(id, [.. view.Selected.Select(s => (s.UnitId, s.Score))], view.Selected.Count, commands.Count - before));
+            }
+            return result;
+        }
+
+        // Each committee's ranking page: the same scoring of the committee's units, without the interval rule. Measured once after
+        // the rounds, for reference, and compared unit by unit with the floor.
+        async Task<AppResult> RankingsAsync()
+        {
+            var result = new AppResult();
+            foreach (var (id, _) in committees)
+            {
+                var before = commands.Count;
+                await using var scope = provider.CreateSystemScope(new SystemActor("riskbenchmark"));
+                var ranking = await scope.ServiceProvider.GetRequiredService<RiskScoring>().RankingAsync(new RankingFilter(id), cancellationToken)
+                    ?? throw new InvalidOperationException($"Committee {id} has no ranking.");
+                result.Committees.Add(new CommitteeResult(id, [.. ranking.Rows.Select(r => (r.UnitId, r.Score))], 0, commands.Count - before));
             }
             return result;
         }
@@ -153,13 +169,19 @@ public static class RiskBenchmark
             floorTimes.Add(clock.Elapsed.TotalMilliseconds);
         }
 
+        await RankingsAsync();
+        var rankingClock = Stopwatch.StartNew();
+        var rankings = await RankingsAsync();
+        var rankingTime = rankingClock.Elapsed.TotalMilliseconds;
+
         var signals = 0;
         await using (var scope = provider.CreateSystemScope(new SystemActor("riskbenchmark")))
         {
             var scoring = scope.ServiceProvider.GetRequiredService<RiskScoring>();
+            var lookups = scope.ServiceProvider.GetRequiredService<RegisterLookups>();
             foreach (var (id, _) in committees)
             {
-                var scores = await scoring.ScoreAsync(scoring.UnitsOf(id, today), id, today, cancellationToken);
+                var scores = await scoring.ScoreAsync(await scoring.RiskUnitsAsync(lookups.UnitsFollowedUpBy(id, today), cancellationToken), id, today, cancellationToken);
                 signals += scores.Values.Sum(s => s.Contributions.Count);
             }
         }
@@ -167,8 +189,9 @@ public static class RiskBenchmark
         // Where the app's time goes, for the committee with the most units: each signal source on its own, and the interval rule.
         await using (var scope = provider.CreateSystemScope(new SystemActor("riskbenchmark")))
         {
-            var largestId = app.Committees.MaxBy(c => c.Scores.Count)!.CommitteeId;
-            var largestUnits = scope.ServiceProvider.GetRequiredService<RiskScoring>().UnitsOf(largestId, today);
+            var largestId = rankings.Committees.MaxBy(c => c.Scores.Count)!.CommitteeId;
+            var scoring = scope.ServiceProvider.GetRequiredService<RiskScoring>();
+            var largestUnits = await scoring.RiskUnitsAsync(scope.ServiceProvider.GetRequiredService<RegisterLookups>().UnitsFollowedUpBy(largestId, today), cancellationToken);
             var parts = new List<string>();
             foreach (var source in scope.ServiceProvider.GetServices<IRiskSignalSource>())
             {
@@ -178,8 +201,8 @@ public static class RiskBenchmark
                 parts.Add($"{source.GetType().Name} {clock.Elapsed.TotalMilliseconds:F0} ms ({commands.Count - before} commands, {found.Count} signals)");
             }
             // The same sources once over the units of every committee: what scoring costs without the per-committee repeat.
-            var everyUnit = scope.ServiceProvider.GetRequiredService<AppDbContext>().Units.Where(u => u.ClosedOn == null && u.ProviderId != null
-                && u.ChoiceSystems.Any(c => c.PhasedOutOn == null || c.PhasedOutOn > today));
+            var everyUnit = await scoring.RiskUnitsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>().Units.Where(u => u.ClosedOn == null
+                && u.ChoiceSystems.Any(c => c.PhasedOutOn == null || c.PhasedOutOn > today)), cancellationToken);
             var allClock = Stopwatch.StartNew();
             var allSignals = 0;
             foreach (var source in scope.ServiceProvider.GetServices<IRiskSignalSource>())
@@ -196,24 +219,27 @@ public static class RiskBenchmark
 
         var appMedian = Median(appTimes);
         var floorMedian = Median(floorTimes);
-        var units = app.Committees.Sum(c => c.Scores.Count);
+        var units = rankings.Committees.Sum(c => c.Scores.Count);
         var ratio = appMedian / floorMedian;
         var load = File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
         Console.WriteLine($"Load average at the end: {load}");
         Console.WriteLine($"Database: {(sqlite ? "SQLite" : "PostgreSQL")}; {committees.Count} committees, {units:N0} units scored (a unit counts once per committee), "
             + $"{signals:N0} signals found; selection for {year}: {app.Committees.Sum(c => c.Selected):N0} units proposed");
-        Console.WriteLine($"App path (ranking + selection, every committee): median {appMedian:F0} ms, min {appTimes.Min():F0} ms over {rounds} rounds");
+        Console.WriteLine($"App path (every committee's selection, scoring all its units): median {appMedian:F0} ms, min {appTimes.Min():F0} ms over {rounds} rounds");
         Console.WriteLine($"Floor (one SQL statement + the same selection):  median {floorMedian:F0} ms, min {floorTimes.Min():F0} ms");
         Console.WriteLine($"Ratio app / floor: {ratio:F2}x (medians)");
+        Console.WriteLine($"For reference, every committee's ranking page (the same scoring without the interval rule), once: {rankingTime:F0} ms");
+        Console.WriteLine($"Units proposed: app {app.Committees.Sum(c => c.Selected):N0}, floor {floorResult.Committees.Sum(c => c.Selected):N0}");
 
-        var byUnits = app.Committees.OrderBy(c => c.Scores.Count).ToList();
+        var byUnits = rankings.Committees.OrderBy(c => c.Scores.Count).ToList();
+        var appCommands = app.Committees.ToDictionary(c => c.CommitteeId, c => c.Commands);
         Console.WriteLine($"SQL commands of the app path: {app.Committees.Sum(c => c.Commands)} in all; per committee "
-            + string.Join(", ", byUnits.Select(c => $"{c.Commands} for {c.Scores.Count} units")));
+            + string.Join(", ", byUnits.Select(c => $"{appCommands[c.CommitteeId]} for {c.Scores.Count} units")));
 
         var floorScores = floorResult.Committees.ToDictionary(c => c.CommitteeId);
         int agreeing = 0, compared = 0;
         var examples = new List<string>();
-        foreach (var committee in app.Committees)
+        foreach (var committee in rankings.Committees)
         {
             var other = floorScores.TryGetValue(committee.CommitteeId, out var f) ? f.Scores.ToDictionary(s => s.UnitId, s => s.Score) : [];
             foreach (var (unitId, score) in committee.Scores)

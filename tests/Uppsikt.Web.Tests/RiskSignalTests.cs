@@ -17,6 +17,7 @@ using Uppsikt.Web.Features.Portal.Changes;
 using Uppsikt.Web.Features.QualityReports.Reports;
 using Uppsikt.Web.Features.Register;
 using Uppsikt.Web.Features.Reviews;
+using Uppsikt.Web.Features.Risk;
 using Uppsikt.Web.Features.Sanctions;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -80,7 +81,8 @@ public sealed class RiskSignalTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     private async Task<List<RiskSignal>> SignalsAsync(Guid unitId, DateOnly? today = null)
     {
         await using var scope = app.Services.CreateSystemScope();
-        var units = scope.ServiceProvider.GetRequiredService<AppDbContext>().Units.AsNoTracking().Where(u => u.Id == unitId);
+        var units = await scope.ServiceProvider.GetRequiredService<RiskScoring>()
+            .RiskUnitsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>().Units.Where(u => u.Id == unitId), Cancel);
         var signals = new List<RiskSignal>();
         foreach (var source in scope.ServiceProvider.GetServices<IRiskSignalSource>())
         {
@@ -483,7 +485,8 @@ public sealed class RiskSignalTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     {
         await using var scope = app.Services.CreateSystemScope();
         var source = scope.ServiceProvider.GetServices<IRiskSignalSource>().Single(s => s.GetType() == type);
-        var units = select(scope.ServiceProvider.GetRequiredService<AppDbContext>().Units.AsNoTracking());
+        var units = await scope.ServiceProvider.GetRequiredService<RiskScoring>()
+            .RiskUnitsAsync(select(scope.ServiceProvider.GetRequiredService<AppDbContext>().Units), Cancel);
         var signals = 0;
         var commands = await QueryCounter.CountAsync(async () => signals = (await source.SignalsAsync(units, Today, Cancel)).Count);
         return (commands, signals);

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Deficiencies;
-using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Web.Infrastructure.Risk;
 
@@ -16,10 +15,11 @@ namespace Uppsikt.Web.Features.Deficiencies;
 /// </summary>
 public sealed class DeficiencyRiskSignals(AppDbContext db) : IRiskSignalSource
 {
-    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IQueryable<Unit> units, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IReadOnlyList<RiskUnit> units, DateOnly today, CancellationToken cancellationToken)
     {
+        var unitIds = units.Select(u => u.Id).ToList();
         var plans = await db.ActionPlans.AsNoTracking()
-            .Where(p => units.Any(u => u.Id == p.UnitId)
+            .Where(p => unitIds.Contains(p.UnitId)
                 && (p.Deficiencies.Any(d => d.State == DeficiencyState.Open)
                     || (p.State != ActionPlanState.Closed && p.Actions.Any(a => a.DueOn < today && a.DoneOn == null))))
             .Select(p => new

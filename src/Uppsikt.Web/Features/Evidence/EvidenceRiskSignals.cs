@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Evidence;
-using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Web.Features.Evidence.Indicators;
 using Uppsikt.Web.Infrastructure.Risk;
@@ -13,33 +12,38 @@ namespace Uppsikt.Web.Features.Evidence;
 /// What the evidence says of a unit's risk: the complaints received and the incidents that occurred in the last twelve months,
 /// serious (<see cref="Incident.Serious"/> for incidents) and other, each per ten places where the unit's capacity is known;
 /// and the indicators whose latest result misses its target (<see cref="IndicatorFlags"/>). A fixed number of queries: the
-/// units, the complaints and incidents counted per unit in the database, and the indicator results of the units.
+/// complaints and incidents counted per unit in the database, and the indicator results of the units.
 /// </summary>
 public sealed class EvidenceRiskSignals(AppDbContext db, IndicatorFlags indicators) : IRiskSignalSource
 {
-    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IQueryable<Unit> units, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IReadOnlyList<RiskUnit> units, DateOnly today, CancellationToken cancellationToken)
     {
+        if (units.Count == 0)
+        {
+            return [];
+        }
         var since = today.AddMonths(-12);
-        var capacities = await units.Select(u => new { u.Id, u.Capacity }).ToDictionaryAsync(u => u.Id, u => u.Capacity, cancellationToken);
+        var unitIds = units.Select(u => u.Id).ToList();
         var complaints = await db.Complaints.AsNoTracking()
-            .Where(c => units.Any(u => u.Id == c.UnitId) && c.ReceivedOn > since)
+            .Where(c => unitIds.Contains(c.UnitId) && c.ReceivedOn > since)
             .GroupBy(c => new { c.UnitId, Serious = c.Severity == Severity.Serious })
             .Select(g => new { g.Key.UnitId, g.Key.Serious, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var incidents = db.Incidents.AsNoTracking().Where(i => units.Any(u => u.Id == i.UnitId) && i.OccurredOn > since);
+        var incidents = db.Incidents.AsNoTracking().Where(i => unitIds.Contains(i.UnitId) && i.OccurredOn > since);
         var seriousIncidents = await incidents.Where(Incident.Serious).GroupBy(i => i.UnitId)
             .Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.UnitId, g => g.Count, cancellationToken);
         var allIncidents = await incidents.GroupBy(i => i.UnitId)
             .Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.UnitId, g => g.Count, cancellationToken);
-        var belowTarget = capacities.Count == 0 ? new Dictionary<Guid, int>() : await indicators.CountBelowTargetAsync([.. capacities.Keys], cancellationToken);
+        var belowTarget = await indicators.CountBelowTargetAsync(unitIds, cancellationToken);
 
         var signals = new List<RiskSignal>();
-        foreach (var (unitId, capacity) in capacities)
+        var complaintsOf = complaints.ToLookup(c => c.UnitId);
+        foreach (var (unitId, capacity) in units.Select(u => (u.Id, u.Capacity)))
         {
             var complaintsList = $"/Evidence/Complaints?UnitId={unitId}";
             var incidentsList = $"/Evidence/Incidents?UnitId={unitId}";
-            var serious = complaints.Where(c => c.UnitId == unitId && c.Serious).Sum(c => c.Count);
-            var other = complaints.Where(c => c.UnitId == unitId && !c.Serious).Sum(c => c.Count);
+            var serious = complaintsOf[unitId].Where(c => c.Serious).Sum(c => c.Count);
+            var other = complaintsOf[unitId].Where(c => !c.Serious).Sum(c => c.Count);
             var seriousIncidentCount = seriousIncidents.GetValueOrDefault(unitId);
             var otherIncidentCount = allIncidents.GetValueOrDefault(unitId) - seriousIncidentCount;
             Add(RiskSignalKind.SeriousComplaints, serious, "allvarligt klagomål", "allvarliga klagomål", complaintsList);

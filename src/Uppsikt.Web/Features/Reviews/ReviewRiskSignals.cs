@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Uppsikt.Data;
 using Uppsikt.Domain;
-using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Web.Features.Reviews.Timeline;
@@ -14,14 +11,14 @@ namespace Uppsikt.Web.Features.Reviews;
 /// What the reviews say of a unit's risk. Reads each unit's latest finalised regular review (<see cref="LatestRegularReviews"/>,
 /// as the review intervals do): its overall result (<see cref="RiskSignalKind.LastReviewResult"/>, when it is more than
 /// satisfactory) and its age (<see cref="RiskSignalKind.ReviewAge"/>, from two whole years); a unit without one is
-/// <see cref="RiskSignalKind.NeverReviewed"/>. Two queries: the units' ids and their reviews.
+/// <see cref="RiskSignalKind.NeverReviewed"/>. One query, of the units' reviews.
 /// </summary>
-public sealed class ReviewRiskSignals(AppDbContext db) : IRiskSignalSource
+public sealed class ReviewRiskSignals(LatestRegularReviews latestReviews) : IRiskSignalSource
 {
-    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IQueryable<Unit> units, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IReadOnlyList<RiskUnit> units, DateOnly today, CancellationToken cancellationToken)
     {
-        var unitIds = await units.Select(u => u.Id).ToListAsync(cancellationToken);
-        var latest = await LatestRegularReviews.ForUnitsAsync(db, unitIds, cancellationToken);
+        var unitIds = units.Select(u => u.Id).ToList();
+        var latest = await latestReviews.ForUnitsAsync(unitIds, cancellationToken);
         var signals = new List<RiskSignal>();
         foreach (var unitId in unitIds)
         {

@@ -20,6 +20,7 @@ public static class ReviewsModule
         services.AddReviewPortal();
         services.AddScoped<VisitHandler>();
         services.AddScoped<ReviewsHandler>();
+        services.AddScoped<LatestRegularReviews>();
         services.AddScoped<DecidedReviews>();
         services.AddScoped<Infrastructure.Reviews.IDecisionVisits>(sp => sp.GetRequiredService<DecidedReviews>());
         services.AddScoped<Infrastructure.Reviews.ISelectedReviews>(sp => sp.GetRequiredService<DecidedReviews>());

@@ -58,7 +58,7 @@ public sealed class SelectionHandler(
             return null;
         }
         var today = clock.SwedishToday();
-        var units = scoring.UnitsOf(committee.Id, today);
+        var units = lookups.UnitsFollowedUpBy(committee.Id, today);
         var districts = await db.Administrations.AsNoTracking().Where(a => units.Any(u => u.AdministrationId == a.Id))
             .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
         var kinds = await db.ChoiceSystems.AsNoTracking().Where(c => c.CommitteeId == committee.Id)
@@ -182,24 +182,24 @@ public sealed class SelectionHandler(
     {
         var today = clock.SwedishToday();
         var yearEnd = new DateOnly(year, 12, 31);
-        var units = scoring.UnitsOf(committeeId, today)
-            .Where(u => !db.ReviewUnits.Any(ru => ru.UnitId == u.Id && db.Reviews.Any(r => r.Id == ru.ReviewId
-                && r.PlannedFor.Year == year && r.State != ReviewState.Closed && r.State != ReviewState.Final)));
-        var rows = await units.AsNoTracking()
-            .Select(u => new
-            {
-                u.Id,
-                u.Name,
-                u.Ownership,
-                u.AdministrationId,
-                Kinds = u.ChoiceSystems.Where(c => c.CommitteeId == committeeId).OrderBy(c => c.Name).Select(c => new { c.LegalBasis, c.OperatingForm }).ToList(),
-            })
-            .ToListAsync(cancellationToken);
-        var scores = await scoring.ScoreAsync(units, committeeId, today, cancellationToken);
+        // Units with a review planned in the year (not yet final) are not candidates: read as the year's planned reviews' units.
+        var yearStart = new DateOnly(year, 1, 1);
+        var planned = await db.Reviews.AsNoTracking()
+            .Where(r => r.PlannedFor >= yearStart && r.PlannedFor <= yearEnd && r.State != ReviewState.Closed && r.State != ReviewState.Final)
+            .Join(db.ReviewUnits, r => r.Id, ru => ru.ReviewId, (r, ru) => ru.UnitId).Distinct().ToListAsync(cancellationToken);
+        var units = lookups.UnitsFollowedUpBy(committeeId, today).Where(u => !planned.Contains(u.Id));
+        var rows = await units.AsNoTracking().Select(u => new { u.Id, u.Name, u.Ownership, u.AdministrationId }).ToListAsync(cancellationToken);
+        var riskUnits = await scoring.RiskUnitsAsync(units, cancellationToken);
+        var scores = await scoring.ScoreAsync(riskUnits, committeeId, today, cancellationToken);
+        // The first by name of the committee's choice systems the unit serves gives its regular review.
+        var committeeSystems = await db.ChoiceSystems.AsNoTracking().Where(c => c.CommitteeId == committeeId).OrderBy(c => c.Name)
+            .Select(c => new { c.Id, c.LegalBasis, c.OperatingForm }).ToListAsync(cancellationToken);
+        var systemsOf = riskUnits.ToDictionary(u => u.Id, u => u.ChoiceSystemIds);
         var dues = ((await due.ForCommitteeAsync(committeeId, cancellationToken)) ?? []).ToDictionary(d => d.UnitId);
         var candidates = rows.Select(u =>
         {
-            var regular = ReviewTypes.RegularFor(u.Kinds[0].LegalBasis, u.Kinds[0].OperatingForm, u.Ownership);
+            var kind = committeeSystems.First(c => systemsOf[u.Id].Contains(c.Id));
+            var regular = ReviewTypes.RegularFor(kind.LegalBasis, kind.OperatingForm, u.Ownership);
             var unitDue = dues.GetValueOrDefault(u.Id);
             var mandatory = unitDue is not null && unitDue.DueOn <= yearEnd;
             var type = mandatory && unitDue!.Reason == DueReason.DeficiencyDeadline && unitDue.LastReviewId is not null ? ReviewType.FollowUpReview : regular;

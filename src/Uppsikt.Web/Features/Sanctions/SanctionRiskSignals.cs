@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
-using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
 using Uppsikt.Web.Infrastructure;
@@ -16,11 +15,12 @@ namespace Uppsikt.Web.Features.Sanctions;
 /// </summary>
 public sealed class SanctionRiskSignals(AppDbContext db) : IRiskSignalSource
 {
-    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IQueryable<Unit> units, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IReadOnlyList<RiskUnit> units, DateOnly today, CancellationToken cancellationToken)
     {
+        var unitIds = units.Select(u => u.Id).ToList();
         var since = today.AddMonths(-12);
         var decided = await db.Sanctions.AsNoTracking()
-            .Where(s => units.Any(u => u.Id == s.UnitId) && s.State == SanctionState.Decided && s.DecidedOn > since)
+            .Where(s => unitIds.Contains(s.UnitId) && s.State == SanctionState.Decided && s.DecidedOn > since)
             .Select(s => new { s.Id, s.UnitId, s.Title, DecidedOn = s.DecidedOn!.Value, s.DecidedType })
             .ToListAsync(cancellationToken);
         return [.. decided.GroupBy(s => s.UnitId).Select(unit =>

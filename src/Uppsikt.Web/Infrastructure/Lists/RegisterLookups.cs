@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Identity;
+using Uppsikt.Domain.Register;
 
 namespace Uppsikt.Web.Infrastructure.Lists;
 
@@ -30,6 +31,18 @@ public sealed class RegisterLookups(AppDbContext db)
     public async Task<List<SelectListItem>> ChoiceSystemsAsync(CancellationToken cancellationToken) =>
         await OptionsAsync(db.ChoiceSystems.AsNoTracking().OrderBy(c => c.Committee!.Name).ThenBy(c => c.Name)
             .Select(c => new Option(c.Name + (c.PhasedOutOn != null ? " (avvecklat)" : ""), c.Id)), cancellationToken);
+
+    /// <summary>
+    /// The units a committee follows up: the open units with a provider in its running choice systems. Asked as the units among
+    /// those the committee's choice systems list (<c>IN</c>) rather than, for every unit, whether one of its choice systems is
+    /// the committee's (<c>EXISTS</c>), which made SQLite test all the municipality's units (30 ms against 3 ms at 6,000 units).
+    /// </summary>
+    public IQueryable<Unit> UnitsFollowedUpBy(Guid committeeId, DateOnly today)
+    {
+        var inCommittee = db.Units.SelectMany(
+            u => u.ChoiceSystems.Where(c => c.CommitteeId == committeeId && (c.PhasedOutOn == null || c.PhasedOutOn > today)), (u, _) => u.Id);
+        return db.Units.Where(u => u.ClosedOn == null && u.ProviderId != null && inCommittee.Contains(u.Id));
+    }
 
     /// <summary>The committee asked for, or the first by name when none is (a page's default); null when it does not exist.</summary>
     public async Task<(Guid Id, string Name)?> CommitteeOrFirstAsync(Guid? committeeId, CancellationToken cancellationToken)

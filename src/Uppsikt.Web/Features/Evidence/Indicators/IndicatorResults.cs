@@ -55,9 +55,11 @@ public sealed class IndicatorResults(AppDbContext db)
         var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).Include(i => i.Targets)
             .ToDictionaryAsync(i => i.Id, cancellationToken);
         var units = rows.Select(r => r.UnitId).Distinct().ToList();
-        var choices = await db.Units.AsNoTracking().Where(u => units.Contains(u.Id))
-            .Select(u => new { u.Id, ChoiceSystems = u.ChoiceSystems.Select(c => c.Id).ToList() })
-            .ToDictionaryAsync(u => u.Id, u => u.ChoiceSystems, cancellationToken);
+        // The units' choice systems as rows of their own: as a collection of each unit, SQLite joins every unit's choice systems first.
+        var choices = (await db.Units.AsNoTracking().Where(u => units.Contains(u.Id))
+                .SelectMany(u => u.ChoiceSystems, (u, c) => new { UnitId = u.Id, ChoiceSystemId = c.Id })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.UnitId, c => c.ChoiceSystemId);
         var averages = withAverages
             ? (await db.OutcomeAverages.AsNoTracking().Where(a => indicatorIds.Contains(a.IndicatorId)).ToListAsync(cancellationToken))
                 .ToDictionary(a => (a.IndicatorId, new OutcomePeriod(a.Year, a.PeriodKind, a.PeriodNumber)), a => a.Value)
@@ -66,7 +68,7 @@ public sealed class IndicatorResults(AppDbContext db)
         var result = new Dictionary<Guid, List<IndicatorSeries>>();
         foreach (var unit in rows.GroupBy(r => r.UnitId))
         {
-            var unitChoices = choices.GetValueOrDefault(unit.Key, []).ToHashSet();
+            var unitChoices = choices[unit.Key].ToHashSet();
             result[unit.Key] = [.. unit.GroupBy(r => r.IndicatorId).Select(g =>
             {
                 var indicator = indicators[g.Key];

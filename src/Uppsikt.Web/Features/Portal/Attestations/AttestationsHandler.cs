@@ -78,12 +78,12 @@ public sealed class AttestationsHandler(AppDbContext db, ConditionsInForce condi
 
     /// <summary>
     /// The latest round whose last day is before <paramref name="today"/>, and the attestations of its expected ones (a provider's
-    /// active authorisation in a choice system, as the round's status counts them) still not signed, of the providers of
-    /// <paramref name="units"/>; null when there is no such round. Two queries, which read only what is missing: the round's status
+    /// active authorisation in a choice system, as the round's status counts them) still not signed, of the providers
+    /// <paramref name="providerIds"/>; null when there is no such round. Two queries, which read only what is missing: the round's status
     /// would read every provider's attestation with its answers.
     /// </summary>
     public async Task<(AttestationRound Round, IReadOnlyList<MissingAttestation> Missing)?> MissingInLatestPastDueAsync(
-        IQueryable<Unit> units, DateOnly today, CancellationToken cancellationToken)
+        IReadOnlyCollection<Guid> providerIds, DateOnly today, CancellationToken cancellationToken)
     {
         var round = await db.AttestationRounds.AsNoTracking().Where(r => r.DueOn < today).OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Year)
             .FirstOrDefaultAsync(cancellationToken);
@@ -92,7 +92,7 @@ public sealed class AttestationsHandler(AppDbContext db, ConditionsInForce condi
             return null;
         }
         var missing = await db.Authorisations.AsNoTracking()
-            .Where(a => a.Status == AuthorisationStatus.Active && units.Any(u => u.ProviderId == a.ProviderId)
+            .Where(a => a.Status == AuthorisationStatus.Active && providerIds.Contains(a.ProviderId)
                 && !db.Attestations.Any(t => t.RoundId == round.Id && t.ProviderId == a.ProviderId && t.ChoiceSystemId == a.ChoiceSystemId && t.SignedAt != null))
             .Select(a => new MissingAttestation(a.ProviderId, a.ChoiceSystemId, a.ChoiceSystem!.Name))
             .Distinct()

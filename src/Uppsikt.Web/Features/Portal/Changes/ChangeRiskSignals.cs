@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Portal;
-using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Risk;
@@ -12,7 +11,7 @@ namespace Uppsikt.Web.Features.Portal.Changes;
 /// <summary>
 /// What the duty to inform says of a unit's risk (<see cref="RiskSignalKind.ReportedChanges"/>): the changes of ownership, board
 /// or management and subcontractors its provider reported in the last twelve months, counted for each of the provider's units.
-/// Two queries: the units, and their providers' reports.
+/// One query, of the units' providers' reports.
 /// </summary>
 public sealed class ChangeRiskSignals(AppDbContext db) : IRiskSignalSource
 {
@@ -20,19 +19,19 @@ public sealed class ChangeRiskSignals(AppDbContext db) : IRiskSignalSource
     public static readonly DutyToInformCategory[] Counted =
         [DutyToInformCategory.Ownership, DutyToInformCategory.BoardOrManagement, DutyToInformCategory.Subcontractors];
 
-    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IQueryable<Unit> units, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IReadOnlyList<RiskUnit> units, DateOnly today, CancellationToken cancellationToken)
     {
+        var providerIds = units.Select(u => u.ProviderId).Distinct().ToList();
         var since = today.AddMonths(-12);
         var reportedSince = SwedishCalendar.StartOf(since);
         var reports = (await db.DutyToInformReports.AsNoTracking()
-                .Where(r => units.Any(u => u.ProviderId == r.ProviderId) && Counted.Contains(r.Category) && r.ReportedAt >= reportedSince)
+                .Where(r => providerIds.Contains(r.ProviderId) && Counted.Contains(r.Category) && r.ReportedAt >= reportedSince)
                 .Select(r => new { r.ProviderId, r.Category, r.ReportedAt })
                 .ToListAsync(cancellationToken))
             .Where(r => SwedishCalendar.DateOf(r.ReportedAt) > since)
             .ToLookup(r => r.ProviderId);
-        var unitRows = await units.Where(u => u.ProviderId != null).Select(u => new { u.Id, ProviderId = u.ProviderId!.Value }).ToListAsync(cancellationToken);
         var signals = new List<RiskSignal>();
-        foreach (var unit in unitRows)
+        foreach (var unit in units)
         {
             var ofProvider = reports[unit.ProviderId].ToList();
             if (ofProvider.Count > 0)

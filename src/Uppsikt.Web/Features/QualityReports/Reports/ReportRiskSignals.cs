@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.QualityReports;
-using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Risk;
@@ -14,18 +13,19 @@ namespace Uppsikt.Web.Features.QualityReports.Reports;
 /// report template still open after the template's last day (as the late list says), or submitted after it in the last twelve
 /// months. A report is its provider's for one choice system, so it counts for each of the provider's units serving that choice
 /// system. A report sent back for completion keeps only its latest submission, so a late first submission is not known once
-/// the report has been resubmitted. Two queries: the units, and the reports of their providers.
+/// the report has been resubmitted. One query, of the reports of the units' providers.
 /// </summary>
 public sealed class ReportRiskSignals(AppDbContext db) : IRiskSignalSource
 {
-    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IQueryable<Unit> units, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IReadOnlyList<RiskUnit> units, DateOnly today, CancellationToken cancellationToken)
     {
+        var providerIds = units.Select(u => u.ProviderId).Distinct().ToList();
         var since = today.AddMonths(-12);
         var submittedSince = SwedishCalendar.StartOf(since);
         var reports = await db.QualityReports.AsNoTracking()
             .Where(QualityReport.OnReportTemplate)
             .Where(r => r.Template!.State == TemplateState.Active && r.Template.DueOn != null && r.Template.DueOn < today
-                && units.Any(u => u.ProviderId == r.ProviderId))
+                && providerIds.Contains(r.ProviderId))
             .Where(r => QualityReport.OpenStates.Contains(r.State)
                 || (r.SubmittedAt != null && r.SubmittedAt >= submittedSince && !r.CompletionRequests.Any()))
             .Select(r => new
@@ -59,13 +59,11 @@ public sealed class ReportRiskSignals(AppDbContext db) : IRiskSignalSource
             })
             .ToList();
 
-        var unitRows = await units.Where(u => u.ProviderId != null)
-            .Select(u => new { u.Id, u.ProviderId, ChoiceSystems = u.ChoiceSystems.Select(c => c.Id).ToList() })
-            .ToListAsync(cancellationToken);
         var signals = new List<RiskSignal>();
-        foreach (var unit in unitRows)
+        var byProvider = late.ToLookup(r => r.ProviderId);
+        foreach (var unit in units)
         {
-            var ofUnit = late.Where(r => r.ProviderId == unit.ProviderId && unit.ChoiceSystems.Contains(r.ChoiceSystemId))
+            var ofUnit = byProvider[unit.ProviderId].Where(r => unit.ChoiceSystemIds.Contains(r.ChoiceSystemId))
                 .OrderByDescending(r => r.DueOn).ThenBy(r => r.Id).ToList();
             if (ofUnit.Count > 0)
             {

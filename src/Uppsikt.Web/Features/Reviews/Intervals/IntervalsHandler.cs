@@ -65,10 +65,11 @@ public sealed record UnitInterval(IntervalRow Row, UnitReviewFacts Facts);
 
 /// <summary>
 /// Review intervals per committee (specification rule 2): for each open unit with a provider in the committee's running
-/// choice systems, the facts <see cref="ReviewInterval"/> reads, and its due date and reason. Three queries whatever the
-/// number of units — units, their finalised regular reviews, their deficiencies — joined in memory.
+/// choice systems, the facts <see cref="ReviewInterval"/> reads, and its due date and reason. Five queries whatever the
+/// number of units — units, the committee's choice systems, which of them the units serve, the units' finalised regular
+/// reviews, their deficiencies — joined in memory.
 /// </summary>
-public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, TimeProvider clock) : IReviewDue
+public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, LatestRegularReviews latestReviews, TimeProvider clock) : IReviewDue
 {
     async Task<IReadOnlyList<UnitDue>?> IReviewDue.ForCommitteeAsync(Guid committeeId, CancellationToken cancellationToken) =>
         await ForCommitteeAsync(committeeId, cancellationToken) is { } intervals
@@ -92,26 +93,24 @@ public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, T
         var today = clock.SwedishToday();
         var cid = committee.Id;
         // Query filters apply throughout: a district's follow-up officer gets the district's units, reviews and deficiencies.
-        var units = db.Units.AsNoTracking().Where(u => u.ClosedOn == null && u.ProviderId != null
-            && u.ChoiceSystems.Any(c => c.CommitteeId == cid && (c.PhasedOutOn == null || c.PhasedOutOn > today)));
-
+        var units = lookups.UnitsFollowedUpBy(cid, today).AsNoTracking();
         var unitRows = await units
-            .Select(u => new
-            {
-                u.Id,
-                u.Name,
-                ProviderId = u.ProviderId!.Value,
-                ProviderName = u.Provider!.Name,
-                ChoiceSystems = u.ChoiceSystems.Where(c => c.CommitteeId == cid && (c.PhasedOutOn == null || c.PhasedOutOn > today))
-                    .Select(c => new { c.Id, c.Name, c.ReviewIntervalMonths }).ToList(),
-            })
+            .Select(u => new { u.Id, u.Name, ProviderId = u.ProviderId!.Value, ProviderName = u.Provider!.Name })
             .ToListAsync(cancellationToken);
+        var unitIds = unitRows.Select(u => u.Id).ToList();
 
-        var latest = await LatestRegularReviews.ForUnitsAsync(db, [.. unitRows.Select(u => u.Id)], cancellationToken);
+        // The committee's running choice systems and which of them each unit serves, as rows: projected as a collection of each
+        // unit, SQLite joins every unit's choice systems before filtering.
+        var running = await db.ChoiceSystems.AsNoTracking().Where(c => c.CommitteeId == cid && (c.PhasedOutOn == null || c.PhasedOutOn > today))
+            .Select(c => new { c.Id, c.Name, c.ReviewIntervalMonths }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var served = (await units.SelectMany(u => u.ChoiceSystems, (u, c) => new { UnitId = u.Id, ChoiceSystemId = c.Id }).ToListAsync(cancellationToken))
+            .Where(s => running.ContainsKey(s.ChoiceSystemId)).ToLookup(s => s.UnitId, s => running[s.ChoiceSystemId]);
+
+        var latest = await latestReviews.ForUnitsAsync(unitIds, cancellationToken);
 
         // The open deficiencies of any origin, and those found by reviews (whose fixed dates give the follow-up date).
         var deficiencies = await db.Deficiencies.AsNoTracking()
-            .Where(d => units.Any(u => u.Id == d.UnitId)
+            .Where(d => unitIds.Contains(d.UnitId)
                 && (d.State == DeficiencyState.Open || d.ActionPlan!.Origin == DeficiencyOrigin.Review))
             .Select(d => new { d.UnitId, d.State, d.DeadlineOn, d.FixedOn, d.ActionPlan!.Origin, d.ActionPlan.OriginId })
             .ToListAsync(cancellationToken);
@@ -120,7 +119,7 @@ public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, T
         var result = new List<UnitInterval>(unitRows.Count);
         foreach (var unit in unitRows)
         {
-            var choice = unit.ChoiceSystems.OrderBy(c => c.ReviewIntervalMonths).ThenBy(c => c.Name, StringComparer.CurrentCulture).First();
+            var choice = served[unit.Id].OrderBy(c => c.ReviewIntervalMonths).ThenBy(c => c.Name, StringComparer.CurrentCulture).First();
             var last = latest.GetValueOrDefault(unit.Id);
             var unitDeficiencies = byUnit[unit.Id].ToList();
             var open = unitDeficiencies.Where(d => d.State == DeficiencyState.Open).Select(d => d.DeadlineOn).ToList();
