@@ -34,7 +34,7 @@ importResults.SetAction(async (parse, cancellationToken) =>
 
 var riskFolder = new Option<DirectoryInfo>("--data-folder") { Description = "Mapp med en storstad-databas från generate (genereras dit om den saknas).", Required = true };
 var riskPostgres = new Option<string?>("--postgres") { Description = "Anslutningssträng: mät mot PostgreSQL i stället för SQLite (databasen genereras om den är tom)." };
-var riskRounds = new Option<int>("--rounds") { Description = "Antal mätomgångar efter uppvärmningen.", DefaultValueFactory = _ => 5 };
+var riskRounds = new Option<int>("--rounds") { Description = "Antal mätomgångar efter uppvärmningen.", DefaultValueFactory = _ => 9 };
 var risk = new Command("risk", "Riskpoäng för varje enhet och årets urval för varje nämnd genom appens väg, jämfört med en SQL-fråga över samma tabeller.")
 {
     riskFolder, riskPostgres, riskRounds,

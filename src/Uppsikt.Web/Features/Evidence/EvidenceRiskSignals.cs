@@ -10,7 +10,7 @@ namespace Uppsikt.Web.Features.Evidence;
 
 /// <summary>
 /// What the evidence says of a unit's risk: the complaints received and the incidents that occurred in the last twelve months,
-/// serious (<see cref="Incident.Serious"/> for incidents) and other, each per ten places where the unit's capacity is known;
+/// serious (<see cref="Incident.IsSeriousIncident"/> for incidents) and other, each per ten places where the unit's capacity is known;
 /// and the indicators whose latest result misses its target (<see cref="IndicatorFlags"/>). A fixed number of queries: the
 /// complaints and incidents counted per unit in the database, and the indicator results of the units.
 /// </summary>
@@ -29,11 +29,12 @@ public sealed class EvidenceRiskSignals(AppDbContext db, IndicatorFlags indicato
             .GroupBy(c => new { c.UnitId, Serious = c.Severity == Severity.Serious })
             .Select(g => new { g.Key.UnitId, g.Key.Serious, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var incidents = db.Incidents.AsNoTracking().Where(i => unitIds.Contains(i.UnitId) && i.OccurredOn > since);
-        var seriousIncidents = await incidents.Where(Incident.Serious).GroupBy(i => i.UnitId)
-            .Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.UnitId, g => g.Count, cancellationToken);
-        var allIncidents = await incidents.GroupBy(i => i.UnitId)
-            .Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.UnitId, g => g.Count, cancellationToken);
+        // Counted per unit, kind and severity, so that one query gives both counts and the rule for serious is the domain's own.
+        var incidents = (await db.Incidents.AsNoTracking().Where(i => unitIds.Contains(i.UnitId) && i.OccurredOn > since)
+                .GroupBy(i => new { i.UnitId, i.Kind, i.Severity })
+                .Select(g => new { g.Key.UnitId, g.Key.Kind, g.Key.Severity, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToLookup(i => i.UnitId);
         var belowTarget = await indicators.CountBelowTargetAsync(unitIds, cancellationToken);
 
         var signals = new List<RiskSignal>();
@@ -44,8 +45,8 @@ public sealed class EvidenceRiskSignals(AppDbContext db, IndicatorFlags indicato
             var incidentsList = $"/Evidence/Incidents?UnitId={unitId}";
             var serious = complaintsOf[unitId].Where(c => c.Serious).Sum(c => c.Count);
             var other = complaintsOf[unitId].Where(c => !c.Serious).Sum(c => c.Count);
-            var seriousIncidentCount = seriousIncidents.GetValueOrDefault(unitId);
-            var otherIncidentCount = allIncidents.GetValueOrDefault(unitId) - seriousIncidentCount;
+            var seriousIncidentCount = incidents[unitId].Where(i => Incident.IsSeriousIncident(i.Kind, i.Severity)).Sum(i => i.Count);
+            var otherIncidentCount = incidents[unitId].Sum(i => i.Count) - seriousIncidentCount;
             Add(RiskSignalKind.SeriousComplaints, serious, "allvarligt klagomål", "allvarliga klagomål", complaintsList);
             Add(RiskSignalKind.OtherComplaints, other, "övrigt klagomål", "övriga klagomål", complaintsList);
             Add(RiskSignalKind.SeriousIncidents, seriousIncidentCount, "allvarlig händelse", "allvarliga händelser", incidentsList);

@@ -103,12 +103,11 @@ public sealed class SelectionHandler(
         {
             return (null, SaveResult.Refused(notPossible!));
         }
-        var names = await UnitNamesAsync([.. proposal.Selected.Select(s => s.UnitId)], cancellationToken);
         var districts = await DistrictNamesAsync(cancellationToken);
-        var scores = candidates.ToDictionary(c => c.UnitId, c => c.Score);
+        var facts = candidates.ToDictionary(c => c.UnitId);
         var view = new SelectionView(committee.Id, committee.Name, year, seed, capacity!.RiskSharePercent, proposal.Candidates,
-            [.. proposal.Selected.Select(s => new SelectedView(s.Rank, s.UnitId, s.UnitName, names.GetValueOrDefault(s.UnitId)?.Provider ?? "–",
-                s.DistrictId, s.DistrictId is { } d ? districts.GetValueOrDefault(d) : null, s.Type, s.Hours, scores.GetValueOrDefault(s.UnitId), s.Reason, s.Explanation, null))],
+            [.. proposal.Selected.Select(s => new SelectedView(s.Rank, s.UnitId, s.UnitName, facts[s.UnitId].ProviderName,
+                s.DistrictId, s.DistrictId is { } d ? districts.GetValueOrDefault(d) : null, s.Type, s.Hours, facts[s.UnitId].Score, s.Reason, s.Explanation, null))],
             [.. proposal.Pools.Select(p => Pool(p.DistrictId, p.Capacity, p.Used, p.Shortfall, districts))],
             ReviewSelection.MethodOf(capacity.RiskSharePercent, seed), false, null, null);
         return (view, null);
@@ -188,14 +187,15 @@ public sealed class SelectionHandler(
             .Where(r => r.PlannedFor >= yearStart && r.PlannedFor <= yearEnd && r.State != ReviewState.Closed && r.State != ReviewState.Final)
             .Join(db.ReviewUnits, r => r.Id, ru => ru.ReviewId, (r, ru) => ru.UnitId).Distinct().ToListAsync(cancellationToken);
         var units = lookups.UnitsFollowedUpBy(committeeId, today).Where(u => !planned.Contains(u.Id));
-        var rows = await units.AsNoTracking().Select(u => new { u.Id, u.Name, u.Ownership, u.AdministrationId }).ToListAsync(cancellationToken);
+        var rows = await units.AsNoTracking().Select(u => new { u.Id, u.Name, ProviderName = u.Provider!.Name, u.Ownership, u.AdministrationId })
+            .ToListAsync(cancellationToken);
         var riskUnits = await scoring.RiskUnitsAsync(units, cancellationToken);
         var scores = await scoring.ScoreAsync(riskUnits, committeeId, today, cancellationToken);
         // The first by name of the committee's choice systems the unit serves gives its regular review.
         var committeeSystems = await db.ChoiceSystems.AsNoTracking().Where(c => c.CommitteeId == committeeId).OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.LegalBasis, c.OperatingForm }).ToListAsync(cancellationToken);
         var systemsOf = riskUnits.ToDictionary(u => u.Id, u => u.ChoiceSystemIds);
-        var dues = ((await due.ForCommitteeAsync(committeeId, cancellationToken)) ?? []).ToDictionary(d => d.UnitId);
+        var dues = (await due.ForCommitteeAsync(committeeId, cancellationToken)).ToDictionary(d => d.UnitId);
         var candidates = rows.Select(u =>
         {
             var kind = committeeSystems.First(c => systemsOf[u.Id].Contains(c.Id));
@@ -211,8 +211,9 @@ public sealed class SelectionHandler(
         {
             return (null, [], refusal);
         }
-        var lastReviews = candidates.ToDictionary(c => c.UnitId, c => dues.GetValueOrDefault(c.UnitId)?.LastReviewId);
-        return (AnnualSelection.Propose(candidates, capacity, seed), [.. candidates.Select(c => new CandidateFacts(c.UnitId, c.Score, lastReviews[c.UnitId]))], null);
+        var providers = rows.ToDictionary(u => u.Id, u => u.ProviderName);
+        return (AnnualSelection.Propose(candidates, capacity, seed),
+            [.. candidates.Select(c => new CandidateFacts(c.UnitId, providers[c.UnitId], c.Score, dues.GetValueOrDefault(c.UnitId)?.LastReviewId))], null);
     }
 
     private async Task<((Guid Id, string Name) Committee, int Year, SelectionCapacity? Capacity, int Seed, SaveResult? Refused)> ReadAsync(
@@ -259,5 +260,5 @@ public sealed class SelectionHandler(
     private static PoolView Pool(Guid? administrationId, decimal capacity, decimal used, decimal shortfall, Dictionary<Guid, string> districts) =>
         new(administrationId, administrationId is { } a ? districts.GetValueOrDefault(a, "Okänd förvaltning") : "Centrala enheten", capacity, used, shortfall);
 
-    private sealed record CandidateFacts(Guid UnitId, decimal Score, Guid? LastReviewId);
+    private sealed record CandidateFacts(Guid UnitId, string ProviderName, decimal Score, Guid? LastReviewId);
 }

@@ -9,6 +9,6 @@ public sealed record UnitDue(Guid UnitId, DateOnly DueOn, DueReason Reason, Guid
 /// <summary>The interval rule's due dates for a committee's units, as the reviews feature computes them for its interval page.</summary>
 public interface IReviewDue
 {
-    /// <summary>Every open unit with a provider in the committee's running choice systems; null when the committee does not exist.</summary>
-    Task<IReadOnlyList<UnitDue>?> ForCommitteeAsync(Guid committeeId, CancellationToken cancellationToken);
+    /// <summary>Every open unit with a provider in the committee's running choice systems (none when the committee does not exist).</summary>
+    Task<IReadOnlyList<UnitDue>> ForCommitteeAsync(Guid committeeId, CancellationToken cancellationToken);
 }

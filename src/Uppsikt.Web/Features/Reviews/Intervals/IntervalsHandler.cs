@@ -65,16 +65,15 @@ public sealed record UnitInterval(IntervalRow Row, UnitReviewFacts Facts);
 
 /// <summary>
 /// Review intervals per committee (specification rule 2): for each open unit with a provider in the committee's running
-/// choice systems, the facts <see cref="ReviewInterval"/> reads, and its due date and reason. Five queries whatever the
-/// number of units — units, the committee's choice systems, which of them the units serve, the units' finalised regular
-/// reviews, their deficiencies — joined in memory.
+/// choice systems, the facts <see cref="ReviewInterval"/> reads, and its due date and reason. Four queries whatever the
+/// number of units — units, the committee's choice systems they serve, their finalised regular reviews, their deficiencies —
+/// joined in memory.
 /// </summary>
 public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, LatestRegularReviews latestReviews, TimeProvider clock) : IReviewDue
 {
-    async Task<IReadOnlyList<UnitDue>?> IReviewDue.ForCommitteeAsync(Guid committeeId, CancellationToken cancellationToken) =>
-        await ForCommitteeAsync(committeeId, cancellationToken) is { } intervals
-            ? [.. intervals.Units.Select(u => new UnitDue(u.Row.UnitId, u.Row.DueOn, u.Row.Reason, u.Row.LastReviewId))]
-            : null;
+    async Task<IReadOnlyList<UnitDue>> IReviewDue.ForCommitteeAsync(Guid committeeId, CancellationToken cancellationToken) =>
+        [.. (await UnitsAsync(committeeId, clock.SwedishToday(), cancellationToken))
+            .Select(u => new UnitDue(u.Row.UnitId, u.Row.DueOn, u.Row.Reason, u.Row.LastReviewId))];
 
     public static readonly SortColumns<IntervalRow> Sort = new SortColumns<IntervalRow>("dueOn")
         .Add("dueOn", r => r.DueOn)
@@ -91,7 +90,11 @@ public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, L
             return null;
         }
         var today = clock.SwedishToday();
-        var cid = committee.Id;
+        return new CommitteeIntervals(committee.Id, committee.Name, today, await UnitsAsync(committee.Id, today, cancellationToken));
+    }
+
+    private async Task<List<UnitInterval>> UnitsAsync(Guid cid, DateOnly today, CancellationToken cancellationToken)
+    {
         // Query filters apply throughout: a district's follow-up officer gets the district's units, reviews and deficiencies.
         var units = lookups.UnitsFollowedUpBy(cid, today).AsNoTracking();
         var unitRows = await units
@@ -99,12 +102,12 @@ public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, L
             .ToListAsync(cancellationToken);
         var unitIds = unitRows.Select(u => u.Id).ToList();
 
-        // The committee's running choice systems and which of them each unit serves, as rows: projected as a collection of each
-        // unit, SQLite joins every unit's choice systems before filtering.
-        var running = await db.ChoiceSystems.AsNoTracking().Where(c => c.CommitteeId == cid && (c.PhasedOutOn == null || c.PhasedOutOn > today))
-            .Select(c => new { c.Id, c.Name, c.ReviewIntervalMonths }).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var served = (await units.SelectMany(u => u.ChoiceSystems, (u, c) => new { UnitId = u.Id, ChoiceSystemId = c.Id }).ToListAsync(cancellationToken))
-            .Where(s => running.ContainsKey(s.ChoiceSystemId)).ToLookup(s => s.UnitId, s => running[s.ChoiceSystemId]);
+        // The committee's running choice systems each unit serves, as rows: projected as a collection of each unit, SQLite joins
+        // every unit's choice systems before filtering.
+        var served = (await units.SelectMany(u => u.ChoiceSystems.Where(c => c.CommitteeId == cid && (c.PhasedOutOn == null || c.PhasedOutOn > today)),
+                    (u, c) => new { UnitId = u.Id, c.Id, c.Name, c.ReviewIntervalMonths })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.UnitId);
 
         var latest = await latestReviews.ForUnitsAsync(unitIds, cancellationToken);
 
@@ -149,7 +152,7 @@ public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, L
                 Overdue = due.IsOverdue(today),
             }, facts));
         }
-        return new CommitteeIntervals(committee.Id, committee.Name, today, result);
+        return result;
     }
 
     /// <summary>One page of a committee's rows, filtered and sorted (the earliest due first unless a column is chosen); null when the committee does not exist.</summary>
