@@ -35,6 +35,7 @@ if (AdminCommandLine.Handles(args))
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddUppsiktServerHeaders();
 // Write å, ä and ö as themselves in pages instead of as character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
