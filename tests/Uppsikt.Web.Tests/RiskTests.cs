@@ -222,6 +222,11 @@ public sealed class RiskTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.All(planned, r => Assert.Equal((ReviewState.Planned, year, "Riskbaserat urval"), (r.State, r.PlannedFor.Year, r.DecidedByRole)));
         await Expect.StatusAsync(await manager.PostAsJsonAsync("/api/v1/risk/selections", input, Api.Json, Cancel), HttpStatusCode.Conflict);
 
+        // A unit with a review planned in the year is no longer a candidate for it.
+        var after = await Api.ReadAsync<SelectionView>(await developer.PostAsJsonAsync("/api/v1/risk/selections/proposal", input, Api.Json, Cancel));
+        Assert.Equal(first.Candidates - accepted.Selected.Count, after.Candidates);
+        Assert.Empty(after.Selected.Select(s => s.UnitId).Intersect(accepted.Selected.Select(s => s.UnitId)));
+
         // The method and the seed are published with the committee's plan of that year, when there is one; the accepted selection reads back.
         var read = await Api.ReadAsync<SelectionView>(await developer.GetAsync($"/api/v1/risk/selections/{committeeId}/{year}", Cancel));
         Assert.Contains("frö 4711", read.Method, StringComparison.Ordinal);
