@@ -57,6 +57,9 @@ builder.Services.AddRazorPages(options =>
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+// A request the API cannot bind throws in every environment, not only in development, so that ProblemExceptionHandler answers it
+// with the field at fault in Swedish instead of a bare 400.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Uppsikt API";

@@ -66,9 +66,9 @@ public sealed class FollowUpPlan : Entity
         {
             return (null, DraftersOnly);
         }
-        if (year is < 2000 or > 2100)
+        if (!FollowUpYear.IsValid(year))
         {
-            return (null, Refusal.Invalid("Ange ett år mellan 2000 och 2100.", "Year"));
+            return (null, Refusal.Invalid(FollowUpYear.Message, "Year"));
         }
         var plan = new FollowUpPlan { ChoiceSystemId = choiceSystemId, Year = year };
         plan.Record(PlanStepKind.Created, actor, at, null);

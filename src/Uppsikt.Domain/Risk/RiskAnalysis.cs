@@ -62,9 +62,9 @@ public sealed class RiskAnalysis : Entity
         {
             return (null, NotPreparer);
         }
-        if (year is < 2000 or > 2100)
+        if (!FollowUpYear.IsValid(year))
         {
-            return (null, Refusal.Invalid("Ange ett år mellan 2000 och 2100.", "Year"));
+            return (null, Refusal.Invalid(FollowUpYear.Message, "Year"));
         }
         return (new RiskAnalysis
         {

@@ -28,6 +28,9 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app is not initialised yet.");
 
+    /// <summary>The app's warnings and errors, also those of a variant made with <c>WithWebHostBuilder</c>.</summary>
+    public ServerLog Log => _log;
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();

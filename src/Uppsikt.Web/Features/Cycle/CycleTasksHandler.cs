@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Cycle;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Web.Infrastructure;
@@ -134,7 +135,7 @@ public sealed class CycleTasksHandler(AppDbContext db, ICurrentActor actor, Time
     {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
         var template = await db.AnnualCycleTemplates.AsNoTracking().Include(t => t.Steps).FirstOrDefaultAsync(t => t.Id == templateId, cancellationToken);
-        if (committee is null || template is null || !IsYear(year))
+        if (committee is null || template is null || !FollowUpYear.IsValid(year))
         {
             return null;
         }
@@ -172,9 +173,9 @@ public sealed class CycleTasksHandler(AppDbContext db, ICurrentActor actor, Time
         {
             check.Add(nameof(ApplyInput.TemplateId), "Mallen har inga steg. Lägg till steg i mallen först.");
         }
-        if (input.Year is not { } year || !IsYear(year))
+        if (input.Year is not { } year || !FollowUpYear.IsValid(year))
         {
-            check.Add(nameof(ApplyInput.Year), $"Ange ett år mellan {FirstYear} och {LastYear}.");
+            check.Add(nameof(ApplyInput.Year), FollowUpYear.Message);
         }
         if (!check.IsValid)
         {
@@ -262,12 +263,6 @@ public sealed class CycleTasksHandler(AppDbContext db, ICurrentActor actor, Time
     }
 
     public static string OwnerField(Guid stepId) => $"Owners[{stepId}]";
-
-    public const int FirstYear = 2000;
-
-    public const int LastYear = 2100;
-
-    private static bool IsYear(int year) => year is >= FirstYear and <= LastYear;
 
     private static string AlreadyApplied(string template, string committee, int year) =>
         $"Årshjulet ”{template}” är redan tillämpat för {committee} år {year}. Varje mall kan tillämpas en gång per nämnd och år.";

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Documents;
@@ -42,7 +43,7 @@ public sealed class CouncilReviewModel(CouncilReviewHandler handler, TimeProvide
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var thisYear = clock.SwedishToday().Year;
-        if (Year is not (>= 2000 and <= 2100))
+        if (Year is not { } year || !FollowUpYear.IsValid(year))
         {
             Year = thisYear;
         }

@@ -16,7 +16,8 @@ public static class PlansApi
 
     public sealed record ReportInput(DateOnly? ReportedOn, string? Comment);
 
-    public sealed record ActivityChange(ActivityInput Activity, int PlanVersion);
+    /// <summary>An activity to add or change; without <c>activity</c> the request is refused by that field.</summary>
+    public sealed record ActivityChange(ActivityInput? Activity, int PlanVersion);
 
     public static void MapPlansApi(this RouteGroupBuilder api)
     {
@@ -80,12 +81,17 @@ public static class PlansApi
 
         var review = api.MapGroup("/council-review").WithTags("Samlad uppföljning").RequireAuthorization(Policies.Municipal);
 
-        review.MapGet("/{year:int}", (int year, CouncilReviewHandler handler, CancellationToken cancellationToken) =>
-                handler.ReviewAsync(year, cancellationToken))
+        review.MapGet("/{year:int}", async Task<Results<Ok<CouncilReviewResult>, ValidationProblem>> (int year, CouncilReviewHandler handler,
+                CancellationToken cancellationToken) =>
+                FollowUpYear.IsValid(year) ? TypedResults.Ok(await handler.ReviewAsync(year, cancellationToken)) : ApiRequests.Invalid("year", FollowUpYear.Message))
             .WithSummary("Kommunstyrelsens samlade uppföljning för ett år: varje nämnd med kundval, planernas läge och bedömningen mot reglementets tre krav.");
 
         review.MapGet("/{year:int}/memo", async (int year, string? caseNumber, CouncilReviewHandler handler, TimeProvider clock, CancellationToken cancellationToken) =>
             {
+                if (!FollowUpYear.IsValid(year))
+                {
+                    return ApiRequests.Invalid("year", FollowUpYear.Message);
+                }
                 if (!CaseNumber.TryParse(caseNumber, out var number, out var error))
                 {
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["caseNumber"] = [error] }, title: "Tjänsteskrivelsen kunde inte skapas.");

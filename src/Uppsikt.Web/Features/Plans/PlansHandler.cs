@@ -268,9 +268,14 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
             }
         }, cancellationToken);
 
-    public Task<SaveResult> SaveActivityAsync(Guid planId, Guid? activityId, ActivityInput input, int planVersion, WorkflowActor actor, CancellationToken cancellationToken) =>
+    public Task<SaveResult> SaveActivityAsync(Guid planId, Guid? activityId, ActivityInput? input, int planVersion, WorkflowActor actor, CancellationToken cancellationToken) =>
         EditAsync(planId, actor, planVersion, async (plan, check) =>
         {
+            if (input is null)
+            {
+                check.Add("Activity", "Ange aktiviteten: vad som följs upp, med vilka villkor, metod, vem, hur ofta och när.");
+                return;
+            }
             var activity = activityId is null ? new FollowUpActivity { Position = plan.Activities.Count == 0 ? 1 : plan.Activities.Max(a => a.Position) + 1 }
                 : plan.Activities.FirstOrDefault(a => a.Id == activityId);
             if (activity is null)

@@ -162,7 +162,7 @@ public sealed class ReviewsHandler(
         {
             reviews = reviews.Where(r => r.Units.Any(u => u.UnitId == unitId));
         }
-        if (filter.Year is { } year && year is >= 2000 and <= 2100)
+        if (filter.Year is { } year && FollowUpYear.IsValid(year))
         {
             var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
             reviews = reviews.Where(r => r.PlannedFor >= first && r.PlannedFor <= last);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Uppsikt.Data;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -161,8 +162,8 @@ public sealed class SelectionModel(SelectionHandler handler, RegisterLookups loo
         {
             HoursPerType.TryAdd(type, DefaultHours(type));
         }
-        Accepted = Year is >= SelectionHandler.FirstYear and <= SelectionHandler.LastYear
-            ? await handler.AcceptedAsync(Form.CommitteeId, Year.Value, cancellationToken)
+        Accepted = Year is { } year && FollowUpYear.IsValid(year)
+            ? await handler.AcceptedAsync(Form.CommitteeId, year, cancellationToken)
             : null;
         return true;
     }

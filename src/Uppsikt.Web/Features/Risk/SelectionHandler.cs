@@ -47,9 +47,6 @@ public sealed class SelectionHandler(
     /// <summary>Who accepts a selection, and so plans the year's reviews: the group manager, or an administrator.</summary>
     public static readonly string[] Accepters = [R.GroupManager, R.Administrator];
 
-    public const int FirstYear = 2000;
-    public const int LastYear = 2100;
-
     /// <summary>What the form asks for; null when the committee does not exist.</summary>
     public async Task<SelectionForm?> FormAsync(Guid? committeeId, CancellationToken cancellationToken)
     {
@@ -226,9 +223,9 @@ public sealed class SelectionHandler(
                 : SaveResult.Missing());
         }
         var refusals = new List<Refusal>();
-        if (input.Year is not { } year || year is < FirstYear or > LastYear)
+        if (input.Year is not { } year || !FollowUpYear.IsValid(year))
         {
-            refusals.Add(Refusal.Invalid($"Ange ett år mellan {FirstYear} och {LastYear}.", nameof(SelectionInput.Year)));
+            refusals.Add(Refusal.Invalid(FollowUpYear.Message, nameof(SelectionInput.Year)));
             year = 0;
         }
         if (input.Seed is not { } seed)

@@ -190,13 +190,14 @@ public sealed class XlsxTableReader : ITableReader
             var row = (Row)_rows.LoadCurrentElement()!;
             Line = row.RowIndex?.Value is { } index ? (int)index : Line + 1;
             var cells = row.Elements<Cell>().ToList();
-            var width = cells.Count == 0 ? 0 : cells.Select((c, i) => ColumnIndex(c.CellReference?.Value) ?? i).Max() + 1;
+            var columns = cells.Select((c, i) => ColumnIndex(c.CellReference?.Value, Line) ?? i).ToList();
+            var width = columns.Count == 0 ? 0 : columns.Max() + 1;
             _cells = new string?[width];
             _formulas = new bool[width];
             for (var i = 0; i < cells.Count; i++)
             {
                 var cell = cells[i];
-                var column = ColumnIndex(cell.CellReference?.Value) ?? i;
+                var column = columns[i];
                 _formulas[column] = cell.CellFormula is not null;
                 _cells[column] = ValueOf(cell);
             }
@@ -220,8 +221,14 @@ public sealed class XlsxTableReader : ITableReader
         return text;
     }
 
-    /// <summary>The zero-based column of a reference such as "C12".</summary>
-    private static int? ColumnIndex(string? reference)
+    /// <summary>The columns a worksheet can have, A to XFD.</summary>
+    public const int MaxColumns = 16_384;
+
+    /// <summary>
+    /// The zero-based column of a reference such as "C12"; a reference past the last column a worksheet can have (XFD) refuses
+    /// the file, since no sheet Excel saved has one.
+    /// </summary>
+    private static int? ColumnIndex(string? reference, int line)
     {
         if (string.IsNullOrEmpty(reference))
         {
@@ -235,6 +242,11 @@ public sealed class XlsxTableReader : ITableReader
                 break;
             }
             index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (index > MaxColumns)
+            {
+                throw new ImportRefusedException(
+                    $"Cellen ”{reference}” ligger utanför kalkylbladet, vars sista kolumn är XFD. Spara om filen i Excel och läs in den igen.", line);
+            }
         }
         return index == 0 ? null : index - 1;
     }

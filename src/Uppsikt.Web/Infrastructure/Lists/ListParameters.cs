@@ -13,7 +13,7 @@ public sealed class ListParameters
     [FromQuery(Name = "search")]
     public string? Search { get; set; }
 
-    /// <summary>The column to sort by; the list's default when unknown.</summary>
+    /// <summary>The column to sort by, one the list names; without it the list's default. A column the list does not have gives 400.</summary>
     [FromQuery(Name = "sort")]
     public string? Sort { get; set; }
 
@@ -28,5 +28,5 @@ public sealed class ListParameters
     [FromQuery(Name = "pageSize")]
     public int? PageSize { get; set; }
 
-    public ListQuery ToQuery() => new(Search, Sort, Descending ?? false, Page ?? 1, PageSize ?? ListQuery.DefaultPageSize);
+    public ListQuery ToQuery() => new(Search, Sort, Descending ?? false, Page ?? 1, PageSize ?? ListQuery.DefaultPageSize) { RefusesUnknownSort = true };
 }

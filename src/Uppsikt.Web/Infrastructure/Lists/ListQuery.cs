@@ -9,6 +9,12 @@ public sealed record ListQuery(string? Search = null, string? Sort = null, bool 
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// True when a sort column the list does not know is refused (<see cref="UnknownSortException"/>) rather than replaced by the
+    /// list's default: an integration asked for it by name (<see cref="ListParameters"/>), a page's link only offers known ones.
+    /// </summary>
+    public bool RefusesUnknownSort { get; init; }
+
     public int SafePage => Math.Max(1, Page);
 
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
@@ -37,8 +43,23 @@ public sealed class SortColumns<T>(string defaultKey)
 
     public bool Knows(string? key) => key is not null && _columns.ContainsKey(key);
 
-    public IOrderedQueryable<T> Apply(IQueryable<T> query, string? key, bool descending) =>
-        _columns[Knows(key) ? key! : defaultKey](query, descending);
+    /// <summary>Orders by the list's chosen column, or its default when none is chosen (or an unknown one, where the list allows it).</summary>
+    public IOrderedQueryable<T> Apply(IQueryable<T> query, ListQuery list)
+    {
+        if (list.RefusesUnknownSort && !string.IsNullOrWhiteSpace(list.Sort) && !Knows(list.Sort))
+        {
+            throw new UnknownSortException(list.Sort, [.. _columns.Keys]);
+        }
+        return _columns[Knows(list.Sort) ? list.Sort! : defaultKey](query, list.Descending);
+    }
+}
+
+/// <summary>A list was asked to sort by a column it does not have; the API answers 400 naming <c>sort</c> and the columns there are.</summary>
+public sealed class UnknownSortException(string column, IReadOnlyList<string> columns)
+    : Exception($"Listan kan inte sorteras på ”{column}”. Välj en av: {string.Join(", ", columns)}.")
+{
+    /// <summary>The query-string parameter at fault.</summary>
+    public const string Parameter = "sort";
 }
 
 public static class PagingExtensions
@@ -51,7 +72,7 @@ public static class PagingExtensions
         var total = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query, cancellationToken);
         var page = Math.Min(list.SafePage, Math.Max(1, (total + list.SafePageSize - 1) / list.SafePageSize));
         var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            sort.Apply(query, list.Sort, list.Descending).ThenBy(tieBreaker)
+            sort.Apply(query, list).ThenBy(tieBreaker)
                 .Skip((page - 1) * list.SafePageSize).Take(list.SafePageSize),
             cancellationToken);
         return new PagedList<T>(items, total, page, list.SafePageSize);
@@ -65,7 +86,7 @@ public static class PagingExtensions
     {
         var all = rows.ToList();
         var page = Math.Min(list.SafePage, Math.Max(1, (all.Count + list.SafePageSize - 1) / list.SafePageSize));
-        var items = sort.Apply(all.AsQueryable(), list.Sort, list.Descending).ThenBy(tieBreaker)
+        var items = sort.Apply(all.AsQueryable(), list).ThenBy(tieBreaker)
             .Skip((page - 1) * list.SafePageSize).Take(list.SafePageSize).ToList();
         return new PagedList<T>(items, all.Count, page, list.SafePageSize);
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -24,8 +25,10 @@ public static class ComplaintsApi
             await handler.GetAsync(id, files, cancellationToken) is { } complaint ? TypedResults.Ok(complaint) : TypedResults.NotFound())
             .WithSummary("Ett klagomål med bifogade filer (hämtas från /files/{id}), och för kommunen ställningstaganden om anmälan och de som saknas.");
 
-        complaints.MapGet("/summary", (ComplaintsHandler handler, int? year, TimeProvider clock, CancellationToken cancellationToken) =>
-            handler.SummaryAsync(year ?? clock.SwedishToday().Year, cancellationToken))
+        complaints.MapGet("/summary", async Task<Results<Ok<ComplaintSummary>, ValidationProblem>> (ComplaintsHandler handler, int? year, TimeProvider clock,
+                CancellationToken cancellationToken) =>
+            year is { } chosen && !FollowUpYear.IsValid(chosen) ? ApiRequests.Invalid("year", FollowUpYear.Message)
+                : TypedResults.Ok(await handler.SummaryAsync(year ?? clock.SwedishToday().Year, cancellationToken)))
             .RequireAuthorization(Policies.Municipal)
             .WithSummary("Årssammanställning per enhet och kundval: antal per kategori och allvarlighetsgrad, andel besvarade i tid.");
 

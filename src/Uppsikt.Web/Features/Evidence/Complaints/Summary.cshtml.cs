@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Domain;
 using Uppsikt.Web.Infrastructure;
 
 namespace Uppsikt.Web.Features.Evidence.Complaints;
@@ -12,5 +13,5 @@ public sealed class SummaryModel(ComplaintsHandler handler, TimeProvider clock) 
     public ComplaintSummary Summary { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Summary = await handler.SummaryAsync(Year is >= 2000 and <= 2100 ? Year.Value : clock.SwedishToday().Year, cancellationToken);
+        Summary = await handler.SummaryAsync(Year is { } year && FollowUpYear.IsValid(year) ? year : clock.SwedishToday().Year, cancellationToken);
 }

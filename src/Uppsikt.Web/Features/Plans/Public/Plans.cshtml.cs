@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Domain;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
 
@@ -16,7 +17,7 @@ public sealed class PlansModel(PlansHandler handler, TimeProvider clock) : PageM
     public async Task OnGetAsync(int? year, CancellationToken cancellationToken)
     {
         var thisYear = clock.SwedishToday().Year;
-        Year = year is >= 2000 and <= 2100 ? year.Value : thisYear;
+        Year = year is { } chosen && FollowUpYear.IsValid(chosen) ? chosen : thisYear;
         Years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
         Plans = (await handler.ListAsync(new ListQuery(Sort: "committee", PageSize: ListQuery.MaxPageSize), new PlanFilter(Year, AdoptedOnly: true), cancellationToken)).Items;
     }

@@ -140,7 +140,7 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsInForce condi
         }
         catch (ImportRefusedException refused)
         {
-            return Refused(Refusal.Invalid(refused.Message));
+            return Refused(Refusal.Invalid(refused.Line is { } line ? $"Rad {line}: {refused.Message}" : refused.Message));
         }
         finally
         {

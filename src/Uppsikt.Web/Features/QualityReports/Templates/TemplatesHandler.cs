@@ -121,9 +121,9 @@ public sealed class TemplatesHandler(AppDbContext db, TimeProvider clock, Condit
         {
             v.Add(nameof(input.ChoiceSystemId), "Välj ett kundval.");
         }
-        if (input.Year is not (>= 2000 and <= 2100))
+        if (input.Year is not { } year || !FollowUpYear.IsValid(year))
         {
-            v.Add(nameof(input.Year), "Ange ett år mellan 2000 och 2100.");
+            v.Add(nameof(input.Year), FollowUpYear.Message);
         }
         else if (v.IsValid && await db.QualityReportTemplates.AnyAsync(t => t.ChoiceSystemId == input.ChoiceSystemId && t.Year == input.Year && t.ReviewType == null, cancellationToken))
         {
@@ -161,9 +161,9 @@ public sealed class TemplatesHandler(AppDbContext db, TimeProvider clock, Condit
         {
             v.Add(nameof(input.ReviewType), "Välj en granskningstyp.");
         }
-        if (input.Year is not (>= 2000 and <= 2100))
+        if (input.Year is not { } chosen || !FollowUpYear.IsValid(chosen))
         {
-            v.Add(nameof(input.Year), "Ange ett år mellan 2000 och 2100.");
+            v.Add(nameof(input.Year), FollowUpYear.Message);
         }
         var start = input.Start ?? ChecklistStart.Starter;
         if (!Enum.IsDefined(start))
