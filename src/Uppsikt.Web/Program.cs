@@ -53,7 +53,12 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Index");
     // Every other page is signed-in only (the fallback policy); each feature module authorises its own pages.
-}).AddMvcOptions(options => SwedishModelBinding.Apply(options.ModelBindingMessageProvider));
+}).AddMvcOptions(options =>
+{
+    SwedishModelBinding.Apply(options.ModelBindingMessageProvider);
+    // Every posted form's characters are checked before its handler runs (decision 0033).
+    options.Filters.Add<TextInputPageFilter>();
+});
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -117,7 +122,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
-var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Uppsikt");
+var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Uppsikt").RefusingForbiddenText();
 api.MapRegisterApi();
 api.MapCycleApi();
 api.MapEvidenceApi();

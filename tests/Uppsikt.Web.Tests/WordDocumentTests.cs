@@ -70,11 +70,11 @@ public sealed class WordDocumentTests
     ];
 
     [Fact]
-    public void SafeTextDropsWhatXmlCannotHoldAndWhatReordersText()
+    public void DocumentTextDropsWhatXmlCannotHoldAndWhatReordersText()
     {
         foreach (var (text, kept) in HostileTexts)
         {
-            Assert.Equal(kept, WordDocument.SafeText(text));
+            Assert.Equal(kept, DocumentText.Safe(text));
 
             var bytes = new WordDocument().Header(text).Heading(1, text).Paragraph(text).Labelled(text, text).Bullets([text]).Table([text], [[text]]).ToBytes(text);
             using var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);

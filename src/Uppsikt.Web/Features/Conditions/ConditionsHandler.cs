@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Conditions;
@@ -45,7 +46,7 @@ public sealed record ConditionSetItem(Guid Id, string Code, ConditionScope Scope
 /// <summary>What a person sends to create a condition or to add a new version of one.</summary>
 public sealed record ConditionInput(
     ConditionScope? Scope, Guid? ChoiceSystemId, string? Code, string? Part, DateOnly? ValidFrom, string? DecisionReference, string? Title,
-    string? Text, IReadOnlyList<string>? ControlPoints, IReadOnlyList<FollowUpOccasion>? FollowUpOccasions, IReadOnlyList<SanctionType>? Sanctions,
+    [DataType(DataType.MultilineText)] string? Text, IReadOnlyList<string>? ControlPoints, IReadOnlyList<FollowUpOccasion>? FollowUpOccasions, IReadOnlyList<SanctionType>? Sanctions,
     IReadOnlyList<Guid>? QualityAreaIds, int Version = 0);
 
 /// <summary>Reads conditions and adds them and their versions; the pages, the public pages, the plans and <c>/api/v1/conditions</c> call it.</summary>

@@ -33,8 +33,8 @@ public sealed class EditModel(ConditionsHandler handler, ConditionsInForce inFor
         [Display(Name = "gäller från")] public DateOnly? ValidFrom { get; set; }
         [Display(Name = "beslut")] public string? DecisionReference { get; set; }
         [Display(Name = "rubrik")] public string? Title { get; set; }
-        [Display(Name = "villkorets text")] public string? Text { get; set; }
-        [Display(Name = "kontrollpunkter")] public string? ControlPoints { get; set; }
+        [Display(Name = "villkorets text"), DataType(DataType.MultilineText)] public string? Text { get; set; }
+        [Display(Name = "kontrollpunkter"), DataType(DataType.MultilineText)] public string? ControlPoints { get; set; }
         [Display(Name = "uppföljningstillfällen")] public List<FollowUpOccasion> FollowUpOccasions { get; set; } = [];
         [Display(Name = "sanktioner")] public List<SanctionType> Sanctions { get; set; } = [];
         [Display(Name = "kvalitetsområden")] public List<Guid> QualityAreaIds { get; set; } = [];

@@ -50,7 +50,7 @@ public sealed record TaskFilter(Guid? CommitteeId = null, int? Year = null, Task
 /// <summary>Apply a template to a committee's year; the owner of each step, or null to take the default.</summary>
 public sealed record ApplyInput(Guid? CommitteeId, Guid? TemplateId, int? Year, IReadOnlyDictionary<Guid, string?>? Owners);
 
-public sealed record CompleteInput(string? Note, int Version);
+public sealed record CompleteInput([DataType(DataType.MultilineText)] string? Note, int Version);
 
 public sealed record Person(string Id, string Name, string Role);
 

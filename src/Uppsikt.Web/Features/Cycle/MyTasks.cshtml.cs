@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ public sealed class MyTasksModel(CycleTasksHandler handler) : PageModel
     public int OverdueCount => Tasks.Count(t => t.Overdue);
 
     [BindProperty]
-    public string? Note { get; set; }
+    [DataType(DataType.MultilineText)] public string? Note { get; set; }
 
     [BindProperty]
     public int Version { get; set; }

@@ -100,19 +100,19 @@ public sealed record ActionPlanDetails(
 }
 
 public sealed record NewDeficiencyInput(
-    DeficiencyOrigin? Origin, Guid? MatterId, Assessment? Severity, string? Area, string? Description, string? RequiredAction, int? FixWithinMonths,
+    DeficiencyOrigin? Origin, Guid? MatterId, Assessment? Severity, string? Area, [DataType(DataType.MultilineText)] string? Description, [DataType(DataType.MultilineText)] string? RequiredAction, int? FixWithinMonths,
     IReadOnlyList<Guid>? ConditionVersionIds);
 
-public sealed record ActionInput(Guid? DeficiencyId, string? Description, string? ResponsibleName, DateOnly? DueOn, int Version);
+public sealed record ActionInput(Guid? DeficiencyId, [DataType(DataType.MultilineText)] string? Description, string? ResponsibleName, DateOnly? DueOn, int Version);
 
-public sealed record PlanStepInput(string? Comment, int Version);
+public sealed record PlanStepInput([DataType(DataType.MultilineText)] string? Comment, int Version);
 
-public sealed record ReturnInput(string? Reason, int Version);
+public sealed record ReturnInput([DataType(DataType.MultilineText)] string? Reason, int Version);
 
-public sealed record DoneInput(string? Report, IReadOnlyList<Guid>? EvidenceFileIds, int Version);
+public sealed record DoneInput([DataType(DataType.MultilineText)] string? Report, IReadOnlyList<Guid>? EvidenceFileIds, int Version);
 
 public sealed record VerifyInput(
-    VerificationMethod? Method, string? CheckedWhat, bool? Fixed, DateOnly? VerifiedOn, DateOnly? NewDeadlineOn, Guid? ReviewId, int Version);
+    VerificationMethod? Method, [DataType(DataType.MultilineText)] string? CheckedWhat, bool? Fixed, DateOnly? VerifiedOn, DateOnly? NewDeadlineOn, Guid? ReviewId, int Version);
 
 /// <summary>A complaint or incident a deficiency may be registered from, as the form shows it.</summary>
 public sealed record MatterView(DeficiencyOrigin Origin, Guid Id, string Title, string UnitName, string ProviderName, bool IsSerious, string Url);

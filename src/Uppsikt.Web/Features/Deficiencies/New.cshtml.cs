@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
@@ -26,8 +27,8 @@ public sealed class NewModel(ActionPlansHandler handler, ICurrentActor actor) : 
     {
         public Assessment? Severity { get; set; } = Assessment.SeriousDeficiency;
         public string? Area { get; set; }
-        public string? Description { get; set; }
-        public string? RequiredAction { get; set; }
+        [DataType(DataType.MultilineText)] public string? Description { get; set; }
+        [DataType(DataType.MultilineText)] public string? RequiredAction { get; set; }
         public int? FixWithinMonths { get; set; } = Review.DefaultFixMonths;
     }
 

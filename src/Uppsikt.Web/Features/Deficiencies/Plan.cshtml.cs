@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -36,7 +37,7 @@ public sealed class PlanModel(ActionPlansHandler handler, FileStore files, ICurr
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
-    public Task<IActionResult> OnPostAddActionAsync(Guid id, Guid deficiencyId, string? description, string? responsibleName, DateOnly? dueOn, int version,
+    public Task<IActionResult> OnPostAddActionAsync(Guid id, Guid deficiencyId, [DataType(DataType.MultilineText)] string? description, string? responsibleName, DateOnly? dueOn, int version,
         CancellationToken cancellationToken) =>
         StepAsync(id, deficiencyId, a => handler.AddActionAsync(id, new ActionInput(deficiencyId, description, responsibleName, dueOn, version), a, cancellationToken),
             "Åtgärden är tillagd.", cancellationToken);
@@ -44,19 +45,19 @@ public sealed class PlanModel(ActionPlansHandler handler, FileStore files, ICurr
     public Task<IActionResult> OnPostRemoveActionAsync(Guid id, Guid actionId, int version, CancellationToken cancellationToken) =>
         StepAsync(id, actionId, a => handler.RemoveActionAsync(id, actionId, version, a, cancellationToken), "Åtgärden är borttagen.", cancellationToken);
 
-    public Task<IActionResult> OnPostSubmitAsync(Guid id, string? comment, int version, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, [DataType(DataType.MultilineText)] string? comment, int version, CancellationToken cancellationToken) =>
         StepAsync(id, null, a => handler.SubmitAsync(id, new PlanStepInput(comment, version), a, cancellationToken),
             "Åtgärdsplanen är inlämnad. Kommunen granskar den och godkänner den eller återsänder den.", cancellationToken);
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, string? comment, int version, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostApproveAsync(Guid id, [DataType(DataType.MultilineText)] string? comment, int version, CancellationToken cancellationToken) =>
         StepAsync(id, null, a => handler.ApproveAsync(id, new PlanStepInput(comment, version), a, cancellationToken), "Åtgärdsplanen är godkänd.", cancellationToken);
 
-    public Task<IActionResult> OnPostReturnAsync(Guid id, string? reason, int version, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostReturnAsync(Guid id, [DataType(DataType.MultilineText)] string? reason, int version, CancellationToken cancellationToken) =>
         StepAsync(id, null, a => handler.ReturnAsync(id, new ReturnInput(reason, version), a, cancellationToken),
             "Åtgärdsplanen är återsänd till anordnaren.", cancellationToken);
 
     /// <summary>The provider reports an action done: a new file, if one is given, is attached to the plan first and counts as evidence.</summary>
-    public async Task<IActionResult> OnPostDoneAsync(Guid id, Guid actionId, string? report, List<Guid>? evidence, IFormFile? upload, int version,
+    public async Task<IActionResult> OnPostDoneAsync(Guid id, Guid actionId, [DataType(DataType.MultilineText)] string? report, List<Guid>? evidence, IFormFile? upload, int version,
         CancellationToken cancellationToken)
     {
         var chosen = evidence ?? [];
@@ -75,13 +76,13 @@ public sealed class PlanModel(ActionPlansHandler handler, FileStore files, ICurr
             "Åtgärden är rapporterad som genomförd.", cancellationToken);
     }
 
-    public Task<IActionResult> OnPostVerifyAsync(Guid id, Guid deficiencyId, VerificationMethod? method, string? checkedWhat, bool? isFixed, DateOnly? verifiedOn,
+    public Task<IActionResult> OnPostVerifyAsync(Guid id, Guid deficiencyId, VerificationMethod? method, [DataType(DataType.MultilineText)] string? checkedWhat, bool? isFixed, DateOnly? verifiedOn,
         DateOnly? newDeadlineOn, Guid? reviewId, int version, CancellationToken cancellationToken) =>
         StepAsync(id, deficiencyId, a => handler.VerifyAsync(id, deficiencyId,
                 new VerifyInput(method, checkedWhat, isFixed, verifiedOn, newDeadlineOn, method == VerificationMethod.Visit ? reviewId : null, version), a, cancellationToken),
             isFixed == true ? "Bristen är verifierad som åtgärdad." : "Uppföljningen är registrerad. Bristen kvarstår och planen är återsänd till anordnaren.", cancellationToken);
 
-    public Task<IActionResult> OnPostStanceAsync(Guid id, Guid deficiencyId, ReferralAuthority? authority, ReferralDecision? decision, string? motivation,
+    public Task<IActionResult> OnPostStanceAsync(Guid id, Guid deficiencyId, ReferralAuthority? authority, ReferralDecision? decision, [DataType(DataType.MultilineText)] string? motivation,
         DateOnly? decidedOn, int version, CancellationToken cancellationToken) =>
         StepAsync(id, deficiencyId, a => handler.RecordStanceAsync(id, deficiencyId, new StanceInput(authority, decision, motivation, decidedOn, version), a, cancellationToken),
             "Ställningstagandet är registrerat.", cancellationToken);

@@ -27,7 +27,7 @@ public sealed class ActivityModel(PlansHandler handler, ConditionsInForce condit
 
     public sealed class ActivityForm
     {
-        [Display(Name = "vad")] public string? What { get; set; }
+        [Display(Name = "vad"), DataType(DataType.MultilineText)] public string? What { get; set; }
         [Display(Name = "villkor")] public List<Guid> ConditionIds { get; set; } = [];
         [Display(Name = "kvalitetsområden")] public List<Guid> QualityAreaIds { get; set; } = [];
         [Display(Name = "metod")] public FollowUpMethod? Method { get; set; }

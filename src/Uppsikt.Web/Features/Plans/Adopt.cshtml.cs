@@ -22,7 +22,7 @@ public sealed class AdoptModel(PlansHandler handler, TimeProvider clock, ICurren
         [Display(Name = "beslutsdatum")] public DateOnly? DecidedOn { get; set; }
         [Display(Name = "paragraf")] public string? Paragraph { get; set; }
         [Display(Name = "diarienummer")] public string? CaseNumber { get; set; }
-        [Display(Name = "kommentar")] public string? Comment { get; set; }
+        [Display(Name = "kommentar"), DataType(DataType.MultilineText)] public string? Comment { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)

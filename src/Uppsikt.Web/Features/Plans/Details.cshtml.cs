@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
@@ -19,7 +20,7 @@ public sealed class DetailsModel(PlansHandler handler, TimeProvider clock, ICurr
     public WorkflowActor Actor { get; private set; } = null!;
 
     [BindProperty]
-    public string? Comment { get; set; }
+    [DataType(DataType.MultilineText)] public string? Comment { get; set; }
 
     [BindProperty]
     public DateOnly? ReportedOn { get; set; }

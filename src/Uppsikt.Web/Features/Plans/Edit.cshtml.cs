@@ -25,9 +25,9 @@ public sealed class EditModel(PlansHandler handler, ICurrentActor actor) : PageM
 
     public sealed class PlanForm
     {
-        [Display(Name = "fokusteman")] public string? FocusThemes { get; set; }
-        [Display(Name = "uppföljningsmodell")] public string? FollowUpModel { get; set; }
-        [Display(Name = "tidigare hänvisning till riskanalys")] public string? RiskAnalysisReference { get; set; }
+        [Display(Name = "fokusteman"), DataType(DataType.MultilineText)] public string? FocusThemes { get; set; }
+        [Display(Name = "uppföljningsmodell"), DataType(DataType.MultilineText)] public string? FollowUpModel { get; set; }
+        [Display(Name = "tidigare hänvisning till riskanalys"), DataType(DataType.MultilineText)] public string? RiskAnalysisReference { get; set; }
         [Display(Name = "riskanalys")] public Guid? RiskAnalysisId { get; set; }
         public int Version { get; set; }
     }

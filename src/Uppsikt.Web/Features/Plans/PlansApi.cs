@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -12,9 +13,9 @@ namespace Uppsikt.Web.Features.Plans;
 
 public static class PlansApi
 {
-    public sealed record StepInput(string? Comment);
+    public sealed record StepInput([DataType(DataType.MultilineText)] string? Comment);
 
-    public sealed record ReportInput(DateOnly? ReportedOn, string? Comment);
+    public sealed record ReportInput(DateOnly? ReportedOn, [DataType(DataType.MultilineText)] string? Comment);
 
     /// <summary>An activity to add or change; without <c>activity</c> the request is refused by that field.</summary>
     public sealed record ActivityChange(ActivityInput? Activity, int PlanVersion);

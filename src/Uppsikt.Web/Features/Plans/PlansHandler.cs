@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -57,15 +58,15 @@ public sealed record PlanDetails(
 /// <summary>A risk analysis as a plan links to it.</summary>
 public sealed record RiskAnalysisRef(Guid Id, int Year, RiskAnalysisState State);
 
-public sealed record PlanInput(IReadOnlyList<string>? FocusThemes, string? FollowUpModel, string? RiskAnalysisReference, int Version = 0, Guid? RiskAnalysisId = null);
+public sealed record PlanInput(IReadOnlyList<string>? FocusThemes, [DataType(DataType.MultilineText)] string? FollowUpModel, [DataType(DataType.MultilineText)] string? RiskAnalysisReference, int Version = 0, Guid? RiskAnalysisId = null);
 
 public sealed record ActivityInput(
-    string? What, IReadOnlyList<Guid>? ConditionIds, IReadOnlyList<Guid>? QualityAreaIds, FollowUpMethod? Method, string? Who,
+    [DataType(DataType.MultilineText)] string? What, IReadOnlyList<Guid>? ConditionIds, IReadOnlyList<Guid>? QualityAreaIds, FollowUpMethod? Method, string? Who,
     ActivityFrequency? Frequency, Tertial? Tertial, int? Month, decimal? EstimatedHours);
 
 public sealed record NewPlanInput(Guid? ChoiceSystemId, int? Year, bool FromLastYear);
 
-public sealed record AdoptionInput(DateOnly? DecidedOn, string? Paragraph, string? CaseNumber, string? Comment);
+public sealed record AdoptionInput(DateOnly? DecidedOn, string? Paragraph, string? CaseNumber, [DataType(DataType.MultilineText)] string? Comment);
 
 /// <summary>
 /// What the plan list is filtered by: the year, choice system, committee and state; <paramref name="AdoptedOnly"/> the newest

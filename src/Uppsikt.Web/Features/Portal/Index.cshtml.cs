@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Web.Features.Portal.Changes;
@@ -15,7 +16,7 @@ public sealed class IndexModel(PortalHandler handler, ChangesHandler changes) : 
 
     protected override Guid? ProviderOf(Guid? id) => PortalAccess.OwnProvider(User);
 
-    public async Task<IActionResult> OnPostChangeAsync(DutyToInformCategory? category, string? changeText, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostChangeAsync(DutyToInformCategory? category, [DataType(DataType.MultilineText)] string? changeText, CancellationToken cancellationToken)
     {
         var result = await changes.ReportAsync(new ChangeInput(category, changeText), cancellationToken);
         if (result.Succeeded)

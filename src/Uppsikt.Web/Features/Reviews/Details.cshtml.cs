@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
@@ -26,13 +27,13 @@ public sealed class DetailsModel(ReviewsHandler handler, ReviewSettings settings
     public int Version { get; set; }
 
     [BindProperty]
-    public string? Comment { get; set; }
+    [DataType(DataType.MultilineText)] public string? Comment { get; set; }
 
     [BindProperty]
     public string? CaseNumber { get; set; }
 
     [BindProperty]
-    public string? Summary { get; set; }
+    [DataType(DataType.MultilineText)] public string? Summary { get; set; }
 
     [BindProperty]
     public DateOnly? ResponseDueOn { get; set; }
@@ -41,7 +42,7 @@ public sealed class DetailsModel(ReviewsHandler handler, ReviewSettings settings
     public string? ReviewerId { get; set; }
 
     [BindProperty]
-    public string? Conclusion { get; set; }
+    [DataType(DataType.MultilineText)] public string? Conclusion { get; set; }
 
     /// <summary>Set on the confirmation step: the last day the provider may answer if the report is communicated now.</summary>
     public DateOnly? ConfirmDueOn { get; private set; }

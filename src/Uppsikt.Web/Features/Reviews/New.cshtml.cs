@@ -38,7 +38,7 @@ public sealed class NewModel(ReviewsHandler handler, RegisterLookups lookups, Ti
         [Display(Name = "kundval")] public Guid? ChoiceSystemId { get; set; }
         [Display(Name = "enheter")] public List<Guid> UnitIds { get; set; } = [];
         [Display(Name = "planerad dag")] public DateOnly? PlannedFor { get; set; }
-        [Display(Name = "skäl")] public string? Reason { get; set; }
+        [Display(Name = "skäl"), DataType(DataType.MultilineText)] public string? Reason { get; set; }
         [Display(Name = "diarienummer")] public string? CaseNumber { get; set; }
         [Display(Name = "besök")] public VisitMode? VisitMode { get; set; } = Domain.Reviews.VisitMode.OnSite;
         [Display(Name = "granskningen som följs upp")] public Guid? FollowsUpReviewId { get; set; }

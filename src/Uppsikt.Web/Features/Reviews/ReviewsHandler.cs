@@ -95,20 +95,20 @@ public sealed record ReviewDetails(
 
 /// <summary>What planning a review takes, as a form or an integration gives it.</summary>
 public sealed record PlanReviewInput(
-    ReviewType? Type, string? Title, Guid? ChoiceSystemId, IReadOnlyList<Guid>? UnitIds, DateOnly? PlannedFor, string? Reason,
+    ReviewType? Type, string? Title, Guid? ChoiceSystemId, IReadOnlyList<Guid>? UnitIds, DateOnly? PlannedFor, [DataType(DataType.MultilineText)] string? Reason,
     string? CaseNumber, VisitMode? VisitMode, Guid? FollowsUpReviewId);
 
-public sealed record StepInput(string? Comment, int Version);
+public sealed record StepInput([DataType(DataType.MultilineText)] string? Comment, int Version);
 
 public sealed record CaseNumberInput(string? CaseNumber, int Version);
 
-public sealed record DraftInput(string? Summary, int Version);
+public sealed record DraftInput([DataType(DataType.MultilineText)] string? Summary, int Version);
 
-public sealed record CommunicationInput(DateOnly? ResponseDueOn, string? Comment, int Version);
+public sealed record CommunicationInput(DateOnly? ResponseDueOn, [DataType(DataType.MultilineText)] string? Comment, int Version);
 
 public sealed record ReviewerInput(string? ReviewerId, int Version);
 
-public sealed record ConclusionInput(string? Conclusion, int Version);
+public sealed record ConclusionInput([DataType(DataType.MultilineText)] string? Conclusion, int Version);
 
 /// <summary>Someone who could look at a disputed report: their roles fit and they took no part in the review.</summary>
 public sealed record ReviewerCandidate(string UserId, string Name, IReadOnlyList<string> Roles);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -26,13 +27,13 @@ public sealed record AnalysisFilter(Guid? CommitteeId = null, Guid? ChoiceSystem
 public sealed record CreateAnalysisInput(Guid? ChoiceSystemId, int? Year);
 
 public sealed record ItemInput(
-    Guid? ConditionId, string? Requirement, string? Description, int? Likelihood, int? Consequence, RiskPriority? Priority, string? Mitigation, int Version = 0);
+    Guid? ConditionId, string? Requirement, [DataType(DataType.MultilineText)] string? Description, int? Likelihood, int? Consequence, RiskPriority? Priority, [DataType(DataType.MultilineText)] string? Mitigation, int Version = 0);
 
-public sealed record ReturnInput(string? Reason, int Version = 0);
+public sealed record ReturnInput([DataType(DataType.MultilineText)] string? Reason, int Version = 0);
 
 public sealed record StepInput(int Version = 0);
 
-public sealed record ReassessInput(Guid? ItemId, int? Likelihood, int? Consequence, string? Reason, DateOnly? On, int Version = 0);
+public sealed record ReassessInput(Guid? ItemId, int? Likelihood, int? Consequence, [DataType(DataType.MultilineText)] string? Reason, DateOnly? On, int Version = 0);
 
 /// <summary>A risk analysis with its items (the highest priority first), its re-assessments and the committee's matrix.</summary>
 public sealed record AnalysisDetails(

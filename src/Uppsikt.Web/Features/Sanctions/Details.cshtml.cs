@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
@@ -45,15 +46,15 @@ public sealed class DetailsModel(SanctionsHandler handler, ICurrentActor actor, 
             ? File(SanctionDocuments.Letter(Sanction), WordDocument.ContentType, SanctionDocuments.LetterFileName(Sanction))
             : NotFound();
 
-    public Task<IActionResult> OnPostAssessAsync(Guid id, SanctionAssessmentOutcome? outcome, string? comment, int version, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostAssessAsync(Guid id, SanctionAssessmentOutcome? outcome, [DataType(DataType.MultilineText)] string? comment, int version, CancellationToken cancellationToken) =>
         StepAsync(id, a => handler.AssessAsync(id, new AssessInput(outcome, comment, version), a, cancellationToken), "Bedömningen är registrerad.", cancellationToken);
 
-    public Task<IActionResult> OnPostReviseAsync(Guid id, SanctionType? type, string? motivation, int version, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostReviseAsync(Guid id, SanctionType? type, [DataType(DataType.MultilineText)] string? motivation, int version, CancellationToken cancellationToken) =>
         StepAsync(id, a => handler.ReviseAsync(id, new ReviseInput(type, motivation, version), a, cancellationToken),
             "Förslaget är reviderat och har gått till gruppchefen igen.", cancellationToken);
 
     public Task<IActionResult> OnPostDecideAsync(Guid id, bool? decided, SanctionType? type, DateOnly? decidedOn, string? paragraph, string? caseNumber,
-        DateOnly? fixBy, string? comment, int version, CancellationToken cancellationToken) =>
+        DateOnly? fixBy, [DataType(DataType.MultilineText)] string? comment, int version, CancellationToken cancellationToken) =>
         StepAsync(id, a => handler.DecideAsync(id, new DecisionInput(decided, type, decidedOn, paragraph, caseNumber, fixBy, comment, version), a, cancellationToken),
             decided == true ? "Nämndens beslut är registrerat och beslutsbrevet är skickat till anordnarens portal." : "Nämndens beslut är registrerat.",
             cancellationToken);

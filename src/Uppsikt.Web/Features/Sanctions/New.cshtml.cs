@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
@@ -20,7 +21,7 @@ public sealed class NewModel(SanctionsHandler handler, ICurrentActor actor) : Pa
     public SanctionType? Type { get; set; }
 
     [BindProperty]
-    public string? Motivation { get; set; }
+    [DataType(DataType.MultilineText)] public string? Motivation { get; set; }
 
     public ProposalForm Form { get; private set; } = null!;
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -63,14 +64,14 @@ public sealed record ProposalForm(
     public IReadOnlyList<SanctionType> Allowed => [.. Deficiencies.SelectMany(d => d.Allowed).Distinct().Order()];
 }
 
-public sealed record ProposeInput(Guid? ActionPlanId, IReadOnlyList<Guid>? DeficiencyIds, SanctionType? Type, string? Motivation);
+public sealed record ProposeInput(Guid? ActionPlanId, IReadOnlyList<Guid>? DeficiencyIds, SanctionType? Type, [DataType(DataType.MultilineText)] string? Motivation);
 
-public sealed record AssessInput(SanctionAssessmentOutcome? Outcome, string? Comment, int Version);
+public sealed record AssessInput(SanctionAssessmentOutcome? Outcome, [DataType(DataType.MultilineText)] string? Comment, int Version);
 
-public sealed record ReviseInput(SanctionType? Type, string? Motivation, int Version);
+public sealed record ReviseInput(SanctionType? Type, [DataType(DataType.MultilineText)] string? Motivation, int Version);
 
 public sealed record DecisionInput(
-    bool? Decided, SanctionType? Type, DateOnly? DecidedOn, string? Paragraph, string? CaseNumber, DateOnly? FixBy, string? Comment, int Version);
+    bool? Decided, SanctionType? Type, DateOnly? DecidedOn, string? Paragraph, string? CaseNumber, DateOnly? FixBy, [DataType(DataType.MultilineText)] string? Comment, int Version);
 
 /// <summary>
 /// Reads sanctions and takes their steps through the domain's rules (<see cref="Sanction"/>): the proposal, the group manager's

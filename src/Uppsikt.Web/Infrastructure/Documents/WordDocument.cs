@@ -7,7 +7,7 @@ namespace Uppsikt.Web.Infrastructure.Documents;
 /// <summary>
 /// Writes a Word document (DOCX), the format municipal offices edit decision memos in. Headings are real heading
 /// styles (so Word's navigation pane and screen readers see the structure), tables have a repeated header row, and the
-/// text is marked as Swedish. Every text goes through <see cref="SafeText"/>, so stored text of any kind cannot break the
+/// text is marked as Swedish. Every text goes through <see cref="DocumentText.Safe"/>, so stored text of any kind cannot break the
 /// document's XML or reorder what is shown.
 /// </summary>
 public sealed class WordDocument
@@ -96,7 +96,7 @@ public sealed class WordDocument
                 // The section's properties come last in the body; they put the header on every page.
                 body.Append(new SectionProperties(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) }));
             }
-            document.PackageProperties.Title = SafeText(title);
+            document.PackageProperties.Title = DocumentText.Safe(title);
             document.PackageProperties.Creator = "Uppsikt";
             document.PackageProperties.Language = "sv-SE";
         }
@@ -119,7 +119,7 @@ public sealed class WordDocument
         {
             run.Append(new RunProperties(new Bold()));
         }
-        var lines = SafeText(text).ReplaceLineEndings("\n").Split('\n');
+        var lines = DocumentText.Safe(text).ReplaceLineEndings("\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0)
@@ -130,45 +130,6 @@ public sealed class WordDocument
         }
         return run;
     }
-
-    /// <summary>
-    /// The text without what would break the document or mislead its reader: characters XML cannot hold (NUL and the other
-    /// control characters but tab and line breaks, unpaired surrogates, U+FFFE/U+FFFF), the C1 controls, and the
-    /// bidirectional embeddings, overrides and isolates that would reorder the text after them (a case number or a name
-    /// shown backwards). Line breaks stay; the marks LRM, RLM and ALM stay, as they reorder nothing beyond themselves.
-    /// </summary>
-    public static string SafeText(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-        var kept = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                kept.Append(c).Append(text[++i]);
-            }
-            else if (Keeps(c))
-            {
-                kept.Append(c);
-            }
-        }
-        return kept.Length == text.Length ? text : kept.ToString();
-    }
-
-    private static bool Keeps(char c) => c switch
-    {
-        '\t' or '\n' or '\r' or '\f' or '\u0085' => true,
-        < '\u0020' => false,
-        >= '\u007F' and <= '\u009F' => false,
-        >= '\u202A' and <= '\u202E' => false,
-        >= '\u2066' and <= '\u2069' => false,
-        '\uFFFE' or '\uFFFF' => false,
-        _ => !char.IsSurrogate(c),
-    };
 
     private static TableRow Row(IReadOnlyList<string> cells, bool header)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Referrals;
 
@@ -8,7 +9,7 @@ namespace Uppsikt.Web.Infrastructure.Referrals;
 /// the incidents' API used before every stance needed a motivation; it is read when <paramref name="Motivation"/> is not given.
 /// </summary>
 public sealed record StanceInput(
-    ReferralAuthority? Authority, ReferralDecision? Decision, string? Motivation, DateOnly? DecidedOn, int Version, string? Reason = null)
+    ReferralAuthority? Authority, ReferralDecision? Decision, [DataType(DataType.MultilineText)] string? Motivation, DateOnly? DecidedOn, int Version, string? Reason = null)
 {
     public string? GivenMotivation => string.IsNullOrWhiteSpace(Motivation) ? Reason : Motivation;
 }

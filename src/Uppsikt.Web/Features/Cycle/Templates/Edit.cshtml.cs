@@ -15,7 +15,7 @@ public sealed class EditModel(TemplatesHandler handler) : PageModel
     public sealed class TemplateForm
     {
         [Display(Name = "namn")] public string? Name { get; set; }
-        [Display(Name = "beskrivning")] public string? Description { get; set; }
+        [Display(Name = "beskrivning"), DataType(DataType.MultilineText)] public string? Description { get; set; }
         public int Version { get; set; }
     }
 

@@ -26,7 +26,7 @@ public sealed class StepModel(TemplatesHandler handler) : PageModel
     public sealed class StepForm
     {
         [Display(Name = "rubrik")] public string? Title { get; set; }
-        [Display(Name = "beskrivning")] public string? Description { get; set; }
+        [Display(Name = "beskrivning"), DataType(DataType.MultilineText)] public string? Description { get; set; }
         [Display(Name = "ansvarig roll")] public string? OwnerRole { get; set; }
         [Display(Name = "månad")] public int? DueMonth { get; set; }
         [Display(Name = "dag")] public int? DueDay { get; set; }

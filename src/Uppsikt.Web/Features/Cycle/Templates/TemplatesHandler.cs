@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Cycle;
@@ -15,10 +16,10 @@ public sealed record StepDetails(Guid Id, int Position, string Title, string? De
     public YearlyDate Due => new(DueMonth, DueDay);
 }
 
-public sealed record TemplateInput(string? Name, string? Description, int Version = 0);
+public sealed record TemplateInput(string? Name, [DataType(DataType.MultilineText)] string? Description, int Version = 0);
 
 /// <summary>A step as sent; <paramref name="TemplateVersion"/> guards adding a step, <paramref name="Version"/> changing one.</summary>
-public sealed record StepInput(string? Title, string? Description, string? OwnerRole, int? DueMonth, int? DueDay, int Version = 0, int TemplateVersion = 0);
+public sealed record StepInput(string? Title, [DataType(DataType.MultilineText)] string? Description, string? OwnerRole, int? DueMonth, int? DueDay, int Version = 0, int TemplateVersion = 0);
 
 /// <summary>Reads and edits annual cycle templates: their name and their ordered steps.</summary>
 public sealed class TemplatesHandler(AppDbContext db)

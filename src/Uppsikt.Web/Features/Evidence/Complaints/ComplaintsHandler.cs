@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
@@ -42,13 +43,13 @@ public sealed record ComplaintDetails(
 }
 
 public sealed record ComplaintInput(
-    DateOnly? ReceivedOn, ComplaintChannel? Channel, Guid? UnitId, ComplaintCategory? Category, Severity? Severity, string? Summary, int Version = 0);
+    DateOnly? ReceivedOn, ComplaintChannel? Channel, Guid? UnitId, ComplaintCategory? Category, Severity? Severity, [DataType(DataType.MultilineText)] string? Summary, int Version = 0);
 
 public sealed record ForwardInput(DateOnly? ResponseDueOn, int Version);
 
-public sealed record AnswerInput(string? Response, int Version);
+public sealed record AnswerInput([DataType(DataType.MultilineText)] string? Response, int Version);
 
-public sealed record CloseInput(string? Note, int Version);
+public sealed record CloseInput([DataType(DataType.MultilineText)] string? Note, int Version);
 
 public sealed record ComplaintSummary(int Year, int Total, IReadOnlyList<CountRow> ByUnit, IReadOnlyList<CountRow> ByChoiceSystem, double? ShareOnTime);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Web.Infrastructure;
@@ -34,7 +35,7 @@ public sealed class DetailsModel(ComplaintsHandler handler, FileStore files, IAu
         await StepAsync(id, EvidencePolicies.Handler, () => handler.ForwardAsync(id, new ForwardInput(responseDueOn, version), cancellationToken),
             "Klagomålet är överlämnat till anordnaren.", cancellationToken);
 
-    public async Task<IActionResult> OnPostAnswerAsync(Guid id, string? response, int version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, [DataType(DataType.MultilineText)] string? response, int version, CancellationToken cancellationToken)
     {
         AnswerText = response;
         return await StepAsync(id, Policies.ProviderUser, () => handler.AnswerAsync(id, new AnswerInput(response, version), cancellationToken),
@@ -45,7 +46,7 @@ public sealed class DetailsModel(ComplaintsHandler handler, FileStore files, IAu
     public Task<IActionResult> OnPostStanceAsync(Guid id, StanceInput stance, CancellationToken cancellationToken) =>
         StepAsync(id, EvidencePolicies.Handler, () => handler.RecordStanceAsync(id, stance, cancellationToken), "Ställningstagandet är registrerat.", cancellationToken);
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, string? note, int version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, [DataType(DataType.MultilineText)] string? note, int version, CancellationToken cancellationToken)
     {
         Note = note;
         return await StepAsync(id, EvidencePolicies.Handler, () => handler.CloseAsync(id, new CloseInput(note, version), cancellationToken),

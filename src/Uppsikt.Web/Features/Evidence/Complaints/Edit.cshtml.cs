@@ -19,7 +19,7 @@ public sealed class EditModel(ComplaintsHandler handler, EvidenceLookups lookups
         [Display(Name = "enhet")] public Guid? UnitId { get; set; }
         [Display(Name = "kategori")] public ComplaintCategory? Category { get; set; }
         [Display(Name = "allvarlighetsgrad")] public Severity? Severity { get; set; }
-        [Display(Name = "sammanfattning")] public string? Summary { get; set; }
+        [Display(Name = "sammanfattning"), DataType(DataType.MultilineText)] public string? Summary { get; set; }
         public int Version { get; set; }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public sealed class DetailsModel(IncidentsHandler handler, FileStore files, IAut
     public Task<IActionResult> OnPostStanceAsync(Guid id, StanceInput stance, CancellationToken cancellationToken) =>
         StepAsync(id, () => handler.RecordStanceAsync(id, stance, cancellationToken), "Ställningstagandet är registrerat.", cancellationToken);
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id, string? note, int version, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostCloseAsync(Guid id, [DataType(DataType.MultilineText)] string? note, int version, CancellationToken cancellationToken)
     {
         Note = note;
         return StepAsync(id, () => handler.CloseAsync(id, new IncidentCloseInput(note, version), cancellationToken), "Händelsen är avslutad.", cancellationToken);

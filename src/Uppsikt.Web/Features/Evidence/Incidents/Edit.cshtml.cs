@@ -21,8 +21,8 @@ public sealed class EditModel(IncidentsHandler handler, EvidenceLookups lookups,
         [Display(Name = "allvarlighetsgrad")] public Severity? Severity { get; set; }
         [Display(Name = "inträffade")] public DateOnly? OccurredOn { get; set; }
         [Display(Name = "enhet")] public Guid? UnitId { get; set; }
-        [Display(Name = "beskrivning")] public string? Summary { get; set; }
-        [Display(Name = "åtgärder")] public string? Actions { get; set; }
+        [Display(Name = "beskrivning"), DataType(DataType.MultilineText)] public string? Summary { get; set; }
+        [Display(Name = "åtgärder"), DataType(DataType.MultilineText)] public string? Actions { get; set; }
         [Display(Name = "underlagskälla")] public EvidenceSource? Source { get; set; }
         public int Version { get; set; }
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -40,9 +41,9 @@ public sealed record IncidentDetails(
 }
 
 public sealed record IncidentInput(
-    IncidentKind? Kind, Severity? Severity, DateOnly? OccurredOn, Guid? UnitId, string? Summary, string? Actions, EvidenceSource? Source, int Version = 0);
+    IncidentKind? Kind, Severity? Severity, DateOnly? OccurredOn, Guid? UnitId, [DataType(DataType.MultilineText)] string? Summary, [DataType(DataType.MultilineText)] string? Actions, EvidenceSource? Source, int Version = 0);
 
-public sealed record IncidentCloseInput(string? Note, int Version);
+public sealed record IncidentCloseInput([DataType(DataType.MultilineText)] string? Note, int Version);
 
 public sealed record IncidentSummary(DateOnly From, DateOnly To, int Total, int Serious, int AwaitingStance,
     IReadOnlyList<CountRow> ByUnit, IReadOnlyList<CountRow> ByChoiceSystem);

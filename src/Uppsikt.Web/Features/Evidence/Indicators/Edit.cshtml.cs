@@ -20,7 +20,7 @@ public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups
         [Display(Name = "riktning")] public Direction? Direction { get; set; }
         [Display(Name = "underlag")] public EvidenceSource? Source { get; set; }
         [Display(Name = "Kolada-KPI")] public string? KoladaKpiId { get; set; }
-        [Display(Name = "beskrivning")] public string? Description { get; set; }
+        [Display(Name = "beskrivning"), DataType(DataType.MultilineText)] public string? Description { get; set; }
         /// <summary>Target per choice system as typed (87,5 or 87.5); empty for none.</summary>
         public Dictionary<Guid, string?> Targets { get; set; } = [];
         public int Version { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Evidence;
@@ -13,7 +14,7 @@ public sealed record IndicatorDetails(
 
 /// <summary>What a person sends to create or change an indicator; targets by choice system, an empty value removes one.</summary>
 public sealed record IndicatorInput(
-    string? Code, string? Name, string? UnitOfMeasure, Direction? Direction, EvidenceSource? Source, string? KoladaKpiId, string? Description,
+    string? Code, string? Name, string? UnitOfMeasure, Direction? Direction, EvidenceSource? Source, string? KoladaKpiId, [DataType(DataType.MultilineText)] string? Description,
     IReadOnlyDictionary<Guid, double?>? Targets, int Version = 0);
 
 /// <summary>Indicator definitions and their targets; the pages and <c>/api/v1/indicators</c> both call it.</summary>

@@ -22,7 +22,7 @@ public sealed class EditModel(ObservationsHandler handler, EvidenceLookups looku
         [Display(Name = "enhet")] public Guid? UnitId { get; set; }
         [Display(Name = "område")] public ComplaintCategory? Category { get; set; }
         [Display(Name = "allvarlighetsgrad")] public Severity? Severity { get; set; }
-        [Display(Name = "iakttagelse")] public string? Summary { get; set; }
+        [Display(Name = "iakttagelse"), DataType(DataType.MultilineText)] public string? Summary { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Evidence;
@@ -18,7 +19,7 @@ public sealed record ObservationRow
     public string? RecordedBy { get; init; }
 }
 
-public sealed record ObservationInput(DateOnly? ObservedOn, Guid? UnitId, ComplaintCategory? Category, Severity? Severity, string? Summary);
+public sealed record ObservationInput(DateOnly? ObservedOn, Guid? UnitId, ComplaintCategory? Category, Severity? Severity, [DataType(DataType.MultilineText)] string? Summary);
 
 /// <summary>Case workers' observations of units: recorded by case workers, read by the municipality's staff.</summary>
 public sealed class ObservationsHandler(AppDbContext db, ICurrentActor actor, TimeProvider clock)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -31,7 +32,7 @@ public sealed record AttestationAnswerView(Guid ConditionId, string Code, string
 public sealed record AttestationView(Guid Id, int Year, Guid ProviderId, string ProviderName, Guid ChoiceSystemId, string ChoiceSystemName,
     string? SignedByName, string? SignedByRole, DateTimeOffset? SignedAt, IReadOnlyList<AttestationAnswerView> Answers);
 
-public sealed record ConditionAnswerInput(Guid ConditionId, bool? Met, string? Explanation);
+public sealed record ConditionAnswerInput(Guid ConditionId, bool? Met, [DataType(DataType.MultilineText)] string? Explanation);
 
 public sealed record AttestationInput(Guid RoundId, Guid ChoiceSystemId, IReadOnlyList<ConditionAnswerInput>? Answers, string? Name, string? Role);
 

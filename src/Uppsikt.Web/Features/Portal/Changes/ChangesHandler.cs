@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Portal;
@@ -10,7 +11,7 @@ namespace Uppsikt.Web.Features.Portal.Changes;
 
 public sealed record ChangeView(Guid Id, DutyToInformCategory Category, string Text, DateTimeOffset ReportedAt, string ReportedBy);
 
-public sealed record ChangeInput(DutyToInformCategory? Category, string? Text);
+public sealed record ChangeInput(DutyToInformCategory? Category, [DataType(DataType.MultilineText)] string? Text);
 
 /// <summary>
 /// The duty to inform: changes a provider reports that may affect its meeting the conditions. Every read goes through the

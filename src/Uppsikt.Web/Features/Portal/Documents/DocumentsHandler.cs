@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Portal;
@@ -13,7 +14,7 @@ public sealed record DocumentRow(Guid Id, Guid ProviderId, string ProviderName, 
 
 public sealed record DocumentView(DocumentRow Document, string? Message);
 
-public sealed record DocumentInput(IReadOnlyList<Guid>? ProviderIds, string? Title, string? Message);
+public sealed record DocumentInput(IReadOnlyList<Guid>? ProviderIds, string? Title, [DataType(DataType.MultilineText)] string? Message);
 
 /// <summary>
 /// Documents the municipality sends to providers, each with its own read receipt and files. Every read goes through the

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -21,7 +22,7 @@ public sealed class NewModel(DocumentsHandler handler, FileStore files, AppDbCon
     public string? Title { get; set; }
 
     [BindProperty]
-    public string? Message { get; set; }
+    [DataType(DataType.MultilineText)] public string? Message { get; set; }
 
     public List<SelectListItem> Providers { get; private set; } = [];
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Infrastructure;
@@ -34,7 +35,7 @@ public abstract class ThreadPageModel(ThreadsHandler handler) : PageModel
 
     public Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, string? text, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid? id, [DataType(DataType.MultilineText)] string? text, CancellationToken cancellationToken)
     {
         if (ProviderOf(id) is not { } providerId)
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -28,7 +29,7 @@ public sealed record PortalThread(Guid ProviderId, string ProviderName, string? 
 /// <summary>A thread, or why the municipality may not write about that matter with this provider; both null when there is no such thread.</summary>
 public sealed record ThreadLookup(PortalThread? Thread, Refusal? Refusal);
 
-public sealed record MessageInput(string? Text, string? MatterKind = null, Guid? MatterId = null);
+public sealed record MessageInput([DataType(DataType.MultilineText)] string? Text, string? MatterKind = null, Guid? MatterId = null);
 
 /// <summary>
 /// One thread in the municipality's list of every provider's threads, named by its latest message: who wrote it and when, and

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -42,7 +43,7 @@ public sealed record LateReport(Guid Id, string ProviderName, string ChoiceSyste
     public bool ProposesWarning => State == ReportState.Draft;
 }
 
-public sealed record CompletionInput(string Code, string? Comment);
+public sealed record CompletionInput(string Code, [DataType(DataType.MultilineText)] string? Comment);
 
 /// <summary>
 /// The reports providers fill in: listed, read, answered, submitted, sent back for completion and approved. Pages and

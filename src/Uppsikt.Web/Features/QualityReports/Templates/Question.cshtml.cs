@@ -26,11 +26,11 @@ public sealed class QuestionModel(TemplatesHandler reports, TemplateEditor edito
         public Guid TemplateId { get; set; }
         [Display(Name = "avsnitt")] public string? Section { get; set; }
         [Display(Name = "kod")] public string? Code { get; set; }
-        [Display(Name = "fråga")] public string? Text { get; set; }
-        [Display(Name = "hjälptext")] public string? HelpText { get; set; }
+        [Display(Name = "fråga"), DataType(DataType.MultilineText)] public string? Text { get; set; }
+        [Display(Name = "hjälptext"), DataType(DataType.MultilineText)] public string? HelpText { get; set; }
         [Display(Name = "frågetyp")] public string? Kind { get; set; }
-        [Display(Name = "alternativ")] public string? Choices { get; set; }
-        [Display(Name = "kolumner")] public string? Columns { get; set; }
+        [Display(Name = "alternativ"), DataType(DataType.MultilineText)] public string? Choices { get; set; }
+        [Display(Name = "kolumner"), DataType(DataType.MultilineText)] public string? Columns { get; set; }
         public bool Required { get; set; }
         [Display(Name = "villkor")] public List<Guid> ConditionIds { get; set; } = [];
         [Display(Name = "visas bara när")] public string? ShownWhen { get; set; }

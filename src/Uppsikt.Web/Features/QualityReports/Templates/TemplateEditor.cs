@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -10,7 +11,7 @@ namespace Uppsikt.Web.Features.QualityReports.Templates;
 
 /// <summary>A question as the browser's form posts it: choices and table columns one per line, "shown only when" as "2.1 = Nej".</summary>
 public sealed record TemplateQuestionInput(
-    string? Section, string? Code, string? Text, string? HelpText, string? Kind, string? Choices, string? Columns, bool Required,
+    string? Section, string? Code, [DataType(DataType.MultilineText)] string? Text, [DataType(DataType.MultilineText)] string? HelpText, string? Kind, [DataType(DataType.MultilineText)] string? Choices, [DataType(DataType.MultilineText)] string? Columns, bool Required,
     IReadOnlyList<Guid>? ConditionIds, string? ShownWhen, int TemplateVersion);
 
 /// <summary>

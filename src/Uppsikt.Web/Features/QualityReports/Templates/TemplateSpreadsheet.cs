@@ -8,6 +8,7 @@ using Uppsikt.Domain;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Conditions;
+using Uppsikt.Web.Infrastructure.Documents;
 using Uppsikt.Web.Infrastructure.Import;
 
 namespace Uppsikt.Web.Features.QualityReports.Templates;
@@ -82,7 +83,7 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsInForce condi
             var data = new SheetData();
             foreach (var values in rows.Prepend(Exported))
             {
-                data.Append(new Row(values.Select(v => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(v)) })));
+                data.Append(new Row(values.Select(v => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(DocumentText.Safe(v))) })));
             }
             sheetPart.Worksheet = new Worksheet(data);
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Frågor" }));

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Register;
@@ -29,7 +30,7 @@ public sealed record AuthorisationDetails(
 /// <summary>What a person or integration sends to create or change an authorisation or contract.</summary>
 public sealed record AuthorisationInput(
     Guid? ProviderId, Guid? ChoiceSystemId, AgreementKind? Kind, AuthorisationStatus? Status, string? CaseNumber,
-    DateOnly? DecidedOn, DateOnly? ValidFrom, DateOnly? ValidTo, string? Notes, int Version = 0);
+    DateOnly? DecidedOn, DateOnly? ValidFrom, DateOnly? ValidTo, [DataType(DataType.MultilineText)] string? Notes, int Version = 0);
 
 /// <summary>
 /// Reads and writes authorisations and contracts; the pages and <c>/api/v1/authorisations</c> both call it.

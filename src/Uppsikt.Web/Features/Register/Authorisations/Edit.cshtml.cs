@@ -24,7 +24,7 @@ public sealed class EditModel(AuthorisationsHandler handler, RegisterLookups loo
         [Display(Name = "beslutsdatum")] public DateOnly? DecidedOn { get; set; }
         [Display(Name = "giltig från")] public DateOnly? ValidFrom { get; set; }
         [Display(Name = "giltig till")] public DateOnly? ValidTo { get; set; }
-        [Display(Name = "anteckningar")] public string? Notes { get; set; }
+        [Display(Name = "anteckningar"), DataType(DataType.MultilineText)] public string? Notes { get; set; }
         public int Version { get; set; }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
@@ -43,7 +44,7 @@ public sealed record ChoiceSystemAuthorisation(
 /// keeps the choice system's interval (24 months for a new one), so clients that do not know it change nothing.
 /// </summary>
 public sealed record ChoiceSystemInput(
-    string? Name, Guid? CommitteeId, LegalBasis? LegalBasis, OperatingForm? OperatingForm, string? Description,
+    string? Name, Guid? CommitteeId, LegalBasis? LegalBasis, OperatingForm? OperatingForm, [DataType(DataType.MultilineText)] string? Description,
     DateOnly? PhasedOutOn, string? KoladaUnitTypes, int Version = 0, int? ReviewIntervalMonths = null);
 
 /// <summary>A service's name; the version matters when renaming.</summary>

@@ -19,7 +19,7 @@ public sealed class EditModel(ChoiceSystemsHandler handler, RegisterLookups look
         [Display(Name = "nämnd")] public Guid? CommitteeId { get; set; }
         [Display(Name = "lagstöd")] public LegalBasis? LegalBasis { get; set; }
         [Display(Name = "driftform")] public OperatingForm? OperatingForm { get; set; }
-        [Display(Name = "beskrivning")] public string? Description { get; set; }
+        [Display(Name = "beskrivning"), DataType(DataType.MultilineText)] public string? Description { get; set; }
         [Display(Name = "avvecklat den")] public DateOnly? PhasedOutOn { get; set; }
         [Display(Name = "Kolada-enhetstyper")] public string? KoladaUnitTypes { get; set; }
         [Display(Name = "granskningsintervall")] public int? ReviewIntervalMonths { get; set; } = ReviewInterval.DefaultMonthsWithoutDeficiencies;

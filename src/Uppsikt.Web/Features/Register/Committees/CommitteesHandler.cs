@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Register;
@@ -22,7 +23,7 @@ public sealed record CommitteeDetails(
 public sealed record CommitteeChoiceSystem(Guid Id, string Name, LegalBasis LegalBasis, OperatingForm OperatingForm, DateOnly? PhasedOutOn);
 
 /// <summary>What a person or integration sends to create or change a committee.</summary>
-public sealed record CommitteeInput(string? Name, string? Description, Guid? AdministrationId, int Version = 0);
+public sealed record CommitteeInput(string? Name, [DataType(DataType.MultilineText)] string? Description, Guid? AdministrationId, int Version = 0);
 
 /// <summary>Reads and writes committees; the pages and <c>/api/v1/committees</c> both call it.</summary>
 public sealed class CommitteesHandler(AppDbContext db, TimeProvider clock)

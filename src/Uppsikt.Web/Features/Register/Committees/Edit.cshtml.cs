@@ -14,7 +14,7 @@ public sealed class EditModel(CommitteesHandler handler, RegisterLookups lookups
     public sealed class CommitteeForm
     {
         [Display(Name = "namn")] public string? Name { get; set; }
-        [Display(Name = "beskrivning")] public string? Description { get; set; }
+        [Display(Name = "beskrivning"), DataType(DataType.MultilineText)] public string? Description { get; set; }
         [Display(Name = "förvaltning")] public Guid? AdministrationId { get; set; }
         public int Version { get; set; }
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class EditModel(ProvidersHandler handler) : EditPageModel<EditMode
         public string? Phone { get; set; }
         public string? ParentCompanyName { get; set; }
         public string? ParentCompanyOrganisationNumber { get; set; }
-        public string? PreparednessNotes { get; set; }
+        [DataType(DataType.MultilineText)] public string? PreparednessNotes { get; set; }
         public int Version { get; set; }
     }
 

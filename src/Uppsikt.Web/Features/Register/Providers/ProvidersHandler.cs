@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Register;
@@ -47,7 +48,7 @@ public sealed record ProviderAuthorisation(
 public sealed record ProviderInput(
     string? Name, string? OrganisationNumber, LegalForm? LegalForm, Ownership? Ownership, string? StreetAddress, string? PostalCode,
     string? City, string? Email, string? Phone, string? ParentCompanyName, string? ParentCompanyOrganisationNumber,
-    string? PreparednessNotes, int Version = 0);
+    [DataType(DataType.MultilineText)] string? PreparednessNotes, int Version = 0);
 
 /// <summary>Reads and writes providers; the pages and <c>/api/v1/providers</c> both call it.</summary>
 public sealed class ProvidersHandler(AppDbContext db)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -16,7 +17,7 @@ public sealed class SubcontractorModel(ProvidersHandler providers, Subcontractor
         public string? Name { get; set; }
         public string? OrganisationNumber { get; set; }
         public int? Tier { get; set; } = 1;
-        public string? Scope { get; set; }
+        [DataType(DataType.MultilineText)] public string? Scope { get; set; }
         public int Version { get; set; }
 
         public static SubcontractorForm From(SubcontractorDetails subcontractor) => new()

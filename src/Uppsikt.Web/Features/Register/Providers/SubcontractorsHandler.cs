@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain.Register;
@@ -6,7 +7,7 @@ using Uppsikt.Web.Infrastructure;
 namespace Uppsikt.Web.Features.Register.Providers;
 
 /// <summary>What a person or integration sends to add or change a subcontractor of a provider.</summary>
-public sealed record SubcontractorInput(string? Name, string? OrganisationNumber, int? Tier, string? Scope, int Version = 0);
+public sealed record SubcontractorInput(string? Name, string? OrganisationNumber, int? Tier, [DataType(DataType.MultilineText)] string? Scope, int Version = 0);
 
 /// <summary>Adds, changes and removes a provider's subcontractors in every tier. A provider outside the caller's scope is "not found".</summary>
 public sealed class SubcontractorsHandler(AppDbContext db)

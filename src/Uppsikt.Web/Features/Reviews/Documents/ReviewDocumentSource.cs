@@ -85,7 +85,7 @@ public sealed record ReviewDocumentSource(
             _ => units[0] + " m.fl.",
         };
         var name = string.Join(' ', new[] { kind, Review.CaseNumber, unitPart }.Where(p => !string.IsNullOrWhiteSpace(p)));
-        var safe = WordDocument.SafeText(name).Replace('/', '-').Replace('\\', '-').ReplaceLineEndings(" ");
+        var safe = DocumentText.Safe(name).Replace('/', '-').Replace('\\', '-').ReplaceLineEndings(" ");
         return FileStore.SanitiseFileName(safe + ".docx") ?? kind + ".docx";
     }
 

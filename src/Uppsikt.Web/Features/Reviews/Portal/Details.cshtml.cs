@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Domain.Reviews;
@@ -21,10 +22,10 @@ public sealed class DetailsModel(ReviewPortalHandler handler) : PageModel
     public ResponseKind? Kind { get; set; }
 
     [BindProperty]
-    public string? Text { get; set; }
+    [DataType(DataType.MultilineText)] public string? Text { get; set; }
 
     [BindProperty]
-    public string? Reason { get; set; }
+    [DataType(DataType.MultilineText)] public string? Reason { get; set; }
 
     /// <summary>Set on the dispute's confirmation step, when the reason given would be accepted.</summary>
     public bool Confirming { get; private set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -54,10 +55,10 @@ public sealed record ReviewReport(
     bool OpenForAnswer, bool CanDispute);
 
 /// <summary>The provider's answer to the report: a factual correction or a comment.</summary>
-public sealed record ResponseInput(ResponseKind? Kind, string? Text);
+public sealed record ResponseInput(ResponseKind? Kind, [DataType(DataType.MultilineText)] string? Text);
 
 /// <summary>The provider's request that a reviewer who took no part looks at the report, with its reason.</summary>
-public sealed record DisputeInput(string? Reason);
+public sealed record DisputeInput([DataType(DataType.MultilineText)] string? Reason);
 
 /// <summary>
 /// The provider's side of a review (decision 0020): the reviews communicated to it, the report, its answers and its dispute.

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
@@ -32,10 +33,10 @@ public sealed class FindingsModel(VisitHandler handler, ICurrentActor actor) : P
         public Guid? QuestionId { get; set; }
 
         /// <summary>The answer; several values for a multiple choice, one per line once joined.</summary>
-        public List<string> Answer { get; set; } = [];
-        public string? Observation { get; set; }
+        [DataType(DataType.MultilineText)] public List<string> Answer { get; set; } = [];
+        [DataType(DataType.MultilineText)] public string? Observation { get; set; }
         public string? Assessment { get; set; }
-        public string? RequiredAction { get; set; }
+        [DataType(DataType.MultilineText)] public string? RequiredAction { get; set; }
         public int? FixWithinMonths { get; set; }
         public int? Version { get; set; }
 

@@ -21,15 +21,15 @@ public sealed class NotesModel(VisitHandler handler, ICurrentActor actor) : Page
 
     public sealed class MeetingNotesForm
     {
-        [Display(Name = "metod")] public string? Method { get; set; }
-        [Display(Name = "minnesanteckningar")] public string? MeetingNotes { get; set; }
+        [Display(Name = "metod"), DataType(DataType.MultilineText)] public string? Method { get; set; }
+        [Display(Name = "minnesanteckningar"), DataType(DataType.MultilineText)] public string? MeetingNotes { get; set; }
         public int Version { get; set; }
     }
 
     public sealed class NoteForm
     {
         [Display(Name = "vilka intervjun var med")] public InterviewGroup? Group { get; set; }
-        [Display(Name = "anteckning")] public string? Text { get; set; }
+        [Display(Name = "anteckning"), DataType(DataType.MultilineText)] public string? Text { get; set; }
     }
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowStoredAsync(id, cancellationToken);

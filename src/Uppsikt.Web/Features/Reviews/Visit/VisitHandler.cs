@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
 using Uppsikt.Domain;
@@ -81,16 +82,16 @@ public sealed record ReviewPreparation(VisitReview Review, DateOnly Since, Quali
 /// <summary>A finding as given: the unit and question it is for, and the version of it last read (none for a new finding).</summary>
 /// <param name="RequiredAction">For a deficiency: what the provider must do about it.</param>
 /// <param name="FixWithinMonths">For a deficiency: within how many months of the final report (1–6; three unless given).</param>
-public sealed record FindingInput(Guid? UnitId, Guid? QuestionId, string? Answer, string? Observation, Assessment? Assessment, int? Version = null,
-    string? RequiredAction = null, int? FixWithinMonths = null);
+public sealed record FindingInput(Guid? UnitId, Guid? QuestionId, [DataType(DataType.MultilineText)] string? Answer, [DataType(DataType.MultilineText)] string? Observation, Assessment? Assessment, int? Version = null,
+    [DataType(DataType.MultilineText)] string? RequiredAction = null, int? FixWithinMonths = null);
 
 public sealed record VisitInput(VisitMode? VisitMode, DateTimeOffset? VisitAt, string? VisitPlace, string? CaseNumber, int Version);
 
 public sealed record ParticipantInput(string? Name, string? Title, ParticipantSide? Side, string? UserId = null);
 
-public sealed record NoteInput(InterviewGroup? Group, string? Text);
+public sealed record NoteInput(InterviewGroup? Group, [DataType(DataType.MultilineText)] string? Text);
 
-public sealed record MeetingNotesInput(string? Method, string? MeetingNotes, int Version);
+public sealed record MeetingNotesInput([DataType(DataType.MultilineText)] string? Method, [DataType(DataType.MultilineText)] string? MeetingNotes, int Version);
 
 /// <summary>
 /// A review's preparation and visit (decision 0020): gathers the units' evidence, and records the visit's details, the

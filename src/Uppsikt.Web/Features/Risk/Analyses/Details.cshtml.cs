@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
@@ -19,7 +20,7 @@ public sealed class DetailsModel(RiskAnalysesHandler handler, ICurrentActor acto
     public int Version { get; set; }
 
     [BindProperty]
-    public string? Reason { get; set; }
+    [DataType(DataType.MultilineText)] public string? Reason { get; set; }
 
     [BindProperty]
     public Guid? ItemId { get; set; }

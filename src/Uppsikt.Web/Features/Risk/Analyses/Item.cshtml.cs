@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Data;
@@ -25,11 +26,11 @@ public sealed class ItemModel(RiskAnalysesHandler handler, ICurrentActor actor) 
     {
         public Guid? ConditionId { get; set; }
         public string? Requirement { get; set; }
-        public string? Description { get; set; }
+        [DataType(DataType.MultilineText)] public string? Description { get; set; }
         public int? Likelihood { get; set; }
         public int? Consequence { get; set; }
         public RiskPriority? Priority { get; set; }
-        public string? Mitigation { get; set; }
+        [DataType(DataType.MultilineText)] public string? Mitigation { get; set; }
         public int Version { get; set; }
     }
 
