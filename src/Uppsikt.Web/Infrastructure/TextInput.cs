@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -20,6 +21,10 @@ namespace Uppsikt.Web.Infrastructure;
 public static class TextInput
 {
     private const int MaxDepth = 8;
+
+    // Every API body and posted form passes through here: what reflection says of a member or a type is read once per process.
+    private static readonly ConcurrentDictionary<ICustomAttributeProvider, (bool Multiline, string? Label)> Descriptions = new();
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Readable = new();
 
     /// <summary>Refuses an API body with a forbidden character: 400 ValidationProblem by field, and the endpoint does not run.</summary>
     public static RouteGroupBuilder RefusingForbiddenText(this RouteGroupBuilder api)
@@ -111,7 +116,8 @@ public static class TextInput
         {
             return;
         }
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0))
+        foreach (var property in Readable.GetOrAdd(value.GetType(),
+            type => [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0)]))
         {
             var (isMultiline, display) = Describe(property);
             Check(property.GetValue(value), path.Length == 0 ? property.Name : $"{path}.{property.Name}", isMultiline, display, errors, depth + 1);
@@ -137,7 +143,9 @@ public static class TextInput
     }
 
     /// <summary>Whether a field is multi-line, and its Swedish name when it has one (<c>[Display(Name = …)]</c>).</summary>
-    internal static (bool Multiline, string? Label) Describe(ICustomAttributeProvider member)
+    internal static (bool Multiline, string? Label) Describe(ICustomAttributeProvider member) => Descriptions.GetOrAdd(member, Read);
+
+    private static (bool Multiline, string? Label) Read(ICustomAttributeProvider member)
     {
         var attributes = member.GetCustomAttributes(true).ToList();
         // A record's attributes sit on its constructor's parameters, where model binding reads them.
