@@ -211,7 +211,7 @@ public static class RiskBenchmark
             }
             var allSources = allClock.Elapsed.TotalMilliseconds;
             var dueClock = Stopwatch.StartNew();
-            await scope.ServiceProvider.GetRequiredService<IReviewDue>().ForCommitteeAsync(largestId, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<IReviewDue>().ForUnitsAsync(largestId, largestUnits.ToDictionary(u => u.Id, u => u.ChoiceSystemIds), cancellationToken);
             parts.Add($"IReviewDue {dueClock.Elapsed.TotalMilliseconds:F0} ms");
             Console.WriteLine($"One pass over the largest committee's units: {string.Join("; ", parts)}");
             Console.WriteLine($"Every source once over every committee's units together: {allSources:F0} ms ({allSignals:N0} signals)");

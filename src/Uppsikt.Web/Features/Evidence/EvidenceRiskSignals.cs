@@ -35,7 +35,7 @@ public sealed class EvidenceRiskSignals(AppDbContext db, IndicatorFlags indicato
                 .Select(g => new { g.Key.UnitId, g.Key.Kind, g.Key.Severity, Count = g.Count() })
                 .ToListAsync(cancellationToken))
             .ToLookup(i => i.UnitId);
-        var belowTarget = await indicators.CountBelowTargetAsync(unitIds, cancellationToken);
+        var belowTarget = await indicators.CountBelowTargetAsync(units.ToDictionary(u => u.Id, u => u.ChoiceSystemIds), cancellationToken);
 
         var signals = new List<RiskSignal>();
         var complaintsOf = complaints.ToLookup(c => c.UnitId);

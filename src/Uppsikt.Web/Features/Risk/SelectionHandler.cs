@@ -192,7 +192,7 @@ public sealed class SelectionHandler(
         var committeeSystems = await db.ChoiceSystems.AsNoTracking().Where(c => c.CommitteeId == committeeId).OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.LegalBasis, c.OperatingForm }).ToListAsync(cancellationToken);
         var systemsOf = riskUnits.ToDictionary(u => u.Id, u => u.ChoiceSystemIds);
-        var dues = (await due.ForCommitteeAsync(committeeId, cancellationToken)).ToDictionary(d => d.UnitId);
+        var dues = (await due.ForUnitsAsync(committeeId, systemsOf, cancellationToken)).ToDictionary(d => d.UnitId);
         var candidates = rows.Select(u =>
         {
             var kind = committeeSystems.First(c => systemsOf[u.Id].Contains(c.Id));

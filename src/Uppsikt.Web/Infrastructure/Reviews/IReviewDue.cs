@@ -9,6 +9,9 @@ public sealed record UnitDue(Guid UnitId, DateOnly DueOn, DueReason Reason, Guid
 /// <summary>The interval rule's due dates for a committee's units, as the reviews feature computes them for its interval page.</summary>
 public interface IReviewDue
 {
-    /// <summary>Every open unit with a provider in the committee's running choice systems (none when the committee does not exist).</summary>
-    Task<IReadOnlyList<UnitDue>> ForCommitteeAsync(Guid committeeId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The due dates of units the caller has read with every choice system each serves (<paramref name="choiceSystemsOf"/>, by unit),
+    /// under the committee's running choice systems among them; a unit serving none of those is left out.
+    /// </summary>
+    Task<IReadOnlyList<UnitDue>> ForUnitsAsync(Guid committeeId, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> choiceSystemsOf, CancellationToken cancellationToken);
 }

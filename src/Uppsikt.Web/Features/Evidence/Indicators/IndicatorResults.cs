@@ -38,8 +38,12 @@ public sealed class IndicatorResults(AppDbContext db)
         return new UnitResults(unitId, unitName, groups);
     }
 
-    /// <summary>Each unit's series, for the units among <paramref name="unitIds"/> (all the caller sees when null).</summary>
-    internal async Task<Dictionary<Guid, List<IndicatorSeries>>> SeriesAsync(IReadOnlyCollection<Guid>? unitIds, bool withAverages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each unit's series, for the units among <paramref name="unitIds"/> (all the caller sees when null). A caller that has read
+    /// the units' choice systems (every one each unit serves, by unit) passes them as <paramref name="choiceSystemsOf"/>.
+    /// </summary>
+    internal async Task<Dictionary<Guid, List<IndicatorSeries>>> SeriesAsync(IReadOnlyCollection<Guid>? unitIds, bool withAverages, CancellationToken cancellationToken,
+        IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>? choiceSystemsOf = null)
     {
         var outcomes = db.Outcomes.AsNoTracking();
         if (unitIds is not null)
@@ -56,10 +60,12 @@ public sealed class IndicatorResults(AppDbContext db)
             .ToDictionaryAsync(i => i.Id, cancellationToken);
         var units = rows.Select(r => r.UnitId).Distinct().ToList();
         // The units' choice systems as rows of their own: as a collection of each unit, SQLite joins every unit's choice systems first.
-        var choices = (await db.Units.AsNoTracking().Where(u => units.Contains(u.Id))
-                .SelectMany(u => u.ChoiceSystems, (u, c) => new { UnitId = u.Id, ChoiceSystemId = c.Id })
-                .ToListAsync(cancellationToken))
-            .ToLookup(c => c.UnitId, c => c.ChoiceSystemId);
+        var choices = choiceSystemsOf is not null
+            ? units.SelectMany(u => choiceSystemsOf.GetValueOrDefault(u, []), (u, c) => (UnitId: u, ChoiceSystemId: c)).ToLookup(c => c.UnitId, c => c.ChoiceSystemId)
+            : (await db.Units.AsNoTracking().Where(u => units.Contains(u.Id))
+                    .SelectMany(u => u.ChoiceSystems, (u, c) => new { UnitId = u.Id, ChoiceSystemId = c.Id })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(c => c.UnitId, c => c.ChoiceSystemId);
         var averages = withAverages
             ? (await db.OutcomeAverages.AsNoTracking().Where(a => indicatorIds.Contains(a.IndicatorId)).ToListAsync(cancellationToken))
                 .ToDictionary(a => (a.IndicatorId, new OutcomePeriod(a.Year, a.PeriodKind, a.PeriodNumber)), a => a.Value)
@@ -104,9 +110,13 @@ public sealed class IndicatorFlags(IndicatorResults results)
             .Select(s => new BelowTargetFlag(s.IndicatorId, s.Code, s.Name, s.Source, s.Latest.Period, s.Latest.Value, s.Target!.Value))
             .OrderBy(f => f.Code, StringComparer.Ordinal).ToList();
 
-    /// <summary>For each unit (all the caller sees when <paramref name="unitIds"/> is null), how many indicators are below target now; units with none are left out.</summary>
-    public async Task<IReadOnlyDictionary<Guid, int>> CountBelowTargetAsync(IReadOnlyCollection<Guid>? unitIds = null, CancellationToken cancellationToken = default) =>
-        (await results.SeriesAsync(unitIds, withAverages: false, cancellationToken))
+    /// <summary>
+    /// For each unit, how many indicators are below target now; units with none are left out. The units are given with every
+    /// choice system each serves (whose targets apply), by unit; all the caller sees when null.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> CountBelowTargetAsync(
+        IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>? choiceSystemsOf = null, CancellationToken cancellationToken = default) =>
+        (await results.SeriesAsync(choiceSystemsOf is null ? null : [.. choiceSystemsOf.Keys], withAverages: false, cancellationToken, choiceSystemsOf))
             .Select(u => (u.Key, Count: u.Value.Count(s => s.Latest.BelowTarget)))
             .Where(u => u.Count > 0)
             .ToDictionary(u => u.Key, u => u.Count);

@@ -67,13 +67,30 @@ public sealed record UnitInterval(IntervalRow Row, UnitReviewFacts Facts);
 /// Review intervals per committee (specification rule 2): for each open unit with a provider in the committee's running
 /// choice systems, the facts <see cref="ReviewInterval"/> reads, and its due date and reason. Four queries whatever the
 /// number of units — units, the committee's choice systems they serve, their finalised regular reviews, their deficiencies —
-/// joined in memory.
+/// joined in memory; three for units the caller has read with their choice systems (<see cref="IReviewDue"/>).
 /// </summary>
 public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, LatestRegularReviews latestReviews, TimeProvider clock) : IReviewDue
 {
-    async Task<IReadOnlyList<UnitDue>> IReviewDue.ForCommitteeAsync(Guid committeeId, CancellationToken cancellationToken) =>
-        [.. (await UnitsAsync(committeeId, clock.SwedishToday(), cancellationToken))
-            .Select(u => new UnitDue(u.Row.UnitId, u.Row.DueOn, u.Row.Reason, u.Row.LastReviewId))];
+    /// <summary>A committee's running choice system as the interval rule reads it.</summary>
+    private sealed record Served(Guid Id, string Name, int ReviewIntervalMonths);
+
+    /// <summary>A unit's due date, and what it was computed from.</summary>
+    private sealed record Computed(Served Choice, LatestRegularReview? Last, int OpenDeficiencies, UnitReviewFacts Facts, ReviewDue Due);
+
+    async Task<IReadOnlyList<UnitDue>> IReviewDue.ForUnitsAsync(
+        Guid committeeId, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> choiceSystemsOf, CancellationToken cancellationToken)
+    {
+        var today = clock.SwedishToday();
+        var running = await db.ChoiceSystems.AsNoTracking()
+            .Where(c => c.CommitteeId == committeeId && (c.PhasedOutOn == null || c.PhasedOutOn > today))
+            .Select(c => new Served(c.Id, c.Name, c.ReviewIntervalMonths))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var served = choiceSystemsOf
+            .Select(u => (UnitId: u.Key, Systems: (IReadOnlyList<Served>)[.. u.Value.Where(running.ContainsKey).Select(id => running[id])]))
+            .Where(u => u.Systems.Count > 0)
+            .ToDictionary(u => u.UnitId, u => u.Systems);
+        return [.. (await ComputeAsync(served, today, cancellationToken)).Select(u => new UnitDue(u.Key, u.Value.Due.DueOn, u.Value.Due.Reason, u.Value.Last?.Id))];
+    }
 
     public static readonly SortColumns<IntervalRow> Sort = new SortColumns<IntervalRow>("dueOn")
         .Add("dueOn", r => r.DueOn)
@@ -100,40 +117,20 @@ public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, L
         var unitRows = await units
             .Select(u => new { u.Id, u.Name, ProviderId = u.ProviderId!.Value, ProviderName = u.Provider!.Name })
             .ToListAsync(cancellationToken);
-        var unitIds = unitRows.Select(u => u.Id).ToList();
 
         // The committee's running choice systems each unit serves, as rows: projected as a collection of each unit, SQLite joins
         // every unit's choice systems before filtering.
         var served = (await units.SelectMany(u => u.ChoiceSystems.Where(c => c.CommitteeId == cid && (c.PhasedOutOn == null || c.PhasedOutOn > today)),
-                    (u, c) => new { UnitId = u.Id, c.Id, c.Name, c.ReviewIntervalMonths })
+                    (u, c) => new { UnitId = u.Id, System = new Served(c.Id, c.Name, c.ReviewIntervalMonths) })
                 .ToListAsync(cancellationToken))
-            .ToLookup(c => c.UnitId);
+            .GroupBy(c => c.UnitId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Served>)[.. g.Select(c => c.System)]);
+        var computed = await ComputeAsync(served, today, cancellationToken);
 
-        var latest = await latestReviews.ForUnitsAsync(unitIds, cancellationToken);
-
-        // The open deficiencies of any origin, and those found by reviews (whose fixed dates give the follow-up date).
-        var deficiencies = await db.Deficiencies.AsNoTracking()
-            .Where(d => unitIds.Contains(d.UnitId)
-                && (d.State == DeficiencyState.Open || d.ActionPlan!.Origin == DeficiencyOrigin.Review))
-            .Select(d => new { d.UnitId, d.State, d.DeadlineOn, d.FixedOn, d.ActionPlan!.Origin, d.ActionPlan.OriginId })
-            .ToListAsync(cancellationToken);
-        var byUnit = deficiencies.ToLookup(d => d.UnitId);
-
-        var result = new List<UnitInterval>(unitRows.Count);
-        foreach (var unit in unitRows)
+        return [.. unitRows.Select(unit =>
         {
-            var choice = served[unit.Id].OrderBy(c => c.ReviewIntervalMonths).ThenBy(c => c.Name, StringComparer.CurrentCulture).First();
-            var last = latest.GetValueOrDefault(unit.Id);
-            var unitDeficiencies = byUnit[unit.Id].ToList();
-            var open = unitDeficiencies.Where(d => d.State == DeficiencyState.Open).Select(d => d.DeadlineOn).ToList();
-            var fromLast = last is null ? []
-                : unitDeficiencies.Where(d => d.Origin == DeficiencyOrigin.Review && d.OriginId == last.Id).ToList();
-            DateOnly? fixedOn = fromLast.Count > 0 && fromLast.All(d => d.State == DeficiencyState.Fixed && d.FixedOn is not null)
-                ? fromLast.Max(d => d.FixedOn) : null;
-            var facts = new UnitReviewFacts(last?.FinalisedOn, last?.Result, open, fixedOn);
-            var due = ReviewInterval.Next(facts, Math.Clamp(choice.ReviewIntervalMonths,
-                ReviewInterval.MinMonthsWithoutDeficiencies, ReviewInterval.MaxMonthsWithoutDeficiencies), today);
-            result.Add(new UnitInterval(new IntervalRow
+            var (choice, last, open, facts, due) = computed[unit.Id];
+            return new UnitInterval(new IntervalRow
             {
                 UnitId = unit.Id,
                 UnitName = unit.Name,
@@ -146,11 +143,46 @@ public sealed class IntervalsHandler(AppDbContext db, RegisterLookups lookups, L
                 LastReviewTitle = last?.Title,
                 LastReviewOn = last?.FinalisedOn,
                 LastResult = last?.Result,
-                OpenDeficiencies = open.Count,
+                OpenDeficiencies = open,
                 DueOn = due.DueOn,
                 Reason = due.Reason,
                 Overdue = due.IsOverdue(today),
-            }, facts));
+            }, facts);
+        })];
+    }
+
+    /// <summary>
+    /// The due date of each unit of <paramref name="served"/> (each with at least one of the committee's running choice systems it
+    /// serves), under the shortest of their intervals, from the units' latest regular reviews and their deficiencies.
+    /// </summary>
+    private async Task<Dictionary<Guid, Computed>> ComputeAsync(IReadOnlyDictionary<Guid, IReadOnlyList<Served>> served, DateOnly today, CancellationToken cancellationToken)
+    {
+        var unitIds = served.Keys.ToList();
+        var latest = await latestReviews.ForUnitsAsync(unitIds, cancellationToken);
+
+        // The open deficiencies of any origin, and those found by reviews (whose fixed dates give the follow-up date).
+        var deficiencies = await db.Deficiencies.AsNoTracking()
+            .Where(d => unitIds.Contains(d.UnitId)
+                && (d.State == DeficiencyState.Open || d.ActionPlan!.Origin == DeficiencyOrigin.Review))
+            .Select(d => new { d.UnitId, d.State, d.DeadlineOn, d.FixedOn, d.ActionPlan!.Origin, d.ActionPlan.OriginId })
+            .ToListAsync(cancellationToken);
+        var byUnit = deficiencies.ToLookup(d => d.UnitId);
+
+        var result = new Dictionary<Guid, Computed>(unitIds.Count);
+        foreach (var (unitId, systems) in served)
+        {
+            var choice = systems.OrderBy(c => c.ReviewIntervalMonths).ThenBy(c => c.Name, StringComparer.CurrentCulture).First();
+            var last = latest.GetValueOrDefault(unitId);
+            var unitDeficiencies = byUnit[unitId].ToList();
+            var open = unitDeficiencies.Where(d => d.State == DeficiencyState.Open).Select(d => d.DeadlineOn).ToList();
+            var fromLast = last is null ? []
+                : unitDeficiencies.Where(d => d.Origin == DeficiencyOrigin.Review && d.OriginId == last.Id).ToList();
+            DateOnly? fixedOn = fromLast.Count > 0 && fromLast.All(d => d.State == DeficiencyState.Fixed && d.FixedOn is not null)
+                ? fromLast.Max(d => d.FixedOn) : null;
+            var facts = new UnitReviewFacts(last?.FinalisedOn, last?.Result, open, fixedOn);
+            var due = ReviewInterval.Next(facts, Math.Clamp(choice.ReviewIntervalMonths,
+                ReviewInterval.MinMonthsWithoutDeficiencies, ReviewInterval.MaxMonthsWithoutDeficiencies), today);
+            result[unitId] = new Computed(choice, last, open.Count, facts, due);
         }
         return result;
     }
