@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
+using Uppsikt.Domain;
 using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Sanctions;
@@ -117,6 +118,12 @@ public sealed class SanctionTests(UppsiktApp app) : IClassFixture<UppsiktApp>
             new { outcome = "ToCommittee", comment = "Underlaget räcker nu.", version = sanction.Version }, Cancel));
         sanction = await SanctionAsync(developer, sanction.Id);
         Assert.Equal(SanctionState.AwaitingCommittee, sanction.State);
+        // Who cannot take the next step reads on the page what it waits for, and who takes it.
+        using (var page = await app.CreateClientAs(Demo.QualityDeveloper))
+        {
+            var html = await page.GetStringAsync($"/Sanctions/Details/{sanction.Id}", Cancel);
+            Assert.Contains($"Beslutet registreras av nämndsekreteraren för {sanction.CommitteeName}.", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        }
 
         // The secretary: a deadline is required for a warning or injunction, and at most six months ahead.
         if (Sanction.NeedsDeadline(type))
@@ -172,6 +179,7 @@ public sealed class SanctionTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.Contains(SwedishText.Date(sanction.Deficiencies[0].DeadlineOn), memo, StringComparison.Ordinal);
         var letterText = await WordAsync(provider, $"/api/v1/sanctions/{sanction.Id}/letter");
         Assert.Contains("§ 12", letterText, StringComparison.Ordinal);
+        Assert.Contains($"beslutat om {DisplayNames.Of(type).ToLower(SwedishText.Culture)} mot ", letterText, StringComparison.Ordinal);
         if (Sanction.NeedsDeadline(type))
         {
             Assert.Contains($"senast {SwedishText.Date(fixBy)}", letterText, StringComparison.Ordinal);

@@ -29,6 +29,9 @@ public sealed class DetailsModel(SanctionsHandler handler, ICurrentActor actor, 
 
     public bool CanDecide { get; private set; }
 
+    /// <summary>What the sanction waits for, for those who cannot take the next step themselves.</summary>
+    public string? Waits { get; private set; }
+
     public DateOnly Today => clock.SwedishToday();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
@@ -71,6 +74,13 @@ public sealed class DetailsModel(SanctionsHandler handler, ICurrentActor actor, 
         CanRevise = workflow.IsIn([.. Domain.Sanctions.Sanction.Proposers]) && sanction.State == SanctionState.MoreReviewNeeded;
         CanDecide = sanction.State == SanctionState.AwaitingCommittee
             && CommitteeDecision.RefuseRecorder(workflow, sanction.CommitteeId, "") is null;
+        Waits = sanction.State switch
+        {
+            SanctionState.Proposed => "Förslaget väntar på gruppchefens bedömning.",
+            SanctionState.MoreReviewNeeded => "Mer granskning behövs. Den som föreslog sanktionen reviderar förslaget, som sedan går till gruppchefen igen.",
+            SanctionState.AwaitingCommittee => $"Förslaget väntar på nämndens beslut. Beslutet registreras av nämndsekreteraren för {sanction.CommitteeName}.",
+            _ => null,
+        };
         return true;
     }
 

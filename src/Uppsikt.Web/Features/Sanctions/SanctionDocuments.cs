@@ -29,7 +29,7 @@ public static class SanctionDocuments
             .Heading(1, $"Förslag om {type} för {s.ProviderName}, {s.UnitName}");
 
         memo.Heading(2, "Förslag till beslut")
-            .Paragraph($"{s.CommitteeName} beslutar att ge {s.ProviderName}{Org(s)} {type} för bristerna vid {s.UnitName} som redovisas i denna tjänsteskrivelse.");
+            .Paragraph($"{s.CommitteeName} beslutar om {type} mot {s.ProviderName}{Org(s)} för bristerna vid {s.UnitName} som redovisas i denna tjänsteskrivelse.");
         if (Sanction.NeedsDeadline(s.ProposedType))
         {
             memo.Paragraph($"Bristerna ska vara åtgärdade inom den tidsfrist nämnden anger, högst {Sanction.MaxFixMonths} månader från beslutet. "
@@ -102,7 +102,7 @@ public static class SanctionDocuments
             .Labelled("Dnr", decision.CaseNumber)
             .Labelled("Beslutsdatum", $"{SwedishText.Date(decision.DecidedOn)}, {decision.Paragraph}")
             .Heading(1, "Beslut")
-            .Paragraph($"{s.CommitteeName} har den {SwedishText.Date(decision.DecidedOn)} ({decision.Paragraph}) beslutat att ge {s.ProviderName} {type} för de brister vid {s.UnitName} som anges nedan.");
+            .Paragraph($"{s.CommitteeName} har den {SwedishText.Date(decision.DecidedOn)} ({decision.Paragraph}) beslutat om {type} mot {s.ProviderName} för de brister vid {s.UnitName} som anges nedan.");
         if (s.FixBy is { } fixBy)
         {
             letter.Strong($"Bristerna ska vara åtgärdade senast {SwedishText.Date(fixBy)}.");
