@@ -122,7 +122,8 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
-var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Uppsikt").RefusingForbiddenText();
+var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Uppsikt")
+    .RequiringAntiforgeryForCookies().RefusingForbiddenText();
 api.MapRegisterApi();
 api.MapCycleApi();
 api.MapEvidenceApi();

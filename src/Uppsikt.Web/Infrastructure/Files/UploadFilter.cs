@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Uppsikt.Web.Infrastructure.Files;
 
 /// <summary>
-/// The one preamble of every API endpoint that takes a file: a browser signed in by cookie must send an antiforgery token
-/// (integrations use an API token), and the file comes as multipart/form-data in the field <c>file</c>. The form is read
-/// in the filter rather than bound, so that authorisation is decided before the content type is looked at.
+/// The one preamble of every API endpoint that takes a file: the file comes as multipart/form-data in the field <c>file</c>
+/// (a browser signed in by cookie sends the antiforgery token too, as for every API write: <see cref="Auth.ApiAntiforgery"/>).
+/// The form is read in the filter rather than bound, so that authorisation is decided before the content type is looked at.
 /// </summary>
 public static class UploadFilter
 {
@@ -16,7 +15,7 @@ public static class UploadFilter
     private static readonly object FileKey = new();
 
     /// <summary>
-    /// Makes the endpoint an upload: the antiforgery check and the file are this filter's, and with <paramref name="maxBytes"/>
+    /// Makes the endpoint an upload: the file is read by this filter, and with <paramref name="maxBytes"/>
     /// the request may be that large. The endpoint reads the file with <see cref="UploadedFile"/>.
     /// </summary>
     public static RouteHandlerBuilder AcceptsUpload(this RouteHandlerBuilder endpoint, long? maxBytes = null)
@@ -24,12 +23,6 @@ public static class UploadFilter
         endpoint.AddEndpointFilter(async (invocation, next) =>
         {
             var context = invocation.HttpContext;
-            var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                && !await antiforgery.IsRequestValidAsync(context))
-            {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Anropet saknar giltig antiforgery-token.");
-            }
             var file = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(context.RequestAborted)).Files.GetFile(Field) : null;
             if (file is null)
             {
@@ -38,7 +31,7 @@ public static class UploadFilter
             context.Items[FileKey] = file;
             return await next(invocation);
         });
-        // The filter checks antiforgery itself, so that an API token is enough for integrations.
+        // The API group checks antiforgery for cookie sign-ins (ApiAntiforgery), so that an API token is enough for integrations.
         endpoint.DisableAntiforgery();
         if (maxBytes is { } max)
         {
