@@ -103,7 +103,12 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedCultures = [swedish],
     SupportedUICultures = [swedish],
 });
-app.UseExceptionHandler("/Error");
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    // A body the server cut off at its limit is the client's 413 (or 400), not a server error.
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -116,6 +121,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 // Routing after the status-code pages, so that re-executing /Error for a 404 or 403 finds the error page.
 app.UseRouting();
+app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -232,4 +232,50 @@ public sealed class HostileInputTests(UppsiktApp app) : IClassFixture<UppsiktApp
         }
         return memory.ToArray();
     }
+
+    /// <summary>A file larger than the app takes (31 MB, past the 30 MB the server reads for a 20 MB file and its form).</summary>
+    private static ByteArrayContent TooLargeFile() => new(new byte[31 * 1024 * 1024]);
+
+    private Task<Guid> TryggaHandersPlanAsync() => app.WithDbAsync(async db =>
+    {
+        var provider = await db.Providers.Where(p => p.Name == Demo.TryggaHander).Select(p => p.Id).SingleAsync();
+        return await db.ActionPlans.IgnoreQueryFilters().Where(a => a.ProviderId == provider).Select(a => a.Id).FirstAsync();
+    });
+
+    private Task<int> StoredFileCountAsync() => app.WithDbAsync(db => db.StoredFiles.IgnoreQueryFilters().CountAsync());
+
+    [Fact]
+    public async Task AFileTooLargeForAPageGetsFilenArForStorWithTheLimitAndIsNotStored()
+    {
+        var planId = await TryggaHandersPlanAsync();
+        using var provider = await app.CreateClientAs(Demo.TryggaHanderUser);
+        var page = await Expect.OkAsync(await provider.GetAsync($"/Deficiencies/Plan/{planId}", Cancel));
+        var before = await StoredFileCountAsync();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Forms.AntiforgeryToken(page)), Forms.AntiforgeryField },
+            { TooLargeFile(), "upload", "Stor.pdf" },
+        };
+
+        using var response = await provider.PostAsync($"/Deficiencies/Plan/{planId}?handler=Upload", form, Cancel);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("Filen är för stor", html, StringComparison.Ordinal);
+        Assert.Contains("En fil får vara högst 20 MB.", html, StringComparison.Ordinal);
+        Assert.Equal(before, await StoredFileCountAsync());
+    }
+
+    [Fact]
+    public async Task AFileTooLargeForTheApiGetsA413ProblemSayingSo()
+    {
+        var planId = await TryggaHandersPlanAsync();
+        using var provider = await app.ApiClientAs(Demo.TryggaHanderUser);
+        using var form = new MultipartFormDataContent { { TooLargeFile(), "file", "Stor.pdf" } };
+
+        using var response = await provider.PostAsync($"/api/v1/action-plans/{planId}/files", form, Cancel);
+
+        var body = await Expect.StatusAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("Filen är för stor. En fil får vara högst 20 MB.", JsonDocument.Parse(body).RootElement.GetProperty("title").GetString());
+    }
 }

@@ -23,6 +23,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
         var answer = exception switch
         {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Files.RequestBodyLimit.TooLarge(context)),
             BadHttpRequestException bad => RequestBindingProblems.For(bad, failed?.Endpoint ?? context.GetEndpoint(), context.Request.Query),
             UnknownSortException sort => ApiRequests.Invalid(UnknownSortException.Parameter, sort.Message),
             _ => null,

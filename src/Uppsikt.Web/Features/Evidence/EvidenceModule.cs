@@ -81,8 +81,8 @@ public static class EvidenceModule
         services.AddOptions<RazorPagesOptions>().Configure<ImportSettings>((options, settings) =>
             options.Conventions.AddPageApplicationModelConvention("/Evidence/Indicators/Imports/Index", page =>
             {
-                page.EndpointMetadata.Add(new RequestSizeLimitAttribute(settings.MaxFileBytes + 1024 * 1024));
-                page.EndpointMetadata.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = settings.MaxFileBytes + 1024 * 1024 });
+                page.EndpointMetadata.Add(new RequestSizeLimitAttribute(FilesModule.BodyLimit(settings.MaxFileBytes)));
+                page.EndpointMetadata.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = FilesModule.BodyLimit(settings.MaxFileBytes) });
             }));
         return services;
     }

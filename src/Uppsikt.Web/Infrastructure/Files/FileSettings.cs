@@ -22,5 +22,8 @@ public sealed class FileSettings
     public string FullFolder(DatabaseSettings database) =>
         Path.GetFullPath(string.IsNullOrWhiteSpace(Folder) ? Path.Combine(database.FullDataFolder, "files") : Folder);
 
-    public string MaxSizeText => $"{MaxBytes / (1024.0 * 1024.0):0.#} MB".Replace('.', ',');
+    public string MaxSizeText => SizeText(MaxBytes);
+
+    /// <summary>A size in megabytes as the pages write it, with a decimal comma: "20 MB", "1,5 MB".</summary>
+    public static string SizeText(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB".Replace('.', ',');
 }

@@ -15,8 +15,14 @@ public static class FilesModule
         return services;
     }
 
+    /// <summary>The room a form's other fields and the multipart framing get beside its file.</summary>
+    public const long FormRoom = 1024 * 1024;
+
     /// <summary>Room for the largest file plus the rest of the form; the store itself refuses anything above the limit.</summary>
-    private static long BodyLimit(FileSettings settings) => Math.Max(30L * 1024 * 1024, settings.MaxBytes + 1024 * 1024);
+    public static long BodyLimit(FileSettings settings) => Math.Max(30L * 1024 * 1024, BodyLimit(settings.MaxBytes));
+
+    /// <summary>The largest request that carries a file of at most <paramref name="maxFileBytes"/>.</summary>
+    public static long BodyLimit(long maxFileBytes) => maxFileBytes + FormRoom;
 
     /// <summary><c>GET /files/{id}</c>: the file, to a caller who may see its matter, always as a download.</summary>
     public static void MapFileDownloads(this IEndpointRouteBuilder app) =>

@@ -89,6 +89,6 @@ public static class ImportEndpoints
                 var location = $"{context.Request.Path.Value!.TrimEnd('/')}/{report.Id}";
                 return start.AlreadyImported ? Results.Ok(report) : Results.Accepted(location, report);
             })
-            .AcceptsUpload(maxBytes: settings.MaxFileBytes + 1024 * 1024);
+            .AcceptsUpload(maxBytes: FilesModule.BodyLimit(settings.MaxFileBytes));
     }
 }
