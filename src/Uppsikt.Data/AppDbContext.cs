@@ -82,6 +82,8 @@ public sealed partial class AppDbContext(
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
+
     // Evidence: indicators, their targets and results, and the imports that bring results in.
     public DbSet<Indicator> Indicators => Set<Indicator>();
 

@@ -42,3 +42,20 @@ public sealed class ApiToken
 
     public DateTimeOffset? RevokedAt { get; set; }
 }
+
+/// <summary>
+/// A sign-in session ended by signing out (decision 0034). A session cookie names its session; a cookie whose session is
+/// here is refused, so a copy of the cookie taken before sign-out no longer works, on any instance.
+/// </summary>
+public sealed class EndedSession
+{
+    /// <summary>The session's id, as the cookie's session claim carries it.</summary>
+    public required string Id { get; init; }
+
+    public required string UserId { get; init; }
+
+    public DateTimeOffset EndedAt { get; init; }
+
+    /// <summary>After this instant no cookie of the session can be valid any more, so the row may be removed.</summary>
+    public DateTimeOffset KeepUntil { get; init; }
+}

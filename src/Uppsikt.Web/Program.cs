@@ -36,6 +36,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddUppsiktServerHeaders();
+builder.Services.AddUppsiktProxyHeaders();
 // Write å, ä and ö as themselves in pages instead of as character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -96,6 +97,8 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
+// First of all: the client's address and HTTPS as the configured TLS proxy saw them (sign-in limits, HSTS, Secure cookies).
+app.UseForwardedHeaders();
 var swedish = new CultureInfo("sv-SE");
 app.UseRequestLocalization(new RequestLocalizationOptions
 {

@@ -27,6 +27,16 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     }
 }
 
+internal sealed class EndedSessionConfiguration : IEntityTypeConfiguration<EndedSession>
+{
+    public void Configure(EntityTypeBuilder<EndedSession> b)
+    {
+        b.Property(e => e.Id).HasMaxLength(32);
+        b.HasIndex(e => e.KeepUntil);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

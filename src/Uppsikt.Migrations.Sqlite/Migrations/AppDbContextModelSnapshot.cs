@@ -381,6 +381,31 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToSqlQuery("SELECT \"ProviderId\", \"Status\" FROM \"Authorisations\" ");
                 });
 
+            modelBuilder.Entity("Uppsikt.Data.EndedSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KeepUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("EndedSessions");
+                });
+
             modelBuilder.Entity("Uppsikt.Data.MatterUnit", b =>
                 {
                     b.Property<Guid>("MatterId")
@@ -3941,6 +3966,15 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Uppsikt.Data.EndedSession", b =>
+                {
+                    b.HasOne("Uppsikt.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Uppsikt.Data.PendingHandOff", b =>

@@ -48,6 +48,9 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Background jobs stay off; a test that needs one calls its logic directly.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Mail:AppUrl", AppUrl);
+        // The tests sign in many times a minute from one address; SignInHardeningTests sets small limits where it tests them.
+        builder.UseSetting("SignIn:AttemptsPerClient", "100000");
+        builder.UseSetting("SignIn:AttemptsPerAccount", "100000");
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log));
         builder.ConfigureTestServices(services =>
         {

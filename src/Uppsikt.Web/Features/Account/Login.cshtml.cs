@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,14 @@ using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, OidcSettings oidc) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, OidcSettings oidc, SignInThrottle throttle) : PageModel
 {
+    /// <summary>
+    /// The one answer to an unknown e-mail, a wrong password and a locked account alike, so that the page never tells whether
+    /// an account exists (decision 0034).
+    /// </summary>
+    public const string Failed = "Inloggningen misslyckades. Kontrollera e-postadress och lösenord. Efter flera misslyckade försök spärras inloggningen en stund.";
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -38,16 +45,24 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, OidcSettings oidc)
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
+        var email = Email!.Trim();
+        if (throttle.Refuse(HttpContext, signIn.UserManager.NormalizeEmail(email)) is { } wait)
+        {
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", SignInThrottle.Message(wait));
+            var refused = Page();
+            refused.StatusCode = StatusCodes.Status429TooManyRequests;
+            return refused;
+        }
+        var result = await signIn.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Kontot är låst efter för många misslyckade försök. Försök igen om en kvart eller kontakta systemförvaltaren."
-            : result.IsNotAllowed
-                ? "Kontot får inte logga in (behörigheten kan ha upphört). Kontakta systemförvaltaren."
-                : "Fel e-postadress eller lösenord.");
+        // Only whoever knows the password learns that the account's access has ended.
+        ModelState.AddModelError("", result.IsNotAllowed
+            ? "Kontot får inte logga in (behörigheten kan ha upphört). Kontakta systemförvaltaren."
+            : Failed);
         return Page();
     }
 

@@ -54,7 +54,8 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock)
 /// <remarks>
 /// Every request asks the database one question: is the token unrevoked, and what is its user's concurrency stamp?
 /// Identity renews that stamp on every change to the user (roles, claims, lockout, access expiry), so a principal built
-/// for the same stamp is still true and is reused; revocation and changes to the user take effect at once.
+/// for the same stamp is still true and is reused; revocation and changes to the user take effect at once. Lockout does not
+/// stop a token: it defends the password against guessing, and a token is not a password (decision 0034).
 /// </remarks>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -70,7 +71,7 @@ public sealed class ApiTokenAuthenticationHandler(
 
     private static readonly TimeSpan PrincipalCacheTime = TimeSpan.FromMinutes(5);
 
-    private sealed record VerifiedToken(string Stamp, DateOnly? AccessExpiresOn, DateTimeOffset? LockoutEnd, ClaimsPrincipal Principal);
+    private sealed record VerifiedToken(string Stamp, DateOnly? AccessExpiresOn, ClaimsPrincipal Principal);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -95,19 +96,18 @@ public sealed class ApiTokenAuthenticationHandler(
         if (!cache.TryGetValue(key, out VerifiedToken? verified) || verified is null || verified.Stamp != current.ConcurrencyStamp)
         {
             var user = await signInManager.UserManager.FindByIdAsync(current.Id);
-            if (user is null || !await signInManager.CanSignInAsync(user) || await signInManager.UserManager.IsLockedOutAsync(user))
+            if (user is null || !await signInManager.CanSignInAsync(user))
             {
                 return Refused();
             }
             verified = new VerifiedToken(
-                user.ConcurrencyStamp ?? "", user.AccessExpiresOn, user.LockoutEnabled ? user.LockoutEnd : null, await signInManager.CreateUserPrincipalAsync(user));
+                user.ConcurrencyStamp ?? "", user.AccessExpiresOn, await signInManager.CreateUserPrincipalAsync(user));
             cache.Set(key, verified, PrincipalCacheTime);
         }
 
-        // The stamp is unchanged, but the calendar moves: check the dates again.
+        // The stamp is unchanged, but the calendar moves: check the expiry date again.
         var expired = verified.AccessExpiresOn is { } expiresOn && clock.SwedishToday() > expiresOn;
-        var lockedOut = verified.LockoutEnd is { } lockoutEnd && lockoutEnd > clock.GetUtcNow();
-        return expired || lockedOut ? Refused() : AuthenticateResult.Success(new AuthenticationTicket(verified.Principal, SchemeName));
+        return expired ? Refused() : AuthenticateResult.Success(new AuthenticationTicket(verified.Principal, SchemeName));
     }
 
     private static AuthenticateResult Refused() => AuthenticateResult.Fail("Ogiltig eller återkallad API-nyckel.");

@@ -47,6 +47,9 @@ public static class AuthRegistration
         services.AddUppsiktActor();
         services.AddMemoryCache();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<SignInSessions>();
+        services.AddSettings<SignInLimitSettings>(SignInLimitSettings.Section);
+        services.AddSingleton<SignInThrottle>();
 
         services.AddIdentity<AppUser, IdentityRole>(ConfigureIdentity)
             .AddEntityFrameworkStores<AppDbContext>()
@@ -62,12 +65,21 @@ public static class AuthRegistration
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "uppsikt";
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, also behind the TLS proxy (forwarded headers, docs/operations.md).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403 instead of sending a browser to the sign-in page.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            // A cookie of a session ended by signing out is refused, before Identity's security-stamp check (decision 0034).
+            options.Events.OnValidatePrincipal = SignInSessions.Validating(options.Events.OnValidatePrincipal);
         });
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = SignInSessions.KeepSession);
+        // The app's other cookies likewise: the forms' antiforgery cookie and the messages carried across a redirect.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         var authentication = services.AddAuthentication(options =>
             {
