@@ -40,7 +40,7 @@ public sealed class AuditTamperingTests(UppsiktApp app) : IClassFixture<UppsiktA
     }
 
     private Task<ChainVerdict> VerifyAsync() =>
-        app.WithDbAsync(db => new AuditTrail(db).VerifyAsync(Cancel));
+        app.VerifyAuditAsync();
 
     private static async Task<string> VerifyOnAdminPageAsync(HttpClient admin)
     {

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Domain.Audit;
 
 namespace Uppsikt.Web.Features.Admin;
 
-public sealed class AuditModel(AuditTrail trail) : PageModel
+public sealed class AuditModel(AuditTrail trail, AuditCheckpoints checkpoints) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? EntityType { get; set; }
@@ -17,6 +18,9 @@ public sealed class AuditModel(AuditTrail trail) : PageModel
 
     public ChainVerdict? Verdict { get; private set; }
 
+    /// <summary>The checkpoint just written on demand.</summary>
+    public AuditCheckpoint? Written { get; private set; }
+
     /// <summary>The record whose history is shown, or null for the latest changes.</summary>
     public AuditRef? Record => string.IsNullOrWhiteSpace(EntityType) || string.IsNullOrWhiteSpace(EntityId) ? null : new(EntityType.Trim(), EntityId.Trim());
 
@@ -25,6 +29,12 @@ public sealed class AuditModel(AuditTrail trail) : PageModel
     public async Task OnPostVerifyAsync(CancellationToken cancellationToken)
     {
         Verdict = await trail.VerifyAsync(cancellationToken);
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task OnPostCheckpointAsync(CancellationToken cancellationToken)
+    {
+        Written = await checkpoints.WriteAsync(cancellationToken);
         await LoadAsync(cancellationToken);
     }
 
