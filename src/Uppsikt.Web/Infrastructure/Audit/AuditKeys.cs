@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Options;
 using Uppsikt.Domain.Audit;
 
 namespace Uppsikt.Web.Infrastructure.Audit;
@@ -18,12 +19,8 @@ public static class AuditKeys
     /// <summary>Registers the settings, their start-up check, the key ring and the checkpoint file; part of the database registration.</summary>
     public static IServiceCollection AddUppsiktAuditKeys(this IServiceCollection services)
     {
-        services.AddSettings<AuditSettings>(AuditSettings.Section)
-            .Validate<IHostEnvironment, DatabaseSettings>((settings, environment, database) => settings.HasKeys || MayGenerate(environment, database),
-                $"{AuditSettings.Section}:Keys saknas: ändringsloggen kan inte förseglas. Ange {AuditSettings.Section}:CurrentKeyId och " +
-                $"{AuditSettings.Section}:Keys:<id> (Base64 av minst {AuditKeyRing.MinimumKeyBytes} slumpmässiga byte, till exempel från " +
-                "openssl rand -base64 32), utanför databasen. En nyckel skapas av sig själv bara i utvecklingsmiljön och med demodata " +
-                "(Database:SeedDemoData). Se docs/operations.md.");
+        services.AddSettings<AuditSettings>(AuditSettings.Section);
+        services.AddSingleton<IValidateOptions<AuditSettings>, KeysOrGenerated>();
         services.AddSingleton(provider =>
         {
             var settings = provider.GetRequiredService<AuditSettings>();
@@ -49,7 +46,21 @@ public static class AuditKeys
         return services;
     }
 
-    private static bool MayGenerate(IHostEnvironment environment, DatabaseSettings database) => environment.IsDevelopment() || database.SeedDemoData;
+    /// <summary>
+    /// Refuses to start without configured keys unless a key may be generated: in development, or with the demo data on. The
+    /// environment is optional, since tools such as the data generator build the services without a host.
+    /// </summary>
+    private sealed class KeysOrGenerated(IServiceProvider services) : IValidateOptions<AuditSettings>
+    {
+        public ValidateOptionsResult Validate(string? name, AuditSettings options) =>
+            options.HasKeys || services.GetService<IHostEnvironment>()?.IsDevelopment() == true || services.GetRequiredService<DatabaseSettings>().SeedDemoData
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    $"{AuditSettings.Section}:Keys saknas: ändringsloggen kan inte förseglas. Ange {AuditSettings.Section}:CurrentKeyId och " +
+                    $"{AuditSettings.Section}:Keys:<id> (Base64 av minst {AuditKeyRing.MinimumKeyBytes} slumpmässiga byte, till exempel från " +
+                    "openssl rand -base64 32), utanför databasen. En nyckel skapas av sig själv bara i utvecklingsmiljön och med demodata " +
+                    "(Database:SeedDemoData). Se docs/operations.md.");
+    }
 
     public static string KeyFile(string dataFolder) => Path.Combine(dataFolder, KeyFileName);
 
