@@ -7,6 +7,7 @@ using Uppsikt.Data;
 using Uppsikt.Domain.Audit;
 using Uppsikt.Domain.Register;
 using Uppsikt.Web.Features.Admin;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Audit;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Tests.Infrastructure;
@@ -70,6 +71,11 @@ public sealed class AuditChainTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.Contains($"Kontrollpunkten är skriven: ", page, StringComparison.Ordinal);
         Assert.Contains($"till och med rad {checkpoint.LastRowId}", page, StringComparison.Ordinal);
         Assert.Equal(await app.LastAuditIdAsync(), checkpoint.LastRowId);
+        using (var admin = await app.CreateClientAs(Demo.Admin))
+        {
+            var status = WebUtility.HtmlDecode(await Expect.OkAsync(await admin.GetAsync("/Admin/Audit", Cancel)));
+            Assert.Contains($"Senaste kontrollpunkten skrevs {SwedishText.Instant(checkpoint.At)} och går till rad {checkpoint.LastRowId}.", status, StringComparison.Ordinal);
+        }
         var tail = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(2).ToListAsync(Cancel));
 
         var firstDeleted = tail[^1].Id;

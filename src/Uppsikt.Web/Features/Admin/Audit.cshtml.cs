@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Domain.Audit;
+using Uppsikt.Web.Infrastructure.Audit;
 
 namespace Uppsikt.Web.Features.Admin;
 
-public sealed class AuditModel(AuditTrail trail, AuditCheckpoints checkpoints) : PageModel
+public sealed class AuditModel(AuditTrail trail, AuditCheckpoints checkpoints, AuditCheckpointLog checkpointLog) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? EntityType { get; set; }
@@ -17,6 +18,9 @@ public sealed class AuditModel(AuditTrail trail, AuditCheckpoints checkpoints) :
     public IReadOnlyList<AuditRef> Kinds => trail.Kinds;
 
     public ChainVerdict? Verdict { get; private set; }
+
+    /// <summary>The last checkpoint in the checkpoint file, as it reads (its signature is checked by verifying); null when there is none.</summary>
+    public AuditCheckpoint? LatestCheckpoint { get; private set; }
 
     /// <summary>The checkpoint just written on demand.</summary>
     public AuditCheckpoint? Written { get; private set; }
@@ -38,8 +42,11 @@ public sealed class AuditModel(AuditTrail trail, AuditCheckpoints checkpoints) :
         await LoadAsync(cancellationToken);
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        LatestCheckpoint = (await checkpointLog.ReadAsync(cancellationToken)).Select(l => l.Checkpoint).OfType<AuditCheckpoint>().LastOrDefault();
         Rows = Record is { } record
             ? await trail.HistoryAsync(record.EntityType, record.EntityId, cancellationToken)
             : await trail.LatestAsync(50, cancellationToken);
+    }
 }
