@@ -8,7 +8,8 @@ namespace Uppsikt.Data;
 
 /// <summary>
 /// The audit trail (decision 0003): every save records each added, modified and deleted entity with the actor, the
-/// time from the injected clock, before and after, hash-chained, in the same transaction as the change. The derived rows
+/// time from the injected clock, before and after, hash-chained under the current audit key (decision 0035: the key is in
+/// memory, so sealing costs no query), in the same transaction as the change. The derived rows
 /// (decision 0027) are brought up to date in that transaction too, after the save and before the commit.
 /// </summary>
 public sealed partial class AppDbContext
@@ -143,7 +144,7 @@ public sealed partial class AppDbContext
         foreach (var change in changes)
         {
             var record = new AuditRecord(now, actor.UserId, actor.DisplayName, change.EntityType, change.EntityId, change.Action, change.Before, change.After);
-            var hash = AuditChain.ComputeHash(previous, record);
+            var hash = auditKeys.Seal(previous, record);
             AuditEntries.Add(new AuditEntry
             {
                 OccurredAt = record.OccurredAt,
@@ -154,6 +155,7 @@ public sealed partial class AppDbContext
                 Action = record.Action,
                 Before = record.Before,
                 After = record.After,
+                KeyId = auditKeys.CurrentKeyId,
                 PreviousHash = previous,
                 Hash = hash,
             });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Uppsikt.Domain.Audit;
 using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Cycle;
 using Uppsikt.Domain.Deficiencies;
@@ -24,7 +25,7 @@ namespace Uppsikt.Data;
 /// </summary>
 /// <remarks>The scoping is in AppDbContext.Scoping.cs, the audit in AppDbContext.Audit.cs.</remarks>
 public sealed partial class AppDbContext(
-    DbContextOptions<AppDbContext> options, ICurrentActor actor, TimeProvider clock, IEnumerable<IDerivedRows>? derivedRows = null)
+    DbContextOptions<AppDbContext> options, ICurrentActor actor, TimeProvider clock, AuditKeyRing auditKeys, IEnumerable<IDerivedRows>? derivedRows = null)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public ICurrentActor Actor => actor;

@@ -24,9 +24,14 @@ public sealed class AuditEntry
 
     public string? After { get; init; }
 
+    /// <summary>The id of the key whose HMAC <see cref="Hash"/> is; null for a row written before keys, hashed with plain SHA-256.</summary>
+    public string? KeyId { get; init; }
+
     public required string PreviousHash { get; init; }
 
     public required string Hash { get; init; }
 
     public AuditRecord ToRecord() => new(OccurredAt, ActorId, ActorName, EntityType, EntityId, Action, Before, After);
+
+    public StoredAuditRow ToStoredRow() => new(Id, ToRecord(), KeyId, PreviousHash, Hash);
 }

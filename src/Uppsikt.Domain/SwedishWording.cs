@@ -14,7 +14,7 @@ public static class SwedishWording
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
     /// <summary>"1 aktivitet", "3 aktiviteter": the count with the singular or the plural form of what is counted.</summary>
-    public static string Count(int count, string one, string many) => $"{count.ToString("N0", Culture)} {(count == 1 ? one : many)}";
+    public static string Count(long count, string one, string many) => $"{count.ToString("N0", Culture)} {(count == 1 ? one : many)}";
 
     /// <summary>"1:a", "2:a", "3:e", "11:e", "21:a": an ordinal in figures, with ":a" after 1 and 2 (but not 11 and 12) and ":e" otherwise.</summary>
     public static string Ordinal(int number) =>

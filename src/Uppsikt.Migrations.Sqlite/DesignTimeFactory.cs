@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Uppsikt.Data;
+using Uppsikt.Domain.Audit;
 
 namespace Uppsikt.Migrations.Sqlite;
 
@@ -11,6 +12,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseUppsiktDatabase(DatabaseProvider.Sqlite, "Data Source=design.db");
-        return new AppDbContext(options.Options, new SystemActor(), TimeProvider.System);
+        return new AppDbContext(options.Options, new SystemActor(), TimeProvider.System, AuditKeyRing.WithNewKey("design"));
     }
 }

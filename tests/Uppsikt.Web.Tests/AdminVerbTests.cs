@@ -159,6 +159,33 @@ public sealed class AdminVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VerifyAuditExitsZeroOnAnIntactTrailAndOneNamingTheRowWhenARowWasEdited()
+    {
+        await PrepareAsync();
+
+        var checkpoint = await RunAsync("audit-checkpoint");
+        var intact = await RunAsync("verify-audit");
+
+        await using var db = Database.OpenContext();
+        var last = await db.AuditEntries.MaxAsync(a => a.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(0, checkpoint.Exit);
+        Assert.StartsWith($"Kontrollpunkten är skriven till {Path.Combine(Database.DataFolder, "audit-checkpoints.log")}: ", checkpoint.Out, StringComparison.Ordinal);
+        Assert.EndsWith($" rader till och med rad {last}.", checkpoint.Out.Trim(), StringComparison.Ordinal);
+        Assert.Equal(0, intact.Exit);
+        Assert.StartsWith("Ändringsloggen är intakt: ", intact.Out, StringComparison.Ordinal);
+        Assert.Contains($"till och med rad {last} (1 kontrollpunkt i ", intact.Out, StringComparison.Ordinal);
+
+        var middle = last / 2;
+        await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"ActorName\" = 'Någon annan' WHERE \"Id\" = {middle}", TestContext.Current.CancellationToken);
+        var broken = await RunAsync("verify-audit");
+
+        Assert.Equal(1, broken.Exit);
+        var lines = broken.Out.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Ändringsloggen är inte intakt: 1 fel hittades.", lines[0]);
+        Assert.StartsWith($"- Kedjan är bruten vid rad {middle}: radens innehåll stämmer inte med dess kontrollsumma.", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HelpForAVerbExitsZeroAndDescribesItsOptions()
     {
         var result = await RunAsync("import-kolada-units", "--help");

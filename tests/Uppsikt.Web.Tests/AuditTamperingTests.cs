@@ -36,11 +36,11 @@ public sealed class AuditTamperingTests(UppsiktApp app) : IClassFixture<UppsiktA
         Assert.False(verdict.Intact);
         Assert.Equal(edit.Id, verdict.FirstBrokenId);
         Assert.Equal(rowsBefore, verdict.RowsChecked);
-        Assert.Contains($"Kedjan är bruten vid rad {edit.Id}.", await VerifyOnAdminPageAsync(admin), StringComparison.Ordinal);
+        Assert.Contains($"Kedjan är bruten vid rad {edit.Id}:", await VerifyOnAdminPageAsync(admin), StringComparison.Ordinal);
     }
 
     private Task<ChainVerdict> VerifyAsync() =>
-        app.WithDbAsync(db => new AuditTrail(db).VerifyAsync(Cancel));
+        app.VerifyAuditAsync();
 
     private static async Task<string> VerifyOnAdminPageAsync(HttpClient admin)
     {

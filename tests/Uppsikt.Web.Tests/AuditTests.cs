@@ -97,7 +97,7 @@ public sealed class AuditTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     private Task<ChainVerdict> VerifyAsync() =>
-        app.WithDbAsync(db => new AuditTrail(db).VerifyAsync(Cancel));
+        app.VerifyAuditAsync();
 
     private static string? NameIn(string? json)
     {

@@ -450,6 +450,7 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /Admin/Users"] = RouteRule.Denied() with { Form = UserForProvider },
         ["GET /Admin/Audit"] = RouteRule.Denied(b => b.UnitId) with { TargetField = "entityId" },
         ["POST /Admin/Audit?handler=Verify"] = RouteRule.Denied(),
+        ["POST /Admin/Audit?handler=Checkpoint"] = RouteRule.Denied(),
 
         // Everyone
         ["GET /"] = RouteRule.NoProviderData("the start page"),

@@ -73,7 +73,7 @@ public sealed class IndicatorImportTests(UppsiktApp app) : IClassFixture<Uppsikt
         // The import is audited as one entry (its record, with hash and counts), not row by row, and the chain holds.
         var entries = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Id > lastAudit).Select(a => a.EntityType).ToListAsync(Cancel));
         Assert.All(entries, type => Assert.Equal("DataImport", type));
-        Assert.True((await app.WithDbAsync(db => new AuditTrail(db).VerifyAsync(Cancel))).Intact);
+        Assert.True((await app.VerifyAuditAsync()).Intact);
 
         var again = await ImportAsync(client, file, "samma-fil-igen.csv");
         Assert.True(again.AlreadyImported);

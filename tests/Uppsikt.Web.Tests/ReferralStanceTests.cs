@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Uppsikt.Data;
+using Uppsikt.Domain.Audit;
 using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Referrals;
@@ -192,7 +193,7 @@ public sealed class ReferralStanceTests(UppsiktApp app) : IClassFixture<UppsiktA
         var omsorgshuset = await app.GetProviderIdAsync(Demo.Omsorgshuset);
         async Task<List<Guid>> StancesAsync(AccessScope access)
         {
-            await using var db = new AppDbContext(options, new ScopedActor(access), TimeProvider.System);
+            await using var db = new AppDbContext(options, new ScopedActor(access), TimeProvider.System, scope.ServiceProvider.GetRequiredService<AuditKeyRing>());
             return await db.ReferralStances.Select(r => r.Id).ToListAsync(Cancel);
         }
         var every = await app.WithDbAsync(db => db.ReferralStances.Select(r => new { r.Id, r.IncidentId, r.ComplaintId, r.DeficiencyId }).ToListAsync(Cancel));

@@ -521,7 +521,7 @@ public sealed class ReviewTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         // What the portal reads is filtered the same way: the provider's communicated review, never its plans or drafts.
         var providerId = await app.GetProviderIdAsync(Demo.Omsorgshuset);
         await using var scope = app.Services.CreateAsyncScope();
-        await using var asProvider = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), new ScopedActor(AccessScope.ForProvider(providerId), Domain.Identity.Roles.ProviderUser), TimeProvider.System);
+        await using var asProvider = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), new ScopedActor(AccessScope.ForProvider(providerId), Domain.Identity.Roles.ProviderUser), TimeProvider.System, scope.ServiceProvider.GetRequiredService<Domain.Audit.AuditKeyRing>());
         var visible = await asProvider.Reviews.Select(r => r.Id).ToListAsync(Cancel);
         var findingsOfDraft = await asProvider.ReviewFindings.CountAsync(f => f.ReviewId == draft, Cancel);
         var steps = await asProvider.ReviewSteps.CountAsync(s => s.ReviewId == preparing, Cancel);

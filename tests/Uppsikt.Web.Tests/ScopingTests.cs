@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Uppsikt.Data;
+using Uppsikt.Domain.Audit;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Tests.Infrastructure;
 
@@ -150,7 +151,7 @@ public sealed class ScopingTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
         string Sql(AccessScope access)
         {
-            using var db = new AppDbContext(options, new ScopedActor(access), TimeProvider.System);
+            using var db = new AppDbContext(options, new ScopedActor(access), TimeProvider.System, scope.ServiceProvider.GetRequiredService<AuditKeyRing>());
             return string.Join("\n", db.Complaints.Where(c => c.Severity == Severity.Serious).ToQueryString(), db.Reviews.ToQueryString(),
                 db.Units.ToQueryString(), db.QualityReports.ToQueryString());
         }

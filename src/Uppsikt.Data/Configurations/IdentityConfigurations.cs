@@ -47,6 +47,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.EntityType).HasMaxLength(100);
         b.Property(e => e.EntityId).HasMaxLength(200);
         b.Property(e => e.Action).HasMaxLength(20);
+        b.Property(e => e.KeyId).HasMaxLength(64);
         b.Property(e => e.PreviousHash).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
         b.HasIndex(e => new { e.EntityType, e.EntityId });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
+using Uppsikt.Web.Infrastructure.Audit;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Timeline;
 
@@ -19,6 +20,8 @@ public static class DatabaseRegistration
                 options.UseUppsiktDatabase(settings.Provider, settings.ConnectionString(configuration));
             },
             optionsLifetime: ServiceLifetime.Singleton);
+        // Every save seals its audit rows with the key ring, so wherever the context is, the ring is.
+        services.AddUppsiktAuditKeys();
         return services;
     }
 

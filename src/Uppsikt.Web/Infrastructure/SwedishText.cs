@@ -55,7 +55,7 @@ public static class SwedishText
     }
 
     /// <summary>"1 aktivitet", "3 aktiviteter": the count with the singular or the plural form of what is counted.</summary>
-    public static string Count(int count, string one, string many) => SwedishWording.Count(count, one, many);
+    public static string Count(long count, string one, string many) => SwedishWording.Count(count, one, many);
 
     /// <summary>All values of an enum as options, in declaration order, with the Swedish names.</summary>
     public static List<SelectListItem> Options<TEnum>(TEnum? selected = null) where TEnum : struct, Enum =>

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Uppsikt.Data;
+using Uppsikt.Web.Infrastructure.Audit;
 
 namespace Uppsikt.Web.Tests.Infrastructure;
 
@@ -69,7 +70,8 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseUppsiktDatabase(Provider, ConnectionString);
-        return new AppDbContext(options.Options, new SystemActor("test"), clock ?? TimeProvider.System);
+        // The key the app generates into the data folder when none is configured, as the tests' apps run.
+        return new AppDbContext(options.Options, new SystemActor("test"), clock ?? TimeProvider.System, AuditKeys.LoadOrCreate(DataFolder).Ring);
     }
 
     public async ValueTask DisposeAsync()

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Uppsikt.Data;
 using Uppsikt.Web.Data;
+using Uppsikt.Web.Features.Admin;
 using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Tests.Infrastructure;
@@ -141,5 +142,12 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task<long> LastAuditIdAsync() =>
         WithDbAsync(async db => await db.AuditEntries.MaxAsync(a => (long?)a.Id) ?? 0);
+
+    /// <summary>Verifies the audit trail and its checkpoints as the admin page does.</summary>
+    public async Task<ChainVerdict> VerifyAuditAsync()
+    {
+        await using var scope = Services.CreateSystemScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync(TestContext.Current.CancellationToken);
+    }
 
 }

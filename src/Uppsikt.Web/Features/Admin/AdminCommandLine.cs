@@ -7,9 +7,11 @@ using Npgsql;
 using Uppsikt.Data;
 using Uppsikt.Web.Data;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Audit;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Import;
+using Uppsikt.Web.Infrastructure.Mail;
 
 namespace Uppsikt.Web.Features.Admin;
 
@@ -19,7 +21,7 @@ namespace Uppsikt.Web.Features.Admin;
 /// </summary>
 public static class AdminCommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "create-api-token", "import-kolada-units", "backup", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "create-api-token", "import-kolada-units", "backup", "verify-audit", "audit-checkpoint", "--help", "-h", "-?"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -32,6 +34,8 @@ public static class AdminCommandLine
         root.Subcommands.Add(CreateApiToken());
         root.Subcommands.Add(ImportKoladaUnits());
         root.Subcommands.Add(Backup());
+        root.Subcommands.Add(VerifyAudit());
+        root.Subcommands.Add(AuditCheckpoint());
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -180,6 +184,42 @@ public static class AdminCommandLine
         return command;
     }
 
+    private static Command VerifyAudit()
+    {
+        var command = new Command("verify-audit",
+            "Kontrollerar ändringsloggens kedja och kontrollpunkter och skriver ut vad som hittades. Avslutas med kod 1 om loggen inte är intakt.");
+        command.SetAction((_, cancellationToken) => WithServicesAsync(async services =>
+        {
+            var verdict = await services.GetRequiredService<AuditTrail>().VerifyAsync(cancellationToken);
+            Console.WriteLine(verdict.Intact
+                ? $"Ändringsloggen är intakt: {SwedishText.Count(verdict.RowsChecked, "rad kontrollerad", "rader kontrollerade")}."
+                : $"Ändringsloggen är inte intakt: {SwedishText.Count(verdict.Findings.Count(f => f.IsFault), "fel", "fel")} hittades.");
+            foreach (var finding in verdict.Findings)
+            {
+                Console.WriteLine($"- {finding.Text}");
+            }
+            Console.WriteLine(verdict.LatestCheckpoint is { } latest
+                ? $"Senaste kontrollpunkten: {SwedishText.Instant(latest.At)}, till och med rad {latest.LastRowId} ({SwedishText.Count(verdict.Checkpoints, "kontrollpunkt", "kontrollpunkter")} i {verdict.CheckpointFile})."
+                : $"Ingen kontrollpunkt finns ännu i {verdict.CheckpointFile}.");
+            return verdict.Intact ? 0 : 1;
+        }));
+        return command;
+    }
+
+    private static Command AuditCheckpoint()
+    {
+        var command = new Command("audit-checkpoint",
+            "Skriver en signerad kontrollpunkt för ändringsloggen till kontrollpunktsfilen (och skickar den till revisorn om en adress är angiven).");
+        command.SetAction((_, cancellationToken) => WithServicesAsync(async services =>
+        {
+            var checkpoint = await services.GetRequiredService<AuditCheckpoints>().WriteAsync(cancellationToken);
+            Console.WriteLine($"Kontrollpunkten är skriven till {services.GetRequiredService<AuditCheckpointLog>().FilePath}: " +
+                $"{SwedishText.Count(checkpoint.RowCount, "rad", "rader")} till och med rad {checkpoint.LastRowId}.");
+            return 0;
+        }));
+        return command;
+    }
+
     private static async Task<int> PgDumpAsync(string connectionString, string file, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnectionStringBuilder(connectionString);
@@ -219,11 +259,18 @@ public static class AdminCommandLine
         builder.Services.AddUppsiktFiles();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<KoladaUnitImport>();
+        builder.Services.AddScoped<Outbox>();
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<AuditCheckpoints>();
         using var host = builder.Build();
         await using var scope = host.Services.CreateSystemScope(new SystemActor("kommandorad"));
         try
         {
             return await verb(scope.ServiceProvider);
+        }
+        catch (Exception exception) when (exception is Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            return Fail($"Fel i inställningarna: {exception.Message}");
         }
         catch (Exception exception) when (exception is DbUpdateException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

@@ -6,6 +6,7 @@ using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Audit;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Audit;
 
 namespace Uppsikt.Web.Features.Admin;
 
@@ -24,10 +25,21 @@ public sealed record AuditRow(long Id, DateTimeOffset OccurredAt, string ActorNa
     public string ActionText => Action switch { "Added" => "Skapad", "Modified" => "Ändrad", "Deleted" => "Borttagen", _ => Action };
 }
 
-public sealed record ChainVerdict(bool Intact, int RowsChecked, long? FirstBrokenId);
+/// <summary>
+/// What verifying the trail found: every finding (faults first, then notices such as rows from before keys), how many rows
+/// fit the chain, the first row that did not, and the checkpoints the file holds.
+/// </summary>
+public sealed record ChainVerdict(
+    IReadOnlyList<AuditFinding> Findings, int RowsChecked, long? FirstBrokenId, AuditCheckpoint? LatestCheckpoint, int Checkpoints, string CheckpointFile)
+{
+    public bool Intact => !Findings.Any(f => f.IsFault);
+}
 
-/// <summary>Reads the audit trail in Swedish (field names, values as the pages show them, Swedish time) and verifies its hash chain.</summary>
-public sealed class AuditTrail(AppDbContext db)
+/// <summary>
+/// Reads the audit trail in Swedish (field names, values as the pages show them, Swedish time) and verifies its keyed hash chain
+/// against the signed checkpoints (decision 0035).
+/// </summary>
+public sealed class AuditTrail(AppDbContext db, AuditKeyRing keys, AuditCheckpointLog checkpointLog)
 {
     public async Task<List<AuditRow>> HistoryAsync(string entityType, string entityId, CancellationToken cancellationToken) =>
         await NameReferencesAsync([.. (await db.AuditEntries.AsNoTracking()
@@ -79,21 +91,81 @@ public sealed class AuditTrail(AppDbContext db)
     public IReadOnlyList<AuditRef> Kinds =>
         [.. EntityTypes.Keys.Select(k => new AuditRef(k, "")).OrderBy(k => k.TypeName, StringComparer.Create(SwedishText.Culture, false))];
 
-    /// <summary>Walks the whole chain in order as it streams from the database and names the first row that does not fit.</summary>
+    /// <summary>
+    /// Walks the whole chain in order as it streams from the database, up to the first row that does not fit, and holds it
+    /// against every checkpoint in the checkpoint file: each must be signed by a configured key, and the trail must still
+    /// have the rows and the hash it recorded.
+    /// </summary>
     public async Task<ChainVerdict> VerifyAsync(CancellationToken cancellationToken)
     {
-        var verifier = new AuditChain.Verifier();
-        var checkedRows = 0;
+        var findings = new List<AuditFinding>();
+        var lines = await checkpointLog.ReadAsync(cancellationToken);
+        var checkpoints = new List<AuditCheckpoint>();
+        foreach (var line in lines)
+        {
+            if (CheckpointFault(line) is { } fault)
+            {
+                findings.Add(fault);
+            }
+            else
+            {
+                checkpoints.Add(line.Checkpoint!);
+            }
+        }
+        var byLastRow = checkpoints.Where(c => c.LastRowId > 0).ToLookup(c => c.LastRowId);
+        var verifier = new AuditChain.Verifier(keys);
+        long? brokenAt = null;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (!verifier.Accept(entry.ToRecord(), entry.PreviousHash, entry.Hash))
+            if (verifier.Accept(entry.ToStoredRow()) is { } broken)
             {
-                return new ChainVerdict(false, checkedRows, entry.Id);
+                findings.Add(broken);
+                brokenAt = entry.Id;
+                break;
             }
-            checkedRows++;
+            foreach (var checkpoint in byLastRow[entry.Id])
+            {
+                if (checkpoint.RowCount != verifier.RowsAccepted)
+                {
+                    findings.Add(new AuditFinding(AuditFindingKind.RowsMissing, entry.Id,
+                        $"Kontrollpunkten från {SwedishText.Instant(checkpoint.At)} säger att loggen hade {SwedishText.Count(checkpoint.RowCount, "rad", "rader")} till och med rad {entry.Id}, men databasen har {SwedishText.Count(verifier.RowsAccepted, "rad", "rader")}: rader har tagits bort eller lagts till före rad {entry.Id}."));
+                }
+                else if (checkpoint.HeadHash != entry.Hash)
+                {
+                    findings.Add(new AuditFinding(AuditFindingKind.HeadMismatch, entry.Id,
+                        $"Kontrollpunkten från {SwedishText.Instant(checkpoint.At)} har en annan kontrollsumma för rad {entry.Id} än databasen: loggen har skrivits om till och med rad {entry.Id}."));
+                }
+            }
         }
-        return new ChainVerdict(true, checkedRows, null);
+        if (brokenAt is null)
+        {
+            var lastId = verifier.LastId ?? 0;
+            foreach (var checkpoint in checkpoints.Where(c => c.LastRowId > lastId).OrderByDescending(c => c.LastRowId).Take(1))
+            {
+                findings.Add(new AuditFinding(AuditFindingKind.RowsMissing, checkpoint.LastRowId,
+                    $"Kontrollpunkten från {SwedishText.Instant(checkpoint.At)} säger att loggen hade {SwedishText.Count(checkpoint.RowCount, "rad", "rader")} till och med rad {checkpoint.LastRowId}, men databasen slutar {(verifier.LastId is { } last ? $"vid rad {last}" : "utan rader")}: rader har tagits bort i slutet av loggen."));
+            }
+        }
+        if (verifier.UnkeyedRows > 0)
+        {
+            findings.Add(new AuditFinding(AuditFindingKind.Unkeyed, verifier.FirstUnkeyedId,
+                $"Rad {verifier.FirstUnkeyedId}–{verifier.LastUnkeyedId} ({SwedishText.Count(verifier.UnkeyedRows, "rad", "rader")}) skrevs innan loggen förseglades med nyckel. De kontrolleras med den gamla regeln utan nyckel, som vem som helst kan räkna om; de skyddas av kontrollpunkterna."));
+        }
+        var latest = checkpoints.OrderBy(c => c.At).LastOrDefault();
+        return new ChainVerdict([.. findings.OrderBy(f => f.IsFault ? 0 : 1)], verifier.RowsAccepted, brokenAt, latest, checkpoints.Count, checkpointLog.FilePath);
     }
+
+    /// <summary>What is wrong with a line of the checkpoint file, or null when it holds a checkpoint signed by a configured key.</summary>
+    private AuditFinding? CheckpointFault(CheckpointLine line) => line.Checkpoint switch
+    {
+        null => new AuditFinding(AuditFindingKind.CheckpointInvalid, null,
+            $"Rad {line.Number} i kontrollpunktsfilen går inte att läsa som en kontrollpunkt: filen har ändrats."),
+        { } checkpoint when !keys.Knows(checkpoint.KeyId) => new AuditFinding(AuditFindingKind.UnknownKey, checkpoint.LastRowId,
+            $"Kontrollpunkten på rad {line.Number} i kontrollpunktsfilen är signerad med nyckeln ”{checkpoint.KeyId}”, som inte finns bland de konfigurerade nycklarna."),
+        { } checkpoint when !checkpoint.HasValidSignature(keys) => new AuditFinding(AuditFindingKind.CheckpointInvalid, checkpoint.LastRowId,
+            $"Kontrollpunkten på rad {line.Number} i kontrollpunktsfilen (rad {checkpoint.LastRowId} i loggen) har en signatur som inte stämmer: filen har ändrats."),
+        _ => null,
+    };
 
     /// <summary>The model's entity types by the name the trail records them under.</summary>
     private Dictionary<string, IEntityType> EntityTypes =>
