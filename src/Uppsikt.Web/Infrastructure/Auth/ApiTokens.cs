@@ -75,12 +75,11 @@ public sealed class ApiTokenAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!Request.SendsApiToken())
         {
             return AuthenticateResult.NoResult();
         }
-        var hash = ApiTokenService.Hash(header["Bearer ".Length..].Trim());
+        var hash = ApiTokenService.Hash(Request.Headers.Authorization.ToString()[ApiAntiforgery.BearerPrefix.Length..].Trim());
         var current = await (
                 from token in db.ApiTokens.AsNoTracking()
                 join user in db.Users.AsNoTracking() on token.UserId equals user.Id

@@ -13,7 +13,7 @@ using Uppsikt.Data;
 namespace Uppsikt.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207100857_EndedSessions")]
+    [Migration("20261207105252_EndedSessions")]
     partial class EndedSessions
     {
         /// <inheritdoc />
@@ -365,6 +365,10 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.Property<string>("Hash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 

@@ -11,7 +11,7 @@ using Uppsikt.Data;
 namespace Uppsikt.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207100846_EndedSessions")]
+    [Migration("20261207105231_EndedSessions")]
     partial class EndedSessions
     {
         /// <inheritdoc />
@@ -351,6 +351,10 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Hash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
