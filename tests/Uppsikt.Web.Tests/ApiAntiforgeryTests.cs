@@ -29,7 +29,9 @@ public sealed class ApiAntiforgeryTests(UppsiktApp app) : IClassFixture<UppsiktA
     [Fact]
     public async Task AWriteByCookieWithoutTheAntiforgeryTokenIsRefusedAndChangesNothing()
     {
-        using var browser = await app.CreateClientAs(Demo.QualityDeveloper);
+        // Signed in as a browser is, without the token a page of the app would send along.
+        using var browser = app.CreateAnonymousClient();
+        await Expect.RedirectAsync(await UppsiktApp.PostLoginAsync(browser, Demo.QualityDeveloper, Uppsikt.Web.Data.DemoData.Password), "/");
         const string summary = "Skrivet av en annan webbplats (testfall).";
 
         using var refused = await browser.PostAsJsonAsync("/api/v1/complaints", await ComplaintAsync(summary), Api.Json, Cancel);

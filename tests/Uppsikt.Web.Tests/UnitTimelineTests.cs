@@ -371,13 +371,14 @@ public sealed class UnitTimelineTests(UppsiktApp app) : IClassFixture<UppsiktApp
         var more = await QueriesAsync("pageSize=5");
         var deeper = await QueriesAsync("page=20&pageSize=5");
 
-        // The unit, the count and the page of the stored entries (decision 0027), whatever the sources, rows and page.
-        Assert.Equal(3, first);
+        // The sign-in session's check (decision 0034), the unit, the count and the page of the stored entries (decision 0027),
+        // whatever the sources, rows and page.
+        Assert.Equal(4, first);
         Assert.Equal(first, third);
         Assert.Equal(first, more);
         Assert.Equal(first, deeper);
-        // Nothing in the period: the unit and the count, and no page is read.
-        Assert.Equal(2, await QueriesAsync("kinds=attestation&from=2030-01-01"));
+        // Nothing in the period: the session, the unit and the count, and no page is read.
+        Assert.Equal(3, await QueriesAsync("kinds=attestation&from=2030-01-01"));
     }
 
     [Fact]

@@ -73,10 +73,13 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see what the server answered.</summary>
     public HttpClient CreateAnonymousClient() => CreateDefaultClient(new ServerLogHandler(_log), new CookieContainerHandler());
 
-    /// <summary>Signs in through the real sign-in form and returns the client holding the session cookie.</summary>
+    /// <summary>
+    /// Signs in through the real sign-in form and returns the client holding the session cookie, which sends the session's
+    /// antiforgery token with its API writes as the app's pages do (<see cref="ApiAntiforgeryHandler"/>).
+    /// </summary>
     public async Task<HttpClient> CreateClientAs(string email, string password = DemoData.Password)
     {
-        var client = CreateAnonymousClient();
+        var client = CreateDefaultClient(new ServerLogHandler(_log), new ApiAntiforgeryHandler(), new CookieContainerHandler());
         using var response = await PostLoginAsync(client, email, password);
         await Expect.RedirectAsync(response, "/");
         return client;
