@@ -51,6 +51,16 @@ public sealed class DataImport : Entity
     public int RowsRejected { get; set; }
 
     public List<ImportProblem> Problems { get; } = [];
+
+    /// <summary>Rejects the whole file for <paramref name="reason"/> when it could not be read to the end: nothing of it was kept.</summary>
+    public void RejectWhole(string reason, DateTimeOffset at)
+    {
+        Status = ImportStatus.Rejected;
+        FinishedAt = at;
+        RowsAdded = RowsUpdated = RowsUnchanged = RowsSkipped = 0;
+        RowsRejected = 1;
+        Problems.Add(new ImportProblem { Message = reason });
+    }
 }
 
 /// <summary>Why a row (or the whole file, with no line) was refused: line, column and a reason in Swedish.</summary>

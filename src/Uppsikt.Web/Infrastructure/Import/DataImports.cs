@@ -6,6 +6,8 @@ using Uppsikt.Domain;
 using Uppsikt.Domain.Imports;
 using Uppsikt.Web.Infrastructure.Auth;
 
+using Uppsikt.Web.Infrastructure.Jobs;
+
 namespace Uppsikt.Web.Infrastructure.Import;
 
 /// <summary>Reads one kind of file within the import's transaction. Register one per kind; <see cref="Kind"/> names it.</summary>
@@ -228,10 +230,7 @@ public sealed class ImportRunner(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (await db.DataImports.FirstOrDefaultAsync(i => i.Id == importId, cancellationToken) is { Status: ImportStatus.Running } record)
         {
-            record.Status = ImportStatus.Rejected;
-            record.FinishedAt = clock.GetUtcNow();
-            record.RowsRejected = 1;
-            record.Problems.Add(new ImportProblem { Message = "Ett oväntat fel inträffade och ingenting lästes in. Försök igen; kvarstår felet, kontakta systemförvaltaren." });
+            record.RejectWhole("Ett oväntat fel inträffade och ingenting lästes in. Försök igen; kvarstår felet, kontakta systemförvaltaren.", clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -261,6 +260,8 @@ public static class ImportRegistration
         services.AddScoped<DataImports>();
         services.AddScoped<ImportReports>();
         services.AddHostedService<ImportWorker>();
+        services.AddScoped<AbandonedImports>();
+        services.AddRecurringJob<AbandonedImports>("Rensa uppladdningar och inläsningar som en stoppad server lämnade", "0 40 3 * * ?");
         return services;
     }
 }
