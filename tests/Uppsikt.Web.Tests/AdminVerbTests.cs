@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
-using Uppsikt.Web.Features.Admin;
 using Uppsikt.Web.Tests.Infrastructure;
 
 namespace Uppsikt.Web.Tests;
@@ -201,34 +200,5 @@ public sealed class AdminVerbTests : IAsyncLifetime
         Assert.Equal(0, (await RunAsync("seed-demo")).Exit);
     }
 
-    /// <summary>Runs a verb with this test's database in the environment and the console captured; both are restored after.</summary>
-    private async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var saved = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (key, value) in Database.Settings)
-        {
-            var name = key.Replace(":", "__", StringComparison.Ordinal);
-            saved[name] = Environment.GetEnvironmentVariable(name);
-            Environment.SetEnvironmentVariable(name, value);
-        }
-        var (console, consoleError) = (Console.Out, Console.Error);
-        await using var output = new StringWriter();
-        await using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exit = await AdminCommandLine.RunAsync(args);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(console);
-            Console.SetError(consoleError);
-            foreach (var (name, value) in saved)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
-    }
+    private Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => AdminVerbRunner.RunAsync(Database, args);
 }

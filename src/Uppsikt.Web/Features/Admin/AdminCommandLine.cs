@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +20,7 @@ namespace Uppsikt.Web.Features.Admin;
 /// </summary>
 public static class AdminCommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "create-api-token", "import-kolada-units", "backup", "verify-audit", "audit-checkpoint", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user", "create-api-token", "import-kolada-units", "backup", "restore", "verify-audit", "audit-checkpoint", "--help", "-h", "-?"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -34,6 +33,7 @@ public static class AdminCommandLine
         root.Subcommands.Add(CreateApiToken());
         root.Subcommands.Add(ImportKoladaUnits());
         root.Subcommands.Add(Backup());
+        root.Subcommands.Add(Restore());
         root.Subcommands.Add(VerifyAudit());
         root.Subcommands.Add(AuditCheckpoint());
         return await root.Parse(args).InvokeAsync();
@@ -172,10 +172,12 @@ public static class AdminCommandLine
             }
             else
             {
-                var exit = await PgDumpAsync(db.Database.GetConnectionString()!, target.FullName, cancellationToken);
-                if (exit != 0)
+                var connectionString = db.Database.GetConnectionString()!;
+                var run = await PostgresTools.RunAsync("pg_dump",
+                    ["--format=custom", "--file", target.FullName, .. PostgresTools.ConnectionArguments(connectionString)], connectionString, cancellationToken);
+                if (run.ExitCode != 0)
                 {
-                    return Fail($"pg_dump avslutades med kod {exit}.");
+                    return Fail(run.FailureText("pg_dump"));
                 }
             }
             Console.WriteLine($"Säkerhetskopian är skriven till {target.FullName} ({new FileInfo(target.FullName).Length:N0} byte).");
@@ -188,22 +190,55 @@ public static class AdminCommandLine
     {
         var command = new Command("verify-audit",
             "Kontrollerar ändringsloggens kedja och kontrollpunkter och skriver ut vad som hittades. Avslutas med kod 1 om loggen inte är intakt.");
-        command.SetAction((_, cancellationToken) => WithServicesAsync(async services =>
+        command.SetAction((_, cancellationToken) => WithServicesAsync(services => VerifyAuditAsync(services, cancellationToken)));
+        return command;
+    }
+
+    private static Command Restore()
+    {
+        var input = new Option<FileInfo>("--file") { Description = "Säkerhetskopian att återställa, skriven av kommandot backup.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Ersätt databasen även om den redan innehåller data." };
+        var command = new Command("restore",
+            "Återställer en säkerhetskopia från kommandot backup till den inställda databasen, migrerar den till senaste schemat och kontrollerar " +
+            "ändringsloggen. Stoppa appen först. Vägrar skriva över en databas med data utan --force.") { input, force };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(async services =>
         {
-            var verdict = await services.GetRequiredService<AuditTrail>().VerifyAsync(cancellationToken);
-            Console.WriteLine(verdict.Intact
-                ? $"Ändringsloggen är intakt: {SwedishText.Count(verdict.RowsChecked, "rad kontrollerad", "rader kontrollerade")}."
-                : $"Ändringsloggen är inte intakt: {SwedishText.Count(verdict.Findings.Count(f => f.IsFault), "fel", "fel")} hittades.");
-            foreach (var finding in verdict.Findings)
+            var file = parse.GetValue(input)!;
+            var db = services.GetRequiredService<AppDbContext>();
+            if (await DatabaseRestore.CheckFileAsync(db, file, cancellationToken) is { } badFile)
             {
-                Console.WriteLine($"- {finding.Text}");
+                return Fail(badFile.Message);
             }
-            Console.WriteLine(verdict.LatestCheckpoint is { } latest
-                ? $"Senaste kontrollpunkten: {SwedishText.Instant(latest.At)}, till och med rad {latest.LastRowId} ({SwedishText.Count(verdict.Checkpoints, "kontrollpunkt", "kontrollpunkter")} i {verdict.CheckpointFile})."
-                : $"Ingen kontrollpunkt finns ännu i {verdict.CheckpointFile}.");
-            return verdict.Intact ? 0 : 1;
+            if (!parse.GetValue(force) && await DatabaseRestore.CheckEmptyAsync(db, cancellationToken) is { } notEmpty)
+            {
+                return Fail(notEmpty.Message);
+            }
+            await DatabaseRestore.RestoreAsync(db, file, cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            await DatabaseRegistration.MigrateAsync(services, cancellationToken);
+            Console.WriteLine($"Databasen är återställd från {file.FullName}" + (pending == 0
+                ? " och var redan uppdaterad."
+                : $" och migrerad till senaste schemat: {SwedishText.Count(pending, "migrering tillämpad", "migreringar tillämpade")}."));
+            return await VerifyAuditAsync(services, cancellationToken);
         }));
         return command;
+    }
+
+    /// <summary>Verifies the audit trail and prints the verdict: 0 when the trail is intact, 1 when anything is wrong.</summary>
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var verdict = await services.GetRequiredService<AuditTrail>().VerifyAsync(cancellationToken);
+        Console.WriteLine(verdict.Intact
+            ? $"Ändringsloggen är intakt: {SwedishText.Count(verdict.RowsChecked, "rad kontrollerad", "rader kontrollerade")}."
+            : $"Ändringsloggen är inte intakt: {SwedishText.Count(verdict.Findings.Count(f => f.IsFault), "fel", "fel")} hittades.");
+        foreach (var finding in verdict.Findings)
+        {
+            Console.WriteLine($"- {finding.Text}");
+        }
+        Console.WriteLine(verdict.LatestCheckpoint is { } latest
+            ? $"Senaste kontrollpunkten: {SwedishText.Instant(latest.At)}, till och med rad {latest.LastRowId} ({SwedishText.Count(verdict.Checkpoints, "kontrollpunkt", "kontrollpunkter")} i {verdict.CheckpointFile})."
+            : $"Ingen kontrollpunkt finns ännu i {verdict.CheckpointFile}.");
+        return verdict.Intact ? 0 : 1;
     }
 
     private static Command AuditCheckpoint()
@@ -218,20 +253,6 @@ public static class AdminCommandLine
             return 0;
         }));
         return command;
-    }
-
-    private static async Task<int> PgDumpAsync(string connectionString, string file, CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnectionStringBuilder(connectionString);
-        var start = new ProcessStartInfo("pg_dump")
-        {
-            ArgumentList = { "--format=custom", "--file", file, "--host", connection.Host ?? "localhost", "--port",
-                connection.Port.ToString(CultureInfo.InvariantCulture), "--username", connection.Username ?? "postgres", connection.Database ?? "uppsikt" },
-            Environment = { ["PGPASSWORD"] = connection.Password ?? "" },
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("pg_dump kunde inte startas.");
-        await process.WaitForExitAsync(cancellationToken);
-        return process.ExitCode;
     }
 
     private static int Fail(string message)
