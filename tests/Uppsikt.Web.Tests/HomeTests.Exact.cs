@@ -46,7 +46,8 @@ public sealed partial class HomeTests
 
             using var api = await app.ApiClientAs(email);
             Assert.Equal(own, (await ApiPageAsync(api, $"/api/v1/plans?year={year}&state={state}&committeeId={committeeId}")).Total);
-            Assert.Equal(all, (await ApiPageAsync(api, $"/api/v1/plans?year={year}&state={state}")).Total);
+            // The member reads only its own committee's plans whatever it asks for (decision 0036); the secretary reads every committee's.
+            Assert.Equal(email == CommitteeMember ? own : all, (await ApiPageAsync(api, $"/api/v1/plans?year={year}&state={state}")).Total);
         }
     }
 

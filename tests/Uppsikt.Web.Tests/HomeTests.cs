@@ -59,11 +59,12 @@ public sealed partial class HomeTests(UppsiktApp app) : IClassFixture<UppsiktApp
         Assert.Contains("/Plans", memberLinks);
         // The API keys are the account's (decision 0023): in the header, not among the role's work.
         Assert.DoesNotContain("/Account/Tokens", memberLinks);
-        foreach (var heading in new[] { "Register", "Uppföljning", "Underlag" })
+        // The member reads the plans and the council-wide review, not the register or the evidence (decision 0036).
+        Assert.Contains(">Uppföljning</span>", memberHtml, StringComparison.Ordinal);
+        foreach (var heading in new[] { "Register", "Underlag", "Administration" })
         {
-            Assert.Contains($">{heading}</span>", memberHtml, StringComparison.Ordinal);
+            Assert.DoesNotContain($">{heading}</span>", memberHtml, StringComparison.Ordinal);
         }
-        Assert.DoesNotContain(">Administration</span>", memberHtml, StringComparison.Ordinal);
 
         using var admin = await app.CreateClientAs(Demo.Admin);
         var adminHtml = await Expect.OkAsync(await admin.GetAsync("/Plans/CouncilReview", Cancel));

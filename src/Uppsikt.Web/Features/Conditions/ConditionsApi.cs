@@ -8,7 +8,7 @@ public static class ConditionsApi
 {
     public static void MapConditionsApi(this RouteGroupBuilder api)
     {
-        var conditions = api.MapGroup("/conditions").WithTags("Villkor").RequireAuthorization(Infrastructure.Auth.Policies.Municipal);
+        var conditions = api.MapGroup("/conditions").WithTags("Villkor").RequireAuthorization(Infrastructure.Auth.Policies.Staff);
 
         conditions.MapGet("/", (ConditionsHandler handler, TimeProvider clock, [AsParameters] ListParameters list,
                 Guid? choiceSystemId, bool? general, DateOnly? date, CancellationToken cancellationToken) =>

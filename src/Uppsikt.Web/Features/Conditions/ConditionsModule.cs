@@ -14,7 +14,7 @@ public static class ConditionsModule
         services.AddScoped<ConditionsInForce>();
         services.Configure<RazorPagesOptions>(options =>
         {
-            options.Conventions.AuthorizeFolder("/Conditions", Policies.Municipal);
+            options.Conventions.AuthorizeFolder("/Conditions", Policies.Staff);
             options.Conventions.AuthorizePage("/Conditions/Edit", Policies.Editor);
             // The conditions in force as the public reads them, at /Public/Conditions.
             options.Conventions.AllowAnonymousToFolder("/Conditions/Public");

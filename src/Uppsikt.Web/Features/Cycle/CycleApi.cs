@@ -8,7 +8,7 @@ public static class CycleApi
 {
     public static void MapCycleApi(this RouteGroupBuilder api)
     {
-        var tasks = api.MapGroup("/tasks").WithTags("Årshjul").RequireAuthorization(Policies.Municipal);
+        var tasks = api.MapGroup("/tasks").WithTags("Årshjul").RequireAuthorization(Policies.Staff);
 
         tasks.MapGet("/", (CycleTasksHandler handler, ICurrentActor actor, bool? mine, Guid? committeeId, int? year, TaskStatusFilter? status,
                 [AsParameters] ListParameters list, CancellationToken cancellationToken) =>

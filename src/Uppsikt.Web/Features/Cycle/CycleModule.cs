@@ -22,7 +22,7 @@ public static class CycleModule
         services.AddRecurringJob<CycleReminders, ReminderSettings>("Påminnelser om uppgifter i årshjulet", reminders => reminders.Schedule);
         services.Configure<RazorPagesOptions>(options =>
         {
-            options.Conventions.AuthorizeFolder("/Cycle", Policies.Municipal);
+            options.Conventions.AuthorizeFolder("/Cycle", Policies.Staff);
             options.Conventions.AuthorizePage("/Cycle/Apply", Policies.Editor);
             options.Conventions.AuthorizePage("/Cycle/Templates/Edit", Policies.Editor);
             options.Conventions.AuthorizePage("/Cycle/Templates/Step", Policies.Editor);

@@ -36,7 +36,7 @@ public static class DeficienciesApi
         plans.MapPost("/", async (NewDeficiencyInput input, ActionPlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await (await handler.RegisterAsync(input, WorkflowActors.From(actor), cancellationToken))
                     .CreatedAsync(id => $"/api/v1/action-plans/{id}", id => handler.GetAsync(id, cancellationToken)))
-            .RequireAuthorization(Policies.Municipal)
+            .RequireAuthorization(Policies.Staff)
             .WithSummary("Registrerar en brist från ett allvarligt klagomål eller en allvarlig händelse (origin: Complaint eller Incident, matterId) "
                 + "med allvarlighet, område, beskrivning, krav på åtgärd och tid att åtgärda (1–6 månader). En gransknings brister registreras när rapporten fastställs.");
 

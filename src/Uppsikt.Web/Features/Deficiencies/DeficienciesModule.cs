@@ -34,7 +34,7 @@ public static class DeficienciesModule
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Deficiencies", ReaderPolicy);
-            options.Conventions.AuthorizePage("/Deficiencies/New", Infrastructure.Auth.Policies.Municipal);
+            options.Conventions.AuthorizePage("/Deficiencies/New", Infrastructure.Auth.Policies.Staff);
         });
         return services;
     }

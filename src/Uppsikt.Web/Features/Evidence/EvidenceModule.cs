@@ -68,13 +68,15 @@ public static class EvidenceModule
         // The upload page takes files up to the import limit rather than the server's default request size.
         services.Configure<RazorPagesOptions>(options =>
         {
+            // The staff's evidence, and a provider's own complaints and incidents (decision 0036).
+            options.Conventions.AuthorizeFolder("/Evidence", Policies.StaffOrProvider);
             options.Conventions.AuthorizePage("/Evidence/Complaints/Edit", EvidencePolicies.Handler);
-            options.Conventions.AuthorizePage("/Evidence/Complaints/Summary", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Evidence/Complaints/Summary", Policies.Staff);
             options.Conventions.AuthorizePage("/Evidence/Incidents/Edit", EvidencePolicies.IncidentReporter);
-            options.Conventions.AuthorizePage("/Evidence/Incidents/Summary", Policies.Municipal);
-            options.Conventions.AuthorizePage("/Evidence/Observations/Index", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Evidence/Incidents/Summary", Policies.Staff);
+            options.Conventions.AuthorizePage("/Evidence/Observations/Index", Policies.Staff);
             options.Conventions.AuthorizePage("/Evidence/Observations/Edit", EvidencePolicies.ObservationRecorder);
-            options.Conventions.AuthorizePage("/Evidence/Indicators/Index", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Evidence/Indicators/Index", Policies.Staff);
             options.Conventions.AuthorizePage("/Evidence/Indicators/Edit", Policies.Editor);
             options.Conventions.AuthorizeFolder("/Evidence/Indicators/Imports", Policies.Editor);
         });

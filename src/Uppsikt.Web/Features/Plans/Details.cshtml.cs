@@ -39,6 +39,9 @@ public sealed class DetailsModel(PlansHandler handler, TimeProvider clock, ICurr
 
     public bool CanRevise => Actor.IsIn(FollowUpPlan.Drafters) && Plan.IsAdopted && Plan.RevisedById is null;
 
+    /// <summary>The choice system's conditions: the staff's page, or the published one for those who read only what is reported to them.</summary>
+    public string ConditionsHref => actor.ReadsOnlyWhatIsReported() ? $"/Public/Conditions/{Plan.ChoiceSystemId}" : $"/Conditions/Set/{Plan.ChoiceSystemId}";
+
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>

@@ -22,7 +22,9 @@ public static class PlansApi
 
     public static void MapPlansApi(this RouteGroupBuilder api)
     {
+        // The list and a plan are read by every municipal role, scoped by the handler (decision 0036); the rest is the staff's work.
         var plans = api.MapGroup("/plans").WithTags("Uppföljningsplaner").RequireAuthorization(Policies.Municipal);
+        var work = plans.MapGroup("").RequireAuthorization(Policies.Staff);
 
         plans.MapGet("/", (PlansHandler handler, [AsParameters] ListParameters list, int? year,
                 Guid? choiceSystemId, Guid? committeeId, PlanState? state, bool? sentForApproval, CancellationToken cancellationToken) =>
@@ -33,50 +35,50 @@ public static class PlansApi
             await handler.GetAsync(id, cancellationToken) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound())
             .WithSummary("En uppföljningsplan: läge, år, kundval, nämndens beslut, aktiviteter, fokusteman, modell och tidslinje.");
 
-        plans.MapGet("/{id:guid}/completeness", async Task<Results<Ok<PlanCompleteness>, NotFound>> (Guid id, PlansHandler handler, CancellationToken cancellationToken) =>
+        work.MapGet("/{id:guid}/completeness", async Task<Results<Ok<PlanCompleteness>, NotFound>> (Guid id, PlansHandler handler, CancellationToken cancellationToken) =>
             await handler.CompletenessAsync(id, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound())
             .WithSummary("Kontroll av fullständighet: villkor utan uppföljningstillfälle eller aktivitet, och aktiviteter som saknar vad, hur, vem, hur ofta eller när.");
 
-        plans.MapPost("/", async (NewPlanInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
+        work.MapPost("/", async (NewPlanInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.CreateAsync(input, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken, created: true))
             .WithSummary("Skapar ett utkast för ett kundval och år, tomt eller från fjolårets plan (fromLastYear).");
 
-        plans.MapPut("/{id:guid}", async (Guid id, PlanInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
+        work.MapPut("/{id:guid}", async (Guid id, PlanInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.SaveAsync(id, input, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Ändrar ett utkasts fokusteman, modell och riskanalys. En antagen plan ger 409; skicka med version.");
 
-        plans.MapPost("/{id:guid}/activities", async (Guid id, ActivityChange change, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
+        work.MapPost("/{id:guid}/activities", async (Guid id, ActivityChange change, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.SaveActivityAsync(id, null, change.Activity, change.PlanVersion, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Lägger till en aktivitet i ett utkast.");
 
-        plans.MapPut("/{id:guid}/activities/{activityId:guid}", async (Guid id, Guid activityId, ActivityChange change, PlansHandler handler, ICurrentActor actor,
+        work.MapPut("/{id:guid}/activities/{activityId:guid}", async (Guid id, Guid activityId, ActivityChange change, PlansHandler handler, ICurrentActor actor,
                 CancellationToken cancellationToken) =>
                 await Answer(await handler.SaveActivityAsync(id, activityId, change.Activity, change.PlanVersion, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Ändrar en aktivitet i ett utkast.");
 
-        plans.MapDelete("/{id:guid}/activities/{activityId:guid}", async (Guid id, Guid activityId, int planVersion, PlansHandler handler, ICurrentActor actor,
+        work.MapDelete("/{id:guid}/activities/{activityId:guid}", async (Guid id, Guid activityId, int planVersion, PlansHandler handler, ICurrentActor actor,
                 CancellationToken cancellationToken) =>
                 await Answer(await handler.RemoveActivityAsync(id, activityId, planVersion, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Tar bort en aktivitet ur ett utkast.");
 
-        plans.MapPost("/{id:guid}/submit", async (Guid id, StepInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
+        work.MapPost("/{id:guid}/submit", async (Guid id, StepInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.SubmitAsync(id, input.Comment, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Kvalitetsutvecklaren skickar ett fullständigt utkast till gruppchef för godkännande; gruppcheferna meddelas.");
 
-        plans.MapPost("/{id:guid}/approve", async (Guid id, StepInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
+        work.MapPost("/{id:guid}/approve", async (Guid id, StepInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.ApproveAsync(id, input.Comment, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Gruppchefen godkänner ett fullständigt utkast.");
 
-        plans.MapPost("/{id:guid}/adopt", async (Guid id, AdoptionInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
+        work.MapPost("/{id:guid}/adopt", async (Guid id, AdoptionInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.AdoptAsync(id, input, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Nämndsekreteraren registrerar nämndens beslut att anta en godkänd plan: datum, paragraf och diarienummer.");
 
-        plans.MapPost("/{id:guid}/report-to-council-board", async (Guid id, ReportInput input, PlansHandler handler, ICurrentActor actor,
+        work.MapPost("/{id:guid}/report-to-council-board", async (Guid id, ReportInput input, PlansHandler handler, ICurrentActor actor,
                 CancellationToken cancellationToken) =>
                 await Answer(await handler.ReportAsync(id, input.ReportedOn, input.Comment, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken))
             .WithSummary("Nämndsekreteraren registrerar att den antagna planen rapporterats till kommunstyrelsen.");
 
-        plans.MapPost("/{id:guid}/revise", async (Guid id, StepInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
+        work.MapPost("/{id:guid}/revise", async (Guid id, StepInput input, PlansHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
                 await Answer(await handler.ReviseAsync(id, input.Comment, WorkflowActors.From(actor), cancellationToken), handler, cancellationToken, created: true))
             .WithSummary("Revidera: ett nytt utkast kopplat till den antagna planen, som går samma väg till beslut.");
 

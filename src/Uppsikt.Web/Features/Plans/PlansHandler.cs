@@ -7,6 +7,7 @@ using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Conditions;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Notifications;
@@ -77,7 +78,7 @@ public sealed record PlanFilter(int? Year = null, Guid? ChoiceSystemId = null, G
     bool AdoptedOnly = false, bool SentForApproval = false);
 
 /// <summary>Reads follow-up plans and takes every step on them through the domain's rules; pages and <c>/api/v1/plans</c> call it.</summary>
-public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, HandOffs handOffs, TimeProvider clock)
+public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, HandOffs handOffs, TimeProvider clock, ICurrentActor actor)
 {
     public static readonly SortColumns<PlanRow> Sort = new SortColumns<PlanRow>("choiceSystem")
         .Add("choiceSystem", p => p.ChoiceSystemName)
@@ -88,7 +89,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
     public Task<PagedList<PlanRow>> ListAsync(ListQuery list, PlanFilter filter, CancellationToken cancellationToken)
     {
         var (year, choiceSystemId, committeeId, state, adoptedOnly, sentForApproval) = filter;
-        var plans = db.FollowUpPlans.AsNoTracking();
+        var plans = Readable();
         if (!string.IsNullOrWhiteSpace(list.Search))
         {
             var pattern = SearchText.Pattern(list.Search);
@@ -140,7 +141,7 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
 
     public async Task<PlanDetails?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var plan = await db.FollowUpPlans.AsNoTracking().AsSplitQuery()
+        var plan = await Readable().AsSplitQuery()
             .Include(p => p.ChoiceSystem).ThenInclude(c => c!.Committee).Include(p => p.Activities).Include(p => p.Steps)
             .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (plan is null)
@@ -152,8 +153,9 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
             .Select(c => new { c.Id, Name = c.Code + " " + c.Versions.OrderByDescending(v => v.Number).Select(v => v.Title).First() })
             .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var areas = (await conditions.QualityAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
-        var revisedBy = await db.FollowUpPlans.AsNoTracking().Where(p => p.RevisesPlanId == id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
-        var analysis = plan.RiskAnalysisId is { } analysisId
+        var revisedBy = await Readable().Where(p => p.RevisesPlanId == id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        // The risk analysis is working material: not linked for those who read only what is reported to them.
+        var analysis = plan.RiskAnalysisId is { } analysisId && !actor.ReadsOnlyWhatIsReported()
             ? await db.RiskAnalyses.AsNoTracking().Where(a => a.Id == analysisId).Select(a => new RiskAnalysisRef(a.Id, a.Year, a.State)).FirstOrDefaultAsync(cancellationToken)
             : null;
         // The method and seed are published: read past the filters, which keep the working material from the public and providers.
@@ -175,6 +177,21 @@ public sealed class PlansHandler(AppDbContext db, ConditionsInForce conditions, 
             RiskAnalysis = analysis,
             SelectionMethod = selection is null ? null : ReviewSelection.MethodOf(selection.RiskSharePercent, selection.Seed),
         };
+    }
+
+    /// <summary>
+    /// The plans the actor may read (decision 0036): every plan for the staff; for the elected members and the council board's
+    /// staff only the decided ones (adopted, or reported to the council board), and for a committee member only its own committee's.
+    /// </summary>
+    private IQueryable<FollowUpPlan> Readable()
+    {
+        var plans = db.FollowUpPlans.AsNoTracking();
+        if (!actor.ReadsOnlyWhatIsReported())
+        {
+            return plans;
+        }
+        plans = plans.Where(p => p.State == PlanState.Adopted || p.State == PlanState.ReportedToCouncilBoard);
+        return actor.OnlyCommittee() is { } committee ? plans.Where(p => p.ChoiceSystem!.CommitteeId == committee) : plans;
     }
 
     /// <summary>The choice system's risk analyses a plan can link to, the latest year first.</summary>

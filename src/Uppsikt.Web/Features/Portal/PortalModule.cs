@@ -49,6 +49,8 @@ public static class PortalModule
         {
             // Documents and attestations are read by both sides (scoped by the query filters); everything else is one side's.
             options.Conventions.AuthorizePage("/Portal/Index", Policies.ProviderUser);
+            options.Conventions.AuthorizePage("/Portal/Documents/Details", Policies.StaffOrProvider);
+            options.Conventions.AuthorizePage("/Portal/Attestations/Details", Policies.StaffOrProvider);
             options.Conventions.AuthorizeFolder("/Portal/Threads", Policies.ProviderUser);
             options.Conventions.AuthorizePage("/Portal/Attestations/Attest", Policies.ProviderUser);
             options.Conventions.AuthorizeFolder("/Portal/Providers", Policies.Editor);

@@ -18,8 +18,8 @@ namespace Uppsikt.Web.Features.QualityReports;
 /// </summary>
 public static class QualityReportsModule
 {
-    /// <summary>Any signed-in user: the municipality reads, a provider user its own provider's reports.</summary>
-    public const string ReaderPolicy = "QualityReportReader";
+    /// <summary>The staff read every report, a provider user its own provider's (decision 0036).</summary>
+    public const string ReaderPolicy = Policies.StaffOrProvider;
 
     public static IServiceCollection AddQualityReportsFeature(this IServiceCollection services)
     {
@@ -38,13 +38,11 @@ public static class QualityReportsModule
         services.AddScoped<Infrastructure.Home.IWorkSource, ReportWork>();
         services.AddScoped<Infrastructure.Risk.IRiskSignalSource, ReportRiskSignals>();
         services.AddRecurringJob<ReportReminders, ReportReminderSettings>("Påminnelser om kvalitetsrapporter", reminders => reminders.Schedule);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ReaderPolicy, p => p.RequireRole(Roles.All));
         services.Configure<RazorPagesOptions>(options =>
         {
             // Page by page: a folder policy would add to the pages' own, and provider users must reach Mine, Fill and Details.
-            options.Conventions.AuthorizePage("/QualityReports/Reports/Index", Policies.Municipal);
-            options.Conventions.AuthorizePage("/QualityReports/Reports/Late", Policies.Municipal);
+            options.Conventions.AuthorizePage("/QualityReports/Reports/Index", Policies.Staff);
+            options.Conventions.AuthorizePage("/QualityReports/Reports/Late", Policies.Staff);
             options.Conventions.AuthorizeFolder("/QualityReports/Templates", Policies.Editor);
             options.Conventions.AuthorizePage("/QualityReports/Reports/Details", ReaderPolicy);
             options.Conventions.AuthorizePage("/QualityReports/Reports/Mine", Policies.ProviderUser);

@@ -34,6 +34,8 @@ public static class RegisterModule
         services.AddScoped<Infrastructure.Risk.IRiskSignalSource, RegisterRiskSignals>();
         services.Configure<RazorPagesOptions>(options =>
         {
+            // The staff's register, and a provider's own share of it (decision 0036); the public reads /Public.
+            options.Conventions.AuthorizeFolder("/Register", Policies.StaffOrProvider);
             options.Conventions.AuthorizePage("/Register/Committees/Edit", Policies.Editor);
             options.Conventions.AuthorizePage("/Register/ChoiceSystems/Edit", Policies.Editor);
             options.Conventions.AuthorizePage("/Register/ChoiceSystems/Services", Policies.Editor);

@@ -15,7 +15,7 @@ public static class ReviewsApi
 {
     public static void MapReviewsApi(this RouteGroupBuilder api)
     {
-        var reviews = api.MapGroup("/reviews").WithTags("Granskningar").RequireAuthorization(Policies.Municipal);
+        var reviews = api.MapGroup("/reviews").WithTags("Granskningar").RequireAuthorization(Policies.Staff);
 
         reviews.MapGet("/", (ReviewsHandler handler, ICurrentActor actor, [AsParameters] ListParameters list, ReviewState? state, ReviewType? type, Guid? providerId,
                 Guid? unitId, int? year, bool? mine, ReviewNeed? need, CancellationToken cancellationToken) =>

@@ -32,11 +32,11 @@ public static class ReviewsModule
         {
             // Page by page (and the visit's folder): a policy on /Reviews would add to the pages' own, and the provider reads
             // and answers a communicated report on pages of this feature too (Portal/, Documents/).
-            options.Conventions.AuthorizeFolder("/Reviews/Visit", Policies.Municipal);
-            options.Conventions.AuthorizeFolder("/Reviews/Intervals", Policies.Municipal);
-            options.Conventions.AuthorizePage("/Reviews/Index", Policies.Municipal);
-            options.Conventions.AuthorizePage("/Reviews/New", Policies.Municipal);
-            options.Conventions.AuthorizePage("/Reviews/Details", Policies.Municipal);
+            options.Conventions.AuthorizeFolder("/Reviews/Visit", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Reviews/Intervals", Policies.Staff);
+            options.Conventions.AuthorizePage("/Reviews/Index", Policies.Staff);
+            options.Conventions.AuthorizePage("/Reviews/New", Policies.Staff);
+            options.Conventions.AuthorizePage("/Reviews/Details", Policies.Staff);
         });
         return services;
     }

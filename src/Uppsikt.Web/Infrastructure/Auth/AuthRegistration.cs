@@ -118,6 +118,8 @@ public static class AuthRegistration
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Municipal, p => p.RequireRole(Roles.Municipal))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Policies.StaffRoles))
+            .AddPolicy(Policies.StaffOrProvider, p => p.RequireRole([.. Policies.StaffRoles, Roles.ProviderUser]))
             .AddPolicy(Policies.Editor, p => p.RequireRole(Policies.EditorRoles))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ProviderUser, p => p.RequireRole(Roles.ProviderUser))

@@ -9,8 +9,26 @@ namespace Uppsikt.Web.Infrastructure.Auth;
 /// </summary>
 public static class Policies
 {
-    /// <summary>The municipality's own staff and elected members.</summary>
+    /// <summary>
+    /// The municipality's own staff and elected members: only for what the elected members and the council board's staff
+    /// read too (the plans reported to them and the council-wide review, decision 0036). Everything else is <see cref="Staff"/>.
+    /// </summary>
     public const string Municipal = nameof(Municipal);
+
+    /// <summary>
+    /// The municipal roles that do the follow-up work: every municipal role but the committee member and the council
+    /// reviewer, who read only what has been reported to them (decision 0036).
+    /// </summary>
+    public const string Staff = nameof(Staff);
+
+    /// <summary>The roles of <see cref="Staff"/>, for feature policies and menu links built from role lists.</summary>
+    public static readonly IReadOnlyList<string> StaffRoles = [.. Roles.Municipal.Where(r => r is not (Roles.CommitteeMember or Roles.CouncilReviewer))];
+
+    /// <summary>
+    /// The staff and the providers' users: for what a provider sees its own share of (the register, complaints, incidents,
+    /// quality reports, reviews' reports, attached files), the query filters keeping a provider user to its own.
+    /// </summary>
+    public const string StaffOrProvider = nameof(StaffOrProvider);
 
     /// <summary>
     /// Quality developers and administrators: keep the register, conditions, annual cycle templates and quality report

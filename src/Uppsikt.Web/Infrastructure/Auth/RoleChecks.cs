@@ -17,5 +17,19 @@ public static class RoleChecks
 
     public static bool IsProviderUser(this ICurrentActor actor) => actor.IsInRole(Roles.ProviderUser);
 
+    /// <summary>
+    /// Whether the actor reads only what has been reported to the elected (decision 0036): a committee member or the council
+    /// board's staff who holds no role of <see cref="Policies.StaffRoles"/>.
+    /// </summary>
+    public static bool ReadsOnlyWhatIsReported(this ICurrentActor actor) =>
+        (actor.IsInRole(Roles.CommitteeMember) || actor.IsInRole(Roles.CouncilReviewer)) && !Policies.StaffRoles.Any(actor.IsInRole);
+
+    /// <summary>
+    /// The committee whose material alone the actor reads: a committee member's own, unless the actor also reads for the
+    /// council board, who reads every committee's. Null: no such limit.
+    /// </summary>
+    public static Guid? OnlyCommittee(this ICurrentActor actor) =>
+        actor.ReadsOnlyWhatIsReported() && actor.IsInRole(Roles.CommitteeMember) && !actor.IsInRole(Roles.CouncilReviewer) ? actor.CommitteeId : null;
+
     private static bool MunicipalHandler(Func<string, bool> isInRole) => isInRole(Roles.QualityDeveloper) || isInRole(Roles.GroupManager);
 }

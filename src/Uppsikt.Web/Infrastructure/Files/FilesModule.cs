@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Infrastructure.Files;
 
@@ -36,7 +37,7 @@ public static class FilesModule
                 context.Response.Headers.CacheControl = "private, no-store";
                 return Results.File(file.Content, file.ContentType, fileDownloadName: file.FileName);
             })
-            .RequireAuthorization()
+            .RequireAuthorization(Policies.StaffOrProvider)
             .WithTags("Filer")
             .WithSummary("Hämtar en bifogad fil (alltid som nedladdning) för den som får se ärendet.");
 }

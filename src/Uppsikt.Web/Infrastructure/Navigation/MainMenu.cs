@@ -21,36 +21,33 @@ public sealed record MenuGroup(string Id, string Heading, IReadOnlyList<MenuLink
 /// <summary>The main menu, grouped by what the work is about and shown by role.</summary>
 public static class MainMenu
 {
-    /// <summary>The municipal roles that plan and take the annual cycle's steps; the elected members read the outcome.</summary>
-    private static readonly IReadOnlyList<string> CycleWorkers = [.. R.Municipal.Where(r => r is not (R.CommitteeMember or R.CouncilReviewer))];
-
     public static readonly IReadOnlyList<MenuGroup> Groups =
     [
         new("register", "Register",
         [
-            new("Nämnder", "/Register/Committees", Policies.Municipal),
-            new("Kundval", "/Register/ChoiceSystems", Policies.Municipal),
-            new("Anordnare", "/Register/Providers", Policies.Municipal),
-            new("Enheter", "/Register/Units", Policies.Municipal),
-            new("Auktorisationer och avtal", "/Register/Authorisations", Policies.Municipal),
-            new("Villkor", "/Conditions", Policies.Municipal),
+            new("Nämnder", "/Register/Committees", Policies.Staff),
+            new("Kundval", "/Register/ChoiceSystems", Policies.Staff),
+            new("Anordnare", "/Register/Providers", Policies.Staff),
+            new("Enheter", "/Register/Units", Policies.Staff),
+            new("Auktorisationer och avtal", "/Register/Authorisations", Policies.Staff),
+            new("Villkor", "/Conditions", Policies.Staff),
             new("Min organisation", "/Register/Providers", Policies.ProviderUser),
             new("Våra enheter", "/Register/Units", Policies.ProviderUser),
             new("Våra auktorisationer", "/Register/Authorisations", Policies.ProviderUser),
         ]),
         new("followup", "Uppföljning",
         [
-            new("Mina uppgifter", "/Cycle/MyTasks", Policies.Municipal, CycleWorkers),
-            new("Årshjul", "/Cycle", Policies.Municipal, CycleWorkers),
+            new("Mina uppgifter", "/Cycle/MyTasks", Policies.Staff),
+            new("Årshjul", "/Cycle", Policies.Staff),
             new("Uppföljningsplaner", "/Plans", Policies.Municipal),
             new("Samlad uppföljning", "/Plans/CouncilReview", Policies.Municipal),
-            new("Kvalitetsrapporter", "/QualityReports/Reports", Policies.Municipal),
-            new("Granskningar", "/Reviews", Policies.Municipal),
-            new("Granskningsintervall", "/Reviews/Intervals", Policies.Municipal),
-            new("Risker och årets urval", "/Risk", Policies.Municipal, RiskRoles.Readers),
-            new("Riskanalyser", "/Risk/Analyses", Policies.Municipal, RiskRoles.Readers),
-            new("Brister och åtgärdsplaner", "/Deficiencies", Policies.Municipal, ActionPlan.FollowUpRoles),
-            new("Sanktioner", "/Sanctions", Policies.Municipal, [.. Sanction.Proposers, R.CommitteeSecretary]),
+            new("Kvalitetsrapporter", "/QualityReports/Reports", Policies.Staff),
+            new("Granskningar", "/Reviews", Policies.Staff),
+            new("Granskningsintervall", "/Reviews/Intervals", Policies.Staff),
+            new("Risker och årets urval", "/Risk", Policies.Staff, RiskRoles.Readers),
+            new("Riskanalyser", "/Risk/Analyses", Policies.Staff, RiskRoles.Readers),
+            new("Brister och åtgärdsplaner", "/Deficiencies", Policies.Staff, ActionPlan.FollowUpRoles),
+            new("Sanktioner", "/Sanctions", Policies.Staff, [.. Sanction.Proposers, R.CommitteeSecretary]),
             new("Våra kvalitetsrapporter", "/QualityReports/Reports/Mine", Policies.ProviderUser),
             new("Våra granskningar", "/Reviews/Portal", Policies.ProviderUser),
             new("Våra brister och åtgärdsplaner", "/Deficiencies", Policies.ProviderUser),
@@ -58,10 +55,10 @@ public static class MainMenu
         ]),
         new("evidence", "Underlag",
         [
-            new("Klagomål", "/Evidence/Complaints", Policies.Municipal),
-            new("Avvikelser", "/Evidence/Incidents", Policies.Municipal),
-            new("Handläggares erfarenheter", "/Evidence/Observations", Policies.Municipal),
-            new("Indikatorer", "/Evidence/Indicators", Policies.Municipal),
+            new("Klagomål", "/Evidence/Complaints", Policies.Staff),
+            new("Avvikelser", "/Evidence/Incidents", Policies.Staff),
+            new("Handläggares erfarenheter", "/Evidence/Observations", Policies.Staff),
+            new("Indikatorer", "/Evidence/Indicators", Policies.Staff),
             new("Klagomål till oss", "/Evidence/Complaints", Policies.ProviderUser),
             new("Våra avvikelser", "/Evidence/Incidents", Policies.ProviderUser),
         ]),

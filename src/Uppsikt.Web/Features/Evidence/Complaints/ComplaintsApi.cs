@@ -13,7 +13,7 @@ public static class ComplaintsApi
 {
     public static void MapComplaintsApi(this RouteGroupBuilder api)
     {
-        var complaints = api.MapGroup("/complaints").WithTags("Klagomål");
+        var complaints = api.MapGroup("/complaints").WithTags("Klagomål").RequireAuthorization(Policies.StaffOrProvider);
 
         complaints.MapGet("/", (ComplaintsHandler handler, [AsParameters] ListParameters list, ComplaintStatus? status,
                 bool? overdue, Guid? unitId, Guid? providerId, CancellationToken cancellationToken) =>
@@ -29,7 +29,7 @@ public static class ComplaintsApi
                 CancellationToken cancellationToken) =>
             year is { } chosen && !FollowUpYear.IsValid(chosen) ? ApiRequests.Invalid("year", FollowUpYear.Message)
                 : TypedResults.Ok(await handler.SummaryAsync(year ?? clock.SwedishToday().Year, cancellationToken)))
-            .RequireAuthorization(Policies.Municipal)
+            .RequireAuthorization(Policies.Staff)
             .WithSummary("Årssammanställning per enhet och kundval: antal per kategori och allvarlighetsgrad, andel besvarade i tid.");
 
         complaints.MapPost("/", async (ComplaintInput input, ComplaintsHandler handler, FileStore files, CancellationToken cancellationToken) =>

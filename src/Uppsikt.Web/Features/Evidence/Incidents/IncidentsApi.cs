@@ -13,7 +13,7 @@ public static class IncidentsApi
 {
     public static void MapIncidentsApi(this RouteGroupBuilder api)
     {
-        var incidents = api.MapGroup("/incidents").WithTags("Avvikelser");
+        var incidents = api.MapGroup("/incidents").WithTags("Avvikelser").RequireAuthorization(Policies.StaffOrProvider);
 
         incidents.MapGet("/", (IncidentsHandler handler, [AsParameters] ListParameters list, IncidentKind? kind,
                 IncidentStatus? status, Guid? unitId, Guid? providerId, bool? stanceMissing, CancellationToken cancellationToken) =>
@@ -31,7 +31,7 @@ public static class IncidentsApi
                 var (start, end) = Period(from, to, clock);
                 return handler.SummaryAsync(start, end, cancellationToken);
             })
-            .RequireAuthorization(Policies.Municipal)
+            .RequireAuthorization(Policies.Staff)
             .WithSummary("MAS/MAR-sammanställning för en period (from, to; standard innevarande år): antal per typ, allvarlighetsgrad, enhet och kundval.");
 
         incidents.MapPost("/", async (IncidentInput input, IncidentsHandler handler, FileStore files, CancellationToken cancellationToken) =>

@@ -8,14 +8,14 @@ public static class IndicatorsApi
 {
     public static void MapIndicatorsApi(this RouteGroupBuilder api)
     {
-        var indicators = api.MapGroup("/indicators").WithTags("Indikatorer");
+        var indicators = api.MapGroup("/indicators").WithTags("Indikatorer").RequireAuthorization(Policies.StaffOrProvider);
         indicators.MapGet("/", (IndicatorsHandler handler, CancellationToken cancellationToken) => handler.ListAsync(cancellationToken))
             .WithSummary("Indikatorer med målvärden per kundval.");
         indicators.MapGet("/{id:guid}", async Task<Results<Ok<IndicatorDetails>, NotFound>> (Guid id, IndicatorsHandler handler, CancellationToken cancellationToken) =>
                 await handler.GetAsync(id, cancellationToken) is { } indicator ? TypedResults.Ok(indicator) : TypedResults.NotFound())
             .WithSummary("En indikator.");
 
-        var results = api.MapGroup("/indicator-results").WithTags("Indikatorresultat");
+        var results = api.MapGroup("/indicator-results").WithTags("Indikatorresultat").RequireAuthorization(Policies.StaffOrProvider);
         results.MapGet("/", async Task<Results<Ok<UnitResults>, NotFound>> (Guid unitId, IndicatorResults handler, CancellationToken cancellationToken) =>
                 await handler.ForUnitAsync(unitId, cancellationToken) is { } unit ? TypedResults.Ok(unit) : TypedResults.NotFound())
             .WithSummary("En enhets resultat per underlag och indikator, med målvärde, kommunens snitt och flagga under målvärdet.");

@@ -9,7 +9,7 @@ public static class ObservationsApi
 {
     public static void MapObservationsApi(this RouteGroupBuilder api)
     {
-        var observations = api.MapGroup("/observations").WithTags("Handläggares erfarenheter").RequireAuthorization(Policies.Municipal);
+        var observations = api.MapGroup("/observations").WithTags("Handläggares erfarenheter").RequireAuthorization(Policies.Staff);
 
         observations.MapGet("/", (ObservationsHandler handler, [AsParameters] ListParameters list, Guid? unitId, Guid? providerId,
                 bool? mine, ICurrentActor actor, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ public static class AuthorisationsApi
 {
     public static void MapAuthorisationsApi(this RouteGroupBuilder api)
     {
-        var authorisations = api.MapGroup("/authorisations").WithTags("Auktorisationer och avtal");
+        var authorisations = api.MapGroup("/authorisations").WithTags("Auktorisationer och avtal").RequireAuthorization(Policies.StaffOrProvider);
 
         authorisations.MapGet("/", (AuthorisationsHandler handler, [AsParameters] ListParameters list,
                 AuthorisationStatus? status, Guid? choiceSystemId, Guid? providerId, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ public static class ChoiceSystemsApi
 {
     public static void MapChoiceSystemsApi(this RouteGroupBuilder api)
     {
-        var choices = api.MapGroup("/choice-systems").WithTags("Kundval");
+        var choices = api.MapGroup("/choice-systems").WithTags("Kundval").RequireAuthorization(Policies.StaffOrProvider);
 
         choices.MapGet("/", (ChoiceSystemsHandler handler, [AsParameters] ListParameters list,
                 Guid? committeeId, bool? includePhasedOut, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ public static class CommitteesApi
 {
     public static void MapCommitteesApi(this RouteGroupBuilder api)
     {
-        var committees = api.MapGroup("/committees").WithTags("Nämnder");
+        var committees = api.MapGroup("/committees").WithTags("Nämnder").RequireAuthorization(Policies.StaffOrProvider);
 
         committees.MapGet("/", (CommitteesHandler handler, [AsParameters] ListParameters list,
                 CancellationToken cancellationToken) =>

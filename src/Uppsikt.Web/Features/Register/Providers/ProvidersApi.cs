@@ -9,7 +9,7 @@ public static class ProvidersApi
 {
     public static void MapProvidersApi(this RouteGroupBuilder api)
     {
-        var providers = api.MapGroup("/providers").WithTags("Anordnare");
+        var providers = api.MapGroup("/providers").WithTags("Anordnare").RequireAuthorization(Policies.StaffOrProvider);
 
         providers.MapGet("/", (ProvidersHandler handler, [AsParameters] ListParameters list,
                 Ownership? ownership, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ public static class UnitsApi
 {
     public static void MapUnitsApi(this RouteGroupBuilder api)
     {
-        var units = api.MapGroup("/units").WithTags("Enheter");
+        var units = api.MapGroup("/units").WithTags("Enheter").RequireAuthorization(Policies.StaffOrProvider);
 
         units.MapGet("/", (UnitsHandler handler, [AsParameters] ListParameters list,
                 Guid? providerId, Guid? choiceSystemId, CancellationToken cancellationToken) =>

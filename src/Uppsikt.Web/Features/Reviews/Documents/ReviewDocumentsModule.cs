@@ -11,20 +11,19 @@ namespace Uppsikt.Web.Features.Reviews.Documents;
 /// </summary>
 public static class ReviewDocumentsModule
 {
-    /// <summary>Any signed-in user: the municipality reads every review's report, a provider user its own communicated ones.</summary>
-    public const string ReportReaderPolicy = "ReviewReportReader";
+    /// <summary>The staff read every review's report, a provider user its own communicated ones (decision 0036).</summary>
+    public const string ReportReaderPolicy = Policies.StaffOrProvider;
 
     public static IServiceCollection AddReviewDocuments(this IServiceCollection services)
     {
         services.AddScoped<ReviewDocuments>();
         services.AddScoped<FinalReportFiles>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<FinalReportFiles>());
-        services.AddAuthorizationBuilder().AddPolicy(ReportReaderPolicy, p => p.RequireRole(Roles.All));
         services.Configure<RazorPagesOptions>(options =>
         {
             // Page by page: a policy on the /Reviews folder would add to these, and provider users must reach the report.
             options.Conventions.AuthorizePage("/Reviews/Documents/Report", ReportReaderPolicy);
-            options.Conventions.AuthorizePage("/Reviews/Documents/MeetingNotes", Policies.Municipal);
+            options.Conventions.AuthorizePage("/Reviews/Documents/MeetingNotes", Policies.Staff);
         });
         return services;
     }
@@ -36,11 +35,12 @@ public static class ReviewDocumentsModule
 
         reviews.MapGet("/{id:guid}/report.docx", async (Guid id, ReviewDocuments documents, HttpContext context, CancellationToken cancellationToken) =>
                 Answer(await documents.ReportAsync(id, cancellationToken), context))
+            .RequireAuthorization(ReportReaderPolicy)
             .WithSummary("Granskningsrapporten som Word-dokument: utkast märkt ”Utkast”, fastställd rapport som den sparades. En anordnare får bara sina egna, kommunicerade rapporter.");
 
         reviews.MapGet("/{id:guid}/meeting-notes.docx", async (Guid id, bool? forProvider, ReviewDocuments documents, HttpContext context, CancellationToken cancellationToken) =>
                 Answer(await documents.MeetingNotesAsync(id, forProvider ?? false, cancellationToken), context))
-            .RequireAuthorization(Policies.Municipal)
+            .RequireAuthorization(Policies.Staff)
             .WithSummary("Minnesanteckningarna som Word-dokument, med intervjuanteckningarna per grupp i kommunens exemplar; ?forProvider=true ger exemplaret utan dem.");
     }
 

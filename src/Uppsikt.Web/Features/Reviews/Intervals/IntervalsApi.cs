@@ -13,7 +13,7 @@ public static class IntervalsApi
                 [AsParameters] ListParameters list, Guid? committeeId, IntervalFilter? filter, CancellationToken cancellationToken) =>
                 await handler.ListAsync(list.ToQuery(), committeeId, filter is { } f && Enum.IsDefined(f) ? f : IntervalFilter.All, cancellationToken)
                     is { } rows ? TypedResults.Ok(rows) : TypedResults.NotFound())
-            .RequireAuthorization(Policies.Municipal)
+            .RequireAuthorization(Policies.Staff)
             .WithTags("Granskningar")
             .WithSummary("En nämnds öppna enheter med nästa granskning eller uppföljning och skälet (dueOn, reason), senaste ordinarie granskning "
                 + "och resultat. committeeId: nämnden (utan: den första i namnordning; okänd: 404). filter: All, DueSoon (inom 90 dagar) eller Overdue. "

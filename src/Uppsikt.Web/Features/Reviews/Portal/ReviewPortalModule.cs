@@ -12,8 +12,8 @@ namespace Uppsikt.Web.Features.Reviews.Portal;
 /// </summary>
 public static class ReviewPortalModule
 {
-    /// <summary>Any signed-in user: a provider user reads its own communicated reports, the municipality reads them as the provider sees them.</summary>
-    public const string ReaderPolicy = "ReviewPortalReader";
+    /// <summary>A provider user reads its own communicated reports, the staff read them as the provider sees them (decision 0036).</summary>
+    public const string ReaderPolicy = Policies.StaffOrProvider;
 
     public static IServiceCollection AddReviewPortal(this IServiceCollection services)
     {
@@ -24,7 +24,6 @@ public static class ReviewPortalModule
         services.AddScoped<IPortalMatterSource>(sp => sp.GetRequiredService<ReviewPortalSources>());
         services.AddScoped<ReviewReminders>();
         services.AddRecurringJob<ReviewReminders, ReviewSettings>("Påminnelser om svar på granskningsrapporter", settings => settings.ReminderSchedule);
-        services.AddAuthorizationBuilder().AddPolicy(ReaderPolicy, p => p.RequireRole(Roles.All));
         services.Configure<RazorPagesOptions>(options =>
         {
             // Page by page: a policy on the whole /Reviews folder would add to these and keep provider users out.

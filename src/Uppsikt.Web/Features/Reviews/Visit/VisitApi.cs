@@ -10,7 +10,7 @@ public static class VisitApi
 {
     public static void MapReviewVisitApi(this RouteGroupBuilder api)
     {
-        var review = api.MapGroup("/reviews/{id:guid}").WithTags("Granskningar").RequireAuthorization(Policies.Municipal);
+        var review = api.MapGroup("/reviews/{id:guid}").WithTags("Granskningar").RequireAuthorization(Policies.Staff);
 
         review.MapGet("/preparation", async Task<Results<Ok<ReviewPreparation>, NotFound>> (Guid id, VisitHandler handler, ICurrentActor actor,
                 CancellationToken cancellationToken) =>
