@@ -10,13 +10,6 @@ namespace Uppsikt.Web.Infrastructure.Auth;
 /// </summary>
 public static class ApiAntiforgery
 {
-    /// <summary>What an <c>Authorization</c> header carrying an API token starts with.</summary>
-    public const string BearerPrefix = "Bearer ";
-
-    /// <summary>Whether the request signs in by API token (an <c>Authorization: Bearer</c> header) rather than by cookie.</summary>
-    public static bool SendsApiToken(this HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Refuses a write signed in by cookie without a valid antiforgery token: 400, and the endpoint does not run.</summary>
     public static RouteGroupBuilder RequiringAntiforgeryForCookies(this RouteGroupBuilder api)
     {
