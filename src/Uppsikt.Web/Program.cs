@@ -62,6 +62,8 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+// The database being unavailable is answered first, for pages and API alike, without touching the database again.
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 // A request the API cannot bind throws in every environment, not only in development, so that ProblemExceptionHandler answers it
 // with the field at fault in Swedish instead of a bare 400.

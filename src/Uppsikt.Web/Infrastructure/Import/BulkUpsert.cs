@@ -14,7 +14,8 @@ namespace Uppsikt.Web.Infrastructure.Import;
 /// by binary <c>COPY</c>, elsewhere by one prepared single-row <c>INSERT</c> whose parameters are created once and only
 /// given new values. <see cref="FlushAsync"/> then moves them in one <c>INSERT … SELECT … ORDER BY key ON CONFLICT (key)
 /// DO UPDATE</c>, so the table's indexes are filled in key order by a single statement (on SQLite, one statement
-/// journal instead of one per row). Table, column names and value conversions come from the EF model. It bypasses the
+/// journal instead of one per row). Staging writes only the temporary table, so it holds no lock that other users' saves
+/// wait for; only <see cref="FlushAsync"/>, in the import's short write transaction, writes the table itself. Table, column names and value conversions come from the EF model. It bypasses the
 /// change tracker and so the per-row audit: only for bulk imports, whose import record is audited instead (decision 0008; the staging table is decision 0009).
 /// </summary>
 public sealed class BulkUpsert<TEntity> : IAsyncDisposable where TEntity : class
@@ -27,6 +28,8 @@ public sealed class BulkUpsert<TEntity> : IAsyncDisposable where TEntity : class
     private readonly string _stageRow;
     private readonly string _copyStage;
     private readonly string _upsert;
+    private readonly string _dropStage;
+    private bool _staged;
     private DbCommand? _insert;
     private DbParameter[] _parameters = [];
     private NpgsqlBinaryImporter? _copy;
@@ -51,6 +54,7 @@ public sealed class BulkUpsert<TEntity> : IAsyncDisposable where TEntity : class
         _stage = sql.DelimitIdentifier(store.Name + "_bulk");
         _createStage = $"CREATE TEMPORARY TABLE {_stage} AS SELECT {list} FROM {table} WHERE 1 = 0";
         _stageRow = $"INSERT INTO {_stage} ({list}) VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
+        _dropStage = $"DROP TABLE IF EXISTS {_stage}";
         _copyStage = $"COPY {_stage} ({list}) FROM STDIN (FORMAT BINARY)";
         // WHERE true: SQLite would otherwise read ON CONFLICT as a join's ON.
         _upsert = $"INSERT INTO {table} ({list}) SELECT {list} FROM {_stage} WHERE true ORDER BY {key}"
@@ -70,7 +74,7 @@ public sealed class BulkUpsert<TEntity> : IAsyncDisposable where TEntity : class
     /// <summary>Stages a row of provider values (see <see cref="ToProvider"/>), in column order.</summary>
     public async ValueTask AddAsync(ReadOnlyMemory<object?> values, CancellationToken cancellationToken)
     {
-        if (_copy is null && _insert is null)
+        if (!_staged)
         {
             await StartAsync(cancellationToken);
         }
@@ -98,25 +102,35 @@ public sealed class BulkUpsert<TEntity> : IAsyncDisposable where TEntity : class
         await _insert!.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Writes the staged rows into the table and drops the stage.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Ends staging: the rows are all in the stage. Call before the import's write transaction begins.</summary>
+    public async Task EndStagingAsync(CancellationToken cancellationToken)
     {
-        if (_copy is null && _insert is null)
-        {
-            return;
-        }
         if (_copy is { } copy)
         {
             await copy.CompleteAsync(cancellationToken);
         }
         await DisposeStagingAsync();
+    }
+
+    /// <summary>Writes the staged rows into the table and drops the stage, in the import's write transaction.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!_staged)
+        {
+            return;
+        }
+        await DisposeStagingAsync();
         Written += await ExecuteAsync(_upsert, cancellationToken);
-        await ExecuteAsync($"DROP TABLE {_stage}", cancellationToken);
+        await ExecuteAsync(_dropStage, cancellationToken);
+        _staged = false;
     }
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
+        // A stage left on this pooled connection by an import that failed after staging is dropped first.
+        await ExecuteAsync(_dropStage, cancellationToken);
         await ExecuteAsync(_createStage, cancellationToken);
+        _staged = true;
         var connection = _db.Database.GetDbConnection();
         if (connection is NpgsqlConnection npgsql)
         {
@@ -144,7 +158,7 @@ public sealed class BulkUpsert<TEntity> : IAsyncDisposable where TEntity : class
         return command;
     }
 
-    /// <summary>Ends staging; a copy not completed is cancelled, and the import's rollback removes the stage.</summary>
+    /// <summary>Ends staging; a copy not completed is cancelled. A stage the import's rollback did not remove is dropped by the next import.</summary>
     private async ValueTask DisposeStagingAsync()
     {
         if (_copy is not null)

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Uppsikt.Data;
 using Uppsikt.Domain;
 using Uppsikt.Domain.Imports;
@@ -10,22 +13,30 @@ using Uppsikt.Web.Infrastructure.Jobs;
 
 namespace Uppsikt.Web.Infrastructure.Import;
 
-/// <summary>Reads one kind of file within the import's transaction. Register one per kind; <see cref="Kind"/> names it.</summary>
+/// <summary>Reads one kind of file for an import. Register one per kind; <see cref="Kind"/> names it.</summary>
 public interface IImportProcessor
 {
     string Kind { get; }
 
     /// <summary>
-    /// Reads <see cref="ImportRun.File"/>, adds every refused row to <see cref="ImportRun.Problems"/> and writes the rows
-    /// (the runner rolls back if any row was refused); sets the counts on <see cref="ImportRun.Record"/>. Throws
-    /// <see cref="ImportRefusedException"/> when the file as a whole cannot be read.
+    /// Reads <see cref="ImportRun.File"/>, adds every refused row to <see cref="ImportRun.Problems"/> and stages the rows; then,
+    /// if none was refused, calls <see cref="ImportRun.BeginWritingAsync"/> and writes them (the runner rolls back if any row
+    /// was refused); sets the counts on <see cref="ImportRun.Record"/>. Throws <see cref="ImportRefusedException"/> when the
+    /// file as a whole cannot be read.
     /// </summary>
     Task ProcessAsync(ImportRun run, CancellationToken cancellationToken);
 }
 
-/// <summary>One import being run: its database context (in a transaction), record, file and problems.</summary>
+/// <summary>
+/// One import being run: its database context, record, file and problems, and its two transactions (decision 0039). The
+/// file is read and its rows staged in a transaction that writes only temporary tables, so other users' saves go on
+/// meanwhile, however long the file; the rows then reach their tables in a short write transaction of their own.
+/// </summary>
 public sealed class ImportRun(AppDbContext db, DataImport record, string path, ImportProblems problems, ImportSettings settings, ImportProgress progress)
+    : IAsyncDisposable
 {
+    private IDbContextTransaction? _transaction;
+
     public AppDbContext Db => db;
 
     public DataImport Record => record;
@@ -37,8 +48,65 @@ public sealed class ImportRun(AppDbContext db, DataImport record, string path, I
 
     public ImportSettings Settings => settings;
 
+    /// <summary>True once the write transaction has begun.</summary>
+    public bool Writing { get; private set; }
+
     /// <summary>Tells readers of the import page how many rows have been read; cheap enough to call for every row.</summary>
     public void Progress(int rowsRead) => progress.Report(record.Id, rowsRead);
+
+    /// <summary>
+    /// Begins the staging transaction. SQLite's is deferred, so it takes the database's single write lock only if it writes
+    /// a table of the database, which staging does not; its temporary tables live on after its commit, on the same connection.
+    /// </summary>
+    internal async Task BeginStagingAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        _transaction = db.Database.GetDbConnection() is SqliteConnection sqlite
+            ? await db.Database.UseTransactionAsync(sqlite.BeginTransaction(deferred: true), cancellationToken)
+            : await db.Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends staging and begins the short write transaction in which the staged rows are moved into their tables. It waits for
+    /// other writers as long as it must (an import in the background need not give up), where a user's save waits at most
+    /// <see cref="DatabaseSettings.WriteWaitSeconds"/>.
+    /// </summary>
+    public async Task BeginWritingAsync(CancellationToken cancellationToken)
+    {
+        if (Writing)
+        {
+            return;
+        }
+        Writing = true;
+        await _transaction!.CommitAsync(cancellationToken);
+        await _transaction.DisposeAsync();
+        switch (db.Database.GetDbConnection())
+        {
+            case SqliteConnection sqlite:
+                sqlite.DefaultTimeout = WriteWaitSeconds;
+                break;
+            case NpgsqlConnection:
+                await db.Database.ExecuteSqlRawAsync("SET lock_timeout = 0", cancellationToken);
+                break;
+        }
+        db.Database.SetCommandTimeout(WriteWaitSeconds);
+        _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>How long the final step may wait for other writers and take: far longer than any final step needs.</summary>
+    private const int WriteWaitSeconds = 600;
+
+    internal Task CommitAsync(CancellationToken cancellationToken) => _transaction!.CommitAsync(cancellationToken);
+
+    internal Task RollbackAsync(CancellationToken cancellationToken) => _transaction!.RollbackAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>The rows read so far by the imports running in this instance, for the progress shown while they run.</summary>
@@ -127,7 +195,7 @@ public sealed class DataImports(
         Path.Combine(database.FullDataFolder, StoredUpload.Folder, importId.ToString("N") + ".upload");
 }
 
-/// <summary>Imports waiting to run, one at a time (SQLite has one writer; an import holds the write for its whole file).</summary>
+/// <summary>Imports waiting to run, one at a time in each instance.</summary>
 public sealed class ImportQueue
 {
     private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
@@ -138,8 +206,8 @@ public sealed class ImportQueue
 }
 
 /// <summary>
-/// Runs queued imports. Each runs in one transaction: every row is written, or — when any row was refused or the file
-/// could not be read — none is, and the import record says why, row by row.
+/// Runs queued imports. Every row is written, in one short write transaction after the whole file was read and staged, or
+/// — when any row was refused or the file could not be read — none is, and the import record says why, row by row.
 /// </summary>
 public sealed class ImportRunner(
     IServiceScopeFactory scopes, IEnumerable<IImportProcessor> processors, ImportSettings settings, DatabaseSettings database,
@@ -157,13 +225,13 @@ public sealed class ImportRunner(
             var record = await db.DataImports.FirstAsync(i => i.Id == importId, cancellationToken);
             var problems = new ImportProblems(settings.MaxReportedProblems);
             var processor = processors.Single(p => p.Kind == record.Kind);
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await SetSqliteCacheAsync(db, settings.SqliteCacheMegabytes * 1024, cancellationToken);
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            await using (var run = new ImportRun(db, record, path, problems, settings, progress))
             {
+                await run.BeginStagingAsync(cancellationToken);
+                await SetSqliteCacheAsync(db, settings.SqliteCacheMegabytes * 1024, cancellationToken);
                 try
                 {
-                    await processor.ProcessAsync(new ImportRun(db, record, path, problems, settings, progress), cancellationToken);
+                    await processor.ProcessAsync(run, cancellationToken);
                 }
                 catch (ImportRefusedException refused)
                 {
@@ -171,14 +239,15 @@ public sealed class ImportRunner(
                 }
                 if (!problems.Any)
                 {
+                    await run.BeginWritingAsync(cancellationToken);
                     record.Status = ImportStatus.Succeeded;
                     record.FinishedAt = clock.GetUtcNow();
                     await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
+                    await run.CommitAsync(cancellationToken);
                     await SetSqliteCacheAsync(db, DefaultSqliteCacheKilobytes, cancellationToken);
                     return;
                 }
-                await transaction.RollbackAsync(cancellationToken);
+                await run.RollbackAsync(cancellationToken);
             }
             await SetSqliteCacheAsync(db, DefaultSqliteCacheKilobytes, cancellationToken);
             db.ChangeTracker.Clear();

@@ -28,11 +28,14 @@ public static class TableReader
     public const string EncodingMessage =
         "Filen är inte sparad som UTF-8, så å, ä och ö kan inte läsas säkert. Spara om den som ”CSV UTF-8” och läs in den igen.";
 
+    public static string LineTooLong(int maxLineLength) =>
+        $"Raden är längre än {maxLineLength.ToString("N0", SwedishText.Culture)} tecken, som är det längsta som tas emot. Kontrollera att filen är en tabell med en post per rad.";
+
     /// <summary>Opens a CSV (UTF-8, delimiter ; , or tab, detected from the header) or XLSX (first sheet) file.</summary>
     public static ITableReader Open(string path, string fileName, ImportSettings settings) =>
         Path.GetExtension(fileName).ToUpperInvariant() switch
         {
-            ".XLSX" => new XlsxTableReader(path),
+            ".XLSX" => new XlsxTableReader(path, settings),
             _ => new CsvTableReader(path, settings.MaxLineLength),
         };
 }
@@ -106,52 +109,62 @@ public sealed class CsvTableReader : ITableReader
         }
         catch (CsvRecordTooLargeException tooLarge)
         {
-            throw new ImportRefusedException($"Raden är längre än {_maxLineLength.ToString("N0", SwedishText.Culture)} tecken, som är det längsta som tas emot. Kontrollera att filen är en tabell med en post per rad.",
-                tooLarge.RowNumber + 1);
+            throw new ImportRefusedException(TableReader.LineTooLong(_maxLineLength), tooLarge.RowNumber + 1);
         }
     }
 }
 
 /// <summary>
-/// The first worksheet of an XLSX file through the Open XML SDK's SAX reader: rows are read one at a time, only the
-/// shared-string table is held in memory. Formula cells are reported as such.
+/// The first worksheet of an XLSX file through the Open XML SDK's SAX reader, in bounded memory whatever the file holds:
+/// cells are read one at a time, and only the shared-string table is held. Before anything is unpacked, the sizes the
+/// file declares are checked against <see cref="ImportSettings.MaxUnpackedBytes"/> and, for the shared strings,
+/// <see cref="ImportSettings.MaxSharedStringsBytes"/>; while reading, the same limits hold for what is actually unpacked,
+/// and a row is held to <see cref="ImportSettings.MaxLineLength"/> as a CSV line is. Formula cells are reported as such.
 /// </summary>
 public sealed class XlsxTableReader : ITableReader
 {
     private readonly SpreadsheetDocument _document;
     private readonly OpenXmlReader _rows;
+    private readonly ImportSettings _settings;
     private readonly List<string> _sharedStrings = [];
+    private readonly List<(int Column, string? Value, bool Formula)> _read = [];
     private string?[] _cells = [];
     private bool[] _formulas = [];
 
-    public XlsxTableReader(string path)
+    public XlsxTableReader(string path, ImportSettings settings)
     {
+        _settings = settings;
+        CheckDeclaredSizes(path, settings);
         try
         {
-            _document = SpreadsheetDocument.Open(path, isEditable: false);
+            _document = SpreadsheetDocument.Open(path, isEditable: false, new OpenSettings { MaxCharactersInPart = settings.MaxUnpackedBytes });
         }
         catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
         {
-            throw new ImportRefusedException("Filen är inte en Excel-arbetsbok (.xlsx) som kan läsas.");
+            throw new ImportRefusedException(NotAWorkbook);
         }
-        var workbook = _document.WorkbookPart ?? throw new ImportRefusedException("Excel-filen saknar arbetsbok.");
-        if (workbook.SharedStringTablePart is { } strings)
+        try
         {
-            using var reader = OpenXmlReader.Create(strings);
-            while (reader.Read())
+            var workbook = _document.WorkbookPart ?? throw new ImportRefusedException("Excel-filen saknar arbetsbok.");
+            if (workbook.SharedStringTablePart is { } strings)
             {
-                if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
-                {
-                    _sharedStrings.Add(reader.LoadCurrentElement()?.InnerText ?? "");
-                }
+                ReadSharedStrings(strings);
             }
+            var firstSheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
+                ?? throw new ImportRefusedException("Excel-filen har inget kalkylblad.");
+            var sheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
+            _rows = OpenXmlReader.Create(sheet);
+            Header = NextRow() ? [.. _cells.Select(c => (c ?? "").Trim())] : [];
         }
-        var firstSheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
-            ?? throw new ImportRefusedException("Excel-filen har inget kalkylblad.");
-        var sheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
-        _rows = OpenXmlReader.Create(sheet);
-        Header = NextRow() ? [.. _cells.Select(c => (c ?? "").Trim())] : [];
+        catch
+        {
+            _rows?.Dispose();
+            _document.Dispose();
+            throw;
+        }
     }
+
+    private const string NotAWorkbook = "Filen är inte en Excel-arbetsbok (.xlsx) som kan läsas.";
 
     public IReadOnlyList<string> Header { get; }
 
@@ -179,27 +192,112 @@ public sealed class XlsxTableReader : ITableReader
         _document.Dispose();
     }
 
+    /// <summary>Refuses a file whose parts say they unpack to more than the limits, before any of it is unpacked.</summary>
+    private static void CheckDeclaredSizes(string path, ImportSettings settings)
+    {
+        long total = 0, sharedStrings = 0;
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (entry.FullName.EndsWith("sharedStrings.xml", StringComparison.OrdinalIgnoreCase))
+                {
+                    sharedStrings += entry.Length;
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw new ImportRefusedException(NotAWorkbook);
+        }
+        if (total > settings.MaxUnpackedBytes || sharedStrings > settings.MaxSharedStringsBytes)
+        {
+            throw new ImportRefusedException(TooLargeUnpacked(settings));
+        }
+    }
+
+    private static string TooLargeUnpacked(ImportSettings settings) =>
+        $"Excel-filen blir större än {settings.MaxUnpackedText} uppackad (eller har mer än {settings.MaxSharedStringsText} text i sin tabell över delade texter), "
+        + "vilket är mer än en tabell med indikatorvärden behöver. Spara den som CSV UTF-8 och läs in den igen.";
+
+    private void ReadSharedStrings(SharedStringTablePart strings)
+    {
+        long characters = 0;
+        using var reader = OpenXmlReader.Create(strings);
+        while (Guard(reader.Read))
+        {
+            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            {
+                var text = Guard(() => reader.LoadCurrentElement())?.InnerText ?? "";
+                characters += text.Length;
+                if (characters > _settings.MaxSharedStringsBytes)
+                {
+                    throw new ImportRefusedException(TooLargeUnpacked(_settings));
+                }
+                _sharedStrings.Add(text);
+            }
+        }
+    }
+
+    /// <summary>Reads on, refusing the file when a part unpacks to more than <see cref="ImportSettings.MaxUnpackedBytes"/> or is not XML.</summary>
+    private T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (System.Xml.XmlException)
+        {
+            throw new ImportRefusedException(TooLargeOrBroken(_settings), Line == 0 ? null : Line);
+        }
+        catch (InvalidDataException)
+        {
+            throw new ImportRefusedException(NotAWorkbook, Line == 0 ? null : Line);
+        }
+    }
+
+    private static string TooLargeOrBroken(ImportSettings settings) =>
+        $"Excel-filen kunde inte läsas: antingen blir den större än {settings.MaxUnpackedText} uppackad, eller så är den skadad. Spara om den i Excel, eller som CSV UTF-8, och läs in den igen.";
+
+    /// <summary>Reads the next row cell by cell, so that a row never holds more than one cell beyond the limits.</summary>
     private bool NextRow()
     {
-        while (_rows.Read())
+        while (Guard(_rows.Read))
         {
             if (_rows.ElementType != typeof(Row) || !_rows.IsStartElement)
             {
                 continue;
             }
-            var row = (Row)_rows.LoadCurrentElement()!;
-            Line = row.RowIndex?.Value is { } index ? (int)index : Line + 1;
-            var cells = row.Elements<Cell>().ToList();
-            var columns = cells.Select((c, i) => ColumnIndex(c.CellReference?.Value, Line) ?? i).ToList();
-            var width = columns.Count == 0 ? 0 : columns.Max() + 1;
+            Line = _rows.Attributes.FirstOrDefault(a => a.LocalName == "r").Value is { } r
+                && int.TryParse(r, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) ? index : Line + 1;
+            _read.Clear();
+            var width = 0;
+            var characters = 0L;
+            while (Guard(_rows.Read) && !(_rows.ElementType == typeof(Row) && _rows.IsEndElement))
+            {
+                if (_rows.ElementType != typeof(Cell) || !_rows.IsStartElement)
+                {
+                    continue;
+                }
+                var cell = (Cell)Guard(() => _rows.LoadCurrentElement())!;
+                var column = ColumnIndex(cell.CellReference?.Value, Line) ?? _read.Count;
+                var value = ValueOf(cell);
+                characters += value?.Length ?? 0;
+                if (column >= MaxColumns || characters > _settings.MaxLineLength)
+                {
+                    throw new ImportRefusedException(TableReader.LineTooLong(_settings.MaxLineLength), Line);
+                }
+                _read.Add((column, value, cell.CellFormula is not null));
+                width = Math.Max(width, column + 1);
+            }
             _cells = new string?[width];
             _formulas = new bool[width];
-            for (var i = 0; i < cells.Count; i++)
+            foreach (var (column, value, formula) in _read)
             {
-                var cell = cells[i];
-                var column = columns[i];
-                _formulas[column] = cell.CellFormula is not null;
-                _cells[column] = ValueOf(cell);
+                _cells[column] = value;
+                _formulas[column] = formula;
             }
             return true;
         }

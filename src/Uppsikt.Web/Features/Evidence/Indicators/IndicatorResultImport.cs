@@ -35,7 +35,6 @@ public sealed class IndicatorResultImport : IImportProcessor
     public async Task ProcessAsync(ImportRun run, CancellationToken cancellationToken)
     {
         var lookups = await Lookups.LoadAsync(run.Db, cancellationToken);
-        var countBefore = await run.Db.Outcomes.CountAsync(cancellationToken);
         await using var writer = new ResultWriter(run, lookups);
         if (Path.GetExtension(run.Record.FileName).Equals(".json", StringComparison.OrdinalIgnoreCase))
         {
@@ -50,6 +49,9 @@ public sealed class IndicatorResultImport : IImportProcessor
         {
             return;
         }
+        await writer.EndStagingAsync(cancellationToken);
+        await run.BeginWritingAsync(cancellationToken);
+        var countBefore = await run.Db.Outcomes.CountAsync(cancellationToken);
         await writer.FlushAsync(cancellationToken);
         var added = await run.Db.Outcomes.CountAsync(cancellationToken) - countBefore;
         run.Record.RowsRead = writer.RowsRead;
@@ -306,6 +308,8 @@ public sealed class IndicatorResultImport : IImportProcessor
         }
 
         public ValueTask WriteAsync(CancellationToken cancellationToken) => _bulk.AddAsync(_row, cancellationToken);
+
+        public Task EndStagingAsync(CancellationToken cancellationToken) => _bulk.EndStagingAsync(cancellationToken);
 
         public Task FlushAsync(CancellationToken cancellationToken) => _bulk.FlushAsync(cancellationToken);
 

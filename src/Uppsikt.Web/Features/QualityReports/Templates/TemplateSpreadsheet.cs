@@ -33,7 +33,7 @@ public sealed record TemplateImportResult([property: JsonIgnore] IReadOnlyList<R
 /// all or nothing, matches questions by code, refuses formula cells and reports each problem by row and column in Swedish.
 /// The rules the questions follow are <see cref="TemplateRules"/>, the same as in the browser's question form.
 /// </summary>
-public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsInForce conditions)
+public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsInForce conditions, ImportSettings importLimits)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -119,7 +119,7 @@ public sealed class TemplateSpreadsheet(AppDbContext db, ConditionsInForce condi
             }
             var problems = new List<Refusal>();
             List<(int Line, QuestionDraft Draft)> rows;
-            using (var reader = new XlsxTableReader(path))
+            using (var reader = new XlsxTableReader(path, importLimits))
             {
                 rows = Read(reader, codes, template, problems);
             }
