@@ -224,6 +224,28 @@ public sealed class RetentionTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     [Fact]
+    public async Task ARemovalByRetentionSavesNothingButRemovals()
+    {
+        var unitId = await app.GetUnitIdAsync(Demo.OmsorgshusetSickla);
+        var lastAudit = await app.LastAuditIdAsync();
+
+        await app.WithDbAsync(async db =>
+        {
+            db.CaseWorkerObservations.Add(new CaseWorkerObservation
+            {
+                UnitId = unitId,
+                ObservedOn = Today,
+                Category = ComplaintCategory.Food,
+                Severity = Severity.Minor,
+                Summary = "Ny (gallringstest).",
+            });
+            return await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveRemovalsByRetentionAsync("Gallrad (test)", Cancel));
+        });
+
+        Assert.Equal(lastAudit, await app.LastAuditIdAsync());
+    }
+
+    [Fact]
     public async Task AShorterPeriodInTheSettingsRemovesWhatTheDefaultKeeps()
     {
         var complaint = await ComplaintAsync("Avslutat för tre månader sedan (gallringstest).", 120, 100);

@@ -54,11 +54,9 @@ public sealed class PersonalDataRetention(
                 }
             }
             removed[source.Kind] = count;
-            if (count > 0)
-            {
-                logger.LogInformation("Retention removed {Count} records of {Kind} older than {Months} months.", count, source.Kind, months);
-            }
         }
+        // Logged also when nothing was removed: the audit trail only shows the runs that removed something.
+        logger.LogInformation("Retention run on {Today}: removed {Removed}.", today, string.Join(", ", removed.Select(r => $"{r.Value} {r.Key}")));
         return removed;
     }
 
