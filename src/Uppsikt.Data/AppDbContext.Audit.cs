@@ -10,7 +10,8 @@ namespace Uppsikt.Data;
 /// The audit trail (decision 0003): every save records each added, modified and deleted entity with the actor, the
 /// time from the injected clock, before and after, hash-chained under the current audit key (decision 0035: the key is in
 /// memory, so sealing costs no query), in the same transaction as the change. The derived rows
-/// (decision 0027) are brought up to date in that transaction too, after the save and before the commit.
+/// (decision 0027) are brought up to date in that transaction too, after the save and before the commit. A removal by retention
+/// (<see cref="SaveRemovalsByRetentionAsync"/>) is recorded without the removed content.
 /// </summary>
 public sealed partial class AppDbContext
 {
@@ -26,6 +27,34 @@ public sealed partial class AppDbContext
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
+
+    /// <summary>Set only while <see cref="SaveRemovalsByRetentionAsync"/> saves: what the audit rows of its removals say instead of the content.</summary>
+    private string? retentionNote;
+
+    /// <summary>
+    /// Saves removals by retention (gallring, decision 0038): each removed record's audit row has the action
+    /// <see cref="AuditEntry.Purged"/> and, instead of the record's content, only <paramref name="note"/> (for example "Gallrad
+    /// enligt gallringsfrist 24 månader"), so the trail says what was removed, when and why, but keeps nothing of what it said.
+    /// The save must hold removals only; anything added or changed is refused, so no content can slip into the trail this way.
+    /// </summary>
+    public async Task<int> SaveRemovalsByRetentionAsync(string note, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries().Any(e => e.Entity is not (AuditEntry or IDerivedRow) && e.State is EntityState.Added or EntityState.Modified))
+        {
+            throw new InvalidOperationException("A save of removals by retention may only remove records.");
+        }
+        retentionNote = note;
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            retentionNote = null;
+        }
+    }
 
     /// <summary>The synchronous path, used by framework stores such as data protection; audited by the same code as the async one.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -131,6 +160,11 @@ public sealed partial class AppDbContext
             }
             SearchText.Update(entry);
             var entityType = entry.Metadata.HasSharedClrType ? entry.Metadata.Name : entry.Metadata.ClrType.Name;
+            if (retentionNote is not null)
+            {
+                changes.Add(new PendingChange(entityType, KeyOf(entry), AuditEntry.Purged, JsonSerializer.Serialize(retentionNote, AuditJson), null));
+                continue;
+            }
             var before = entry.State is EntityState.Modified or EntityState.Deleted ? Serialize(entry, original: true) : null;
             var after = entry.State is EntityState.Deleted ? null : Serialize(entry, original: false);
             changes.Add(new PendingChange(entityType, KeyOf(entry), entry.State.ToString(), before, after));

@@ -17,7 +17,10 @@ public sealed class AuditEntry
 
     public required string EntityId { get; init; }
 
-    /// <summary>Added, Modified or Deleted.</summary>
+    /// <summary>The action of a record removed by retention (decision 0038): <see cref="Before"/> is the reason as a JSON string, not the content.</summary>
+    public const string Purged = "Purged";
+
+    /// <summary>Added, Modified, Deleted or <see cref="Purged"/>.</summary>
     public required string Action { get; init; }
 
     public string? Before { get; init; }

@@ -25,6 +25,7 @@ using Uppsikt.Web.Infrastructure.Import;
 using Uppsikt.Web.Infrastructure.Jobs;
 using Uppsikt.Web.Infrastructure.Mail;
 using Uppsikt.Web.Infrastructure.Notifications;
+using Uppsikt.Web.Infrastructure.Retention;
 
 // Administration verbs (migrate, seed-demo, create-user, …) run in the same executable and settings.
 if (AdminCommandLine.Handles(args))
@@ -82,6 +83,7 @@ builder.Services.AddUppsiktMail();
 builder.Services.AddUppsiktNotifications();
 builder.Services.AddCycleFeature();
 builder.Services.AddUppsiktFiles();
+builder.Services.AddUppsiktRetention();
 builder.Services.AddEvidenceFeature();
 builder.Services.AddConditionsFeature();
 builder.Services.AddPlansFeature();

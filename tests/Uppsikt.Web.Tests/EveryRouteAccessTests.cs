@@ -451,6 +451,7 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /Admin/Audit"] = RouteRule.Denied(b => b.UnitId) with { TargetField = "entityId" },
         ["POST /Admin/Audit?handler=Verify"] = RouteRule.Denied(),
         ["POST /Admin/Audit?handler=Checkpoint"] = RouteRule.Denied(),
+        ["GET /Admin/Retention"] = RouteRule.Denied(),
 
         // Everyone
         ["GET /"] = RouteRule.NoProviderData("the start page"),

@@ -12,6 +12,8 @@ public sealed class SettingsTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     [InlineData("Mail:From", "inte en adress")]
     [InlineData("Files:MaxBytes", "0")]
     [InlineData("Accessibility:Email", "inte en adress")]
+    [InlineData("Retention:ComplaintMonths", "0")]
+    [InlineData("Retention:Schedule", "varje natt")]
     public void ABadSettingStopsStartUpWithAMessageNamingIt(string key, string value)
     {
         using var bad = app.WithWebHostBuilder(builder => builder.UseSetting(key, value));

@@ -19,10 +19,20 @@ public sealed record AuditRef(string EntityType, string EntityId, string? Label 
 /// <summary>One field of a change, in Swedish: its name and its values as the pages show them, and the record an id refers to.</summary>
 public sealed record AuditField(string Name, string? Before, string? After, AuditRef? BeforeRef, AuditRef? AfterRef);
 
-/// <summary>One audited change as the audit page shows it: only the fields that changed (all of them for a new or removed record).</summary>
-public sealed record AuditRow(long Id, DateTimeOffset OccurredAt, string ActorName, AuditRef Record, string Action, IReadOnlyList<AuditField> Fields)
+/// <summary>
+/// One audited change as the audit page shows it: only the fields that changed (all of them for a new or removed record); for a
+/// record removed by retention no fields, only the <paramref name="Note"/> saying why (decision 0038).
+/// </summary>
+public sealed record AuditRow(long Id, DateTimeOffset OccurredAt, string ActorName, AuditRef Record, string Action, IReadOnlyList<AuditField> Fields, string? Note = null)
 {
-    public string ActionText => Action switch { "Added" => "Skapad", "Modified" => "Ändrad", "Deleted" => "Borttagen", _ => Action };
+    public string ActionText => Action switch
+    {
+        "Added" => "Skapad",
+        "Modified" => "Ändrad",
+        "Deleted" => "Borttagen",
+        AuditEntry.Purged => "Gallrad",
+        _ => Action,
+    };
 }
 
 /// <summary>
@@ -175,6 +185,11 @@ public sealed class AuditTrail(AppDbContext db, AuditKeyRing keys, AuditCheckpoi
 
     private AuditRow Present(AuditEntry entry)
     {
+        if (entry.Action == AuditEntry.Purged)
+        {
+            return new AuditRow(entry.Id, entry.OccurredAt, entry.ActorName, new AuditRef(entry.EntityType, entry.EntityId), entry.Action, [],
+                entry.Before is null ? null : JsonSerializer.Deserialize<string>(entry.Before));
+        }
         EntityTypes.TryGetValue(entry.EntityType, out var type);
         var before = Parse(entry.Before);
         var after = Parse(entry.After);

@@ -65,6 +65,9 @@ public static class EvidenceModule
         services.AddScoped<IndicatorResults>();
         services.AddScoped<IndicatorFlags>();
         services.AddScoped<Infrastructure.Risk.IRiskSignalSource, EvidenceRiskSignals>();
+        services.AddScoped<Infrastructure.Retention.IRetentionSource, ComplaintRetention>();
+        services.AddScoped<Infrastructure.Retention.IRetentionSource, IncidentRetention>();
+        services.AddScoped<Infrastructure.Retention.IRetentionSource, ObservationRetention>();
         // The upload page takes files up to the import limit rather than the server's default request size.
         services.Configure<RazorPagesOptions>(options =>
         {

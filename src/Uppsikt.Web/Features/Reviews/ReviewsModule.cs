@@ -27,6 +27,7 @@ public static class ReviewsModule
         services.AddScoped<Intervals.IntervalsHandler>();
         services.AddScoped<Infrastructure.Reviews.IReviewDue>(sp => sp.GetRequiredService<Intervals.IntervalsHandler>());
         services.AddScoped<Infrastructure.Risk.IRiskSignalSource, ReviewRiskSignals>();
+        services.AddScoped<Infrastructure.Retention.IRetentionSource, InterviewNoteRetention>();
         services.AddScoped<Infrastructure.Home.IWorkSource, ReviewWork>();
         services.Configure<RazorPagesOptions>(options =>
         {

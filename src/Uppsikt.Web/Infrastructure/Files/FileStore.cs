@@ -164,8 +164,28 @@ public sealed class FileStore(
         }
         db.StoredFiles.Remove(file);
         await db.SaveChangesAsync(cancellationToken);
-        File.Delete(PathOf(fileId));
+        DeleteBytes([fileId]);
         return SaveResult.Saved(fileId);
+    }
+
+    /// <summary>
+    /// Marks the records of every file of the given matters removed, without saving, for a caller that removes the matters
+    /// themselves (retention, decision 0038); returns the files' ids, whose bytes go with <see cref="DeleteBytes"/> once the save is committed.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> RemoveRecordsOfAsync(string ownerType, IReadOnlyCollection<Guid> ownerIds, CancellationToken cancellationToken)
+    {
+        var records = await db.StoredFiles.Where(f => f.OwnerType == ownerType && ownerIds.Contains(f.OwnerId)).ToListAsync(cancellationToken);
+        db.StoredFiles.RemoveRange(records);
+        return [.. records.Select(f => f.Id)];
+    }
+
+    /// <summary>Deletes the bytes of files whose records are removed; a file already gone is no fault.</summary>
+    public void DeleteBytes(IEnumerable<Guid> fileIds)
+    {
+        foreach (var id in fileIds)
+        {
+            File.Delete(PathOf(id));
+        }
     }
 
     /// <summary>

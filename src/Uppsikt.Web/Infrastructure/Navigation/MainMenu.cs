@@ -71,6 +71,7 @@ public static class MainMenu
         [
             new("Användare", "/Admin/Users", Policies.Administrator),
             new("Ändringslogg", "/Admin/Audit", Policies.Administrator),
+            new("Gallring", "/Admin/Retention", Policies.Administrator),
         ]),
     ];
 
