@@ -103,6 +103,23 @@ public sealed class AdminVerbTests : IAsyncLifetime
         Assert.True(await db.Users.AnyAsync(u => u.Email == "ny@uppsikt.example", TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("bara små bokstäver och mellanslag", 0)]
+    [InlineData("ÅÄÖ-ÆØ-ÉÜ-ßλ", 0)]
+    [InlineData("kort lösen", 1)]
+    public async Task APasswordIsJudgedByItsLengthNotByWhichCharactersItMixes(string password, int exit)
+    {
+        await PrepareAsync();
+
+        var result = await RunAsync("create-user", "--email", "ny@uppsikt.example", "--name", "Ny Användare (fiktiv)", "--role", "CaseWorker", "--password", password);
+
+        Assert.Equal(exit, result.Exit);
+        if (exit != 0)
+        {
+            Assert.Contains("Lösenordet måste ha minst 12 tecken.", result.Error, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task ImportKoladaUnitsAddsNackasHomeCareUnitsOnce()
     {

@@ -109,6 +109,12 @@ public sealed class SignInHardeningTests(UppsiktApp app) : IClassFixture<Uppsikt
             Assert.Contains(Failed, answer.Page, StringComparison.Ordinal);
             Assert.DoesNotContain("låst", answer.Page, StringComparison.OrdinalIgnoreCase);
         });
+        // The page does not tell them apart; the log does, for whoever investigates, and never holds a password.
+        var signIns = app.Log.Entries.Where(e => e.Category.EndsWith("LoginModel", StringComparison.Ordinal)).Select(e => e.Message).ToList();
+        Assert.Contains(signIns, m => m.StartsWith("Sign-in failed for finns-inte@uppsikt.example from ", StringComparison.Ordinal));
+        Assert.Contains(signIns, m => m.StartsWith($"Sign-in failed for {Demo.DistrictUser} from ", StringComparison.Ordinal));
+        Assert.Contains(signIns, m => m.StartsWith($"Sign-in refused, account locked for {Demo.CaseWorker} from ", StringComparison.Ordinal));
+        Assert.DoesNotContain(signIns, m => m.Contains("fel-losenord", StringComparison.Ordinal) || m.Contains(DemoData.Password, StringComparison.Ordinal));
     }
 
     [Fact]

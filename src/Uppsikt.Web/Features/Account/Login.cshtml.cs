@@ -8,7 +8,7 @@ using Uppsikt.Web.Infrastructure.Auth;
 
 namespace Uppsikt.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, OidcSettings oidc, SignInThrottle throttle) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, OidcSettings oidc, SignInThrottle throttle, ILogger<LoginModel> logger) : PageModel
 {
     /// <summary>
     /// The one answer to an unknown e-mail, a wrong password and a locked account alike, so that the page never tells whether
@@ -48,6 +48,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, OidcSettings oidc,
         var email = Email!.Trim();
         if (throttle.Refuse(HttpContext, signIn.UserManager.NormalizeEmail(email)) is { } wait)
         {
+            logger.LogWarning("Sign-in refused by the attempt limits for {Email} from {Client}.", email, HttpContext.Connection.RemoteIpAddress);
             Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             ModelState.AddModelError("", SignInThrottle.Message(wait));
             var refused = Page();
@@ -55,6 +56,10 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, OidcSettings oidc,
             return refused;
         }
         var result = await signIn.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
+        // Every attempt is a security event (ASVS 16.3.1): who, from where, and how it ended; never the password.
+        logger.Log(result.Succeeded ? LogLevel.Information : LogLevel.Warning, "Sign-in {Outcome} for {Email} from {Client}.",
+            result.Succeeded ? "succeeded" : result.IsLockedOut ? "refused, account locked" : result.IsNotAllowed ? "refused, access ended" : "failed",
+            email, HttpContext.Connection.RemoteIpAddress);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

@@ -138,8 +138,12 @@ public static class AuthRegistration
     public static void ConfigureIdentity(IdentityOptions options)
     {
         options.User.RequireUniqueEmail = true;
+        // Length is what makes a password strong; any characters in any mix are accepted (ASVS 6.2.1, 6.2.5).
         options.Password.RequiredLength = 12;
         options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
