@@ -60,6 +60,8 @@ public sealed partial class AppDbContext(
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
     public DbSet<PendingHandOff> PendingHandOffs => Set<PendingHandOff>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
 

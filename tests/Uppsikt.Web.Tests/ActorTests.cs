@@ -70,7 +70,7 @@ public sealed class ActorTests(UppsiktApp app) : IClassFixture<UppsiktApp>
             await Assert.ThrowsAsync<InvalidOperationException>(() => plain.ServiceProvider.GetRequiredService<OutboxSender>().SendPendingAsync(Cancel));
         }
 
-        await new ScheduledJob<OutboxSender>(scopes).RunAsync(Cancel);
+        Assert.True(await new ScheduledJob<OutboxSender>(scopes).RunAsync(DateTimeOffset.UtcNow, Cancel));
 
         await using var system = scopes.CreateSystemScope();
         var actor = system.ServiceProvider.GetRequiredService<ICurrentActor>();

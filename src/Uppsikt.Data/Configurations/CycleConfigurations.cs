@@ -78,3 +78,14 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasIndex(e => new { e.SentAt, e.NextAttemptAt });
     }
 }
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
+{
+    public void Configure(EntityTypeBuilder<JobLease> b)
+    {
+        b.Versioned();
+        b.Property(e => e.JobName).HasMaxLength(EntityDefaults.Name);
+        b.Property(e => e.Instance).HasMaxLength(EntityDefaults.Name);
+        b.HasIndex(e => e.JobName).IsUnique();
+    }
+}

@@ -424,6 +424,40 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToTable("EndedSessions");
                 });
 
+            modelBuilder.Entity("Uppsikt.Data.JobLease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("JobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobName")
+                        .IsUnique();
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Uppsikt.Data.MatterUnit", b =>
                 {
                     b.Property<Guid>("MatterId")

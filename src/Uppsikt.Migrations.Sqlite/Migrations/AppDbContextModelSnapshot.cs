@@ -410,6 +410,40 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("EndedSessions");
                 });
 
+            modelBuilder.Entity("Uppsikt.Data.JobLease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobName")
+                        .IsUnique();
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Uppsikt.Data.MatterUnit", b =>
                 {
                     b.Property<Guid>("MatterId")

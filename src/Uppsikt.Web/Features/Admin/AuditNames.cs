@@ -58,6 +58,7 @@ public static class AuditNames
         ["PlanStep"] = "Steg i uppföljningsplan",
         ["ApiToken"] = "API-nyckel",
         ["EndedSession"] = "Avslutad inloggning",
+        ["JobLease"] = "Körning av bakgrundsjobb",
         ["Indicator"] = "Indikator",
         ["Target"] = "Målvärde",
         ["Outcome"] = "Resultat",

@@ -14,14 +14,16 @@ public sealed class JobSettings
 }
 
 /// <summary>
-/// Background jobs on Quartz.NET with its in-memory store (docs/decisions: jobs are idempotent in the database
-/// instead of clustered in Quartz). Every instance runs every job; each job must be safe to run twice.
+/// Background jobs on Quartz.NET with its in-memory store (decision 0005). Every instance schedules every job, and each
+/// scheduled run happens on the one instance that claims its lease in the database (decision 0040); the work must still be
+/// safe to run twice, since a run cut off by a crash is not taken over and the next scheduled run does it again.
 /// </summary>
 public static class JobsRegistration
 {
     public static IServiceCollection AddUppsiktJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<JobSettings>(JobSettings.Section);
+        services.AddScoped<JobLeases>();
         services.AddQuartz(quartz =>
         {
             quartz.SchedulerName = "Uppsikt";
@@ -40,10 +42,14 @@ public static class JobsRegistration
     /// resolves the work in a system scope of its own (the system is the actor), so it may take scoped services such
     /// as the database context; runs of the same work never overlap on one instance.
     /// </summary>
-    public static IServiceCollection AddRecurringJob<TWork>(this IServiceCollection services, string description, string cron)
+    /// <param name="onEveryInstance">
+    /// Run on every instance rather than on the one that claims the run's lease: only for work that claims each item it
+    /// handles itself, and runs so often that a lease row moved every time would only fill the audit trail.
+    /// </param>
+    public static IServiceCollection AddRecurringJob<TWork>(this IServiceCollection services, string description, string cron, bool onEveryInstance = false)
         where TWork : class, IScheduledWork
     {
-        services.Configure<QuartzOptions>(options => AddJob<TWork>(options, description, cron));
+        services.Configure<QuartzOptions>(options => AddJob<TWork>(options, description, cron, onEveryInstance));
         return services;
     }
 
@@ -52,7 +58,7 @@ public static class JobsRegistration
         where TWork : class, IScheduledWork
         where TSettings : class
     {
-        services.AddOptions<QuartzOptions>().Configure<IOptions<TSettings>>((options, settings) => AddJob<TWork>(options, description, cron(settings.Value)));
+        services.AddOptions<QuartzOptions>().Configure<IOptions<TSettings>>((options, settings) => AddJob<TWork>(options, description, cron(settings.Value), onEveryInstance: false));
         return services;
     }
 
@@ -61,10 +67,10 @@ public static class JobsRegistration
         CronExpression.IsValidExpression(cron ?? "") ? null
             : new ValidationResult($"{key} är inget giltigt cron-uttryck för Quartz (sekunder först, till exempel \"0 0 6 * * ?\"): \"{cron}\".");
 
-    private static void AddJob<TWork>(QuartzOptions options, string description, string cron) where TWork : class, IScheduledWork
+    private static void AddJob<TWork>(QuartzOptions options, string description, string cron, bool onEveryInstance) where TWork : class, IScheduledWork
     {
         var key = new JobKey(typeof(TWork).Name);
-        options.AddJob<ScheduledJob<TWork>>(job => job.WithIdentity(key).WithDescription(description));
+        options.AddJob<ScheduledJob<TWork>>(job => job.WithIdentity(key).WithDescription(description).UsingJobData(ScheduledJob<TWork>.OnEveryInstance, onEveryInstance));
         options.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(key.Name + ".trigger")
             .WithCronSchedule(cron, schedule => schedule.InTimeZone(SwedishCalendar.Zone).WithMisfireHandlingInstructionDoNothing()));
     }
@@ -79,12 +85,24 @@ public interface IScheduledWork
 [DisallowConcurrentExecution]
 internal sealed class ScheduledJob<TWork>(IServiceScopeFactory scopes) : IJob where TWork : IScheduledWork
 {
-    public Task Execute(IJobExecutionContext context) => RunAsync(context.CancellationToken);
+    /// <summary>The job data key that says the job runs on every instance, without a lease.</summary>
+    internal const string OnEveryInstance = "onEveryInstance";
 
-    /// <summary>One run: the work resolved in a system scope of its own.</summary>
-    internal async Task RunAsync(CancellationToken cancellationToken)
+    public Task Execute(IJobExecutionContext context) =>
+        RunAsync(context.MergedJobDataMap.GetBoolean(OnEveryInstance) ? null : context.ScheduledFireTimeUtc ?? context.FireTimeUtc, context.CancellationToken);
+
+    /// <summary>
+    /// The run scheduled at <paramref name="scheduledAt"/>: the work resolved in a system scope of its own, if this instance
+    /// claims the run's lease; false when another instance has it. Without a time, the run needs no lease.
+    /// </summary>
+    internal async Task<bool> RunAsync(DateTimeOffset? scheduledAt, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateSystemScope();
+        if (scheduledAt is { } at && !await scope.ServiceProvider.GetRequiredService<JobLeases>().TryClaimAsync(typeof(TWork).Name, at, cancellationToken))
+        {
+            return false;
+        }
         await scope.ServiceProvider.GetRequiredService<TWork>().RunAsync(cancellationToken);
+        return true;
     }
 }

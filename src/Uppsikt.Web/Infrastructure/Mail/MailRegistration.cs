@@ -15,7 +15,8 @@ public static class MailRegistration
         services.AddScoped<Outbox>();
         services.AddSingleton<AppLinks>();
         services.AddScoped<OutboxSender>();
-        services.AddRecurringJob<OutboxSender>("Skicka e-post från utkorgen", "0 * * * * ?");
+        // Every minute on every instance: the sender claims each message before delivering it, so none goes twice.
+        services.AddRecurringJob<OutboxSender>("Skicka e-post från utkorgen", "0 * * * * ?", onEveryInstance: true);
         return services;
     }
 }
