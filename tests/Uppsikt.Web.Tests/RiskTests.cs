@@ -116,6 +116,23 @@ public sealed class RiskTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     }
 
     [Fact]
+    public async Task ABandSentAsNullIsSkippedAsABlankRow()
+    {
+        var committeeId = await CommitteeIdAsync("Utbildningsnämnden");
+        using var developer = await app.ApiClientAs(Demo.QualityDeveloper);
+
+        using var saved = await developer.PutAsJsonAsync($"/api/v1/risk/committees/{committeeId}/matrix", new
+        {
+            likelihoodLabels = new[] { "Låg", "Medel", "Hög" },
+            consequenceLabels = new[] { "Liten", "Märkbar", "Allvarlig" },
+            bands = new[] { null, new { fromScore = 1, name = "Acceptabel", colour = "#C8E6C9" }, new { fromScore = 6, name = "Oacceptabel", colour = "#EF9A9A" } },
+        }, Api.Json, Cancel);
+
+        var matrix = await Api.ReadAsync<MatrixView>(saved);
+        Assert.Equal(["Acceptabel", "Oacceptabel"], matrix.Bands.Select(b => b.Name));
+    }
+
+    [Fact]
     public async Task ARiskAnalysisIsPreparedApprovedByTheGroupManagerAndReassessedWithAReason()
     {
         var choiceSystemId = await app.GetChoiceSystemIdAsync(Demo.NursingHome);

@@ -10,7 +10,7 @@ namespace Uppsikt.Web.Features.Risk;
 public sealed record BandInput(int? FromScore, string? Name, string? Colour);
 
 /// <summary>The matrix as entered: the labels of each step (trailing empty labels are no steps) and the bands.</summary>
-public sealed record MatrixInput(IReadOnlyList<string?>? LikelihoodLabels, IReadOnlyList<string?>? ConsequenceLabels, IReadOnlyList<BandInput>? Bands, int Version = 0);
+public sealed record MatrixInput(IReadOnlyList<string?>? LikelihoodLabels, IReadOnlyList<string?>? ConsequenceLabels, IReadOnlyList<BandInput?>? Bands, int Version = 0);
 
 /// <summary>A committee's risk matrix; <paramref name="IsDefault"/> until the committee saves its own.</summary>
 public sealed record MatrixView(
@@ -59,7 +59,8 @@ public sealed class RiskSettingsHandler(AppDbContext db, RiskScoring scoring)
         var matrix = await MatrixForChangeAsync(committeeId, cancellationToken);
         var likelihood = Steps(input.LikelihoodLabels);
         var consequence = Steps(input.ConsequenceLabels);
-        var bands = (input.Bands ?? []).Where(b => b.FromScore is not null || !string.IsNullOrWhiteSpace(b.Name))
+        // A band sent as null is a blank row, skipped as the form's empty rows are.
+        var bands = (input.Bands ?? []).OfType<BandInput>().Where(b => b.FromScore is not null || !string.IsNullOrWhiteSpace(b.Name))
             .Select(b => new RiskBand(b.FromScore ?? 0, b.Name ?? "", b.Colour ?? "")).ToList();
         // The committee's analyses keep their steps: a smaller matrix may not leave an item outside it.
         var used = await db.RiskAnalyses.AsNoTracking().Where(a => a.CommitteeId == committeeId).SelectMany(a => a.Items)
