@@ -97,6 +97,22 @@ public sealed class TextInputTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.Equal(before, await CountCommitteesAsync());
     }
 
+    [Theory]
+    [InlineData("%00", "styrtecken")]
+    [InlineData("a%E2%80%AEb", "riktningstecken")]
+    public async Task AQueryParameterWithAForbiddenCharacterGets400ByTheParameterOnEveryDatabase(string search, string kind)
+    {
+        using var api = await app.ApiClientAs(Demo.QualityDeveloper);
+        using var browser = await app.CreateClientAs(Demo.QualityDeveloper);
+
+        using var response = await api.GetAsync($"/api/v1/units?search={search}", Cancel);
+        using var page = await browser.GetAsync($"/Register/Units?search={search}", Cancel);
+
+        var errors = await ValidationErrorsAsync(response);
+        Assert.Equal([$"Texten i fältet ”search” innehåller otillåtna tecken ({kind})."], errors["search"]);
+        Assert.Contains("<h1>Felaktig förfrågan</h1>", await Expect.StatusAsync(page, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AForbiddenCharacterInAListInsideTheBodyIsNamedByItsPlace()
     {

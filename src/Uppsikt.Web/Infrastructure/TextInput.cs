@@ -33,6 +33,10 @@ public static class TextInput
         {
             var bodyType = invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
             var errors = new Validation();
+            foreach (var (name, problem) in QueryProblems(invocation.HttpContext.Request.Query))
+            {
+                errors.Add(name, problem);
+            }
             if (bodyType is not null)
             {
                 foreach (var body in invocation.Arguments.Where(bodyType.IsInstanceOfType))
@@ -43,6 +47,18 @@ public static class TextInput
             return errors.IsValid ? await next(invocation) : errors.Fail().ToProblem();
         });
         return api;
+    }
+
+    /// <summary>Each query-string parameter with a forbidden character, with the message naming it: a query value is one line.</summary>
+    internal static IEnumerable<(string Name, string Problem)> QueryProblems(IQueryCollection query)
+    {
+        foreach (var (name, values) in query)
+        {
+            if (values.Select(value => TextCharacters.Problem(value, multiline: false, name)).FirstOrDefault(p => p is not null) is { } problem)
+            {
+                yield return (name, problem);
+            }
+        }
     }
 
     /// <summary>
@@ -177,7 +193,8 @@ public static class TextInput
 
 /// <summary>
 /// Refuses a posted page form with a forbidden character before the page's handler runs: the errors go on the form by field, and
-/// the page is shown again as its GET handler shows it, with what was typed, so nothing is saved.
+/// the page is shown again as its GET handler shows it, with what was typed, so nothing is saved. A query string with a forbidden
+/// character (a search, a filter) is answered 400, since no link of the app makes one.
 /// </summary>
 public sealed class TextInputPageFilter : IAsyncPageFilter
 {
@@ -186,6 +203,12 @@ public sealed class TextInputPageFilter : IAsyncPageFilter
     public async Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
     {
         var request = context.HttpContext.Request;
+        if (TextInput.QueryProblems(request.Query).Any())
+        {
+            context.HttpContext.Items[Refused] = true;
+            context.HandlerMethod = null;
+            return;
+        }
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || !request.HasFormContentType)
         {
             return;
