@@ -116,6 +116,7 @@ public sealed class IndicatorImportTests(UppsiktApp app) : IClassFixture<Uppsikt
         Assert.Contains(report.Problems, p => p.Line == 8 && p.Message.Contains("tidigare rad", StringComparison.Ordinal));
         Assert.Contains(report.Problems, p => p is { Line: 9, Column: "indikator" } && p.Message.Contains("formel", StringComparison.Ordinal));
         Assert.Equal(before, await OutcomeCountAsync());
+        Assert.Contains("7 rader har fel. Ingenting sparades. Rätta raderna nedan", await DetailsPageAsync(report.Id), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,6 +129,28 @@ public sealed class IndicatorImportTests(UppsiktApp app) : IClassFixture<Uppsikt
 
         Assert.Equal("Rejected", report.Status);
         Assert.Contains("UTF-8", Assert.Single(report.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFileThatCannotBeReadAsAWholeSaysSoOnItsPageNotThatARowIsWrong()
+    {
+        using var client = await app.ApiClientAs(Demo.QualityDeveloper);
+
+        var report = await ImportAsync(client, Encoding.UTF8.GetBytes("det här är ingen arbetsbok"), "inte-excel.xlsx");
+
+        Assert.Equal("Rejected", report.Status);
+        Assert.Null(Assert.Single(report.Problems).Line);
+        var page = await DetailsPageAsync(report.Id);
+        Assert.Contains("Filen kunde inte läsas som helhet. Ingenting sparades.", page, StringComparison.Ordinal);
+        Assert.Contains("Filen är inte en Excel-arbetsbok (.xlsx) som kan läsas.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("rad har fel", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>The import's page as the quality developer sees it, as text.</summary>
+    private async Task<string> DetailsPageAsync(Guid id)
+    {
+        using var browser = await app.CreateClientAs(Demo.QualityDeveloper);
+        return System.Net.WebUtility.HtmlDecode(await Expect.OkAsync(await browser.GetAsync($"/Evidence/Indicators/Imports/Details/{id}", Cancel)));
     }
 
     [Fact]
