@@ -379,6 +379,10 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("IX_AuditEntries_Purged")
+                        .HasFilter("\"Action\" = 'Purged'");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");

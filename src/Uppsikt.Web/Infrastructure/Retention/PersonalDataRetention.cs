@@ -78,13 +78,14 @@ public sealed class PersonalDataRetention(
     public async Task<RetentionRemoval?> LastRemovalAsync(CancellationToken cancellationToken)
     {
         var purged = db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditEntry.Purged);
-        if (await purged.OrderByDescending(a => a.Id).Select(a => (DateTimeOffset?)a.OccurredAt).FirstOrDefaultAsync(cancellationToken) is not { } last)
+        if (await purged.OrderByDescending(a => a.OccurredAt).Select(a => (DateTimeOffset?)a.OccurredAt).FirstOrDefaultAsync(cancellationToken) is not { } last)
         {
             return null;
         }
         var from = SwedishCalendar.StartOf(SwedishCalendar.DateOf(last));
-        var rows = await purged.Where(a => a.OccurredAt >= from).GroupBy(a => a.EntityType)
-            .Select(g => new { EntityType = g.Key, Rows = g.Count() }).ToDictionaryAsync(g => g.EntityType, g => g.Rows, cancellationToken);
+        // Counted here rather than grouped in SQL, where SQLite would walk the index of every entity type instead of that day's removals.
+        var types = await purged.Where(a => a.OccurredAt >= from).Select(a => a.EntityType).ToListAsync(cancellationToken);
+        var rows = types.CountBy(t => t).ToDictionary(c => c.Key, c => c.Value);
         return new RetentionRemoval(last, rows);
     }
 

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Uppsikt.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AuditPurgedIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Purged",
+                table: "AuditEntries",
+                column: "OccurredAt",
+                filter: "\"Action\" = 'Purged'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_Purged",
+                table: "AuditEntries");
+        }
+    }
+}
