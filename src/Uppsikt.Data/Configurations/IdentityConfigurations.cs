@@ -53,7 +53,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => new { e.EntityType, e.EntityId });
         // Only the removals by retention (decision 0038), which the retention page looks up: without it, finding that there are
         // none yet would read the whole trail. The same SQL filter on both databases.
-        b.HasIndex(e => e.OccurredAt).HasFilter($"\"Action\" = '{AuditEntry.Purged}'").HasDatabaseName("IX_AuditEntries_Purged");
+        b.HasIndex(e => e.Id).HasFilter($"\"Action\" = '{AuditEntry.Purged}'").HasDatabaseName("IX_AuditEntries_Purged");
     }
 }
 

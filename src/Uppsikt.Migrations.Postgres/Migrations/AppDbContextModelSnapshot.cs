@@ -379,7 +379,7 @@ namespace Uppsikt.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt")
+                    b.HasIndex("Id")
                         .HasDatabaseName("IX_AuditEntries_Purged")
                         .HasFilter("\"Action\" = 'Purged'");
 

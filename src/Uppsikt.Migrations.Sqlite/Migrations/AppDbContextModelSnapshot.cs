@@ -365,7 +365,7 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt")
+                    b.HasIndex("Id")
                         .HasDatabaseName("IX_AuditEntries_Purged")
                         .HasFilter("\"Action\" = 'Purged'");
 

@@ -78,7 +78,7 @@ public sealed class PersonalDataRetention(
     public async Task<RetentionRemoval?> LastRemovalAsync(CancellationToken cancellationToken)
     {
         var purged = db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditEntry.Purged);
-        if (await purged.OrderByDescending(a => a.OccurredAt).Select(a => (DateTimeOffset?)a.OccurredAt).FirstOrDefaultAsync(cancellationToken) is not { } last)
+        if (await purged.OrderByDescending(a => a.Id).Select(a => (DateTimeOffset?)a.OccurredAt).FirstOrDefaultAsync(cancellationToken) is not { } last)
         {
             return null;
         }

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Uppsikt.Migrations.Postgres.Migrations
+namespace Uppsikt.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class AuditPurgedIndex : Migration
@@ -13,7 +13,7 @@ namespace Uppsikt.Migrations.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Purged",
                 table: "AuditEntries",
-                column: "OccurredAt",
+                column: "Id",
                 filter: "\"Action\" = 'Purged'");
         }
 

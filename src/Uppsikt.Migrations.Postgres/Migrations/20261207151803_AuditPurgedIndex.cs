@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Uppsikt.Migrations.Sqlite.Migrations
+namespace Uppsikt.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class AuditPurgedIndex : Migration
@@ -13,7 +13,7 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Purged",
                 table: "AuditEntries",
-                column: "OccurredAt",
+                column: "Id",
                 filter: "\"Action\" = 'Purged'");
         }
 
