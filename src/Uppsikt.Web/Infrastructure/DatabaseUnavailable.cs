@@ -21,17 +21,8 @@ public static class DatabaseUnavailable
     private const int SqliteBusy = 5, SqliteLocked = 6, SqliteCannotOpen = 14;
 
     /// <summary>True when <paramref name="exception"/>, or one it wraps, says the database is unavailable for now.</summary>
-    public static bool Is(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked or SqliteCannotOpen } or NpgsqlException { IsTransient: true })
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    public static bool Is(Exception? exception) =>
+        Chain(exception).Any(e => e is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked or SqliteCannotOpen } or NpgsqlException { IsTransient: true });
 
     /// <summary>
     /// Marks the answer as temporary. On PostgreSQL the pooled connections are let go too, since those opened before an
@@ -47,15 +38,15 @@ public static class DatabaseUnavailable
         }
     }
 
-    private static bool IsConnectionLost(Exception? exception)
+    private static bool IsConnectionLost(Exception? exception) =>
+        Chain(exception).Any(e => e is NpgsqlException { IsTransient: true } and not PostgresException);
+
+    /// <summary>The exception and every one it wraps, outermost first.</summary>
+    private static IEnumerable<Exception> Chain(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is NpgsqlException { IsTransient: true } and not PostgresException)
-            {
-                return true;
-            }
+            yield return e;
         }
-        return false;
     }
 }
