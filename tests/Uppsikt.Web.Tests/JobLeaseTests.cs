@@ -17,11 +17,11 @@ public sealed class JobLeaseTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     [Fact]
     public async Task TwoInstancesStartingTheSameScheduledRunsTogetherDoEachRunOnce()
     {
-        var work = new CountingWork();
+        var work = new RaceWork();
         await using var first = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton(work)));
         await using var second = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton(work)));
-        var one = new ScheduledJob<CountingWork>(first.Services.GetRequiredService<IServiceScopeFactory>());
-        var other = new ScheduledJob<CountingWork>(second.Services.GetRequiredService<IServiceScopeFactory>());
+        var one = new ScheduledJob<RaceWork>(first.Services.GetRequiredService<IServiceScopeFactory>());
+        var other = new ScheduledJob<RaceWork>(second.Services.GetRequiredService<IServiceScopeFactory>());
         var start = new DateTimeOffset(2026, 12, 7, 5, 0, 0, TimeSpan.Zero);
 
         var winners = new List<int>();
@@ -34,7 +34,7 @@ public sealed class JobLeaseTests(UppsiktApp app) : IClassFixture<UppsiktApp>
 
         Assert.All(winners, w => Assert.Equal(1, w));
         Assert.Equal(10, work.Runs);
-        var lease = await app.WithDbAsync(db => db.JobLeases.AsNoTracking().SingleAsync(l => l.JobName == nameof(CountingWork), Cancel));
+        var lease = await app.WithDbAsync(db => db.JobLeases.AsNoTracking().SingleAsync(l => l.JobName == nameof(RaceWork), Cancel));
         Assert.Equal(start.AddDays(9), lease.ScheduledAt);
         Assert.Equal(JobLeases.ThisInstance, lease.Instance);
     }
@@ -42,9 +42,9 @@ public sealed class JobLeaseTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     [Fact]
     public async Task ARunStartedAgainOrOneOlderThanTheLastIsNotDoneTwice()
     {
-        var work = new CountingWork();
+        var work = new RepeatWork();
         await using var instance = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton(work)));
-        var job = new ScheduledJob<CountingWork>(instance.Services.GetRequiredService<IServiceScopeFactory>());
+        var job = new ScheduledJob<RepeatWork>(instance.Services.GetRequiredService<IServiceScopeFactory>());
         var at = new DateTimeOffset(2027, 1, 4, 5, 0, 0, TimeSpan.Zero);
 
         Assert.True(await job.RunAsync(at, Cancel));
@@ -59,8 +59,11 @@ public sealed class JobLeaseTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         Assert.True(audited >= 2, "Moving a lease is a change like any other and is audited.");
     }
 
-    /// <summary>Work that counts its runs, shared by the test's instances.</summary>
-    public sealed class CountingWork : IScheduledWork
+    /// <summary>
+    /// Work that counts its runs, shared by a test's instances. Each test has its own kind, so its job has a lease of its
+    /// own and the tests do not depend on the order they run in.
+    /// </summary>
+    public abstract class CountingWork : IScheduledWork
     {
         private int _runs;
 
@@ -72,4 +75,8 @@ public sealed class JobLeaseTests(UppsiktApp app) : IClassFixture<UppsiktApp>
             return Task.CompletedTask;
         }
     }
+
+    public sealed class RaceWork : CountingWork;
+
+    public sealed class RepeatWork : CountingWork;
 }
