@@ -11,6 +11,9 @@ unset UPPSIKT_TEST_POSTGRES # the first run is on SQLite whatever the caller's s
 PG_BIN=/usr/lib/postgresql/15/bin
 CHROMIUM=/usr/bin/chromium
 
+# Each step's heading says how long the run has taken so far, so a slow step shows in CI's log.
+step() { printf '== %s (at %dm%02ds)\n' "$1" $((SECONDS / 60)) $((SECONDS % 60)); }
+
 sudo_if_needed() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
 # --- Debian packages, only when absent ------------------------------------------------------------
@@ -18,16 +21,16 @@ missing=()
 [[ -x $CHROMIUM ]] || missing+=(chromium)
 [[ -x $PG_BIN/initdb ]] || missing+=(postgresql-15)
 if ((${#missing[@]} > 0)); then
-    echo "== Installing ${missing[*]}"
+    step "Installing ${missing[*]}"
     sudo_if_needed apt-get update -qq
     sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 # --- Build -------------------------------------------------------------------------------------------
-echo "== Restoring tools and building"
+step "Restoring tools and building"
 dotnet tool restore
 dotnet build Uppsikt.slnx -warnaserror -nologo -v:q
-echo "== Checking the code's formatting"
+step "Checking the code's formatting"
 if ! dotnet format Uppsikt.slnx --verify-no-changes --no-restore -v:q; then
     echo "The code's formatting differs from .editorconfig (listed above): run 'dotnet format Uppsikt.slnx' and commit." >&2
     echo "0 passed, 1 failed"
@@ -63,7 +66,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== Starting PostgreSQL 15"
+step "Starting PostgreSQL 15"
 as_postgres "$PG_BIN/initdb" -D "$pg/data" -A trust -U postgres >/dev/null
 # A free port chosen now (never 5432); if another process takes it first, try another.
 for _ in 1 2 3 4 5 6 7 8 9 10; do
@@ -87,7 +90,7 @@ echo "   listening on 127.0.0.1:$port"
 # --- Tests -------------------------------------------------------------------------------------------
 failures=0
 run_tests() { # project, results file name
-    echo "== dotnet test $1 ($2)"
+    step "dotnet test $1 ($2)"
     if ! dotnet test "$1" --no-build --nologo --logger "trx;LogFileName=$2.trx" --results-directory "$results"; then
         failures=$((failures + 1))
     elif [[ ! -f $results/$2.trx ]]; then
@@ -122,5 +125,6 @@ if ((failures > 0 && failed == 0)); then
     echo "A test run failed without a failed test in its results (a crash or a time-out?); see above." >&2
     failed=$failures
 fi
+step "Done"
 echo "$passed passed, $failed failed"
 ((failed == 0 && passed > 0))
