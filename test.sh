@@ -11,8 +11,16 @@ unset UPPSIKT_TEST_POSTGRES # the first run is on SQLite whatever the caller's s
 PG_BIN=/usr/lib/postgresql/15/bin
 CHROMIUM=/usr/bin/chromium
 
-# Each step's heading says how long the run has taken so far, so a slow step shows in CI's log.
-step() { printf '== %s (at %dm%02ds)\n' "$1" $((SECONDS / 60)) $((SECONDS % 60)); }
+# Each step is timed; the run ends with the time each took, so a slow step shows in CI's log.
+step_name="" step_start=0 step_times=()
+minutes() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+step() {
+    if [[ -n $step_name ]]; then
+        step_times+=("$(printf '%8s  %s' "$(minutes $((SECONDS - step_start)))" "$step_name")")
+    fi
+    step_name=$1 step_start=$SECONDS
+    [[ -z $1 ]] || echo "== $1"
+}
 
 sudo_if_needed() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
@@ -125,6 +133,9 @@ if ((failures > 0 && failed == 0)); then
     echo "A test run failed without a failed test in its results (a crash or a time-out?); see above." >&2
     failed=$failures
 fi
-step "Done"
+step ""
+echo "== Time per step"
+printf '%s\n' "${step_times[@]}"
+printf '%8s  in all\n' "$(minutes "$SECONDS")"
 echo "$passed passed, $failed failed"
 ((failed == 0 && passed > 0))
