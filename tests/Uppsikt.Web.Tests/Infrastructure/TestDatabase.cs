@@ -7,7 +7,7 @@ using Uppsikt.Web.Infrastructure.Audit;
 namespace Uppsikt.Web.Tests.Infrastructure;
 
 /// <summary>
-/// A fresh, empty database of its own: by default a SQLite file in a new temporary folder; when
+/// A fresh, empty database of its own (or a copy of a seeded one, <see cref="CopyOfAsync"/>): by default a SQLite file in a new temporary folder; when
 /// <c>UPPSIKT_TEST_POSTGRES</c> holds a connection string, a uniquely named database on that server,
 /// dropped again on dispose.
 /// </summary>
@@ -46,7 +46,10 @@ public sealed class TestDatabase : IAsyncDisposable
         ["ConnectionStrings:Uppsikt"] = Provider == DatabaseProvider.Postgres ? ConnectionString : "",
     };
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(template: null);
+
+    /// <param name="template">On PostgreSQL, the database the new one is created from; null for an empty one.</param>
+    private static async Task<TestDatabase> CreateAsync(string? template)
     {
         var folder = Directory.CreateTempSubdirectory("uppsikt-test-").FullName;
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
@@ -57,9 +60,32 @@ public sealed class TestDatabase : IAsyncDisposable
         var name = "uppsikt_test_" + Guid.NewGuid().ToString("N");
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{(template is null ? "" : $" TEMPLATE \"{template}\"")}", connection);
         await create.ExecuteNonQueryAsync();
         return new TestDatabase(DatabaseProvider.Postgres, folder, server, name);
+    }
+
+    /// <summary>
+    /// A database of its own with what <paramref name="template"/> holds, and a data folder with a copy of its files (the
+    /// audit key, stored files). The template must have no open connection: see <see cref="ReleaseConnections"/>.
+    /// </summary>
+    public static async Task<TestDatabase> CopyOfAsync(TestDatabase template)
+    {
+        var copy = await CreateAsync(template.Provider == DatabaseProvider.Postgres ? template.DatabaseName : null);
+        foreach (var file in Directory.EnumerateFiles(template.DataFolder, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy.DataFolder, Path.GetRelativePath(template.DataFolder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return copy;
+    }
+
+    /// <summary>Closes the pooled connections, so that a database just seeded can be copied.</summary>
+    public static void ReleaseConnections()
+    {
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>

@@ -15,8 +15,9 @@ using Uppsikt.Web.Infrastructure.Auth;
 namespace Uppsikt.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The application over real HTTP (in memory) with a database of its own, migrated and loaded with the demo data.
-/// One instance per test class (<c>IClassFixture&lt;UppsiktApp&gt;</c>), so classes never see each other's changes.
+/// The application over real HTTP (in memory) with a database of its own, migrated and loaded with the demo data: a copy
+/// of the run's <see cref="SeededDatabase"/>. One instance per test class (<c>IClassFixture&lt;UppsiktApp&gt;</c>), so
+/// classes never see each other's changes.
 /// </summary>
 public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -25,7 +26,14 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly ServerLog _log = new();
 
+    private readonly SeededDatabase? _seeded;
+
     private TestDatabase? _database;
+
+    public UppsiktApp(SeededDatabase seeded) => _seeded = seeded;
+
+    /// <summary>The app that seeds <paramref name="database"/>, for <see cref="SeededDatabase"/>; it leaves the database be.</summary>
+    internal UppsiktApp(TestDatabase database) => _database = database;
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app is not initialised yet.");
 
@@ -34,8 +42,8 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        // Starting the server migrates and seeds: a broken start fails here, not in the middle of a test.
+        _database = await TestDatabase.CopyOfAsync(_seeded!.Template);
+        // Starting the server checks the migrations: a broken start fails here, not in the middle of a test.
         _ = Server;
     }
 
@@ -64,7 +72,7 @@ public sealed class UppsiktApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_seeded is not null && _database is not null)
         {
             await _database.DisposeAsync();
         }
