@@ -185,16 +185,21 @@ public sealed class KillTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     {
         await using (await app.Database.HoldAsync(TestDatabase.AuditLock, Cancel))
         {
+            var before = killed.LinesWritten;
             var running = operation();
-            await WaitForInsideAsync(killed, postgresWait, "the operation waits inside its transaction");
+            await WaitForInsideAsync(killed, postgresWait, "the operation waits inside its transaction", before);
             await killed.KillAsync();
             await Assert.ThrowsAnyAsync<HttpRequestException>(() => running);
         }
     }
 
-    private Task WaitForInsideAsync(AppProcess process, string postgresWait, string what) =>
-        process.WaitUntilAsync(() => Postgres ? app.Database.SomeoneWaitsForAsync(postgresWait, Cancel) : Task.FromResult(process.HasWritten(AnyTransaction)),
-            what, Cancel);
+    /// <summary>
+    /// Waits until the app waits inside a transaction: on PostgreSQL for the lock <paramref name="postgresWait"/> picks out, on
+    /// SQLite until it has begun a write transaction after its first <paramref name="skipped"/> lines of output.
+    /// </summary>
+    private Task WaitForInsideAsync(AppProcess process, string postgresWait, string what, int skipped = 0) =>
+        process.WaitUntilAsync(() => Postgres ? app.Database.SomeoneWaitsForAsync(postgresWait, Cancel)
+            : Task.FromResult(process.HasWritten(AnyTransaction, skipped)), what, Cancel);
 
     private static HttpClient ClientOf(AppProcess process, string token)
     {

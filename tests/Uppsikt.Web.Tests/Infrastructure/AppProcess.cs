@@ -110,8 +110,11 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether the app has written a line containing <paramref name="text"/> to its console.</summary>
-    public bool HasWritten(string text) => _output.Any(line => line.Contains(text, StringComparison.Ordinal));
+    /// <summary>How many lines the app has written to its console so far: a mark for <see cref="HasWritten"/>.</summary>
+    public int LinesWritten => _output.Count;
+
+    /// <summary>Whether the app has written a line containing <paramref name="text"/> to its console after its first <paramref name="skipped"/> lines.</summary>
+    public bool HasWritten(string text, int skipped = 0) => _output.Skip(skipped).Any(line => line.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Kills the process as <c>kill -9</c> does (SIGKILL on Linux): no shutdown, no rollback by the app.</summary>
     public async Task KillAsync()
