@@ -32,7 +32,8 @@ public sealed class DatabaseOutageTests(UppsiktApp app) : IClassFixture<UppsiktA
         var form = UnitEditForm.From(html) with { Name = "Exempelgårdens dagverksamhet, nytt namn (fiktiv)" };
         var unit = await Api.GetUnitAsync(api, id);
 
-        await using (await HoldTheWriteLockAsync())
+        // Held as a long import's final step would: SQLite's single writer, PostgreSQL's lock that every audited save takes.
+        await using (await app.Database.HoldAsync(TestDatabase.AuditLock, Cancel))
         {
             using var page = await Forms.PostAsync(browser, $"/Register/Units/Edit/{id}", Forms.AntiforgeryToken(html), form);
             using var put = await Api.PutUnitAsync(api, id, unit.ToChange() with { Capacity = 99 });
@@ -87,39 +88,6 @@ public sealed class DatabaseOutageTests(UppsiktApp app) : IClassFixture<UppsiktA
         Assert.Contains("ingenting har sparats", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("<html lang=\"sv\">", html, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(DatabaseUnavailable.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
-    }
-
-    /// <summary>
-    /// Holds the database's write lock from a connection of its own, as a long import's final step would: SQLite's single
-    /// writer, PostgreSQL's lock that every audited save takes.
-    /// </summary>
-    private async Task<IAsyncDisposable> HoldTheWriteLockAsync()
-    {
-        if (app.Database.Provider == DatabaseProvider.Sqlite)
-        {
-            var sqlite = new SqliteConnection(app.Database.ConnectionString);
-            await sqlite.OpenAsync(Cancel);
-            var transaction = sqlite.BeginTransaction(deferred: false);
-            return new Held(transaction, sqlite);
-        }
-        var postgres = new NpgsqlConnection(app.Database.ConnectionString);
-        await postgres.OpenAsync(Cancel);
-        var held = await postgres.BeginTransactionAsync(Cancel);
-        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(4242001)", postgres, held))
-        {
-            await command.ExecuteNonQueryAsync(Cancel);
-        }
-        return new Held(held, postgres);
-    }
-
-    private sealed class Held(System.Data.Common.DbTransaction transaction, System.Data.Common.DbConnection connection) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await transaction.RollbackAsync();
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
-        }
     }
 
     /// <summary>

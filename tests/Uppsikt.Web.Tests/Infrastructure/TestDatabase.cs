@@ -100,6 +100,63 @@ public sealed class TestDatabase : IAsyncDisposable
         return new AppDbContext(options.Options, new SystemActor("test"), clock ?? TimeProvider.System, AuditKeys.LoadOrCreate(DataFolder).Ring);
     }
 
+    /// <summary>PostgreSQL's lock that every audited save takes first (<c>AppDbContext</c>), as a statement that takes it.</summary>
+    public const string AuditLock = "SELECT pg_advisory_xact_lock(4242001)";
+
+    /// <summary>
+    /// Holds a lock from a connection of its own until disposed, as another writer would: on SQLite the database's single write
+    /// lock (<c>BEGIN IMMEDIATE</c>), on PostgreSQL whatever <paramref name="postgresStatement"/> takes in an open transaction.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldAsync(string postgresStatement, CancellationToken cancellationToken)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var sqlite = new SqliteConnection(ConnectionString);
+            await sqlite.OpenAsync(cancellationToken);
+            return new Held(sqlite.BeginTransaction(deferred: false), sqlite);
+        }
+        var postgres = new NpgsqlConnection(ConnectionString);
+        await postgres.OpenAsync(cancellationToken);
+        var transaction = await postgres.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand(postgresStatement, postgres, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return new Held(transaction, postgres);
+    }
+
+    /// <summary>
+    /// PostgreSQL only: whether another session on this database waits for a lock that <paramref name="lockCondition"/>
+    /// picks out of <c>pg_locks</c> as <c>l</c> (for example <c>l.locktype = 'advisory'</c>).
+    /// </summary>
+    public async Task<bool> SomeoneWaitsForAsync(string lockCondition, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+            + $"WHERE NOT l.granted AND a.datname = current_database() AND ({lockCondition})", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
+    }
+
+    /// <summary>A held lock; let go on the first dispose, so that a test may let go early and again in its <c>finally</c>.</summary>
+    private sealed class Held(System.Data.Common.DbTransaction transaction, System.Data.Common.DbConnection connection) : IAsyncDisposable
+    {
+        private bool _released;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_released)
+            {
+                return;
+            }
+            _released = true;
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Provider == DatabaseProvider.Postgres)
