@@ -49,10 +49,10 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
 
     private static IReadOnlySet<string> ReportedToCommittee => new HashSet<string>(StringComparer.Ordinal)
     {
-        "GET /Reported/Reports", "GET /Reported/Reports/Details/{id:guid}", "GET /Reported/Reports/Details/{id:guid}?handler=Docx",
-        "GET /Reported/Sanctions", "GET /Reported/Sanctions/Details/{id:guid}",
-        "GET /api/v1/reported/reports", "GET /api/v1/reported/reports/{id:guid}", "GET /api/v1/reported/reports/{id:guid}/report.docx",
-        "GET /api/v1/reported/sanctions", "GET /api/v1/reported/sanctions/{id:guid}",
+        "GET /Reviews/Reported", "GET /Reviews/Reported/Details/{id:guid}", "GET /Reviews/Reported/Details/{id:guid}?handler=Docx",
+        "GET /Sanctions/Decided", "GET /Sanctions/Decided/Details/{id:guid}",
+        "GET /api/v1/reviews/reported", "GET /api/v1/reviews/reported/{id:guid}", "GET /api/v1/reviews/reported/{id:guid}/report.docx",
+        "GET /api/v1/sanctions/decided", "GET /api/v1/sanctions/decided/{id:guid}",
     };
 
     public static TheoryData<string> ElectedUsers => [CommitteeMember, Demo.CouncilReviewer];
@@ -177,19 +177,19 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
         using var member = await app.CreateClientAs(CommitteeMember);
         using var api = await app.ApiClientAs(CommitteeMember);
 
-        using var list = await member.GetAsync("/Reported/Reports", Cancel);
+        using var list = await member.GetAsync("/Reviews/Reported", Cancel);
         var html = await Expect.OkAsync(list);
-        Assert.Contains($"/Reported/Reports/Details/{final.Id}", html, StringComparison.Ordinal);
-        Assert.DoesNotContain($"/Reported/Reports/Details/{draft}", html, StringComparison.Ordinal);
-        Assert.DoesNotContain($"/Reported/Reports/Details/{otherCommittees}", html, StringComparison.Ordinal);
-        using var details = await member.GetAsync($"/Reported/Reports/Details/{final.Id}", Cancel);
+        Assert.Contains($"/Reviews/Reported/Details/{final.Id}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Reviews/Reported/Details/{draft}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Reviews/Reported/Details/{otherCommittees}", html, StringComparison.Ordinal);
+        using var details = await member.GetAsync($"/Reviews/Reported/Details/{final.Id}", Cancel);
         Assert.Contains(final.Title, await Expect.OkAsync(details), StringComparison.Ordinal);
-        using var word = await member.GetAsync($"/Reported/Reports/Details/{final.Id}?handler=Docx", Cancel);
+        using var word = await member.GetAsync($"/Reviews/Reported/Details/{final.Id}?handler=Docx", Cancel);
         await Expect.OkAsync(word);
         Assert.Contains("Slutlig rapport", Expect.WordText(await word.Content.ReadAsByteArrayAsync(Cancel))!, StringComparison.Ordinal);
-        using var apiWord = await api.GetAsync($"/api/v1/reported/reports/{final.Id}/report.docx", Cancel);
+        using var apiWord = await api.GetAsync($"/api/v1/reviews/reported/{final.Id}/report.docx", Cancel);
         await Expect.OkAsync(apiWord);
-        using var apiList = await api.GetAsync("/api/v1/reported/reports?pageSize=100", Cancel);
+        using var apiList = await api.GetAsync("/api/v1/reviews/reported?pageSize=100", Cancel);
         var json = await Expect.OkAsync(apiList);
         Assert.Contains(final.Id.ToString(), json, StringComparison.Ordinal);
         Assert.DoesNotContain(draft.ToString(), json, StringComparison.Ordinal);
@@ -197,12 +197,12 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
 
         foreach (var hidden in new[] { draft, otherCommittees })
         {
-            foreach (var address in new[] { $"/Reported/Reports/Details/{hidden}", $"/Reported/Reports/Details/{hidden}?handler=Docx" })
+            foreach (var address in new[] { $"/Reviews/Reported/Details/{hidden}", $"/Reviews/Reported/Details/{hidden}?handler=Docx" })
             {
                 using var response = await member.GetAsync(address, Cancel);
                 await Expect.StatusAsync(response, HttpStatusCode.NotFound);
             }
-            foreach (var address in new[] { $"/api/v1/reported/reports/{hidden}", $"/api/v1/reported/reports/{hidden}/report.docx" })
+            foreach (var address in new[] { $"/api/v1/reviews/reported/{hidden}", $"/api/v1/reviews/reported/{hidden}/report.docx" })
             {
                 using var response = await api.GetAsync(address, Cancel);
                 await Expect.StatusAsync(response, HttpStatusCode.NotFound);
@@ -226,30 +226,30 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
         using var member = await app.CreateClientAs(CommitteeMember);
         using var api = await app.ApiClientAs(CommitteeMember);
 
-        using var list = await member.GetAsync("/Reported/Sanctions", Cancel);
+        using var list = await member.GetAsync("/Sanctions/Decided", Cancel);
         var html = await Expect.OkAsync(list);
-        Assert.Contains($"/Reported/Sanctions/Details/{decided.Id}", html, StringComparison.Ordinal);
-        Assert.DoesNotContain($"/Reported/Sanctions/Details/{otherCommittees}", html, StringComparison.Ordinal);
-        Assert.DoesNotContain($"/Reported/Sanctions/Details/{proposed}", html, StringComparison.Ordinal);
-        using var details = await member.GetAsync($"/Reported/Sanctions/Details/{decided.Id}", Cancel);
+        Assert.Contains($"/Sanctions/Decided/Details/{decided.Id}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Sanctions/Decided/Details/{otherCommittees}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Sanctions/Decided/Details/{proposed}", html, StringComparison.Ordinal);
+        using var details = await member.GetAsync($"/Sanctions/Decided/Details/{decided.Id}", Cancel);
         var page = await Expect.OkAsync(details);
         Assert.Contains(decided.Title, page, StringComparison.Ordinal);
         Assert.Contains("Skäl för beslutet", page, StringComparison.Ordinal);
         // The proposal's motivation, who proposed it and the group manager's assessment are the deliberation, not the decision.
-        using var apiDetails = await api.GetAsync($"/api/v1/reported/sanctions/{decided.Id}", Cancel);
+        using var apiDetails = await api.GetAsync($"/api/v1/sanctions/decided/{decided.Id}", Cancel);
         var one = await Expect.OkAsync(apiDetails);
         foreach (var deliberation in new[] { decided.AssessmentComment!, decided.ProposedByName, decided.Motivation })
         {
             Assert.DoesNotContain(deliberation, page, StringComparison.Ordinal);
             Assert.DoesNotContain(deliberation, one, StringComparison.Ordinal);
         }
-        using var found = await api.GetAsync($"/api/v1/reported/sanctions?search={Uri.EscapeDataString(decided.UnitName)}", Cancel);
+        using var found = await api.GetAsync($"/api/v1/sanctions/decided?search={Uri.EscapeDataString(decided.UnitName)}", Cancel);
         Assert.Contains(decided.Id.ToString(), await Expect.OkAsync(found), StringComparison.Ordinal);
         // A word of the motivation alone finds nothing: the list is not searched by the deliberation.
         Assert.Contains("hotbild", decided.Motivation, StringComparison.Ordinal);
-        using var notFound = await api.GetAsync($"/api/v1/reported/sanctions?search={Uri.EscapeDataString("hotbild")}", Cancel);
+        using var notFound = await api.GetAsync($"/api/v1/sanctions/decided?search={Uri.EscapeDataString("hotbild")}", Cancel);
         Assert.DoesNotContain(decided.Id.ToString(), await Expect.OkAsync(notFound), StringComparison.Ordinal);
-        using var apiList = await api.GetAsync("/api/v1/reported/sanctions?pageSize=100", Cancel);
+        using var apiList = await api.GetAsync("/api/v1/sanctions/decided?pageSize=100", Cancel);
         var json = await Expect.OkAsync(apiList);
         Assert.Contains(decided.Id.ToString(), json, StringComparison.Ordinal);
         Assert.DoesNotContain(otherCommittees.ToString(), json, StringComparison.Ordinal);
@@ -257,9 +257,9 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
 
         foreach (var hidden in new[] { otherCommittees, proposed })
         {
-            using var pageAnswer = await member.GetAsync($"/Reported/Sanctions/Details/{hidden}", Cancel);
+            using var pageAnswer = await member.GetAsync($"/Sanctions/Decided/Details/{hidden}", Cancel);
             await Expect.StatusAsync(pageAnswer, HttpStatusCode.NotFound);
-            using var apiAnswer = await api.GetAsync($"/api/v1/reported/sanctions/{hidden}", Cancel);
+            using var apiAnswer = await api.GetAsync($"/api/v1/sanctions/decided/{hidden}", Cancel);
             await Expect.StatusAsync(apiAnswer, HttpStatusCode.NotFound);
         }
         // The staff's sanction pages, with the deliberation, stay refused.
@@ -271,7 +271,7 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
     public async Task TheReportedListsSortAndPage()
     {
         using var staff = await app.ApiClientAs(Demo.QualityDeveloper);
-        foreach (var list in new[] { "/api/v1/reported/reports", "/api/v1/reported/sanctions" })
+        foreach (var list in new[] { "/api/v1/reviews/reported", "/api/v1/sanctions/decided" })
         {
             using var all = await staff.GetAsync($"{list}?sort=title&pageSize=100", Cancel);
             var titles = Titles(await Expect.OkAsync(all));
@@ -286,7 +286,7 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
             await Expect.StatusAsync(unknown, HttpStatusCode.BadRequest);
         }
         using var member = await app.CreateClientAs(CommitteeMember);
-        using var sorted = await member.GetAsync("/Reported/Reports?Sort=title&Descending=true", Cancel);
+        using var sorted = await member.GetAsync("/Reviews/Reported?Sort=title&Descending=true", Cancel);
         Assert.Contains("aria-sort=\"descending\"", await Expect.OkAsync(sorted), StringComparison.Ordinal);
     }
 
@@ -300,10 +300,10 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
         var nav = html[html.IndexOf("<nav class=\"site-nav\"", StringComparison.Ordinal)..];
         nav = nav[..(nav.IndexOf("</nav>", StringComparison.Ordinal) + 6)];
         var links = MenuHref().Matches(nav).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        string[] reported = email == CommitteeMember ? ["/Reported/Reports", "/Reported/Sanctions"] : [];
+        string[] reported = email == CommitteeMember ? ["/Reviews/Reported", "/Sanctions/Decided"] : [];
         Assert.Equal([.. new[] { "/Plans", "/Plans/CouncilReview", "/Public" }.Concat(reported).Order(StringComparer.Ordinal)], links.Order(StringComparer.Ordinal));
         // The start page counts what is reported to the member and links to it.
-        Assert.Equal(email == CommitteeMember, html.Contains("href=\"/Reported/Sanctions\"", StringComparison.Ordinal)
+        Assert.Equal(email == CommitteeMember, html.Contains("href=\"/Sanctions/Decided\"", StringComparison.Ordinal)
             && html.Contains("sanktion som din nämnd har beslutat", StringComparison.Ordinal));
     }
 

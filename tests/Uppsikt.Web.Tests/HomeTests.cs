@@ -115,9 +115,9 @@ public sealed partial class HomeTests(UppsiktApp app) : IClassFixture<UppsiktApp
         Assert.Contains(">Förtroendevald i nämnd</h2>", memberHtml, StringComparison.Ordinal);
         // Its adopted plans, and its committee's final review reports and decided sanctions: what has been reported to it.
         var memberLinks = Tiles(memberHtml).Select(t => t.Link).ToList();
-        Assert.All(memberLinks, l => Assert.True(l.StartsWith("/Plans?", StringComparison.Ordinal) || l.StartsWith("/Reported/", StringComparison.Ordinal), l));
-        Assert.Contains("/Reported/Reports", memberLinks);
-        Assert.Contains("/Reported/Sanctions", memberLinks);
+        Assert.All(memberLinks, l => Assert.True(l.StartsWith("/Plans?", StringComparison.Ordinal) || l is "/Reviews/Reported" or "/Sanctions/Decided", l));
+        Assert.Contains("/Reviews/Reported", memberLinks);
+        Assert.Contains("/Sanctions/Decided", memberLinks);
         Assert.DoesNotContain(">Kvalitetsutvecklare</h2>", memberHtml, StringComparison.Ordinal);
     }
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
-using Uppsikt.Web.Features.Reported;
 using Uppsikt.Web.Infrastructure.Auth;
 using R = Uppsikt.Domain.Identity.Roles;
 
@@ -42,8 +41,8 @@ public static class MainMenu
             new("Årshjul", "/Cycle", Policies.Staff),
             new("Uppföljningsplaner", "/Plans", Policies.Municipal),
             new("Samlad uppföljning", "/Plans/CouncilReview", Policies.Municipal),
-            new("Slutliga granskningsrapporter", "/Reported/Reports", ReportedModule.ReaderPolicy, [R.CommitteeMember]),
-            new("Beslutade sanktioner", "/Reported/Sanctions", ReportedModule.ReaderPolicy, [R.CommitteeMember]),
+            new("Slutliga granskningsrapporter", "/Reviews/Reported", Policies.StaffOrCommitteeMember, [R.CommitteeMember]),
+            new("Beslutade sanktioner", "/Sanctions/Decided", Policies.StaffOrCommitteeMember, [R.CommitteeMember]),
             new("Kvalitetsrapporter", "/QualityReports/Reports", Policies.Staff),
             new("Granskningar", "/Reviews", Policies.Staff),
             new("Granskningsintervall", "/Reviews/Intervals", Policies.Staff),
