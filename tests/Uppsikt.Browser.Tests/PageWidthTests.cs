@@ -29,7 +29,7 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
             "/Reviews", "/Reviews/New", "/Portal/Providers/Messages", "/Portal/Providers/Messages?Waiting=true", "/Evidence/Observations?Mine=true",
             "/Cycle?Status=Overdue&Mine=true", "/Risk/Weights", "/Risk/Matrix", "/Risk/Selection?Propose=true", "/Risk/Analyses/New",
         ]);
-        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews", "/Deficiencies", "/Sanctions", "/Risk", "/Risk/Analyses" })
+        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews", "/Deficiencies", "/Sanctions", "/Risk", "/Risk/Analyses", "/Reviews/Reported", "/Sanctions/Decided" })
         {
             paths.Add(await FirstTableLinkAsync(page, list));
         }

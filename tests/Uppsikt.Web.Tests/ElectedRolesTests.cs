@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Domain.Plans;
+using Uppsikt.Domain.Reviews;
+using Uppsikt.Domain.Sanctions;
 using Uppsikt.Web.Tests.Infrastructure;
 
 namespace Uppsikt.Web.Tests;
@@ -29,10 +31,13 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
         "GET /Portal/Invitation",
     };
 
-    /// <summary>What the two roles read besides <see cref="Everyone"/>: the plans reported to them and the council-wide review.</summary>
+    /// <summary>
+    /// What the two roles read besides <see cref="Everyone"/>: the plans reported to them and the council-wide review; the
+    /// committee member also its committee's final review reports and decided sanctions.
+    /// </summary>
     private static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Reads = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
-        [CommitteeMember] = DecidedPlans,
+        [CommitteeMember] = new HashSet<string>(DecidedPlans.Concat(ReportedToCommittee), StringComparer.Ordinal),
         [Demo.CouncilReviewer] = DecidedPlans,
     };
 
@@ -40,6 +45,14 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
     {
         "GET /Plans", "GET /Plans/Details/{id:guid}", "GET /Plans/CouncilReview", "GET /Plans/CouncilReview?handler=Docx",
         "GET /api/v1/plans", "GET /api/v1/plans/{id:guid}", "GET /api/v1/council-review/{year:int}", "GET /api/v1/council-review/{year:int}/memo",
+    };
+
+    private static IReadOnlySet<string> ReportedToCommittee => new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GET /Reviews/Reported", "GET /Reviews/Reported/Details/{id:guid}", "GET /Reviews/Reported/Details/{id:guid}?handler=Docx",
+        "GET /Sanctions/Decided", "GET /Sanctions/Decided/Details/{id:guid}",
+        "GET /api/v1/reviews/reported", "GET /api/v1/reviews/reported/{id:guid}", "GET /api/v1/reviews/reported/{id:guid}/report.docx",
+        "GET /api/v1/sanctions/decided", "GET /api/v1/sanctions/decided/{id:guid}",
     };
 
     public static TheoryData<string> ElectedUsers => [CommitteeMember, Demo.CouncilReviewer];
@@ -153,6 +166,130 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
         await Expect.StatusAsync(draftApi, HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task TheCommitteeMemberReadsItsOwnCommitteesFinalReportsOnly()
+    {
+        var committee = await MemberCommitteeAsync();
+        var (final, draft, otherCommittees) = await app.WithDbAsync(async db => (
+            await db.Reviews.Where(r => r.State == ReviewState.Final && r.ChoiceSystem!.CommitteeId == committee).Select(r => new { r.Id, r.Title }).FirstAsync(Cancel),
+            await db.Reviews.Where(r => r.State == ReviewState.Communicated && r.ChoiceSystem!.CommitteeId == committee).Select(r => r.Id).FirstAsync(Cancel),
+            await db.Reviews.Where(r => r.State == ReviewState.Final && r.ChoiceSystem!.CommitteeId != committee).Select(r => r.Id).FirstAsync(Cancel)));
+        using var member = await app.CreateClientAs(CommitteeMember);
+        using var api = await app.ApiClientAs(CommitteeMember);
+
+        using var list = await member.GetAsync("/Reviews/Reported", Cancel);
+        var html = await Expect.OkAsync(list);
+        Assert.Contains($"/Reviews/Reported/Details/{final.Id}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Reviews/Reported/Details/{draft}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Reviews/Reported/Details/{otherCommittees}", html, StringComparison.Ordinal);
+        using var details = await member.GetAsync($"/Reviews/Reported/Details/{final.Id}", Cancel);
+        Assert.Contains(final.Title, await Expect.OkAsync(details), StringComparison.Ordinal);
+        using var word = await member.GetAsync($"/Reviews/Reported/Details/{final.Id}?handler=Docx", Cancel);
+        await Expect.OkAsync(word);
+        Assert.Contains("Slutlig rapport", Expect.WordText(await word.Content.ReadAsByteArrayAsync(Cancel))!, StringComparison.Ordinal);
+        using var apiWord = await api.GetAsync($"/api/v1/reviews/reported/{final.Id}/report.docx", Cancel);
+        await Expect.OkAsync(apiWord);
+        using var apiList = await api.GetAsync("/api/v1/reviews/reported?pageSize=100", Cancel);
+        var json = await Expect.OkAsync(apiList);
+        Assert.Contains(final.Id.ToString(), json, StringComparison.Ordinal);
+        Assert.DoesNotContain(draft.ToString(), json, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherCommittees.ToString(), json, StringComparison.Ordinal);
+
+        foreach (var hidden in new[] { draft, otherCommittees })
+        {
+            foreach (var address in new[] { $"/Reviews/Reported/Details/{hidden}", $"/Reviews/Reported/Details/{hidden}?handler=Docx" })
+            {
+                using var response = await member.GetAsync(address, Cancel);
+                await Expect.StatusAsync(response, HttpStatusCode.NotFound);
+            }
+            foreach (var address in new[] { $"/api/v1/reviews/reported/{hidden}", $"/api/v1/reviews/reported/{hidden}/report.docx" })
+            {
+                using var response = await api.GetAsync(address, Cancel);
+                await Expect.StatusAsync(response, HttpStatusCode.NotFound);
+            }
+        }
+        // The staff's own report download still refuses the member, whatever the review's state.
+        using var staffReport = await api.GetAsync($"/api/v1/reviews/{final.Id}/report.docx", Cancel);
+        await Expect.DeniedAsync(staffReport);
+    }
+
+    [Fact]
+    public async Task TheCommitteeMemberReadsItsOwnCommitteesDecidedSanctionsWithoutTheDeliberation()
+    {
+        var committee = await MemberCommitteeAsync();
+        var (decided, otherCommittees, proposed) = await app.WithDbAsync(async db => (
+            await db.Sanctions.Where(s => s.State == SanctionState.Decided && s.CommitteeId == committee).Select(s => new { s.Id, s.Title, s.AssessmentComment, s.ProposedByName, s.Motivation, UnitName = s.Unit!.Name }).FirstAsync(Cancel),
+            await db.Sanctions.Where(s => s.State == SanctionState.Decided && s.CommitteeId != committee).Select(s => s.Id).FirstAsync(Cancel),
+            await db.Sanctions.Where(s => s.State == SanctionState.Proposed).Select(s => s.Id).FirstAsync(Cancel)));
+        // The open proposal becomes the member's committee's, so that only its state keeps it from the member.
+        await app.WithDbAsync(db => db.Sanctions.Where(s => s.Id == proposed).ExecuteUpdateAsync(u => u.SetProperty(s => s.CommitteeId, committee), Cancel));
+        using var member = await app.CreateClientAs(CommitteeMember);
+        using var api = await app.ApiClientAs(CommitteeMember);
+
+        using var list = await member.GetAsync("/Sanctions/Decided", Cancel);
+        var html = await Expect.OkAsync(list);
+        Assert.Contains($"/Sanctions/Decided/Details/{decided.Id}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Sanctions/Decided/Details/{otherCommittees}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Sanctions/Decided/Details/{proposed}", html, StringComparison.Ordinal);
+        using var details = await member.GetAsync($"/Sanctions/Decided/Details/{decided.Id}", Cancel);
+        var page = await Expect.OkAsync(details);
+        Assert.Contains(decided.Title, page, StringComparison.Ordinal);
+        Assert.Contains("Skäl för beslutet", page, StringComparison.Ordinal);
+        // The proposal's motivation, who proposed it and the group manager's assessment are the deliberation, not the decision.
+        using var apiDetails = await api.GetAsync($"/api/v1/sanctions/decided/{decided.Id}", Cancel);
+        var one = await Expect.OkAsync(apiDetails);
+        foreach (var deliberation in new[] { decided.AssessmentComment!, decided.ProposedByName, decided.Motivation })
+        {
+            Assert.DoesNotContain(deliberation, page, StringComparison.Ordinal);
+            Assert.DoesNotContain(deliberation, one, StringComparison.Ordinal);
+        }
+        using var found = await api.GetAsync($"/api/v1/sanctions/decided?search={Uri.EscapeDataString(decided.UnitName)}", Cancel);
+        Assert.Contains(decided.Id.ToString(), await Expect.OkAsync(found), StringComparison.Ordinal);
+        // A word of the motivation alone finds nothing: the list is not searched by the deliberation.
+        Assert.Contains("hotbild", decided.Motivation, StringComparison.Ordinal);
+        using var notFound = await api.GetAsync($"/api/v1/sanctions/decided?search={Uri.EscapeDataString("hotbild")}", Cancel);
+        Assert.DoesNotContain(decided.Id.ToString(), await Expect.OkAsync(notFound), StringComparison.Ordinal);
+        using var apiList = await api.GetAsync("/api/v1/sanctions/decided?pageSize=100", Cancel);
+        var json = await Expect.OkAsync(apiList);
+        Assert.Contains(decided.Id.ToString(), json, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherCommittees.ToString(), json, StringComparison.Ordinal);
+        Assert.DoesNotContain(proposed.ToString(), json, StringComparison.Ordinal);
+
+        foreach (var hidden in new[] { otherCommittees, proposed })
+        {
+            using var pageAnswer = await member.GetAsync($"/Sanctions/Decided/Details/{hidden}", Cancel);
+            await Expect.StatusAsync(pageAnswer, HttpStatusCode.NotFound);
+            using var apiAnswer = await api.GetAsync($"/api/v1/sanctions/decided/{hidden}", Cancel);
+            await Expect.StatusAsync(apiAnswer, HttpStatusCode.NotFound);
+        }
+        // The staff's sanction pages, with the deliberation, stay refused.
+        using var staffPage = await member.GetAsync($"/Sanctions/Details/{decided.Id}", Cancel);
+        await Expect.DeniedAsync(staffPage);
+    }
+
+    [Fact]
+    public async Task TheReportedListsSortAndPage()
+    {
+        using var staff = await app.ApiClientAs(Demo.QualityDeveloper);
+        foreach (var list in new[] { "/api/v1/reviews/reported", "/api/v1/sanctions/decided" })
+        {
+            using var all = await staff.GetAsync($"{list}?sort=title&pageSize=100", Cancel);
+            var titles = Titles(await Expect.OkAsync(all));
+            Assert.True(titles.Count >= 2, $"{list} has fewer than two rows to page.");
+            using var descending = await staff.GetAsync($"{list}?sort=title&descending=true&pageSize=100", Cancel);
+            Assert.Equal(Enumerable.Reverse(titles), Titles(await Expect.OkAsync(descending)));
+            using var second = await staff.GetAsync($"{list}?sort=title&pageSize=1&page=2", Cancel);
+            var page = JsonDocument.Parse(await Expect.OkAsync(second)).RootElement;
+            Assert.Equal(titles.Count, page.GetProperty("total").GetInt32());
+            Assert.Equal([titles[1]], Titles(page.GetRawText()));
+            using var unknown = await staff.GetAsync($"{list}?sort=motivation", Cancel);
+            await Expect.StatusAsync(unknown, HttpStatusCode.BadRequest);
+        }
+        using var member = await app.CreateClientAs(CommitteeMember);
+        using var sorted = await member.GetAsync("/Reviews/Reported?Sort=title&Descending=true", Cancel);
+        Assert.Contains("aria-sort=\"descending\"", await Expect.OkAsync(sorted), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(ElectedUsers))]
     public async Task TheMenuLinksOnlyToWhatTheyRead(string email)
@@ -163,8 +300,19 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
         var nav = html[html.IndexOf("<nav class=\"site-nav\"", StringComparison.Ordinal)..];
         nav = nav[..(nav.IndexOf("</nav>", StringComparison.Ordinal) + 6)];
         var links = MenuHref().Matches(nav).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(["/Plans", "/Plans/CouncilReview", "/Public"], links.Order(StringComparer.Ordinal));
+        string[] reported = email == CommitteeMember ? ["/Reviews/Reported", "/Sanctions/Decided"] : [];
+        Assert.Equal([.. new[] { "/Plans", "/Plans/CouncilReview", "/Public" }.Concat(reported).Order(StringComparer.Ordinal)], links.Order(StringComparer.Ordinal));
+        // The start page counts what is reported to the member and links to it.
+        Assert.Equal(email == CommitteeMember, html.Contains("href=\"/Sanctions/Decided\"", StringComparison.Ordinal)
+            && html.Contains("sanktion som din nämnd har beslutat", StringComparison.Ordinal));
     }
+
+    private Task<Guid> MemberCommitteeAsync() =>
+        app.WithDbAsync(db => db.Users.Where(u => u.Email == CommitteeMember).Select(u => u.CommitteeId!.Value).FirstAsync(Cancel));
+
+    /// <summary>The titles of a page of reports or sanctions from the API, in order.</summary>
+    private static List<string> Titles(string json) =>
+        [.. JsonDocument.Parse(json).RootElement.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("title").GetString()!)];
 
     /// <summary>The distinct states of a page of plans from the API.</summary>
     private static List<string> States(string json) =>

@@ -113,7 +113,11 @@ public sealed partial class HomeTests(UppsiktApp app) : IClassFixture<UppsiktApp
         using var member = await app.CreateClientAs(CommitteeMember);
         var memberHtml = WebUtility.HtmlDecode(await Expect.OkAsync(await member.GetAsync("/", Cancel)));
         Assert.Contains(">Förtroendevald i nämnd</h2>", memberHtml, StringComparison.Ordinal);
-        Assert.All(Tiles(memberHtml), t => Assert.StartsWith("/Plans?", t.Link, StringComparison.Ordinal));
+        // Its adopted plans, and its committee's final review reports and decided sanctions: what has been reported to it.
+        var memberLinks = Tiles(memberHtml).Select(t => t.Link).ToList();
+        Assert.All(memberLinks, l => Assert.True(l.StartsWith("/Plans?", StringComparison.Ordinal) || l is "/Reviews/Reported" or "/Sanctions/Decided", l));
+        Assert.Contains("/Reviews/Reported", memberLinks);
+        Assert.Contains("/Sanctions/Decided", memberLinks);
         Assert.DoesNotContain(">Kvalitetsutvecklare</h2>", memberHtml, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Web.Features.Reviews.Documents;
 using Uppsikt.Web.Features.Reviews.Portal;
+using Uppsikt.Web.Features.Reviews.Reported;
 using Uppsikt.Web.Features.Reviews.Visit;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -18,6 +19,7 @@ public static class ReviewsModule
         services.AddReviewDocuments();
         Timeline.ReviewHistory.AddReviewTimeline(services);
         services.AddReviewPortal();
+        services.AddReportedReviews();
         services.AddScoped<VisitHandler>();
         services.AddScoped<ReviewsHandler>();
         services.AddScoped<LatestRegularReviews>();
@@ -32,7 +34,8 @@ public static class ReviewsModule
         services.Configure<RazorPagesOptions>(options =>
         {
             // Page by page (and the visit's folder): a policy on /Reviews would add to the pages' own, and the provider reads
-            // and answers a communicated report on pages of this feature too (Portal/, Documents/).
+            // and answers a communicated report on pages of this feature too (Portal/, Documents/), as the committee member reads
+            // its final reports (Reported/).
             options.Conventions.AuthorizeFolder("/Reviews/Visit", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Reviews/Intervals", Policies.Staff);
             options.Conventions.AuthorizePage("/Reviews/Index", Policies.Staff);

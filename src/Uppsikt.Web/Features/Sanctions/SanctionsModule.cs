@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Sanctions;
+using Uppsikt.Web.Features.Sanctions.Decided;
 using Uppsikt.Web.Infrastructure.Deficiencies;
 
 namespace Uppsikt.Web.Features.Sanctions;
@@ -25,12 +26,16 @@ public static class SanctionsModule
         services.AddScoped<Infrastructure.Home.IWorkSource, SanctionWork>();
         services.AddScoped<Infrastructure.Risk.IRiskSignalSource, SanctionRiskSignals>();
         Timeline.SanctionHistory.AddSanctionTimeline(services);
+        services.AddDecidedSanctions();
         services.AddAuthorizationBuilder()
             .AddPolicy(ReaderPolicy, p => p.RequireRole([.. Sanction.Proposers, Roles.CommitteeSecretary, Roles.ProviderUser]))
             .AddPolicy(ProposerPolicy, p => p.RequireRole([.. Sanction.Proposers]));
         services.Configure<RazorPagesOptions>(options =>
         {
-            options.Conventions.AuthorizeFolder("/Sanctions", ReaderPolicy);
+            // Page by page: a policy on the whole /Sanctions folder would add to the committee member's read-only view (Decided/).
+            // The proposers are all readers, so New needs only the proposers' policy.
+            options.Conventions.AuthorizePage("/Sanctions/Index", ReaderPolicy);
+            options.Conventions.AuthorizePage("/Sanctions/Details", ReaderPolicy);
             options.Conventions.AuthorizePage("/Sanctions/New", ProposerPolicy);
         });
         return services;

@@ -120,6 +120,7 @@ public static class AuthRegistration
             .AddPolicy(Policies.Municipal, p => p.RequireRole(Roles.Municipal))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Policies.StaffRoles))
             .AddPolicy(Policies.StaffOrProvider, p => p.RequireRole([.. Policies.StaffRoles, Roles.ProviderUser]))
+            .AddPolicy(Policies.StaffOrCommitteeMember, p => p.RequireRole([.. Policies.StaffRoles, Roles.CommitteeMember]))
             .AddPolicy(Policies.Editor, p => p.RequireRole(Policies.EditorRoles))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ProviderUser, p => p.RequireRole(Roles.ProviderUser))

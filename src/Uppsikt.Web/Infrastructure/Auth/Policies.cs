@@ -31,6 +31,12 @@ public static class Policies
     public const string StaffOrProvider = nameof(StaffOrProvider);
 
     /// <summary>
+    /// The staff and the committee members: for what is reported to the committee besides its plans, its final review reports
+    /// and the sanctions it decided (decision 0036), the handlers keeping a member to its own committee's.
+    /// </summary>
+    public const string StaffOrCommitteeMember = nameof(StaffOrCommitteeMember);
+
+    /// <summary>
     /// Quality developers and administrators: keep the register, conditions, annual cycle templates and quality report
     /// templates, and are the municipality's side of the provider portal.
     /// </summary>

@@ -31,5 +31,12 @@ public static class RoleChecks
     public static Guid? OnlyCommittee(this ICurrentActor actor) =>
         actor.ReadsOnlyWhatIsReported() && actor.IsInRole(Roles.CommitteeMember) && !actor.IsInRole(Roles.CouncilReviewer) ? actor.CommitteeId : null;
 
+    /// <summary>
+    /// Whose final review reports and decided sanctions the actor reads (decision 0036): every committee's for the staff; for one
+    /// who reads only what is reported, its own committee's, and none when it has no committee (a null committee matches no row).
+    /// </summary>
+    public static (bool Every, Guid? Committee) ReportedTo(this ICurrentActor actor) =>
+        actor.ReadsOnlyWhatIsReported() ? (false, actor.OnlyCommittee()) : (true, null);
+
     private static bool MunicipalHandler(Func<string, bool> isInRole) => isInRole(Roles.QualityDeveloper) || isInRole(Roles.GroupManager);
 }
