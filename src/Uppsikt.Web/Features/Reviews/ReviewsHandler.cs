@@ -138,14 +138,7 @@ public sealed class ReviewsHandler(
 
     public Task<PagedList<ReviewRow>> ListAsync(ListQuery list, ReviewFilter filter, CancellationToken cancellationToken)
     {
-        var reviews = db.Reviews.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(list.Search))
-        {
-            var pattern = SearchText.Pattern(list.Search);
-            reviews = reviews.Where(r => EF.Functions.Like(EF.Property<string>(r, SearchText.Column), pattern, "\\")
-                || EF.Functions.Like(EF.Property<string>(r.Provider!, SearchText.Column), pattern, "\\")
-                || r.Units.Any(u => EF.Functions.Like(EF.Property<string>(u.Unit!, SearchText.Column), pattern, "\\")));
-        }
+        var reviews = db.Reviews.AsNoTracking().Matching(list.Search);
         if (filter.State is { } state)
         {
             reviews = reviews.Where(r => r.State == state);

@@ -53,14 +53,7 @@ public sealed class ReportedReviewsHandler(AppDbContext db, ReviewDocuments docu
 
     public Task<PagedList<ReportedReviewRow>> ListAsync(ListQuery list, CancellationToken cancellationToken)
     {
-        var reviews = FinalReviews();
-        if (!string.IsNullOrWhiteSpace(list.Search))
-        {
-            var pattern = SearchText.Pattern(list.Search);
-            reviews = reviews.Where(r => EF.Functions.Like(EF.Property<string>(r, SearchText.Column), pattern, "\\")
-                || EF.Functions.Like(EF.Property<string>(r.Provider!, SearchText.Column), pattern, "\\")
-                || r.Units.Any(u => EF.Functions.Like(EF.Property<string>(u.Unit!, SearchText.Column), pattern, "\\")));
-        }
+        var reviews = FinalReviews().Matching(list.Search);
         return reviews
             .Select(r => new ReportedReviewRow
             {
