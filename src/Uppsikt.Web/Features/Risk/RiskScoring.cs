@@ -70,16 +70,18 @@ public sealed class RiskScoring(AppDbContext db, IEnumerable<IRiskSignalSource> 
 
 
     /// <summary>
-    /// The units of the query that have a provider, as the signal sources read them. One query, a row per unit and choice system:
-    /// projecting the choice systems as a collection of each unit makes SQLite join every unit's choice systems before filtering
-    /// (40 ms against 2 ms for a committee of 600 units).
+    /// The units of the query that have a provider, as the signal sources read them. One query, a row per unit and choice system,
+    /// read from the link table by its index on the unit: projecting the choice systems as a collection of each unit, or through
+    /// the navigation, makes SQLite join every unit's choice systems in the municipality first (14–40 ms against 2 ms for a
+    /// committee of 600 units).
     /// </summary>
     public async Task<IReadOnlyList<RiskUnit>> RiskUnitsAsync(IQueryable<Unit> units, CancellationToken cancellationToken)
     {
         var rows = await (
             from u in units.AsNoTracking().Where(u => u.ProviderId != null)
-            from c in u.ChoiceSystems.DefaultIfEmpty()
-            select new { u.Id, ProviderId = u.ProviderId!.Value, u.Ownership, u.Capacity, ChoiceSystemId = c == null ? (Guid?)null : c.Id })
+            join link in db.Set<Dictionary<string, object>>("UnitChoiceSystems") on u.Id equals EF.Property<Guid>(link, "UnitId") into links
+            from link in links.DefaultIfEmpty()
+            select new { u.Id, ProviderId = u.ProviderId!.Value, u.Ownership, u.Capacity, ChoiceSystemId = link == null ? (Guid?)null : EF.Property<Guid>(link, "ChoiceSystemsId") })
             .ToListAsync(cancellationToken);
         return [.. rows.GroupBy(r => r.Id).Select(g =>
         {
