@@ -309,7 +309,7 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
         nav = nav[..(nav.IndexOf("</nav>", StringComparison.Ordinal) + 6)];
         var links = MenuHref().Matches(nav).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         string[] reported = email == CommitteeMember ? ["/Reviews/Reported", "/Sanctions/Decided"] : [];
-        Assert.Equal([.. new[] { "/Plans", "/Plans/CouncilReview", "/Public" }.Concat(reported).Order(StringComparer.Ordinal)], links.Order(StringComparer.Ordinal));
+        Assert.Equal([.. new[] { "/Plans", "/Plans/CouncilReview", "/Commissions", "/Public" }.Concat(reported).Order(StringComparer.Ordinal)], links.Order(StringComparer.Ordinal));
         // The start page counts what is reported to the member and links to it.
         Assert.Equal(email == CommitteeMember, html.Contains("href=\"/Sanctions/Decided\"", StringComparison.Ordinal)
             && html.Contains("sanktion som din nämnd har beslutat", StringComparison.Ordinal));
