@@ -2,8 +2,10 @@ using System.Data.Common;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Uppsikt.Domain.Commissions;
 using Uppsikt.Domain.Deficiencies;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Referrals;
@@ -240,6 +242,10 @@ public sealed partial class AppDbContext
             UnitInMyDistrict<Sanction>(s => s.UnitId)));
         // Its steps (the group manager's assessment among them) are the municipality's working record, never the provider's.
         builder.Entity<SanctionStep>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider && Sanctions.Any(x => x.Id == s.SanctionId));
+        // The council board's commissions are the municipality's own matters: never a provider's.
+        builder.Entity<Commission>().HasQueryFilter(c => ScopeKind != AccessScopeKind.Provider);
+        builder.Entity<CommissionStep>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider);
+        builder.Entity<CouncilReviewDecision>().HasQueryFilter(d => ScopeKind != AccessScopeKind.Provider);
         // Risk is the municipality's working material (decision 0031): never a provider's.
         builder.Entity<RiskMatrix>().HasQueryFilter(m => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);
         builder.Entity<RiskWeight>().HasQueryFilter(w => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);

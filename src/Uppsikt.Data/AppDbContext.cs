@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Uppsikt.Domain.Audit;
+using Uppsikt.Domain.Commissions;
 using Uppsikt.Domain.Conditions;
 using Uppsikt.Domain.Cycle;
 using Uppsikt.Domain.Deficiencies;
@@ -146,6 +147,13 @@ public sealed partial class AppDbContext(
     public DbSet<Sanction> Sanctions => Set<Sanction>();
 
     public DbSet<SanctionStep> SanctionSteps => Set<SanctionStep>();
+
+    // The council board's decisions on the council-wide review and its commissions: the municipality's, never a provider's.
+    public DbSet<CouncilReviewDecision> CouncilReviewDecisions => Set<CouncilReviewDecision>();
+
+    public DbSet<Commission> Commissions => Set<Commission>();
+
+    public DbSet<CommissionStep> CommissionSteps => Set<CommissionStep>();
 
     // Risk (decision 0031): the municipality's own; providers are kept out by the feature's policy, districts see all committees'.
     public DbSet<RiskMatrix> RiskMatrices => Set<RiskMatrix>();

@@ -38,6 +38,7 @@ public static class SearchText
             Uppsikt.Domain.Deficiencies.ActionPlan p => Join(p.Title, p.CaseNumber),
             Uppsikt.Domain.Deficiencies.Deficiency d => Join(d.Area, d.Description, d.RequiredAction, d.QuestionCode),
             Uppsikt.Domain.Sanctions.Sanction s => Join(s.Title, s.Motivation, s.DecisionCaseNumber),
+            Uppsikt.Domain.Commissions.Commission c => Join(c.Title, c.Description, c.CaseNumber),
             _ => null,
         };
         if (text is not null && entry.State is EntityState.Added or EntityState.Modified)

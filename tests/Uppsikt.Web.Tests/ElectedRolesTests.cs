@@ -37,14 +37,22 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
     /// </summary>
     private static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Reads = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
-        [CommitteeMember] = new HashSet<string>(DecidedPlans.Concat(ReportedToCommittee), StringComparer.Ordinal),
-        [Demo.CouncilReviewer] = DecidedPlans,
+        [CommitteeMember] = new HashSet<string>(DecidedPlans.Concat(ReportedToCommittee).Concat(Commissions), StringComparer.Ordinal),
+        [Demo.CouncilReviewer] = new HashSet<string>(DecidedPlans.Concat(Commissions).Append("GET /Commissions/Edit/{id:guid?}"), StringComparer.Ordinal),
+    };
+
+    /// <summary>The council board's commissions: the member reads those given to its committee, the council board's staff every one (decision 0042).</summary>
+    private static IReadOnlySet<string> Commissions => new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GET /Commissions", "GET /Commissions/Details/{id:guid}", "GET /Commissions/Details/{id:guid}?handler=File",
+        "GET /api/v1/commissions", "GET /api/v1/commissions/{id:guid}",
     };
 
     private static IReadOnlySet<string> DecidedPlans => new HashSet<string>(StringComparer.Ordinal)
     {
         "GET /Plans", "GET /Plans/Details/{id:guid}", "GET /Plans/CouncilReview", "GET /Plans/CouncilReview?handler=Docx",
         "GET /api/v1/plans", "GET /api/v1/plans/{id:guid}", "GET /api/v1/council-review/{year:int}", "GET /api/v1/council-review/{year:int}/memo",
+        "GET /api/v1/council-review/{year:int}/decision",
     };
 
     private static IReadOnlySet<string> ReportedToCommittee => new HashSet<string>(StringComparer.Ordinal)
@@ -301,7 +309,7 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
         nav = nav[..(nav.IndexOf("</nav>", StringComparison.Ordinal) + 6)];
         var links = MenuHref().Matches(nav).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         string[] reported = email == CommitteeMember ? ["/Reviews/Reported", "/Sanctions/Decided"] : [];
-        Assert.Equal([.. new[] { "/Plans", "/Plans/CouncilReview", "/Public" }.Concat(reported).Order(StringComparer.Ordinal)], links.Order(StringComparer.Ordinal));
+        Assert.Equal([.. new[] { "/Plans", "/Plans/CouncilReview", "/Commissions", "/Public" }.Concat(reported).Order(StringComparer.Ordinal)], links.Order(StringComparer.Ordinal));
         // The start page counts what is reported to the member and links to it.
         Assert.Equal(email == CommitteeMember, html.Contains("href=\"/Sanctions/Decided\"", StringComparison.Ordinal)
             && html.Contains("sanktion som din nämnd har beslutat", StringComparison.Ordinal));

@@ -15,7 +15,8 @@ public static class CouncilReviewMemo
     public static string FileName(CouncilReviewResult review, CaseNumber caseNumber) =>
         $"Samlad uppföljning av uppföljningsplaner {review.Year} {caseNumber}.docx";
 
-    public static byte[] Write(CouncilReviewResult review, CaseNumber caseNumber, DateOnly dated)
+    /// <param name="decision">The council board's decision on the review, once recorded: written as the memo's last section.</param>
+    public static byte[] Write(CouncilReviewResult review, CouncilDecisionView? decision, CaseNumber caseNumber, DateOnly dated)
     {
         var title = $"Uppföljningsplaner inom kundval – en samlad uppföljning {review.Year}";
         var choiceSystems = review.ChoiceSystems.ToList();
@@ -98,6 +99,12 @@ public static class CouncilReviewMemo
             var decisions = committee.ChoiceSystems.Select(c => c.Plan?.Adoption).OfType<CommitteeDecision>()
                 .Select(d => $"{SwedishText.Date(d.DecidedOn)} {d.Paragraph}").Distinct();
             memo.Paragraph($"{++number}. Protokollsutdrag – {committee.Name} ({Join(decisions)})");
+        }
+        if (decision is not null)
+        {
+            memo.Heading(2, "Kommunstyrelsens beslut")
+                .Labelled("Beslutat", $"{SwedishText.Date(decision.DecidedOn)} {decision.Paragraph}, diarienummer {decision.CaseNumber}")
+                .Paragraph(decision.Text);
         }
         return memo.ToBytes(title);
     }

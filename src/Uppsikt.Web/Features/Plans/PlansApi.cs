@@ -100,9 +100,19 @@ public static class PlansApi
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["caseNumber"] = [error] }, title: "Tjänsteskrivelsen kunde inte skapas.");
                 }
                 var result = await handler.ReviewAsync(year, cancellationToken);
-                return Results.File(CouncilReviewMemo.Write(result, number, clock.SwedishToday()), WordDocument.ContentType, CouncilReviewMemo.FileName(result, number));
+                var decision = await handler.DecisionAsync(year, cancellationToken);
+                return Results.File(CouncilReviewMemo.Write(result, decision, number, clock.SwedishToday()), WordDocument.ContentType, CouncilReviewMemo.FileName(result, number));
             })
             .WithSummary("Den samlade uppföljningen som tjänsteskrivelse (Word), diarieförd under ?caseNumber=.");
+
+        review.MapGet("/{year:int}/decision", async Task<Results<Ok<CouncilDecisionView>, NotFound>> (int year, CouncilReviewHandler handler, CancellationToken cancellationToken) =>
+                await handler.DecisionAsync(year, cancellationToken) is { } decision ? TypedResults.Ok(decision) : TypedResults.NotFound())
+            .WithSummary("Kommunstyrelsens beslut om årets samlade uppföljning: datum, paragraf, diarienummer och beslutstext; 404 om inget är registrerat.");
+
+        review.MapPut("/{year:int}/decision", async (int year, CouncilDecisionInput input, CouncilReviewHandler handler, ICurrentActor actor, CancellationToken cancellationToken) =>
+                await (await handler.RecordDecisionAsync(year, input, WorkflowActors.From(actor), cancellationToken)).UpdatedAsync(() => handler.DecisionAsync(year, cancellationToken)))
+            .WithSummary("Registrerar eller rättar kommunstyrelsens beslut om årets samlade uppföljning (decidedOn, paragraph, caseNumber, text; version vid rättelse). "
+                + "Bara kommunstyrelsens kansli eller en systemförvaltare.");
     }
 
     private static async Task<IResult> Answer(SaveResult result, PlansHandler handler, CancellationToken cancellationToken, bool created = false)

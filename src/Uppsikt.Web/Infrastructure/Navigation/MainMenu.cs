@@ -41,6 +41,8 @@ public static class MainMenu
             new("Årshjul", "/Cycle", Policies.Staff),
             new("Uppföljningsplaner", "/Plans", Policies.Municipal),
             new("Samlad uppföljning", "/Plans/CouncilReview", Policies.Municipal),
+            new("Uppdrag från kommunstyrelsen", "/Commissions", Policies.Municipal,
+                [R.CouncilReviewer, R.Administrator, R.QualityDeveloper, R.GroupManager, R.CommitteeMember, R.CommitteeSecretary]),
             new("Slutliga granskningsrapporter", "/Reviews/Reported", Policies.StaffOrCommitteeMember, [R.CommitteeMember]),
             new("Beslutade sanktioner", "/Sanctions/Decided", Policies.StaffOrCommitteeMember, [R.CommitteeMember]),
             new("Kvalitetsrapporter", "/QualityReports/Reports", Policies.Staff),
