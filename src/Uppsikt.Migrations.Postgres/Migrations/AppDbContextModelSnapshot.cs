@@ -1732,6 +1732,9 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.Property<int>("PeriodNumber")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Answers")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("ImportId")
                         .HasColumnType("uuid");
 

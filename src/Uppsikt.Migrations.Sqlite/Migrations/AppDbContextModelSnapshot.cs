@@ -1718,6 +1718,9 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Property<int>("PeriodNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Answers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ImportId")
                         .HasColumnType("TEXT");
 

@@ -114,6 +114,7 @@ public static class AuditNames
         ["AllowedTypes"] = "Sanktioner som villkoren medger",
         ["AnalysisId"] = "Riskanalys",
         ["Answer"] = "Svar",
+        ["Answers"] = "Antal svar",
         ["AnsweredOn"] = "Besvarat",
         ["ApprovedAt"] = "Godkänd",
         ["ApprovedBy"] = "Godkänd av",
