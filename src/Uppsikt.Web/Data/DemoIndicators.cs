@@ -19,11 +19,11 @@ public static class DemoIndicators
         var homeSatisfaction = Indicator(HomeCareSatisfaction, "Brukarbedömning hemtjänst – helhetssyn", "%", Direction.HigherIsBetter, EvidenceSource.UserSurvey, "U21468",
             "Andel brukare som är nöjda med hemtjänsten som helhet (brukarundersökningen).", (homeCare, 90));
         var continuity = Indicator("HT-KONT", "Personalkontinuitet – antal personal under 14 dagar", "personer", Direction.LowerIsBetter, EvidenceSource.ProviderReported, "U21401",
-            "Antal olika personal som en brukare med minst två besök om dagen möter under 14 dagar, medelvärde.", (homeCare, 12));
+            "Antal olika personal som en brukare med minst två besök om dagen möter under 14 dagar, medelvärde.", (homeCare, 12), IndicatorValueKind.Mean);
         var nursingSatisfaction = Indicator("SABO-NOJD", "Brukarbedömning särskilt boende – helhetssyn", "%", Direction.HigherIsBetter, EvidenceSource.UserSurvey, "U23471",
             "Andel boende som är nöjda med sitt särskilda boende som helhet (brukarundersökningen).", (nursingHome, 85));
         var waiting = Indicator("SABO-VANT", "Väntetid till inflyttning", "dagar", Direction.LowerIsBetter, EvidenceSource.ProviderReported, null,
-            "Dagar från erbjudande till inflyttning, medelvärde, enligt anordnarens egen redovisning.", (nursingHome, 30));
+            "Dagar från erbjudande till inflyttning, medelvärde, enligt anordnarens egen redovisning.", (nursingHome, 30), IndicatorValueKind.Mean);
         await db.SaveChangesAsync(cancellationToken);
 
         var homeUnits = await db.Units.Where(u => u.ChoiceSystems.Any(c => c.Id == homeCare.Id)).OrderBy(u => u.Name).Select(u => u.Id).ToListAsync(cancellationToken);
@@ -47,13 +47,14 @@ public static class DemoIndicators
         await OutcomeAverages.RebuildAsync(db, [homeSatisfaction.Id, continuity.Id, nursingSatisfaction.Id, waiting.Id], cancellationToken);
 
         Indicator Indicator(string code, string name, string unitOfMeasure, Direction direction, EvidenceSource source, string? kpi, string description,
-            (ChoiceSystem Choice, double Value) target)
+            (ChoiceSystem Choice, double Value) target, IndicatorValueKind? kind = null)
         {
             var indicator = new Indicator
             {
                 Code = code,
                 Name = name,
                 UnitOfMeasure = unitOfMeasure,
+                ValueKind = kind ?? Domain.Evidence.Indicator.DefaultValueKind(unitOfMeasure),
                 Direction = direction,
                 Source = source,
                 KoladaKpiId = kpi,

@@ -426,6 +426,7 @@ public static class AuditNames
         ["ValidFrom"] = "Gäller från",
         ["ValidTo"] = "Gäller till",
         ["Value"] = "Värde",
+        ["ValueKind"] = "Slag av värde",
         ["VerificationReviewId"] = "Kontrollbesök",
         ["VerifiedById"] = "Verifierad av (id)",
         ["VerifiedByName"] = "Verifierad av",
