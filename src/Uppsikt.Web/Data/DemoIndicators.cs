@@ -34,12 +34,14 @@ public static class DemoIndicators
             for (var i = 0; i < homeUnits.Count; i++)
             {
                 // Every other unit improves, the rest slip: the second of them falls below target in the last year.
-                Result(homeSatisfaction, homeUnits[i], year, i % 2 == 0 ? 86 + 2.5 * step + i : 93 - 2.5 * step - i);
+                Result(homeSatisfaction, homeUnits[i], year, i % 2 == 0 ? 86 + 2.5 * step + i : 93 - 2.5 * step - i,
+                    SurveyAnswers(i, step, smallInLastYear: i == homeUnits.Count - 1));
                 Result(continuity, homeUnits[i], year, i % 2 == 0 ? 13 - step + i * 0.5 : 9 + 2 * step + i * 0.5);
             }
             for (var i = 0; i < nursingUnits.Count; i++)
             {
-                Result(nursingSatisfaction, nursingUnits[i], year, i % 2 == 0 ? 84 + 2 * step + i : 90 - 3 * step - i);
+                Result(nursingSatisfaction, nursingUnits[i], year, i % 2 == 0 ? 84 + 2 * step + i : 90 - 3 * step - i,
+                    SurveyAnswers(i, step, smallInLastYear: i == nursingUnits.Count - 1));
                 Result(waiting, nursingUnits[i], year, 20 + 6 * step * (i % 2) + i * 3);
             }
         }
@@ -65,7 +67,11 @@ public static class DemoIndicators
             return indicator;
         }
 
-        void Result(Indicator indicator, Guid unitId, int year, double value) =>
-            db.Outcomes.Add(new Outcome { IndicatorId = indicator.Id, UnitId = unitId, Year = year, PeriodKind = PeriodKind.Year, Value = Math.Round(value, 1) });
+        // The survey's number of answers: 12–180 by unit and year, and under 5 for one unit of each kind in the last year, so the
+        // equal-terms page shows intervals of different widths and suppressed results.
+        static int SurveyAnswers(int unit, int step, bool smallInLastYear) => smallInLastYear && step == 2 ? 3 + unit % 2 : 12 + (unit * 53 + step * 29) % 169;
+
+        void Result(Indicator indicator, Guid unitId, int year, double value, int? answers = null) =>
+            db.Outcomes.Add(new Outcome { IndicatorId = indicator.Id, UnitId = unitId, Year = year, PeriodKind = PeriodKind.Year, Value = Math.Round(value, 1), Answers = answers });
     }
 }
