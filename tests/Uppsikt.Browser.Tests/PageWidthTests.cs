@@ -24,6 +24,7 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         paths.AddRange(
         [
             "/Evidence/Complaints/Summary", "/Evidence/Complaints", "/Evidence/Incidents", "/Evidence/Observations", "/Evidence/Indicators",
+            "/Evidence/Indicators/EqualTerms",
             "/Register/Providers", "/Register/Units", "/Register/ChoiceSystems", "/Register/Committees", "/Register/Authorisations",
             "/Conditions", "/Plans", "/QualityReports/Reports", "/QualityReports/Templates", "/QualityReports/Templates/Checklists", "/Cycle",
             "/Reviews", "/Reviews/New", "/Portal/Providers/Messages", "/Portal/Providers/Messages?Waiting=true", "/Evidence/Observations?Mine=true",

@@ -56,7 +56,8 @@ public sealed partial class EveryListSortsTests(UppsiktApp app) : IClassFixture<
         // The lists the demo shows sort links on; a page that lost its sort headers would drop out of this set.
         string[] expected = ["/Conditions", "/Register/Units", "/Register/Providers", "/Evidence/Complaints", "/QualityReports/Reports", "/QualityReports/Reports/Mine",
             "/QualityReports/Templates", "/QualityReports/Templates/Checklists",
-            "/Reviews", "/Reviews/Portal", "/Reviews/Intervals", "/Portal/Providers/Messages", "/Deficiencies", "/Sanctions", "/Risk", "/Risk/Analyses", "/Reviews/Reported", "/Sanctions/Decided", "/Commissions"];
+            "/Reviews", "/Reviews/Portal", "/Reviews/Intervals", "/Portal/Providers/Messages", "/Deficiencies", "/Sanctions", "/Risk", "/Risk/Analyses", "/Reviews/Reported", "/Sanctions/Decided", "/Commissions",
+            "/Evidence/Indicators/EqualTerms"];
         Assert.True(expected.All(sorted.Contains), $"Sorted: {string.Join(", ", sorted.Order(StringComparer.Ordinal))}");
     }
 

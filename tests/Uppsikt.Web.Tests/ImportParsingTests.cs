@@ -46,8 +46,10 @@ public sealed class ImportParsingTests
     public void ColumnsAreFoundInAnyOrderAndCase()
     {
         var ordinals = TableColumns.Resolve(["Värde", "ENHET", "år", "indikator"], IndicatorResultImport.Columns);
+        var withAnswers = TableColumns.Resolve(["ANTAL SVAR", "Värde", "ENHET", "år", "Period", "indikator"], IndicatorResultImport.Columns);
 
-        Assert.Equal([3, 1, 2, -1, 0], ordinals);
+        Assert.Equal([3, 1, 2, -1, 0, -1], ordinals);
+        Assert.Equal([5, 2, 3, 4, 1, 0], withAnswers);
     }
 
     [Theory]

@@ -89,6 +89,56 @@ public sealed class IndicatorImportTests(UppsiktApp app) : IClassFixture<Uppsikt
     }
 
     [Fact]
+    public async Task TheNumberOfAnswersIsReadWhenGivenAndShownBesideTheValue()
+    {
+        using var client = await app.ApiClientAs(Demo.QualityDeveloper);
+        var sickla = await app.GetUnitIdAsync(Demo.OmsorgshusetSickla);
+        var file = Encoding.UTF8.GetBytes($"{Header};antal svar\n"
+            + $"HT-NOJD;{Demo.OmsorgshusetSickla};2001;;81,5; 1234 \n"
+            + $"HT-NOJD;{Demo.OmsorgshusetSickla};2001;T1;80;\n");
+
+        var report = await ImportAsync(client, file, "med-antal-svar.csv");
+
+        Assert.Equal(("Succeeded", 2), (report.Status, report.RowsAdded));
+        var stored = await app.WithDbAsync(db => db.Outcomes.Where(o => o.UnitId == sickla && o.Year == 2001 && o.Indicator!.Code == "HT-NOJD")
+            .OrderBy(o => o.PeriodNumber).Select(o => o.Answers).ToListAsync(Cancel));
+        Assert.Equal([1234, null], stored);
+
+        using var browser = await app.CreateClientAs(Demo.QualityDeveloper);
+        var page = System.Net.WebUtility.HtmlDecode(await Expect.OkAsync(await browser.GetAsync($"/Register/Units/Details/{sickla}", Cancel)));
+        Assert.Contains("<th scope=\"col\" class=\"number\">Antal svar</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"number\">81,5</td>", page, StringComparison.Ordinal);
+        Assert.Contains("2001: 81,5 % (1\u00a0234 svar)", page, StringComparison.Ordinal);
+
+        // A later file without the column leaves the number unknown instead of keeping one that no longer belongs to the value.
+        var again = await ImportAsync(client, Csv([$"HT-NOJD;{Demo.OmsorgshusetSickla};2001;;81,5"]), "utan-antal-svar.csv");
+        Assert.Equal(("Succeeded", 1), (again.Status, again.RowsUpdated));
+        Assert.Null(await app.WithDbAsync(db => db.Outcomes.Where(o => o.UnitId == sickla && o.Year == 2001 && o.PeriodNumber == 0 && o.Indicator!.Code == "HT-NOJD")
+            .Select(o => o.Answers).SingleAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task ANumberOfAnswersThatIsNotAWholeNumberFromZeroUpIsRefusedRowByRowAndNothingIsSaved()
+    {
+        using var client = await app.ApiClientAs(Demo.QualityDeveloper);
+        var before = await OutcomeCountAsync();
+        var file = Encoding.UTF8.GetBytes($"{Header};antal svar\n"
+            + $"HT-NOJD;{Demo.OmsorgshusetSickla};2002;;80;40\n"
+            + $"HT-NOJD;{Demo.OmsorgshusetSickla};2003;;80;-3\n"
+            + $"HT-NOJD;{Demo.OmsorgshusetSickla};2004;;80;12,5\n"
+            + $"HT-NOJD;{Demo.OmsorgshusetSickla};2005;;80;många\n"
+            + $"HT-NOJD;{Demo.OmsorgshusetSickla};2006;;80;0\n");
+
+        var report = await ImportAsync(client, file, "fel-antal-svar.csv");
+
+        Assert.Equal(("Rejected", 3), (report.Status, report.RowsRejected));
+        Assert.Equal([3, 4, 5], report.Problems.Select(p => p.Line ?? 0).Order());
+        Assert.All(report.Problems, p => Assert.Equal("antal svar", p.Column));
+        Assert.Contains(report.Problems, p => p.Line == 4 && p.Message == "Antal svar ”12,5” ska vara ett heltal som är 0 eller större (till exempel 42), eller lämnas tomt när det inte finns.");
+        Assert.Equal(before, await OutcomeCountAsync());
+    }
+
+    [Fact]
     public async Task ABrokenFileReportsEveryBadRowWithLineColumnAndReasonAndImportsNothing()
     {
         using var client = await app.ApiClientAs(Demo.QualityDeveloper);
@@ -217,7 +267,11 @@ public sealed class IndicatorImportTests(UppsiktApp app) : IClassFixture<Uppsikt
         var results = JsonDocument.Parse(await Expect.OkAsync(response)).RootElement;
         var points = results.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("indicators").EnumerateArray())
             .Single(i => i.GetProperty("code").GetString() == "HT-NOJD").GetProperty("points").EnumerateArray();
-        Assert.Contains(points, p => p.GetProperty("period").GetString() == "2019" && p.GetProperty("value").GetDouble() == 77.0);
+        Assert.Contains(points, p => p.GetProperty("period").GetString() == "2019" && p.GetProperty("value").GetDouble() == 77.0
+            && p.GetProperty("answers").ValueKind == JsonValueKind.Null);
+        // Kolada's count (1 for every single unit) is not the number of answers, so the result is stored without one.
+        Assert.Null(await app.WithDbAsync(db => db.Outcomes.Where(o => o.UnitId == sickla && o.Year == 2019 && o.Indicator!.Code == "HT-NOJD")
+            .Select(o => o.Answers).SingleAsync(Cancel)));
     }
 
     [Fact]

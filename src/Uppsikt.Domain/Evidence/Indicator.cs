@@ -10,6 +10,17 @@ public enum Direction
 }
 
 /// <summary>
+/// What an indicator's value is (decision 0041), which decides whether its results get an interval: only a share of answers
+/// in per cent does, from its number of answers alone.
+/// </summary>
+public enum IndicatorValueKind
+{
+    [Display(Name = "Andel (%)")] Share = 1,
+    [Display(Name = "Medelvärde")] Mean = 2,
+    [Display(Name = "Tal")] Number = 3,
+}
+
+/// <summary>
 /// Indikator: something measured per unit and period, such as user satisfaction or staff continuity, with the
 /// evidence source its results come from and target values (målvärden) per choice system.
 /// </summary>
@@ -24,6 +35,19 @@ public sealed class Indicator : Entity
     public required string UnitOfMeasure { get; set; }
 
     public Direction Direction { get; set; }
+
+    /// <summary>Whether the value is a share in per cent, a mean or another number: only a share's results get an interval.</summary>
+    public IndicatorValueKind ValueKind { get; set; } = IndicatorValueKind.Number;
+
+    /// <summary>The kind an indicator gets when none is chosen: a share when its unit of measure is "%", else a number.</summary>
+    public static IndicatorValueKind DefaultValueKind(string? unitOfMeasure) =>
+        unitOfMeasure?.Trim() == "%" ? IndicatorValueKind.Share : IndicatorValueKind.Number;
+
+    /// <summary>
+    /// The scale the statistics read the results on: a share's; none for a mean, whose spread an indicator's results do not
+    /// carry, nor for another number. Without a scale a result gets no interval and no difference is claimed from it.
+    /// </summary>
+    public ResultScale? Scale => ValueKind == IndicatorValueKind.Share ? ResultScale.Share : null;
 
     /// <summary>Every result of the indicator carries this source.</summary>
     public EvidenceSource Source { get; set; }

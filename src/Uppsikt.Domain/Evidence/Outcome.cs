@@ -93,6 +93,12 @@ public sealed class Outcome
 
     public double Value { get; set; }
 
+    /// <summary>
+    /// Antal svar (n): how many answers or observations the value rests on, when the source gives it; null when it is
+    /// unknown or the indicator has none (a cost, a waiting time). What an interval and suppression are computed from.
+    /// </summary>
+    public int? Answers { get; set; }
+
     /// <summary>The import that last wrote the value.</summary>
     public Guid? ImportId { get; set; }
 

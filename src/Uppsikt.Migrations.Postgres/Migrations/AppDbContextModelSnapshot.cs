@@ -1811,6 +1811,11 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("ValueKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1841,6 +1846,9 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("PeriodNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Answers")
                         .HasColumnType("integer");
 
                     b.Property<Guid?>("ImportId")

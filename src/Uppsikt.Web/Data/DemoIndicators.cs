@@ -19,11 +19,11 @@ public static class DemoIndicators
         var homeSatisfaction = Indicator(HomeCareSatisfaction, "Brukarbedömning hemtjänst – helhetssyn", "%", Direction.HigherIsBetter, EvidenceSource.UserSurvey, "U21468",
             "Andel brukare som är nöjda med hemtjänsten som helhet (brukarundersökningen).", (homeCare, 90));
         var continuity = Indicator("HT-KONT", "Personalkontinuitet – antal personal under 14 dagar", "personer", Direction.LowerIsBetter, EvidenceSource.ProviderReported, "U21401",
-            "Antal olika personal som en brukare med minst två besök om dagen möter under 14 dagar, medelvärde.", (homeCare, 12));
+            "Antal olika personal som en brukare med minst två besök om dagen möter under 14 dagar, medelvärde.", (homeCare, 12), IndicatorValueKind.Mean);
         var nursingSatisfaction = Indicator("SABO-NOJD", "Brukarbedömning särskilt boende – helhetssyn", "%", Direction.HigherIsBetter, EvidenceSource.UserSurvey, "U23471",
             "Andel boende som är nöjda med sitt särskilda boende som helhet (brukarundersökningen).", (nursingHome, 85));
         var waiting = Indicator("SABO-VANT", "Väntetid till inflyttning", "dagar", Direction.LowerIsBetter, EvidenceSource.ProviderReported, null,
-            "Dagar från erbjudande till inflyttning, medelvärde, enligt anordnarens egen redovisning.", (nursingHome, 30));
+            "Dagar från erbjudande till inflyttning, medelvärde, enligt anordnarens egen redovisning.", (nursingHome, 30), IndicatorValueKind.Mean);
         await db.SaveChangesAsync(cancellationToken);
 
         var homeUnits = await db.Units.Where(u => u.ChoiceSystems.Any(c => c.Id == homeCare.Id)).OrderBy(u => u.Name).Select(u => u.Id).ToListAsync(cancellationToken);
@@ -34,12 +34,14 @@ public static class DemoIndicators
             for (var i = 0; i < homeUnits.Count; i++)
             {
                 // Every other unit improves, the rest slip: the second of them falls below target in the last year.
-                Result(homeSatisfaction, homeUnits[i], year, i % 2 == 0 ? 86 + 2.5 * step + i : 93 - 2.5 * step - i);
+                Result(homeSatisfaction, homeUnits[i], year, i % 2 == 0 ? 86 + 2.5 * step + i : 93 - 2.5 * step - i,
+                    SurveyAnswers(i, step, smallInLastYear: i == homeUnits.Count - 1));
                 Result(continuity, homeUnits[i], year, i % 2 == 0 ? 13 - step + i * 0.5 : 9 + 2 * step + i * 0.5);
             }
             for (var i = 0; i < nursingUnits.Count; i++)
             {
-                Result(nursingSatisfaction, nursingUnits[i], year, i % 2 == 0 ? 84 + 2 * step + i : 90 - 3 * step - i);
+                Result(nursingSatisfaction, nursingUnits[i], year, i % 2 == 0 ? 84 + 2 * step + i : 90 - 3 * step - i,
+                    SurveyAnswers(i, step, smallInLastYear: i == nursingUnits.Count - 1));
                 Result(waiting, nursingUnits[i], year, 20 + 6 * step * (i % 2) + i * 3);
             }
         }
@@ -47,13 +49,14 @@ public static class DemoIndicators
         await OutcomeAverages.RebuildAsync(db, [homeSatisfaction.Id, continuity.Id, nursingSatisfaction.Id, waiting.Id], cancellationToken);
 
         Indicator Indicator(string code, string name, string unitOfMeasure, Direction direction, EvidenceSource source, string? kpi, string description,
-            (ChoiceSystem Choice, double Value) target)
+            (ChoiceSystem Choice, double Value) target, IndicatorValueKind? kind = null)
         {
             var indicator = new Indicator
             {
                 Code = code,
                 Name = name,
                 UnitOfMeasure = unitOfMeasure,
+                ValueKind = kind ?? Domain.Evidence.Indicator.DefaultValueKind(unitOfMeasure),
                 Direction = direction,
                 Source = source,
                 KoladaKpiId = kpi,
@@ -64,7 +67,11 @@ public static class DemoIndicators
             return indicator;
         }
 
-        void Result(Indicator indicator, Guid unitId, int year, double value) =>
-            db.Outcomes.Add(new Outcome { IndicatorId = indicator.Id, UnitId = unitId, Year = year, PeriodKind = PeriodKind.Year, Value = Math.Round(value, 1) });
+        // The survey's number of answers: 12–180 by unit and year, and under 5 for one unit of each kind in the last year, so the
+        // equal-terms page shows intervals of different widths and suppressed results.
+        static int SurveyAnswers(int unit, int step, bool smallInLastYear) => smallInLastYear && step == 2 ? 3 + unit % 2 : 12 + (unit * 53 + step * 29) % 169;
+
+        void Result(Indicator indicator, Guid unitId, int year, double value, int? answers = null) =>
+            db.Outcomes.Add(new Outcome { IndicatorId = indicator.Id, UnitId = unitId, Year = year, PeriodKind = PeriodKind.Year, Value = Math.Round(value, 1), Answers = answers });
     }
 }

@@ -80,6 +80,7 @@ public static class EvidenceModule
             options.Conventions.AuthorizePage("/Evidence/Observations/Index", Policies.Staff);
             options.Conventions.AuthorizePage("/Evidence/Observations/Edit", EvidencePolicies.ObservationRecorder);
             options.Conventions.AuthorizePage("/Evidence/Indicators/Index", Policies.Staff);
+            options.Conventions.AuthorizePage("/Evidence/Indicators/EqualTerms", Policies.Staff);
             options.Conventions.AuthorizePage("/Evidence/Indicators/Edit", Policies.Editor);
             options.Conventions.AuthorizeFolder("/Evidence/Indicators/Imports", Policies.Editor);
         });

@@ -17,12 +17,15 @@ public static class RoleChecks
 
     public static bool IsProviderUser(this ICurrentActor actor) => actor.IsInRole(Roles.ProviderUser);
 
+    /// <summary>Whether the actor holds a role of <see cref="Policies.StaffRoles"/>: the municipality's staff who do the follow-up work.</summary>
+    public static bool IsStaff(this ICurrentActor actor) => Policies.StaffRoles.Any(actor.IsInRole);
+
     /// <summary>
     /// Whether the actor reads only what has been reported to the elected (decision 0036): a committee member or the council
     /// board's staff who holds no role of <see cref="Policies.StaffRoles"/>.
     /// </summary>
     public static bool ReadsOnlyWhatIsReported(this ICurrentActor actor) =>
-        (actor.IsInRole(Roles.CommitteeMember) || actor.IsInRole(Roles.CouncilReviewer)) && !Policies.StaffRoles.Any(actor.IsInRole);
+        (actor.IsInRole(Roles.CommitteeMember) || actor.IsInRole(Roles.CouncilReviewer)) && !actor.IsStaff();
 
     /// <summary>
     /// The committee whose material alone the actor reads: a committee member's own, unless the actor also reads for the

@@ -17,6 +17,7 @@ public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups
         [Display(Name = "kod")] public string? Code { get; set; }
         [Display(Name = "namn")] public string? Name { get; set; }
         [Display(Name = "enhet för värdet")] public string? UnitOfMeasure { get; set; }
+        [Display(Name = "slag av värde")] public IndicatorValueKind? ValueKind { get; set; }
         [Display(Name = "riktning")] public Direction? Direction { get; set; }
         [Display(Name = "underlag")] public EvidenceSource? Source { get; set; }
         [Display(Name = "Kolada-KPI")] public string? KoladaKpiId { get; set; }
@@ -38,6 +39,7 @@ public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups
                 Code = indicator.Code,
                 Name = indicator.Name,
                 UnitOfMeasure = indicator.UnitOfMeasure,
+                ValueKind = indicator.ValueKind,
                 Direction = indicator.Direction,
                 Source = indicator.Source,
                 KoladaKpiId = indicator.KoladaKpiId,
@@ -64,7 +66,7 @@ public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups
         }
         return unreadable.Count > 0 ? SaveResult.Invalid(unreadable)
             : await handler.SaveAsync(id, new IndicatorInput(form.Code, form.Name, form.UnitOfMeasure, form.Direction, form.Source,
-                form.KoladaKpiId, form.Description, targets, form.Version), cancellationToken);
+                form.KoladaKpiId, form.Description, targets, form.Version, form.ValueKind), cancellationToken);
     }
 
     protected override string SavedMessage(IndicatorForm form) => $"Indikatorn {form.Code?.Trim().ToUpperInvariant()} är sparad.";

@@ -69,7 +69,7 @@ public sealed class IndicatorChart
 
     private string Describe(IndicatorSeries s)
     {
-        var parts = s.Points.Select(p => $"{p.Period}: {Value(p.Value)}{(p.BelowTarget ? " (under målvärdet)" : "")}"
+        var parts = s.Points.Select(p => $"{p.Period}: {Value(p.Value)}{(p.Answers is { } n ? $" ({SwedishText.Number(n)} svar)" : "")}{(p.BelowTarget ? " (under målvärdet)" : "")}"
             + (p.Average is { } a ? $", kommunens snitt {Value(a)}" : ""));
         return $"Enhetens värde per period. {string.Join("; ", parts)}."
             + (s.Target is { } t ? $" Målvärde {Value(t)}, {s.Direction.Name().ToLower(SwedishText.Culture)}." : " Inget målvärde för enhetens kundval.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,10 @@ using Uppsikt.Web.Infrastructure.Import;
 namespace Uppsikt.Web.Features.Evidence.Indicators;
 
 /// <summary>
-/// Reads indicator results (utfall) per unit and period from CSV or XLSX (columns indikator, enhet, år, period, värde) or
-/// from Kolada's unit data (<c>/v3/oudata</c> JSON, matched by the indicator's KPI id and the unit's Kolada id), and
-/// upserts them by indicator, unit and period. The municipality's averages of the indicators read are rebuilt after.
+/// Reads indicator results (utfall) per unit and period from CSV or XLSX (columns indikator, enhet, år, period, värde and
+/// the optional antal svar) or from Kolada's unit data (<c>/v3/oudata</c> JSON, matched by the indicator's KPI id and the
+/// unit's Kolada id), and upserts them by indicator, unit and period. The municipality's averages of the indicators read
+/// are rebuilt after.
 /// </summary>
 public sealed class IndicatorResultImport : IImportProcessor
 {
@@ -23,9 +25,10 @@ public sealed class IndicatorResultImport : IImportProcessor
         new("år", Required: true, IsText: false),
         new("period", Required: false, IsText: true),
         new("värde", Required: true, IsText: false),
+        new("antal svar", Required: false, IsText: false),
     ];
 
-    private const int IndicatorColumn = 0, UnitColumn = 1, YearColumn = 2, PeriodColumn = 3, ValueColumn = 4;
+    private const int IndicatorColumn = 0, UnitColumn = 1, YearColumn = 2, PeriodColumn = 3, ValueColumn = 4, AnswersColumn = 5;
 
     /// <summary>Progress is published every this many rows.</summary>
     private const int ProgressEvery = 1000;
@@ -110,9 +113,22 @@ public sealed class IndicatorResultImport : IImportProcessor
             {
                 problems.Add(line, "värde", valueCell.Trim().IsEmpty ? "Värde saknas." : $"Värdet ”{valueCell}” är inte ett tal (till exempel 87,5).");
             }
+            var answersCell = at[AnswersColumn] >= 0 ? table.Cell(at[AnswersColumn]).Trim() : [];
+            int? answers = null;
+            if (!answersCell.IsEmpty)
+            {
+                if (int.TryParse(answersCell, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+                {
+                    answers = count;
+                }
+                else
+                {
+                    problems.Add(line, "antal svar", $"Antal svar ”{answersCell}” ska vara ett heltal som är 0 eller större (till exempel 42), eller lämnas tomt när det inte finns.");
+                }
+            }
             if (problems.RejectedRows == rejectedBefore)
             {
-                if (!writer.TryAccept(indicator, unit, period!.Value, value))
+                if (!writer.TryAccept(indicator, unit, period!.Value, value, answers))
                 {
                     problems.Add(line, null, $"Samma indikator, enhet och period finns redan på en tidigare rad ({period}).");
                 }
@@ -135,7 +151,12 @@ public sealed class IndicatorResultImport : IImportProcessor
 
     private sealed record KoladaItem(string? Kpi, int? Period, string? Ou, List<KoladaValue>? Values);
 
-    /// <summary>Kolada's values for all of a municipality's units; units not in the register and KPIs no indicator uses are passed over.</summary>
+    /// <summary>
+    /// Kolada's values for all of a municipality's units; units not in the register and KPIs no indicator uses are passed over.
+    /// Kolada's <c>count</c> is not the number of answers: it is how many members of a group of municipalities or units a
+    /// value averages, and so 1 for every single unit. The results are stored without n rather than as resting on one answer
+    /// (decision 0041).
+    /// </summary>
     private static async Task ReadKoladaAsync(ImportRun run, Lookups lookups, ResultWriter writer, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(run.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
@@ -168,7 +189,7 @@ public sealed class IndicatorResultImport : IImportProcessor
             {
                 problems.Add(number, "value", $"Värdet för {item.Kpi} och {item.Ou} är inte ett tal.");
             }
-            else if (!writer.TryAccept(indicator, unit, OutcomePeriod.WholeYear(year), total.Value.Value))
+            else if (!writer.TryAccept(indicator, unit, OutcomePeriod.WholeYear(year), total.Value.Value, answers: null))
             {
                 problems.Add(number, null, $"{item.Kpi} för {item.Ou} år {year} finns redan tidigare i filen.");
             }
@@ -262,18 +283,18 @@ public sealed class IndicatorResultImport : IImportProcessor
         private readonly Dictionary<PeriodKind, object?> _kindValues;
         private readonly object? _importValue;
         private readonly HashSet<long> _keys = [];
-        private readonly object?[] _row = new object?[7];
+        private readonly object?[] _row = new object?[8];
         private readonly HashSet<int> _indicatorsTouched = [];
 
         public ResultWriter(ImportRun run, Lookups lookups)
         {
             _bulk = new BulkUpsert<Outcome>(run.Db,
-                [nameof(Outcome.IndicatorId), nameof(Outcome.UnitId), nameof(Outcome.Year), nameof(Outcome.PeriodKind), nameof(Outcome.PeriodNumber), nameof(Outcome.Value), nameof(Outcome.ImportId)],
-                [nameof(Outcome.Value)]);
+                [nameof(Outcome.IndicatorId), nameof(Outcome.UnitId), nameof(Outcome.Year), nameof(Outcome.PeriodKind), nameof(Outcome.PeriodNumber), nameof(Outcome.Value), nameof(Outcome.Answers), nameof(Outcome.ImportId)],
+                [nameof(Outcome.Value), nameof(Outcome.Answers)]);
             _indicatorValues = [.. lookups.IndicatorIds.Select(id => _bulk.ToProvider(0, id))];
             _unitValues = [.. lookups.UnitIds.Select(id => _bulk.ToProvider(1, id))];
             _kindValues = Enum.GetValues<PeriodKind>().ToDictionary(k => k, k => _bulk.ToProvider(3, k));
-            _importValue = _bulk.ToProvider(6, run.Record.Id);
+            _importValue = _bulk.ToProvider(7, run.Record.Id);
         }
 
         public int RowsRead { get; set; }
@@ -288,7 +309,7 @@ public sealed class IndicatorResultImport : IImportProcessor
         public IEnumerable<int> IndicatorsTouched => _indicatorsTouched;
 
         /// <summary>Takes the row as the next to write; false when the file already had a row with the same key.</summary>
-        public bool TryAccept(int indicator, int unit, OutcomePeriod period, double value)
+        public bool TryAccept(int indicator, int unit, OutcomePeriod period, double value, int? answers)
         {
             var key = ((long)indicator << 44) | ((long)unit << 20) | ((long)(period.Year - OutcomePeriod.FirstYear) << 8) | ((long)period.Kind << 4) | (long)period.Number;
             if (!_keys.Add(key))
@@ -303,7 +324,8 @@ public sealed class IndicatorResultImport : IImportProcessor
             _row[3] = _kindValues[period.Kind];
             _row[4] = period.Number;
             _row[5] = value;
-            _row[6] = _importValue;
+            _row[6] = (object?)answers ?? DBNull.Value;
+            _row[7] = _importValue;
             return true;
         }
 

@@ -4,8 +4,8 @@ using Uppsikt.Domain.Evidence;
 
 namespace Uppsikt.Web.Features.Evidence.Indicators;
 
-/// <summary>One period of a unit's results for an indicator, with what it is judged against.</summary>
-public sealed record ResultPoint(string Period, int Year, PeriodKind PeriodKind, int PeriodNumber, double Value, double? Average, bool BelowTarget);
+/// <summary>One period of a unit's results for an indicator, with the number of answers it rests on (when known) and what it is judged against.</summary>
+public sealed record ResultPoint(string Period, int Year, PeriodKind PeriodKind, int PeriodNumber, double Value, int? Answers, double? Average, bool BelowTarget);
 
 /// <summary>A unit's results for one indicator over time; the target is the strictest of the unit's choice systems'.</summary>
 public sealed record IndicatorSeries(
@@ -50,7 +50,7 @@ public sealed class IndicatorResults(AppDbContext db)
         {
             outcomes = outcomes.Where(o => unitIds.Contains(o.UnitId));
         }
-        var rows = await outcomes.Select(o => new { o.UnitId, o.IndicatorId, o.Year, o.PeriodKind, o.PeriodNumber, o.Value }).ToListAsync(cancellationToken);
+        var rows = await outcomes.Select(o => new { o.UnitId, o.IndicatorId, o.Year, o.PeriodKind, o.PeriodNumber, o.Value, o.Answers }).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
             return [];
@@ -82,7 +82,7 @@ public sealed class IndicatorResults(AppDbContext db)
                 var points = g.Select(r =>
                     {
                         var period = new OutcomePeriod(r.Year, r.PeriodKind, r.PeriodNumber);
-                        return (Period: period, Point: new ResultPoint(period.ToString(), r.Year, r.PeriodKind, r.PeriodNumber, r.Value,
+                        return (Period: period, Point: new ResultPoint(period.ToString(), r.Year, r.PeriodKind, r.PeriodNumber, r.Value, r.Answers,
                             averages.TryGetValue((g.Key, period), out var average) ? average : null,
                             target is { } t && indicator.IsBelowTarget(r.Value, t)));
                     })

@@ -9,13 +9,16 @@ namespace Uppsikt.Web.Features.Evidence.Indicators;
 public sealed record TargetDetails(Guid ChoiceSystemId, string ChoiceSystemName, double Value);
 
 public sealed record IndicatorDetails(
-    Guid Id, string Code, string Name, string UnitOfMeasure, Direction Direction, EvidenceSource Source, string? KoladaKpiId,
-    string? Description, IReadOnlyList<TargetDetails> Targets, int Version);
+    Guid Id, string Code, string Name, string UnitOfMeasure, IndicatorValueKind ValueKind, Direction Direction, EvidenceSource Source,
+    string? KoladaKpiId, string? Description, IReadOnlyList<TargetDetails> Targets, int Version);
 
-/// <summary>What a person sends to create or change an indicator; targets by choice system, an empty value removes one.</summary>
+/// <summary>
+/// What a person sends to create or change an indicator; targets by choice system, an empty value removes one. Without a value
+/// kind a new indicator is a share when its unit of measure is "%" and a number otherwise, and a changed one keeps its kind.
+/// </summary>
 public sealed record IndicatorInput(
     string? Code, string? Name, string? UnitOfMeasure, Direction? Direction, EvidenceSource? Source, string? KoladaKpiId, [DataType(DataType.MultilineText)] string? Description,
-    IReadOnlyDictionary<Guid, double?>? Targets, int Version = 0);
+    IReadOnlyDictionary<Guid, double?>? Targets, int Version = 0, IndicatorValueKind? ValueKind = null);
 
 /// <summary>Indicator definitions and their targets; the pages and <c>/api/v1/indicators</c> both call it.</summary>
 public sealed class IndicatorsHandler(AppDbContext db)
@@ -31,7 +34,7 @@ public sealed class IndicatorsHandler(AppDbContext db)
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Targets).Where(i => id == null || i.Id == id).ToListAsync(cancellationToken);
         var choiceIds = indicators.SelectMany(i => i.Targets).Select(t => t.ChoiceSystemId).Distinct().ToList();
         var names = await db.ChoiceSystems.AsNoTracking().Where(c => choiceIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        return [.. indicators.Select(i => new IndicatorDetails(i.Id, i.Code, i.Name, i.UnitOfMeasure, i.Direction, i.Source, i.KoladaKpiId, i.Description,
+        return [.. indicators.Select(i => new IndicatorDetails(i.Id, i.Code, i.Name, i.UnitOfMeasure, i.ValueKind, i.Direction, i.Source, i.KoladaKpiId, i.Description,
             [.. i.Targets.Select(t => new TargetDetails(t.ChoiceSystemId, names[t.ChoiceSystemId], t.Value)).OrderBy(t => t.ChoiceSystemName, StringComparer.Ordinal)],
             i.Version))];
     }
@@ -58,6 +61,10 @@ public sealed class IndicatorsHandler(AppDbContext db)
         if (input.Direction is not { } direction || !Enum.IsDefined(direction))
         {
             check.Add(nameof(IndicatorInput.Direction), "Välj om högre eller lägre värden är bättre.");
+        }
+        if (input.ValueKind is { } kind && !Enum.IsDefined(kind))
+        {
+            check.Add(nameof(IndicatorInput.ValueKind), "Välj om värdet är en andel i procent, ett medelvärde eller ett annat tal.");
         }
         if (input.Source is not { } source || !Enum.IsDefined(source))
         {
@@ -96,6 +103,7 @@ public sealed class IndicatorsHandler(AppDbContext db)
         indicator.Code = code;
         indicator.Name = name;
         indicator.UnitOfMeasure = unitOfMeasure;
+        indicator.ValueKind = input.ValueKind ?? (db.Entry(indicator).State == EntityState.Added ? Indicator.DefaultValueKind(unitOfMeasure) : indicator.ValueKind);
         indicator.Direction = input.Direction!.Value;
         indicator.Source = input.Source!.Value;
         indicator.KoladaKpiId = kpi;
