@@ -106,6 +106,23 @@ public sealed class CommissionTests(UppsiktApp app) : IClassFixture<UppsiktApp>
             Assert.Matches("[åäöÅÄÖ]|Ange|ska|kan", messages[0].GetString()!);
         }
         Assert.Equal(before, await app.WithDbAsync(db => db.Commissions.CountAsync(Cancel)));
+
+        // Every problem of a form is told at once, not one per attempt: the commission without a title, a decision date or a due
+        // day, and the report without a date or a summary.
+        using (var response = await council.PostAsJsonAsync(Commissions, new { title = " ", paragraph = "1", caseNumber = "KFKS-2026-00001" }, Api.Json, Cancel))
+        {
+            var errors = (await JsonAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+            Assert.All(new[] { "Title", "DecidedOn", "DueOn" }, field => Assert.True(errors.TryGetProperty(field, out _), $"{field}: {errors}"));
+        }
+        var id = (await GiveAsync("Att återrapportera (testdata)", null)).GetProperty("id").GetGuid();
+        var started = await JsonAsync(await council.PostAsJsonAsync($"{Commissions}/{id}/start", new { version = 0 }, Api.Json, Cancel));
+        using (var response = await council.PostAsJsonAsync($"{Commissions}/{id}/report",
+            new { reportedOn = (string?)null, summary = " ", version = started.GetProperty("version").GetInt32() }, Api.Json, Cancel))
+        {
+            var errors = (await JsonAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+            Assert.All(new[] { "ReportedOn", "Summary" }, field => Assert.True(errors.TryGetProperty(field, out _), $"{field}: {errors}"));
+        }
+        Assert.Equal("InProgress", (await JsonAsync(await council.GetAsync($"{Commissions}/{id}", Cancel))).GetProperty("state").GetString());
     }
 
     [Fact]

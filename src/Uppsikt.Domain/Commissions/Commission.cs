@@ -68,31 +68,32 @@ public sealed class Commission : Entity
         CouncilBoard.RefuseRecorder(actor) is null
         || (actor.IsIn([.. Answerers]) && (actor.CommitteeId is null || actor.CommitteeId == committeeId));
 
-    public static (Commission? Commission, Refusal? Refusal) Give(CommissionInput input, WorkflowActor actor, DateTimeOffset at, DateOnly today)
+    /// <summary>The council board's staff give a commission; every problem of the input is told at once.</summary>
+    public static (Commission? Commission, IReadOnlyList<Refusal> Refusals) Give(CommissionInput input, WorkflowActor actor, DateTimeOffset at, DateOnly today)
     {
         if (CouncilBoard.RefuseRecorder(actor) is { } refusal)
         {
-            return (null, refusal);
+            return (null, [refusal]);
         }
         var commission = new Commission { Title = "" };
-        if (commission.Apply(input, today) is { } invalid)
+        if (commission.Apply(input, today) is { Count: > 0 } invalid)
         {
             return (null, invalid);
         }
         commission.Record(CommissionState.Given, actor, at, null);
-        return (commission, null);
+        return (commission, []);
     }
 
     /// <summary>The council board's staff correct what, to whom, the decision or the due day, until the answer is reported.</summary>
-    public Refusal? Edit(CommissionInput input, WorkflowActor actor, DateOnly today)
+    public IReadOnlyList<Refusal> Edit(CommissionInput input, WorkflowActor actor, DateOnly today)
     {
         if (CouncilBoard.RefuseRecorder(actor) is { } refusal)
         {
-            return refusal;
+            return [refusal];
         }
         if (State is CommissionState.Reported or CommissionState.Closed)
         {
-            return Refusal.WrongState($"Uppdraget är {Phrase(State)} och kan inte ändras.");
+            return [Refusal.WrongState($"Uppdraget är {Phrase(State)} och kan inte ändras.")];
         }
         return Apply(input, today);
     }
@@ -118,40 +119,45 @@ public sealed class Commission : Entity
     }
 
     /// <summary>The receiving side (or the council board's staff) reports the answer of a commission in progress.</summary>
-    public Refusal? Report(WorkflowActor actor, DateOnly? reportedOn, string? summary, DateTimeOffset at, DateOnly today)
+    public IReadOnlyList<Refusal> Report(WorkflowActor actor, DateOnly? reportedOn, string? summary, DateTimeOffset at, DateOnly today)
     {
         if (!MayAnswer(actor))
         {
-            return NotAnswerer;
+            return [NotAnswerer];
         }
         if (State != CommissionState.InProgress)
         {
-            return Refusal.WrongState(State == CommissionState.Given
+            return [Refusal.WrongState(State == CommissionState.Given
                 ? "Markera först att arbetet med uppdraget pågår; därefter kan det återrapporteras."
-                : $"Uppdraget är redan {Phrase(State)}.");
+                : $"Uppdraget är redan {Phrase(State)}.")];
         }
+        var problems = new List<Refusal>();
         if (reportedOn is not { } on)
         {
-            return Refusal.Invalid("Ange datum för återrapporteringen.", "ReportedOn");
+            problems.Add(Refusal.Invalid("Ange datum för återrapporteringen.", "ReportedOn"));
         }
-        if (on > today)
+        else if (on > today)
         {
-            return Refusal.Invalid("Återrapporteringen kan inte vara daterad i framtiden.", "ReportedOn");
+            problems.Add(Refusal.Invalid("Återrapporteringen kan inte vara daterad i framtiden.", "ReportedOn"));
         }
-        if (on < DecidedOn)
+        else if (on < DecidedOn)
         {
-            return Refusal.Invalid($"Återrapporteringen kan inte vara daterad före beslutet den {SwedishWording.Date(DecidedOn)}.", "ReportedOn");
+            problems.Add(Refusal.Invalid($"Återrapporteringen kan inte vara daterad före beslutet den {SwedishWording.Date(DecidedOn)}.", "ReportedOn"));
         }
         if (FreeText.Required(summary, "Sammanfattningen av återrapporteringen", "Summary", TextMax) is { } problem)
         {
-            return problem;
+            problems.Add(problem);
+        }
+        if (problems.Count > 0)
+        {
+            return problems;
         }
         State = CommissionState.Reported;
         ReportSummary = summary!.Trim();
-        ReportedOn = on;
+        ReportedOn = reportedOn;
         ReportedByName = actor.Name;
         Record(State, actor, at, null);
-        return null;
+        return problems;
     }
 
     /// <summary>The council board's staff close a reported commission.</summary>
@@ -177,25 +183,30 @@ public sealed class Commission : Entity
         return null;
     }
 
-    private Refusal? Apply(CommissionInput input, DateOnly today)
+    private List<Refusal> Apply(CommissionInput input, DateOnly today)
     {
-        if ((FreeText.Required(input.Title, "Uppdraget", "Title", TitleMax) ?? FreeText.Optional(input.Description, "Beskrivningen", "Description", TextMax))
-            is { } problem)
+        var problems = new List<Refusal>();
+        problems.AddRange(new[]
         {
-            return problem;
-        }
+            FreeText.Required(input.Title, "Uppdraget", "Title", TitleMax),
+            FreeText.Optional(input.Description, "Beskrivningen", "Description", TextMax),
+        }.OfType<Refusal>());
         var (decision, invalid) = CommitteeDecision.From(input.DecidedOn, input.Paragraph, input.CaseNumber, today);
         if (invalid is not null)
         {
-            return invalid;
+            problems.Add(invalid);
         }
         if (input.DueOn is not { } due)
         {
-            return Refusal.Invalid("Ange när uppdraget ska återrapporteras.", "DueOn");
+            problems.Add(Refusal.Invalid("Ange när uppdraget ska återrapporteras.", "DueOn"));
         }
-        if (due <= decision!.DecidedOn)
+        else if (decision is not null && due <= decision.DecidedOn)
         {
-            return Refusal.Invalid("Uppdraget ska återrapporteras efter beslutsdagen.", "DueOn");
+            problems.Add(Refusal.Invalid("Uppdraget ska återrapporteras efter beslutsdagen.", "DueOn"));
+        }
+        if (problems.Count > 0 || decision is null)
+        {
+            return problems;
         }
         Title = input.Title!.Trim();
         Description = FreeText.Trimmed(input.Description);
@@ -203,8 +214,8 @@ public sealed class Commission : Entity
         DecidedOn = decision.DecidedOn;
         Paragraph = decision.Paragraph;
         CaseNumber = decision.CaseNumber;
-        DueOn = due;
-        return null;
+        DueOn = input.DueOn!.Value;
+        return problems;
     }
 
     private void Record(CommissionState state, WorkflowActor actor, DateTimeOffset at, string? comment) =>

@@ -30,6 +30,9 @@ public static class DemoCommissions
         DateTimeOffset At(DateOnly day) => SwedishCalendar.StartOf(day).AddHours(9);
         static T Done<T>((T? Value, Refusal? Refusal) result) where T : class =>
             result.Refusal is null ? result.Value! : throw new InvalidOperationException("Demo data broke a rule: " + result.Refusal.Message);
+        static Commission Given((Commission? Value, IReadOnlyList<Refusal> Refusals) result) =>
+            result.Refusals.Count == 0 ? result.Value! : throw new InvalidOperationException("Demo data broke a rule: " + result.Refusals[0].Message);
+        static void All(IReadOnlyList<Refusal> refusals) => Ok(refusals.FirstOrDefault());
         static void Ok(Refusal? refusal)
         {
             if (refusal is not null)
@@ -46,7 +49,7 @@ public static class DemoCommissions
             council, At(reviewDecidedOn).AddDays(2), today)));
 
         var crisisOn = today.AddDays(-200);
-        var crisis = Done(Commission.Give(new CommissionInput(
+        var crisis = Given(Commission.Give(new CommissionInput(
             "Redovisa utförarnas planering för krisberedskap (fiktiv)",
             "Äldrenämnden får i uppdrag att redovisa hur utförarna inom hemtjänst och särskilt boende planerar för att upprätthålla verksamheten vid "
             + "kris och höjd beredskap, och hur kraven följs upp i auktorisationsvillkoren.",
@@ -54,20 +57,20 @@ public static class DemoCommissions
         Ok(crisis.Start(developer, "Enkät till utförarna skickad; svaren sammanställs.", At(crisisOn.AddDays(20))));
 
         var crimeOn = today.AddDays(-60);
-        var crime = Done(Commission.Give(new CommissionInput(
+        var crime = Given(Commission.Give(new CommissionInput(
             "Förstärk arbetet mot välfärdsbrottslighet i kundvalen (fiktiv)",
             "Förvaltningen får i uppdrag att föreslå hur kontrollen av anordnare vid auktorisation och uppföljning kan förstärkas för att förebygga "
             + "välfärdsbrottslighet, i samverkan med berörda myndigheter.",
             null, crimeOn, "§ 141", $"KFKS-{crimeOn.Year}-00655", today.AddDays(120)), council, At(crimeOn).AddDays(1), today));
 
         var bonusOn = today.AddDays(-300);
-        var bonus = Done(Commission.Give(new CommissionInput(
+        var bonus = Given(Commission.Give(new CommissionInput(
             "Utred en kvalitetspremie i kundvalssystemen (fiktiv)",
             "Äldrenämnden får i uppdrag att utreda förutsättningarna för en kvalitetspremie till utförare i kundvalssystemen, med förslag på "
             + "mått, nivåer och hur premien följs upp.",
             elderly, bonusOn, "§ 34", $"KFKS-{bonusOn.Year}-00198", today.AddDays(-40)), council, At(bonusOn).AddDays(1), today));
         Ok(bonus.Start(developer, null, At(bonusOn.AddDays(14))));
-        Ok(bonus.Report(developer, today.AddDays(-45),
+        All(bonus.Report(developer, today.AddDays(-45),
             "Utredningen föreslår en kvalitetspremie knuten till brukarundersökningens helhetsbetyg och personalkontinuitet, prövad i hemtjänsten "
             + "under ett år innan den införs i fler kundval. Äldrenämnden beslutade om utredningen och överlämnade den till kommunstyrelsen. (Fiktiv återrapportering.)",
             At(today.AddDays(-45)), today));

@@ -145,10 +145,10 @@ public sealed class CommissionsHandler(AppDbContext db, TimeProvider clock, ICur
         {
             return unknown;
         }
-        var (commission, refusal) = Commission.Give(Input(form), actor, clock.GetUtcNow(), clock.SwedishToday());
-        if (refusal is not null)
+        var (commission, refusals) = Commission.Give(Input(form), actor, clock.GetUtcNow(), clock.SwedishToday());
+        if (refusals.Count > 0)
         {
-            return SaveResult.Refused(refusal);
+            return SaveResult.Refused(refusals);
         }
         db.Commissions.Add(commission!);
         await db.SaveChangesAsync(cancellationToken);
@@ -165,7 +165,7 @@ public sealed class CommissionsHandler(AppDbContext db, TimeProvider clock, ICur
     }
 
     public Task<SaveResult> StartAsync(Guid id, CommissionStepInput input, WorkflowActor actor, CancellationToken cancellationToken) =>
-        StepAsync(id, input.Version, c => c.Start(actor, input.Comment, clock.GetUtcNow()), cancellationToken);
+        StepAsync(id, input.Version, c => c.Start(actor, input.Comment, clock.GetUtcNow()) is { } refusal ? [refusal] : [], cancellationToken);
 
     /// <summary>Reports the answer; with a file, the file is checked and stored in the same save, and a bad file saves nothing.</summary>
     public async Task<SaveResult> ReportAsync(Guid id, CommissionReportInput input, ReportFile? file, WorkflowActor actor, CancellationToken cancellationToken)
@@ -174,9 +174,9 @@ public sealed class CommissionsHandler(AppDbContext db, TimeProvider clock, ICur
         {
             return SaveResult.Missing();
         }
-        if (commission.Report(actor, input.ReportedOn, input.Summary, clock.GetUtcNow(), clock.SwedishToday()) is { } refusal)
+        if (commission.Report(actor, input.ReportedOn, input.Summary, clock.GetUtcNow(), clock.SwedishToday()) is { Count: > 0 } refusals)
         {
-            return SaveResult.Refused(refusal);
+            return SaveResult.Refused(refusals);
         }
         db.ExpectVersion(commission, input.Version);
         if (file is null)
@@ -196,21 +196,21 @@ public sealed class CommissionsHandler(AppDbContext db, TimeProvider clock, ICur
     }
 
     public Task<SaveResult> CloseAsync(Guid id, CommissionStepInput input, WorkflowActor actor, CancellationToken cancellationToken) =>
-        StepAsync(id, input.Version, c => c.Close(actor, input.Comment, clock.GetUtcNow(), clock.SwedishToday()), cancellationToken);
+        StepAsync(id, input.Version, c => c.Close(actor, input.Comment, clock.GetUtcNow(), clock.SwedishToday()) is { } refusal ? [refusal] : [], cancellationToken);
 
     /// <summary>The committee's name for a list filter; null when there is none.</summary>
     public async Task<string?> CommitteeNameAsync(Guid? committeeId, CancellationToken cancellationToken) =>
         committeeId is { } id ? await db.Committees.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) : null;
 
-    private async Task<SaveResult> StepAsync(Guid id, int version, Func<Commission, Refusal?> step, CancellationToken cancellationToken)
+    private async Task<SaveResult> StepAsync(Guid id, int version, Func<Commission, IReadOnlyList<Refusal>> step, CancellationToken cancellationToken)
     {
         if (await Tracked(id, cancellationToken) is not { } commission)
         {
             return SaveResult.Missing();
         }
-        if (step(commission) is { } refusal)
+        if (step(commission) is { Count: > 0 } refusals)
         {
-            return SaveResult.Refused(refusal);
+            return SaveResult.Refused(refusals);
         }
         db.ExpectVersion(commission, version);
         return await db.SaveOrConflictAsync(id, cancellationToken);
