@@ -97,7 +97,7 @@ public sealed class ValidationTests(UppsiktApp app) : IClassFixture<UppsiktApp>
         var body = await Expect.StatusAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
-        Assert.Equal("Uppgifterna kunde inte sparas.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("Några uppgifter är felaktiga; se felen för varje fält.", problem.RootElement.GetProperty("title").GetString());
         return problem.RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
     }
 }

@@ -92,13 +92,16 @@ public sealed record SaveResult
     /// The API's answer for a failed save: 404 not found, 403 not allowed, 409 wrong state or stale, 400 ValidationProblem for bad
     /// input. The title is the Swedish message (the first of no field in particular for bad input).
     /// </summary>
+    /// <summary>The title of bad input with no message of its own: it fits a refused search as well as a refused save.</summary>
+    private const string InvalidTitle = "Några uppgifter är felaktiga; se felen för varje fält.";
+
     public IResult ToProblem() => Outcome switch
     {
         SaveOutcome.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Hittades inte."),
         SaveOutcome.NotAllowed => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Messages[0]),
         SaveOutcome.WrongState => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Messages[0]),
         SaveOutcome.Stale => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: ConflictMessage),
-        SaveOutcome.Invalid => Results.ValidationProblem(Errors, title: Messages.FirstOrDefault() ?? "Uppgifterna kunde inte sparas."),
+        SaveOutcome.Invalid => Results.ValidationProblem(Errors, title: Messages.FirstOrDefault() ?? InvalidTitle),
         _ => throw new InvalidOperationException("A saved result is no problem."),
     };
 
