@@ -75,8 +75,11 @@ public sealed class ResultComparison(AppDbContext db, ICurrentActor actor, Resul
         }
         var wholeYears = db.Outcomes.AsNoTracking().Where(o => o.PeriodKind == PeriodKind.Year);
         // By default the first share with results, which the comparison can say most about, else the first indicator with results.
-        var indicatorId = filter.IndicatorId ?? await wholeYears.OrderBy(o => o.Indicator!.ValueKind == IndicatorValueKind.Share ? 0 : 1).ThenBy(o => o.Indicator!.Code)
-            .Select(o => (Guid?)o.IndicatorId).FirstOrDefaultAsync(cancellationToken);
+        // Asked of the few indicators, each by its key's prefix in the results, not by sorting every whole-year result of the municipality.
+        var indicatorId = filter.IndicatorId ?? await db.Indicators.AsNoTracking()
+            .Where(i => wholeYears.Any(o => o.IndicatorId == i.Id))
+            .OrderBy(i => i.ValueKind == IndicatorValueKind.Share ? 0 : 1).ThenBy(i => i.Code)
+            .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
         if (indicatorId is null)
         {
             return check.IsValid ? (null, null) : (null, check.Fail());
