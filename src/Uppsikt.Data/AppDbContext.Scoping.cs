@@ -10,6 +10,7 @@ using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
+using Uppsikt.Domain.Reports;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
@@ -246,6 +247,9 @@ public sealed partial class AppDbContext
         builder.Entity<Commission>().HasQueryFilter(c => ScopeKind != AccessScopeKind.Provider);
         builder.Entity<CommissionStep>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider);
         builder.Entity<CouncilReviewDecision>().HasQueryFilter(d => ScopeKind != AccessScopeKind.Provider);
+        // An annual report covers every unit of its committee: the staff's, and the public's once the committee has decided it.
+        builder.Entity<AnnualReport>().HasQueryFilter(r =>
+            ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Public && r.State == AnnualReportState.Decided));
         // Risk is the municipality's working material (decision 0031): never a provider's.
         builder.Entity<RiskMatrix>().HasQueryFilter(m => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);
         builder.Entity<RiskWeight>().HasQueryFilter(w => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);

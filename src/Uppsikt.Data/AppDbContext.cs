@@ -14,6 +14,7 @@ using Uppsikt.Domain.Portal;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
+using Uppsikt.Domain.Reports;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
@@ -154,6 +155,9 @@ public sealed partial class AppDbContext(
     public DbSet<Commission> Commissions => Set<Commission>();
 
     public DbSet<CommissionStep> CommissionSteps => Set<CommissionStep>();
+
+    // Annual quality reports: the municipality's staff; the public reads those the committee has decided.
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
 
     // Risk (decision 0031): the municipality's own; providers are kept out by the feature's policy, districts see all committees'.
     public DbSet<RiskMatrix> RiskMatrices => Set<RiskMatrix>();

@@ -29,12 +29,13 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
             "/Conditions", "/Plans", "/QualityReports/Reports", "/QualityReports/Templates", "/QualityReports/Templates/Checklists", "/Cycle",
             "/Reviews", "/Reviews/New", "/Portal/Providers/Messages", "/Portal/Providers/Messages?Waiting=true", "/Evidence/Observations?Mine=true",
             "/Cycle?Status=Overdue&Mine=true", "/Risk/Weights", "/Risk/Matrix", "/Risk/Selection?Propose=true", "/Risk/Analyses/New",
-            "/Commissions?Overdue=true",
+            "/Commissions?Overdue=true", "/AnnualReports/New",
         ]);
-        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews", "/Deficiencies", "/Sanctions", "/Risk", "/Risk/Analyses", "/Reviews/Reported", "/Sanctions/Decided", "/Commissions" })
+        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews", "/Deficiencies", "/Sanctions", "/Risk", "/Risk/Analyses", "/Reviews/Reported", "/Sanctions/Decided", "/Commissions", "/AnnualReports" })
         {
             paths.Add(await FirstTableLinkAsync(page, list));
         }
+        paths.Add((await FirstTableLinkAsync(page, "/AnnualReports")).Replace("/Details/", "/Print/", StringComparison.Ordinal));
         // The review plan form once its choice system is chosen, and a review whose visit is done with the pages of its visit
         // (preparation with the unit's evidence, the findings still open to change, the notes) and the report as the provider sees it.
         await page.GotoAsync("/Reviews/New");

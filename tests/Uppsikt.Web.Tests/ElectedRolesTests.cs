@@ -37,7 +37,7 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
     /// </summary>
     private static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Reads = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
-        [CommitteeMember] = new HashSet<string>(DecidedPlans.Concat(ReportedToCommittee).Concat(Commissions), StringComparer.Ordinal),
+        [CommitteeMember] = new HashSet<string>(DecidedPlans.Concat(ReportedToCommittee).Concat(Commissions).Concat(AnnualReports), StringComparer.Ordinal),
         [Demo.CouncilReviewer] = new HashSet<string>(DecidedPlans.Concat(Commissions).Append("GET /Commissions/Edit/{id:guid?}"), StringComparer.Ordinal),
     };
 
@@ -46,6 +46,13 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
     {
         "GET /Commissions", "GET /Commissions/Details/{id:guid}", "GET /Commissions/Details/{id:guid}?handler=File",
         "GET /api/v1/commissions", "GET /api/v1/commissions/{id:guid}",
+    };
+
+    /// <summary>The annual reports submitted to the member's committee, and its decision on them.</summary>
+    private static IReadOnlySet<string> AnnualReports => new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GET /AnnualReports", "GET /AnnualReports/Details/{id:guid}", "GET /AnnualReports/Details/{id:guid}?handler=Word", "GET /AnnualReports/Print/{id:guid}",
+        "GET /api/v1/annual-reports", "GET /api/v1/annual-reports/{id:guid}",
     };
 
     private static IReadOnlySet<string> DecidedPlans => new HashSet<string>(StringComparer.Ordinal)
@@ -308,7 +315,7 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
         var nav = html[html.IndexOf("<nav class=\"site-nav\"", StringComparison.Ordinal)..];
         nav = nav[..(nav.IndexOf("</nav>", StringComparison.Ordinal) + 6)];
         var links = MenuHref().Matches(nav).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        string[] reported = email == CommitteeMember ? ["/Reviews/Reported", "/Sanctions/Decided"] : [];
+        string[] reported = email == CommitteeMember ? ["/Reviews/Reported", "/Sanctions/Decided", "/AnnualReports"] : [];
         Assert.Equal([.. new[] { "/Plans", "/Plans/CouncilReview", "/Commissions", "/Public" }.Concat(reported).Order(StringComparer.Ordinal)], links.Order(StringComparer.Ordinal));
         // The start page counts what is reported to the member and links to it.
         Assert.Equal(email == CommitteeMember, html.Contains("href=\"/Sanctions/Decided\"", StringComparison.Ordinal)

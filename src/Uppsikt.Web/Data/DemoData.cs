@@ -4,6 +4,7 @@ using Uppsikt.Data;
 using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Notifications;
 using Uppsikt.Domain.Register;
+using Uppsikt.Web.Features.AnnualReports;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Files;
 
@@ -13,7 +14,8 @@ namespace Uppsikt.Web.Data;
 /// Nacka's committees and choice systems as the seed documents give them, with fictitious providers,
 /// units and one user per role. Every fictitious name says so; Kolada's real unit names are only for the import.
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, FileStore files, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, FileStore files, AnnualReportFigureSource annualReportFigures,
+    TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "Uppsikt-demo-2026";
 
@@ -208,6 +210,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         await DemoSanctions.SeedAsync(db, files, clock, cancellationToken);
         await DemoCommissions.SeedAsync(db, clock, cancellationToken);
         await DemoRisk.SeedAsync(db, clock, cancellationToken);
+        await DemoAnnualReports.SeedAsync(db, annualReportFigures, clock, cancellationToken);
         logger.LogInformation("Demo data loaded: {Committees} committees, {Users} users.", 5, Users.Count);
         return true;
 

@@ -45,6 +45,8 @@ public static class MainMenu
                 [R.CouncilReviewer, R.Administrator, R.QualityDeveloper, R.GroupManager, R.CommitteeMember, R.CommitteeSecretary]),
             new("Slutliga granskningsrapporter", "/Reviews/Reported", Policies.StaffOrCommitteeMember, [R.CommitteeMember]),
             new("Beslutade sanktioner", "/Sanctions/Decided", Policies.StaffOrCommitteeMember, [R.CommitteeMember]),
+            new("Årsrapporter", "/AnnualReports", Policies.StaffOrCommitteeMember,
+                [R.QualityDeveloper, R.GroupManager, R.Administrator, R.CommitteeSecretary, R.CommitteeMember]),
             new("Kvalitetsrapporter", "/QualityReports/Reports", Policies.Staff),
             new("Granskningar", "/Reviews", Policies.Staff),
             new("Granskningsintervall", "/Reviews/Intervals", Policies.Staff),

@@ -6,6 +6,7 @@ using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Referrals;
+using Uppsikt.Web.Infrastructure.Summaries;
 
 namespace Uppsikt.Web.Features.Evidence.Complaints;
 

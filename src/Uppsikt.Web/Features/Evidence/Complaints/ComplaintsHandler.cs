@@ -13,6 +13,7 @@ using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Portal;
 using Uppsikt.Web.Infrastructure.Referrals;
 using Uppsikt.Web.Infrastructure.Risk;
+using Uppsikt.Web.Infrastructure.Summaries;
 
 namespace Uppsikt.Web.Features.Evidence.Complaints;
 
@@ -50,8 +51,6 @@ public sealed record ForwardInput(DateOnly? ResponseDueOn, int Version);
 public sealed record AnswerInput([DataType(DataType.MultilineText)] string? Response, int Version);
 
 public sealed record CloseInput([DataType(DataType.MultilineText)] string? Note, int Version);
-
-public sealed record ComplaintSummary(int Year, int Total, IReadOnlyList<CountRow> ByUnit, IReadOnlyList<CountRow> ByChoiceSystem, double? ShareOnTime);
 
 /// <summary>
 /// Complaints: registered by the quality unit, forwarded to the provider with a deadline, answered by the provider and

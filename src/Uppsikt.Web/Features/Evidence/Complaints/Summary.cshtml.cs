@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uppsikt.Domain;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Summaries;
 
 namespace Uppsikt.Web.Features.Evidence.Complaints;
 

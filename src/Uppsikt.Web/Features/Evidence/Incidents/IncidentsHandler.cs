@@ -14,6 +14,7 @@ using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Referrals;
 using Uppsikt.Web.Infrastructure.Risk;
+using Uppsikt.Web.Infrastructure.Summaries;
 
 namespace Uppsikt.Web.Features.Evidence.Incidents;
 
@@ -44,9 +45,6 @@ public sealed record IncidentInput(
     IncidentKind? Kind, Severity? Severity, DateOnly? OccurredOn, Guid? UnitId, [DataType(DataType.MultilineText)] string? Summary, [DataType(DataType.MultilineText)] string? Actions, EvidenceSource? Source, int Version = 0);
 
 public sealed record IncidentCloseInput([DataType(DataType.MultilineText)] string? Note, int Version);
-
-public sealed record IncidentSummary(DateOnly From, DateOnly To, int Total, int Serious, int AwaitingStance,
-    IReadOnlyList<CountRow> ByUnit, IReadOnlyList<CountRow> ByChoiceSystem);
 
 /// <summary>
 /// Incidents (avvikelser, Lex Sarah, Lex Maria): reported by a provider for its own units or registered by the municipality;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uppsikt.Web.Infrastructure.Summaries;
 
 namespace Uppsikt.Web.Features.Evidence.Incidents;
 

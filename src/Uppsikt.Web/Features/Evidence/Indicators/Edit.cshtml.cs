@@ -45,7 +45,7 @@ public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups
                 KoladaKpiId = indicator.KoladaKpiId,
                 Description = indicator.Description,
                 Version = indicator.Version,
-                Targets = indicator.Targets.ToDictionary(t => t.ChoiceSystemId, t => (string?)IndicatorChart.Format(t.Value)),
+                Targets = indicator.Targets.ToDictionary(t => t.ChoiceSystemId, t => (string?)SwedishText.Decimal(t.Value)),
             }
             : null;
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Charts;
 
 namespace Uppsikt.Web.Features.Evidence.Indicators;
 
@@ -39,7 +39,7 @@ public sealed class IndicatorChart
         Unit = [.. series.Points.Select((p, i) => new Point(X(i), YOf(p.Value), p.Period, p.BelowTarget))];
         Average = [.. series.Points.Select((p, i) => (p, i)).Where(x => x.p.Average is not null).Select(x => new Point(X(x.i), YOf(x.p.Average!.Value), x.p.Period, false))];
         TargetY = series.Target is { } t ? YOf(t) : null;
-        Ticks = [.. Enumerable.Range(0, 5).Select(i => Minimum + (Maximum - Minimum) * i / 4).Select(v => new Tick(YOf(v), Format(v)))];
+        Ticks = [.. Enumerable.Range(0, 5).Select(i => Minimum + (Maximum - Minimum) * i / 4).Select(v => new Tick(YOf(v), SwedishText.Decimal(v)))];
     }
 
     public IndicatorSeries Series { get; }
@@ -75,14 +75,11 @@ public sealed class IndicatorChart
             + (s.Target is { } t ? $" Målvärde {Value(t)}, {s.Direction.Name().ToLower(SwedishText.Culture)}." : " Inget målvärde för enhetens kundval.");
     }
 
-    public string Value(double value) => $"{Format(value)} {Series.UnitOfMeasure}";
+    public string Value(double value) => $"{SwedishText.Decimal(value)} {Series.UnitOfMeasure}";
 
-    public static string Format(double value) => value.ToString("0.#", SwedishText.Culture);
-
-    public static string Coordinate(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     private double YOf(double value) => Top + (Maximum - value) / (Maximum - Minimum) * (PlotBottom - Top);
 
     private static string Path(IReadOnlyList<Point> points) =>
-        string.Join(" ", points.Select((p, i) => $"{(i == 0 ? 'M' : 'L')}{Coordinate(p.X)},{Coordinate(p.Y)}"));
+        string.Join(" ", points.Select((p, i) => $"{(i == 0 ? 'M' : 'L')}{Svg.Coordinate(p.X)},{Svg.Coordinate(p.Y)}"));
 }

@@ -1,4 +1,4 @@
-namespace Uppsikt.Web.Features.Evidence;
+namespace Uppsikt.Web.Infrastructure.Summaries;
 
 /// <summary>One complaint or incident as the summaries count it: where, which columns it counts in, and whether it was answered on time.</summary>
 public sealed record SummaryFact(string Unit, IReadOnlyList<string> ChoiceSystems, IReadOnlyList<string> Columns, bool? OnTime = null);
@@ -28,7 +28,7 @@ public static class CountTable
 
     private static List<CountRow> Rows(IEnumerable<(string Key, SummaryFact Fact)> grouped) =>
         [.. grouped.GroupBy(g => g.Key, g => g.Fact, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Create(Infrastructure.SwedishText.Culture, ignoreCase: true))
+            .OrderBy(g => g.Key, StringComparer.Create(SwedishText.Culture, ignoreCase: true))
             .Select(g => new CountRow(g.Key, g.Count(),
                 g.SelectMany(f => f.Columns).GroupBy(c => c, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Count(), StringComparer.Ordinal),
                 ShareOnTime(g)))];
@@ -37,5 +37,20 @@ public static class CountTable
 /// <summary>A summary table as the shared partial shows it.</summary>
 public sealed record CountTableView(string Caption, string RowHeader, IReadOnlyList<string> Columns, IReadOnlyList<CountRow> Rows, bool ShowShareOnTime)
 {
-    public static string Percent(double? share) => share is { } s ? s.ToString("P0", Infrastructure.SwedishText.Culture) : "–";
+    public static string Percent(double? share) => share is { } s ? s.ToString("P0", SwedishText.Culture) : "–";
+}
+
+/// <summary>The yearly complaint summary: counts per unit and per choice system, by category and severity, and the share answered on time.</summary>
+public sealed record ComplaintSummary(int Year, int Total, IReadOnlyList<CountRow> ByUnit, IReadOnlyList<CountRow> ByChoiceSystem, double? ShareOnTime);
+
+/// <summary>The MAS/MAR incident summary for a period: counts per unit and per choice system, by kind and severity.</summary>
+public sealed record IncidentSummary(DateOnly From, DateOnly To, int Total, int Serious, int AwaitingStance,
+    IReadOnlyList<CountRow> ByUnit, IReadOnlyList<CountRow> ByChoiceSystem);
+
+/// <summary>The complaint and incident summaries as the evidence feature counts them, for the reports that include them.</summary>
+public interface IEvidenceSummaries
+{
+    Task<ComplaintSummary> ComplaintsAsync(int year, CancellationToken cancellationToken);
+
+    Task<IncidentSummary> IncidentsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
 }
