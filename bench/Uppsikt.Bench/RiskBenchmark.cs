@@ -178,10 +178,11 @@ public static class RiskBenchmark
         await using (var scope = provider.CreateSystemScope(new SystemActor("riskbenchmark")))
         {
             var scoring = scope.ServiceProvider.GetRequiredService<RiskScoring>();
+            var reader = scope.ServiceProvider.GetRequiredService<RiskSignalReader>();
             var lookups = scope.ServiceProvider.GetRequiredService<RegisterLookups>();
             foreach (var (id, _) in committees)
             {
-                var scores = await scoring.ScoreAsync(await scoring.RiskUnitsAsync(lookups.UnitsFollowedUpBy(id, today), cancellationToken), id, today, cancellationToken);
+                var scores = await scoring.ScoreAsync(await reader.RiskUnitsAsync(lookups.UnitsFollowedUpBy(id, today), cancellationToken), id, today, cancellationToken);
                 signals += scores.Values.Sum(s => s.Contributions.Count);
             }
         }
@@ -190,8 +191,8 @@ public static class RiskBenchmark
         await using (var scope = provider.CreateSystemScope(new SystemActor("riskbenchmark")))
         {
             var largestId = rankings.Committees.MaxBy(c => c.Scores.Count)!.CommitteeId;
-            var scoring = scope.ServiceProvider.GetRequiredService<RiskScoring>();
-            var largestUnits = await scoring.RiskUnitsAsync(scope.ServiceProvider.GetRequiredService<RegisterLookups>().UnitsFollowedUpBy(largestId, today), cancellationToken);
+            var reader = scope.ServiceProvider.GetRequiredService<RiskSignalReader>();
+            var largestUnits = await reader.RiskUnitsAsync(scope.ServiceProvider.GetRequiredService<RegisterLookups>().UnitsFollowedUpBy(largestId, today), cancellationToken);
             var parts = new List<string>();
             foreach (var source in scope.ServiceProvider.GetServices<IRiskSignalSource>())
             {
@@ -201,7 +202,7 @@ public static class RiskBenchmark
                 parts.Add($"{source.GetType().Name} {clock.Elapsed.TotalMilliseconds:F0} ms ({commands.Count - before} commands, {found.Count} signals)");
             }
             // The same sources once over the units of every committee: what scoring costs without the per-committee repeat.
-            var everyUnit = await scoring.RiskUnitsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>().Units.Where(u => u.ClosedOn == null
+            var everyUnit = await reader.RiskUnitsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>().Units.Where(u => u.ClosedOn == null
                 && u.ChoiceSystems.Any(c => c.PhasedOutOn == null || c.PhasedOutOn > today)), cancellationToken);
             var allClock = Stopwatch.StartNew();
             var allSignals = 0;

@@ -6,6 +6,7 @@ using Uppsikt.Web.Features.AnnualReports;
 using Uppsikt.Web.Features.Commissions;
 using Uppsikt.Web.Features.Conditions;
 using Uppsikt.Web.Features.Cycle;
+using Uppsikt.Web.Features.Dashboards;
 using Uppsikt.Web.Features.Deficiencies;
 using Uppsikt.Web.Features.Evidence;
 using Uppsikt.Web.Features.Plans;
@@ -30,6 +31,7 @@ using Uppsikt.Web.Infrastructure.Import;
 using Uppsikt.Web.Infrastructure.Jobs;
 using Uppsikt.Web.Infrastructure.Mail;
 using Uppsikt.Web.Infrastructure.Notifications;
+using Uppsikt.Web.Infrastructure.Reporting;
 using Uppsikt.Web.Infrastructure.Retention;
 
 // Administration verbs (migrate, seed-demo, create-user, …) run in the same executable and settings.
@@ -100,6 +102,8 @@ builder.Services.AddDeficienciesFeature();
 builder.Services.AddSanctionsFeature();
 builder.Services.AddCommissionsFeature();
 builder.Services.AddAnnualReportsFeature();
+builder.Services.AddDashboardsFeature();
+builder.Services.AddReporting();
 builder.Services.AddRiskFeature();
 builder.Services.AddPublicFeature();
 builder.Services.AddImports();

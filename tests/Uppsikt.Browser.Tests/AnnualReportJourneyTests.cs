@@ -7,7 +7,7 @@ namespace Uppsikt.Browser.Tests;
 /// </summary>
 public sealed class AnnualReportJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private static int LastYear => DateTime.UtcNow.Year - 1;
+    private static int LastYear => TimeZoneInfo.ConvertTime(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).Year - 1;
 
     [Fact]
     public async Task The_quality_developer_submits_a_report_and_a_committee_member_reads_its_committee_s_decided_one()

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Domain.Evidence;
+using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Tests.Infrastructure;
 
 namespace Uppsikt.Web.Tests;
@@ -18,11 +19,11 @@ public sealed class AnnualReportTests(UppsiktApp app) : IClassFixture<UppsiktApp
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static int LastYear => DateTime.UtcNow.Year - 1;
+    private static int LastYear => Today.Year - 1;
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => TimeProvider.System.SwedishToday();
 
     private Task<Guid> CommitteeAsync(string name) => app.WithDbAsync(db => db.Committees.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Cancel));
 

@@ -48,11 +48,11 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
         "GET /api/v1/commissions", "GET /api/v1/commissions/{id:guid}",
     };
 
-    /// <summary>The annual reports submitted to the member's committee, and its decision on them.</summary>
+    /// <summary>The annual reports submitted to the member's committee, its decision on them, and its committee's dashboard.</summary>
     private static IReadOnlySet<string> AnnualReports => new HashSet<string>(StringComparer.Ordinal)
     {
         "GET /AnnualReports", "GET /AnnualReports/Details/{id:guid}", "GET /AnnualReports/Details/{id:guid}?handler=Word", "GET /AnnualReports/Print/{id:guid}",
-        "GET /api/v1/annual-reports", "GET /api/v1/annual-reports/{id:guid}",
+        "GET /api/v1/annual-reports", "GET /api/v1/annual-reports/{id:guid}", "GET /Dashboards",
     };
 
     private static IReadOnlySet<string> DecidedPlans => new HashSet<string>(StringComparer.Ordinal)
@@ -315,7 +315,7 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
         var nav = html[html.IndexOf("<nav class=\"site-nav\"", StringComparison.Ordinal)..];
         nav = nav[..(nav.IndexOf("</nav>", StringComparison.Ordinal) + 6)];
         var links = MenuHref().Matches(nav).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        string[] reported = email == CommitteeMember ? ["/Reviews/Reported", "/Sanctions/Decided", "/AnnualReports"] : [];
+        string[] reported = email == CommitteeMember ? ["/Reviews/Reported", "/Sanctions/Decided", "/AnnualReports", "/Dashboards"] : [];
         Assert.Equal([.. new[] { "/Plans", "/Plans/CouncilReview", "/Commissions", "/Public" }.Concat(reported).Order(StringComparer.Ordinal)], links.Order(StringComparer.Ordinal));
         // The start page counts what is reported to the member and links to it.
         Assert.Equal(email == CommitteeMember, html.Contains("href=\"/Sanctions/Decided\"", StringComparison.Ordinal)

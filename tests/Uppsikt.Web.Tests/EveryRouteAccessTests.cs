@@ -346,6 +346,9 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["POST /api/v1/commissions/{id:guid}/report"] = RouteRule.Denied(AnyId) with { Json = _ => new { reportedOn = "2026-01-01", summary = "Inkräktare", version = 0 } },
         ["POST /api/v1/commissions/{id:guid}/close"] = RouteRule.Denied(AnyId) with { Json = _ => new { version = 0 } },
 
+        // The dashboard: counts for the municipality's staff and its committee members, never a provider
+        ["GET /Dashboards"] = RouteRule.Denied(),
+
         // Annual reports: the municipality's staff and its committee members, never a provider
         ["GET /AnnualReports"] = RouteRule.Denied(),
         ["GET /AnnualReports/New"] = RouteRule.Denied(),

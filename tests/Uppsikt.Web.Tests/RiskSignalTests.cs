@@ -81,7 +81,7 @@ public sealed class RiskSignalTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     private async Task<List<RiskSignal>> SignalsAsync(Guid unitId, DateOnly? today = null)
     {
         await using var scope = app.Services.CreateSystemScope();
-        var units = await scope.ServiceProvider.GetRequiredService<RiskScoring>()
+        var units = await scope.ServiceProvider.GetRequiredService<RiskSignalReader>()
             .RiskUnitsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>().Units.Where(u => u.Id == unitId), Cancel);
         var signals = new List<RiskSignal>();
         foreach (var source in scope.ServiceProvider.GetServices<IRiskSignalSource>())
@@ -485,7 +485,7 @@ public sealed class RiskSignalTests(UppsiktApp app) : IClassFixture<UppsiktApp>
     {
         await using var scope = app.Services.CreateSystemScope();
         var source = scope.ServiceProvider.GetServices<IRiskSignalSource>().Single(s => s.GetType() == type);
-        var units = await scope.ServiceProvider.GetRequiredService<RiskScoring>()
+        var units = await scope.ServiceProvider.GetRequiredService<RiskSignalReader>()
             .RiskUnitsAsync(select(scope.ServiceProvider.GetRequiredService<AppDbContext>().Units), Cancel);
         var signals = 0;
         var commands = await QueryCounter.CountAsync(async () => signals = (await source.SignalsAsync(units, Today, Cancel)).Count);

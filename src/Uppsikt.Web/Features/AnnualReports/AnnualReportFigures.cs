@@ -8,21 +8,13 @@ using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Sanctions;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Comparisons;
+using Uppsikt.Web.Infrastructure.Reporting;
 using Uppsikt.Web.Infrastructure.Summaries;
 
 namespace Uppsikt.Web.Features.AnnualReports;
 
 /// <summary>A choice system's follow-up plan for the year, in one line: its state and what it planned.</summary>
 public sealed record PlanLine(string ChoiceSystem, string Status, int Activities, decimal EstimatedHours);
-
-/// <summary>A choice system's reviews in the year: planned for the year, finalised in it, still under way, and finalised with deficiencies.</summary>
-public sealed record ReviewLine(string ChoiceSystem, int Planned, int Done, int Ongoing, int WithDeficiencies);
-
-/// <summary>The deficiencies found in the year in one area, by severity, and how many are fixed.</summary>
-public sealed record AreaLine(string Area, int Minor, int Serious, int Fixed)
-{
-    public int Total => Minor + Serious;
-}
 
 /// <summary>A sanction the committee decided in the year.</summary>
 public sealed record SanctionLine(string Provider, string Unit, string Type, DateOnly DecidedOn, string Paragraph);
@@ -58,18 +50,13 @@ public sealed record AnnualReportFigures(
 /// against them, deficiencies by area, decided sanctions, complaints and incidents (the evidence feature's own summaries) and every
 /// unit's whole-year results. A fixed number of queries whatever the number of units.
 /// </summary>
-public sealed class AnnualReportFigureSource(AppDbContext db, IEvidenceSummaries summaries, ResultSettings results, TimeProvider clock)
+public sealed class AnnualReportFigureSource(AppDbContext db, FollowUpCounts counts, IEvidenceSummaries summaries, ResultSettings results, TimeProvider clock)
 {
     public async Task<AnnualReportFigures> ComputeAsync(int year, Guid committeeId, Guid? choiceSystemId, CancellationToken cancellationToken)
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        var choiceSystems = await db.ChoiceSystems.AsNoTracking()
-            .Where(c => c.CommitteeId == committeeId && (choiceSystemId == null || c.Id == choiceSystemId))
-            .Where(c => c.PhasedOutOn == null || c.PhasedOutOn >= first)
-            .OrderBy(c => c.Name)
-            .Select(c => new { c.Id, c.Name })
-            .ToListAsync(cancellationToken);
+        var choiceSystems = await counts.ChoiceSystemsAsync(committeeId, choiceSystemId, year, cancellationToken);
         var ids = choiceSystems.Select(c => c.Id).ToList();
         var names = choiceSystems.Select(c => c.Name).ToList();
 
@@ -94,48 +81,8 @@ public sealed class AnnualReportFigureSource(AppDbContext db, IEvidenceSummaries
                 : new PlanLine(c.Name, "Uppföljningsplan saknas", 0, 0)),
         ];
 
-        var reviews = await db.Reviews.AsNoTracking()
-            .Where(r => ids.Contains(r.ChoiceSystemId)
-                && ((r.PlannedFor >= first && r.PlannedFor <= last) || (r.FinalisedOn >= first && r.FinalisedOn <= last)))
-            .Select(r => new
-            {
-                r.ChoiceSystemId,
-                r.PlannedFor,
-                r.FinalisedOn,
-                r.State,
-                Deficient = r.Result == Assessment.MinorDeficiency || r.Result == Assessment.SeriousDeficiency,
-            })
-            .ToListAsync(cancellationToken);
-        List<ReviewLine> reviewLines =
-        [
-            .. choiceSystems.Select(c =>
-            {
-                var mine = reviews.Where(r => r.ChoiceSystemId == c.Id).ToList();
-                var done = mine.Where(r => r.FinalisedOn >= first && r.FinalisedOn <= last).ToList();
-                return new ReviewLine(c.Name,
-                    mine.Count(r => r.PlannedFor >= first && r.PlannedFor <= last),
-                    done.Count,
-                    mine.Count(r => r.FinalisedOn is null && r.State is not (ReviewState.Final or ReviewState.Closed)),
-                    done.Count(r => r.Deficient));
-            }),
-        ];
-
-        var deficiencies = await db.Deficiencies.AsNoTracking()
-            .Where(d => d.IdentifiedOn >= first && d.IdentifiedOn <= last && d.ActionPlan!.ChoiceSystemId != null && ids.Contains(d.ActionPlan.ChoiceSystemId.Value))
-            .GroupBy(d => d.Area)
-            .Select(g => new
-            {
-                Area = g.Key,
-                Minor = g.Count(d => d.Severity == Assessment.MinorDeficiency),
-                Serious = g.Count(d => d.Severity == Assessment.SeriousDeficiency),
-                Fixed = g.Count(d => d.FixedOn != null),
-            })
-            .ToListAsync(cancellationToken);
-        List<AreaLine> areaLines =
-        [
-            .. deficiencies.Select(d => new AreaLine(d.Area, d.Minor, d.Serious, d.Fixed))
-                .OrderByDescending(d => d.Total).ThenBy(d => d.Area, StringComparer.Create(SwedishText.Culture, ignoreCase: true)),
-        ];
+        var reviewLines = await counts.ReviewsAgainstPlanAsync(year, choiceSystems, cancellationToken);
+        var areaLines = (await counts.DeficienciesByAreaAsync(year, year, choiceSystems, cancellationToken)).Select(a => a.Line).ToList();
 
         var sanctions = await (
                 from s in db.Sanctions.AsNoTracking()

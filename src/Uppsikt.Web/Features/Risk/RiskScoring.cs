@@ -42,7 +42,7 @@ public sealed record UnitRisk(Guid UnitId, string UnitName, string? ProviderName
 /// committee's weights and explains each score by its contributions (<see cref="RiskScorer"/>). A fixed number of queries
 /// whatever the number of units: the units are read once and each source answers for all of them at once.
 /// </summary>
-public sealed class RiskScoring(AppDbContext db, IEnumerable<IRiskSignalSource> sources, RegisterLookups lookups, TimeProvider clock)
+public sealed class RiskScoring(AppDbContext db, RiskSignalReader signals, RegisterLookups lookups, TimeProvider clock)
 {
     public static readonly SortColumns<RankingRow> Sort = new SortColumns<RankingRow>("rank")
         .Add("rank", r => r.Rank)
@@ -68,44 +68,11 @@ public sealed class RiskScoring(AppDbContext db, IEnumerable<IRiskSignalSource> 
         });
     }
 
-
-    /// <summary>
-    /// The units of the query that have a provider, as the signal sources read them. One query, a row per unit and choice system,
-    /// read from the link table by its index on the unit: projecting the choice systems as a collection of each unit, or through
-    /// the navigation, makes SQLite join every unit's choice systems in the municipality first (14–40 ms against 2 ms for a
-    /// committee of 600 units).
-    /// </summary>
-    public async Task<IReadOnlyList<RiskUnit>> RiskUnitsAsync(IQueryable<Unit> units, CancellationToken cancellationToken)
-    {
-        var rows = await (
-            from u in units.AsNoTracking().Where(u => u.ProviderId != null)
-            join link in db.Set<Dictionary<string, object>>("UnitChoiceSystems") on u.Id equals EF.Property<Guid>(link, "UnitId") into links
-            from link in links.DefaultIfEmpty()
-            select new { u.Id, ProviderId = u.ProviderId!.Value, u.Ownership, u.Capacity, ChoiceSystemId = link == null ? (Guid?)null : EF.Property<Guid>(link, "ChoiceSystemsId") })
-            .ToListAsync(cancellationToken);
-        return [.. rows.GroupBy(r => r.Id).Select(g =>
-        {
-            var unit = g.First();
-            return new RiskUnit(unit.Id, unit.ProviderId, unit.Ownership, unit.Capacity, [.. g.Where(r => r.ChoiceSystemId is not null).Select(r => r.ChoiceSystemId!.Value)]);
-        })];
-    }
-
-    /// <summary>Every source's signals for the units, each source asked once. The signals do not depend on a committee.</summary>
-    public async Task<IReadOnlyList<RiskSignal>> SignalsAsync(IReadOnlyList<RiskUnit> units, DateOnly today, CancellationToken cancellationToken)
-    {
-        var signals = new List<RiskSignal>();
-        foreach (var source in sources)
-        {
-            signals.AddRange(await source.SignalsAsync(units, today, cancellationToken));
-        }
-        return signals;
-    }
-
     /// <summary>The units' scores under the committee's weights; a unit without any signal has none (a score of 0).</summary>
     public async Task<IReadOnlyDictionary<Guid, UnitRiskScore>> ScoreAsync(IReadOnlyList<RiskUnit> units, Guid committeeId, DateOnly today, CancellationToken cancellationToken)
     {
         var weights = await WeightsAsync(committeeId, cancellationToken);
-        return RiskScorer.Score(await SignalsAsync(units, today, cancellationToken), kind => weights[kind]);
+        return RiskScorer.Score(await signals.SignalsAsync(units, today, cancellationToken), kind => weights[kind]);
     }
 
     /// <summary>The committee's units ranked by score, the highest first; null when the committee does not exist.</summary>
@@ -135,7 +102,7 @@ public sealed class RiskScoring(AppDbContext db, IEnumerable<IRiskSignalSource> 
                 AdministrationName = u.Administration != null ? u.Administration.Name : null,
             })
             .ToListAsync(cancellationToken);
-        var scores = await ScoreAsync(await RiskUnitsAsync(units, cancellationToken), committee.Id, today, cancellationToken);
+        var scores = await ScoreAsync(await signals.RiskUnitsAsync(units, cancellationToken), committee.Id, today, cancellationToken);
         var scored = rows.Select(u => (Unit: u, Score: scores.GetValueOrDefault(u.Id)))
             .OrderByDescending(u => u.Score?.Total ?? 0).ThenBy(u => u.Unit.Name, StringComparer.CurrentCulture).ThenBy(u => u.Unit.Id).ToList();
         var ranked = new List<RankingRow>(scored.Count);
@@ -174,12 +141,12 @@ public sealed class RiskScoring(AppDbContext db, IEnumerable<IRiskSignalSource> 
             .SelectMany(u => u.ChoiceSystems.Where(c => c.PhasedOutOn == null || c.PhasedOutOn > today))
             .Select(c => new { c.CommitteeId, c.Committee!.Name }).Distinct().ToListAsync(cancellationToken);
         // The unit's signals once, weighed with each committee's weights.
-        var signals = await SignalsAsync(await RiskUnitsAsync(db.Units.Where(u => u.Id == unitId), cancellationToken), today, cancellationToken);
+        var unitSignals = await signals.SignalsAsync(await signals.RiskUnitsAsync(db.Units.Where(u => u.Id == unitId), cancellationToken), today, cancellationToken);
         var weights = await WeightsAsync([.. committees.Select(c => c.CommitteeId)], cancellationToken);
         var scores = new List<CommitteeScore>();
         foreach (var committee in committees.OrderBy(c => c.Name, StringComparer.CurrentCulture))
         {
-            var score = RiskScorer.Score(signals, kind => weights[committee.CommitteeId][kind]).GetValueOrDefault(unitId);
+            var score = RiskScorer.Score(unitSignals, kind => weights[committee.CommitteeId][kind]).GetValueOrDefault(unitId);
             scores.Add(new CommitteeScore(committee.CommitteeId, committee.Name, score?.Total ?? 0, score?.Contributions ?? []));
         }
         return new UnitRisk(unit.Id, unit.Name, unit.ProviderName, today, scores);

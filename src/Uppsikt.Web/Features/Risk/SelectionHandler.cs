@@ -6,6 +6,7 @@ using Uppsikt.Domain.Risk;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Reviews;
+using Uppsikt.Web.Infrastructure.Risk;
 using R = Uppsikt.Domain.Identity.Roles;
 
 namespace Uppsikt.Web.Features.Risk;
@@ -42,7 +43,7 @@ public sealed record SelectionForm(
 /// reviews. Units with a review already planned in the year are not candidates.
 /// </summary>
 public sealed class SelectionHandler(
-    AppDbContext db, RiskScoring scoring, RegisterLookups lookups, IReviewDue due, ISelectedReviews reviews, TimeProvider clock)
+    AppDbContext db, RiskScoring scoring, RiskSignalReader signals, RegisterLookups lookups, IReviewDue due, ISelectedReviews reviews, TimeProvider clock)
 {
     /// <summary>Who accepts a selection, and so plans the year's reviews: the group manager, or an administrator.</summary>
     public static readonly string[] Accepters = [R.GroupManager, R.Administrator];
@@ -186,7 +187,7 @@ public sealed class SelectionHandler(
         var units = lookups.UnitsFollowedUpBy(committeeId, today).Where(u => !planned.Contains(u.Id));
         var rows = await units.AsNoTracking().Select(u => new { u.Id, u.Name, ProviderName = u.Provider!.Name, u.Ownership, u.AdministrationId })
             .ToListAsync(cancellationToken);
-        var riskUnits = await scoring.RiskUnitsAsync(units, cancellationToken);
+        var riskUnits = await signals.RiskUnitsAsync(units, cancellationToken);
         var scores = await scoring.ScoreAsync(riskUnits, committeeId, today, cancellationToken);
         // The first by name of the committee's choice systems the unit serves gives its regular review.
         var committeeSystems = await db.ChoiceSystems.AsNoTracking().Where(c => c.CommitteeId == committeeId).OrderBy(c => c.Name)

@@ -13,8 +13,8 @@ public sealed record BarRow(string Label, IReadOnlyList<double?> Values);
 
 /// <summary>
 /// A horizontal bar chart computed on the server, for the shared partial <c>_BarChart</c>: one band per row, one bar per series
-/// (at most two). The second series is hatched as well as coloured and both are named in the legend and in the table that is
-/// always drawn beside the chart, so no meaning rests on colour alone. Every value is written at the end of its bar.
+/// (at most three). The first series is solid, the second hatched and the third dotted, each named in the legend and in the table
+/// that is always drawn beside the chart, so no meaning rests on colour alone. Every value is written at the end of its bar.
 /// </summary>
 public sealed class BarChart
 {
@@ -30,13 +30,13 @@ public sealed class BarChart
     /// <param name="id">Unique on the page: names the chart's title, description and hatch pattern.</param>
     /// <param name="caption">What the chart and its table show, e.g. "Brister per område 2025".</param>
     /// <param name="rowHeader">The table's first column, e.g. "Område".</param>
-    /// <param name="series">The name of each series, e.g. ["Planerade", "Genomförda"]; one or two.</param>
+    /// <param name="series">The name of each series, e.g. ["Planerade", "Genomförda"]; one to three.</param>
     /// <param name="format">How a value is written; whole numbers by default.</param>
     public BarChart(string id, string caption, string rowHeader, IReadOnlyList<string> series, IReadOnlyList<BarRow> rows, Func<double, string>? format = null)
     {
-        if (series.Count is < 1 or > 2)
+        if (series.Count is < 1 or > 3)
         {
-            throw new ArgumentOutOfRangeException(nameof(series), "A bar chart has one or two series.");
+            throw new ArgumentOutOfRangeException(nameof(series), "A bar chart has one to three series.");
         }
         Id = id;
         Caption = caption;

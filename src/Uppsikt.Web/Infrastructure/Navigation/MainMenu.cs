@@ -38,6 +38,7 @@ public static class MainMenu
         new("followup", "Uppföljning",
         [
             new("Mina uppgifter", "/Cycle/MyTasks", Policies.Staff),
+            new("Lägesbild", "/Dashboards", Policies.StaffOrCommitteeMember, [R.QualityDeveloper, R.GroupManager, R.Administrator, R.CommitteeMember]),
             new("Årshjul", "/Cycle", Policies.Staff),
             new("Uppföljningsplaner", "/Plans", Policies.Municipal),
             new("Samlad uppföljning", "/Plans/CouncilReview", Policies.Municipal),
