@@ -13,6 +13,7 @@ using Uppsikt.Domain.Register;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
+using Uppsikt.Domain.QualityBonus;
 
 namespace Uppsikt.Data;
 
@@ -246,6 +247,10 @@ public sealed partial class AppDbContext
         builder.Entity<Commission>().HasQueryFilter(c => ScopeKind != AccessScopeKind.Provider);
         builder.Entity<CommissionStep>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider);
         builder.Entity<CouncilReviewDecision>().HasQueryFilter(d => ScopeKind != AccessScopeKind.Provider);
+        // Bonus models are the municipality's planning material (decision 0043): never a provider's.
+        builder.Entity<BonusModel>().HasQueryFilter(m => ScopeKind != AccessScopeKind.Provider);
+        builder.Entity<BonusCriterion>().HasQueryFilter(c => ScopeKind != AccessScopeKind.Provider);
+        builder.Entity<BonusScenario>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider);
         // Risk is the municipality's working material (decision 0031): never a provider's.
         builder.Entity<RiskMatrix>().HasQueryFilter(m => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);
         builder.Entity<RiskWeight>().HasQueryFilter(w => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);
