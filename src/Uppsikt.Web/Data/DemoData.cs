@@ -208,6 +208,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         await DemoSanctions.SeedAsync(db, files, clock, cancellationToken);
         await DemoCommissions.SeedAsync(db, clock, cancellationToken);
         await DemoRisk.SeedAsync(db, clock, cancellationToken);
+        await DemoQualityBonus.SeedAsync(db, clock, cancellationToken);
         logger.LogInformation("Demo data loaded: {Committees} committees, {Users} users.", 5, Users.Count);
         return true;
 

@@ -38,7 +38,7 @@ public sealed class SimulationModel(QualityBonusHandler handler, ICurrentActor a
         {
             return NotFound();
         }
-        (Problems, ScenarioName) = (result.Messages, name);
+        (Problems, ScenarioName) = ([.. result.Refusals.Select(r => r.Message)], name);
         return Page();
     }
 
