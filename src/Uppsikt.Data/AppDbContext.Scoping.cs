@@ -14,6 +14,7 @@ using Uppsikt.Domain.Reports;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
+using Uppsikt.Domain.QualityBonus;
 
 namespace Uppsikt.Data;
 
@@ -250,6 +251,10 @@ public sealed partial class AppDbContext
         // An annual report covers every unit of its committee: the staff's, and the public's once the committee has decided it.
         builder.Entity<AnnualReport>().HasQueryFilter(r =>
             ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Public && r.State == AnnualReportState.Decided));
+        // Bonus models are the municipality's planning material (decision 0043): never a provider's.
+        builder.Entity<BonusModel>().HasQueryFilter(m => ScopeKind != AccessScopeKind.Provider);
+        builder.Entity<BonusCriterion>().HasQueryFilter(c => ScopeKind != AccessScopeKind.Provider);
+        builder.Entity<BonusScenario>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider);
         // Risk is the municipality's working material (decision 0031): never a provider's.
         builder.Entity<RiskMatrix>().HasQueryFilter(m => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);
         builder.Entity<RiskWeight>().HasQueryFilter(w => ScopeKind == AccessScopeKind.Unrestricted || ScopeKind == AccessScopeKind.District);

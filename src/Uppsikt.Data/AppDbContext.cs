@@ -18,6 +18,7 @@ using Uppsikt.Domain.Reports;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
+using Uppsikt.Domain.QualityBonus;
 
 namespace Uppsikt.Data;
 
@@ -158,6 +159,13 @@ public sealed partial class AppDbContext(
 
     // Annual quality reports: the municipality's staff; the public reads those the committee has decided.
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+
+    // Quality bonus models and their saved scenarios (decision 0043): the municipality's planning material, never a provider's.
+    public DbSet<BonusModel> BonusModels => Set<BonusModel>();
+
+    public DbSet<BonusCriterion> BonusCriteria => Set<BonusCriterion>();
+
+    public DbSet<BonusScenario> BonusScenarios => Set<BonusScenario>();
 
     // Risk (decision 0031): the municipality's own; providers are kept out by the feature's policy, districts see all committees'.
     public DbSet<RiskMatrix> RiskMatrices => Set<RiskMatrix>();

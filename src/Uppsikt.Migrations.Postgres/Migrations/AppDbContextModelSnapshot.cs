@@ -2442,6 +2442,126 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToTable("PortalMessages");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<Guid>("BonusModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Limit")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("BonusModelId", "Position");
+
+                    b.ToTable("BonusCriteria");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("CeilingPerUnit")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<Guid>("ChoiceSystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("HoursPerPlace")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChoiceSystemId");
+
+                    b.ToTable("BonusModels");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusScenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BonusModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Years")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BonusModelId", "SavedAt");
+
+                    b.ToTable("BonusScenarios");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.QualityReports.CompletionRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4681,6 +4801,41 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusCriterion", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityBonus.BonusModel", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("BonusModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Evidence.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusModel", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", "ChoiceSystem")
+                        .WithMany()
+                        .HasForeignKey("ChoiceSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChoiceSystem");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusScenario", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityBonus.BonusModel", null)
+                        .WithMany()
+                        .HasForeignKey("BonusModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.QualityReports.CompletionRequest", b =>
                 {
                     b.HasOne("Uppsikt.Domain.QualityReports.QualityReport", null)
@@ -5210,6 +5365,11 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusModel", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReport", b =>

@@ -2426,6 +2426,126 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("PortalMessages");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BonusModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Limit")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("BonusModelId", "Position");
+
+                    b.ToTable("BonusCriteria");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CeilingPerUnit")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChoiceSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HoursPerPlace")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChoiceSystemId");
+
+                    b.ToTable("BonusModels");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusScenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BonusModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Years")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BonusModelId", "SavedAt");
+
+                    b.ToTable("BonusScenarios");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.QualityReports.CompletionRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4665,6 +4785,41 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusCriterion", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityBonus.BonusModel", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("BonusModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Uppsikt.Domain.Evidence.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusModel", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Register.ChoiceSystem", "ChoiceSystem")
+                        .WithMany()
+                        .HasForeignKey("ChoiceSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChoiceSystem");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusScenario", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.QualityBonus.BonusModel", null)
+                        .WithMany()
+                        .HasForeignKey("BonusModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.QualityReports.CompletionRequest", b =>
                 {
                     b.HasOne("Uppsikt.Domain.QualityReports.QualityReport", null)
@@ -5194,6 +5349,11 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.QualityBonus.BonusModel", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.QualityReports.QualityReport", b =>

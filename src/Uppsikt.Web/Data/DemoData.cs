@@ -211,6 +211,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, RoleMa
         await DemoCommissions.SeedAsync(db, clock, cancellationToken);
         await DemoRisk.SeedAsync(db, clock, cancellationToken);
         await DemoAnnualReports.SeedAsync(db, annualReportFigures, clock, cancellationToken);
+        await DemoQualityBonus.SeedAsync(db, clock, cancellationToken);
         logger.LogInformation("Demo data loaded: {Committees} committees, {Users} users.", 5, Users.Count);
         return true;
 

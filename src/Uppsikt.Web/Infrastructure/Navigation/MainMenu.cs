@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Uppsikt.Domain.Deficiencies;
+using Uppsikt.Domain.QualityBonus;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
 using Uppsikt.Web.Infrastructure.Auth;
@@ -53,6 +54,7 @@ public static class MainMenu
             new("Granskningsintervall", "/Reviews/Intervals", Policies.Staff),
             new("Risker och årets urval", "/Risk", Policies.Staff, RiskRoles.Readers),
             new("Riskanalyser", "/Risk/Analyses", Policies.Staff, RiskRoles.Readers),
+            new("Kvalitetsbonus (simulering)", "/QualityBonus", Policies.Staff, BonusModel.Keepers),
             new("Brister och åtgärdsplaner", "/Deficiencies", Policies.Staff, ActionPlan.FollowUpRoles),
             new("Sanktioner", "/Sanctions", Policies.Staff, [.. Sanction.Proposers, R.CommitteeSecretary]),
             new("Våra kvalitetsrapporter", "/QualityReports/Reports/Mine", Policies.ProviderUser),

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Uppsikt.Data;
@@ -10,6 +9,7 @@ using Uppsikt.Domain.Identity;
 using Uppsikt.Domain.Referrals;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Documents;
 using Uppsikt.Web.Infrastructure.Files;
 using Uppsikt.Web.Infrastructure.Lists;
 using Uppsikt.Web.Infrastructure.Referrals;
@@ -252,28 +252,20 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, IRisk
     public static byte[] SummaryCsv(IncidentSummary summary)
     {
         string[] columns = [.. SummaryColumns];
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(';', ["Gruppering", "Namn", "Totalt", .. columns.Select(Quote)]));
+        var csv = new CsvFile().Row(["Gruppering", "Namn", "Totalt", .. columns.Select(CsvFile.Quote)]);
         foreach (var (grouping, rows) in new[] { ("Enhet", summary.ByUnit), ("Kundval", summary.ByChoiceSystem) })
         {
             foreach (var row in rows)
             {
-                csv.AppendLine(string.Join(';', [grouping, Quote(row.Name), row.Total.ToString(CultureInfo.InvariantCulture),
-                    .. columns.Select(c => row[c].ToString(CultureInfo.InvariantCulture))]));
+                csv.Row([grouping, CsvFile.Quote(row.Name), row.Total.ToString(CultureInfo.InvariantCulture),
+                    .. columns.Select(c => row[c].ToString(CultureInfo.InvariantCulture))]);
             }
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return csv.ToBytes();
     }
 
     public static IEnumerable<string> SummaryColumns =>
         [.. Enum.GetValues<IncidentKind>().Select(k => k.Name()), .. Enum.GetValues<Severity>().Select(s => s.Name())];
-
-    /// <summary>Quotes a field; a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula.</summary>
-    private static string Quote(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 
     private bool IsMunicipal => Roles.Municipal.Any(actor.IsInRole);
 
