@@ -254,28 +254,14 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, IRisk
     public static byte[] SummaryCsv(IncidentSummary summary)
     {
         string[] columns = [.. SummaryColumns];
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(';', ["Gruppering", "Namn", "Totalt", .. columns.Select(Quote)]));
-        foreach (var (grouping, rows) in new[] { ("Enhet", summary.ByUnit), ("Kundval", summary.ByChoiceSystem) })
-        {
-            foreach (var row in rows)
-            {
-                csv.AppendLine(string.Join(';', [grouping, Quote(row.Name), row.Total.ToString(CultureInfo.InvariantCulture),
-                    .. columns.Select(c => row[c].ToString(CultureInfo.InvariantCulture))]));
-            }
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        IEnumerable<IEnumerable<string>> Rows(string grouping, IReadOnlyList<CountRow> rows) =>
+            rows.Select(row => (IEnumerable<string>)[grouping, CsvFile.Quote(row.Name), row.Total.ToString(CultureInfo.InvariantCulture),
+                .. columns.Select(c => row[c].ToString(CultureInfo.InvariantCulture))]);
+        return CsvFile.Write([["Gruppering", "Namn", "Totalt", .. columns.Select(CsvFile.Quote)], .. Rows("Enhet", summary.ByUnit), .. Rows("Kundval", summary.ByChoiceSystem)]);
     }
 
     public static IEnumerable<string> SummaryColumns =>
         [.. Enum.GetValues<IncidentKind>().Select(k => k.Name()), .. Enum.GetValues<Severity>().Select(s => s.Name())];
-
-    /// <summary>Quotes a field; a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula.</summary>
-    private static string Quote(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 
     private bool IsMunicipal => Roles.Municipal.Any(actor.IsInRole);
 
