@@ -41,6 +41,9 @@ public static class SwedishText
     /// <summary>A score, a weight or hours: at most one decimal, with a decimal comma (12,5).</summary>
     public static string Decimal(decimal value) => value.ToString("0.#", Culture);
 
+    /// <summary>A result or its interval's end: at most one decimal, with a decimal comma (87,5).</summary>
+    public static string Decimal(double value) => value.ToString("0.#", Culture);
+
     /// <summary>
     /// "6 december 2026 kl. 14:05", Swedish time: the one way a moment is shown, written out like <see cref="Date"/> beside it
     /// (never ISO, never seconds).
