@@ -111,10 +111,13 @@ public sealed class PublishedData(AppDbContext db, ResultSettings settings)
     /// <summary>Each unit's latest final or closed review.</summary>
     public async Task<IReadOnlyDictionary<Guid, PublicReview>> LatestReviewsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken)
     {
-        var rows = await db.Reviews.AsNoTracking()
-            .Where(r => r.State == ReviewState.Final || r.State == ReviewState.Closed)
-            .SelectMany(r => r.Units.Where(u => unitIds.Contains(u.UnitId)).Select(u => new { u.UnitId, On = r.FinalisedOn ?? r.ClosedOn ?? r.PlannedFor, r.Type, r.Result }))
-            .ToListAsync(cancellationToken);
+        var rows = await (
+                from r in db.Reviews
+                where r.State == ReviewState.Final || r.State == ReviewState.Closed
+                join u in db.Set<ReviewUnit>() on r.Id equals u.ReviewId
+                where unitIds.Contains(u.UnitId)
+                select new { u.UnitId, On = r.FinalisedOn ?? r.ClosedOn ?? r.PlannedFor, r.Type, r.Result })
+            .AsNoTracking().ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.On).Select(r => new PublicReview(r.On, r.Type, r.Result)).First());
     }
 
