@@ -183,9 +183,14 @@ public sealed partial class AppDbContext
             || (ScopeKind == AccessScopeKind.Provider && f.ProviderId == ScopeProviderId)
             || (ScopeKind == AccessScopeKind.District && f.ProviderId == null),
             ProviderInMyDistrict<StoredFile>(f => f.ProviderId!.Value)));
-        // A unit's results follow its unit; the public sees none (indicator results are not published, decision 0008).
+        // A unit's results follow its unit; the public sees a unit's whole-year results only for an indicator and year released for
+        // publication (decision 0044, revisiting 0008). Small groups are suppressed by the pages and files that publish them, which
+        // know the configured minimum; the units themselves stay filtered by the unit filter of each query's join.
         builder.Entity<Outcome>().HasQueryFilter(Or<Outcome>(
-            o => ScopeKind == AccessScopeKind.Unrestricted, UnitOfMyProvider<Outcome>(o => o.UnitId), UnitInMyDistrict<Outcome>(o => o.UnitId)));
+            o => ScopeKind == AccessScopeKind.Unrestricted
+                || (ScopeKind == AccessScopeKind.Public && o.PeriodKind == PeriodKind.Year
+                    && ResultReleases.Any(r => r.IndicatorId == o.IndicatorId && r.Year == o.Year)),
+            UnitOfMyProvider<Outcome>(o => o.UnitId), UnitInMyDistrict<Outcome>(o => o.UnitId)));
         // The portal is between the municipality's editors and one provider (decisions 0013, 0024): a provider sees its own;
         // districts and the public nothing, whichever district the provider's units are in.
         builder.Entity<PortalMessage>().HasQueryFilter(m =>
@@ -203,23 +208,27 @@ public sealed partial class AppDbContext
 
         // A review is between the municipality and one provider, who sees it only once its report is communicated (rule 5):
         // never a plan or a draft. A district sees the reviews of its units, and of those only its units' parts (below).
-        // Nothing of a review is public yet.
+        // The public sees that a review became final or closed (decision 0044): the pages that publish one read only its date, type
+        // and overall result, never its text or people.
         builder.Entity<Review>().HasQueryFilter(Or<Review>(r =>
             ScopeKind == AccessScopeKind.Unrestricted
-            || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId && Review.VisibleToProvider.Contains(r.State)),
+            || (ScopeKind == AccessScopeKind.Provider && r.ProviderId == ScopeProviderId && Review.VisibleToProvider.Contains(r.State))
+            || (ScopeKind == AccessScopeKind.Public && (r.State == ReviewState.Final || r.State == ReviewState.Closed)),
             HasUnitInMyDistrict<Review>((r, placement) => ReviewCoverages.Any(c => c.ReviewId == r.Id && c.UnitId == placement.Id))));
         // Not through Reviews: the review's own filter reaches through its units (a district's reviews), and filters must not
         // cycle (EF expands them into each other without end). A unit link follows its unit instead; read a review's units
         // through the review, which is filtered, never the links alone (a provider's link rows include unpublished reviews').
         builder.Entity<ReviewUnit>().HasQueryFilter(Or<ReviewUnit>(
-            u => ScopeKind == AccessScopeKind.Unrestricted, UnitOfMyProvider<ReviewUnit>(u => u.UnitId), UnitInMyDistrict<ReviewUnit>(u => u.UnitId)));
+            u => ScopeKind == AccessScopeKind.Unrestricted || (ScopeKind == AccessScopeKind.Public && Reviews.Any(r => r.Id == u.ReviewId)),
+            UnitOfMyProvider<ReviewUnit>(u => u.UnitId), UnitInMyDistrict<ReviewUnit>(u => u.UnitId)));
         // A finding is about one unit: a district reads those of its units only, as it reads only its units of the review.
         builder.Entity<ReviewFinding>().HasQueryFilter(Or<ReviewFinding>(
-            f => ScopeKind != AccessScopeKind.District && Reviews.Any(r => r.Id == f.ReviewId),
+            f => ScopeKind != AccessScopeKind.District && ScopeKind != AccessScopeKind.Public && Reviews.Any(r => r.Id == f.ReviewId),
             UnitInMyDistrict<ReviewFinding>(f => f.UnitId)));
-        builder.Entity<ReviewResponse>().HasQueryFilter(x => Reviews.Any(r => r.Id == x.ReviewId));
-        builder.Entity<ReviewStep>().HasQueryFilter(s => Reviews.Any(r => r.Id == s.ReviewId));
-        builder.Entity<ReviewParticipant>().HasQueryFilter(p => Reviews.Any(r => r.Id == p.ReviewId));
+        // Of a review the public reads the review itself only (its date, type and result): never its findings, answers, steps or people.
+        builder.Entity<ReviewResponse>().HasQueryFilter(x => ScopeKind != AccessScopeKind.Public && Reviews.Any(r => r.Id == x.ReviewId));
+        builder.Entity<ReviewStep>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Public && Reviews.Any(r => r.Id == s.ReviewId));
+        builder.Entity<ReviewParticipant>().HasQueryFilter(p => ScopeKind != AccessScopeKind.Public && Reviews.Any(r => r.Id == p.ReviewId));
         // A stored timeline entry (decision 0027) follows its unit, and says itself whether a provider or a district may read it:
         // what the record it comes from lets them see, decided by its source when it writes the entry.
         builder.Entity<UnitTimelineEntry>().HasQueryFilter(Or<UnitTimelineEntry>(
@@ -237,13 +246,15 @@ public sealed partial class AppDbContext
         builder.Entity<PlannedAction>().HasQueryFilter(a => ActionPlans.Any(p => p.Id == a.ActionPlanId));
         builder.Entity<ActionPlanStep>().HasQueryFilter(s => ActionPlans.Any(p => p.Id == s.ActionPlanId));
         builder.Entity<DeficiencyVerification>().HasQueryFilter(v => Deficiencies.Any(d => d.Id == v.DeficiencyId));
-        // A sanction is the municipality's matter until the committee has decided it; the provider then reads the decision (rule 3).
+        // A sanction is the municipality's matter until the committee has decided it; the provider then reads the decision (rule 3),
+        // and the public that it was decided, its kind and date only (decision 0044).
         builder.Entity<Sanction>().HasQueryFilter(Or<Sanction>(s =>
             ScopeKind == AccessScopeKind.Unrestricted
-            || (ScopeKind == AccessScopeKind.Provider && s.ProviderId == ScopeProviderId && s.State == SanctionState.Decided),
+            || (ScopeKind == AccessScopeKind.Provider && s.ProviderId == ScopeProviderId && s.State == SanctionState.Decided)
+            || (ScopeKind == AccessScopeKind.Public && s.State == SanctionState.Decided),
             UnitInMyDistrict<Sanction>(s => s.UnitId)));
         // Its steps (the group manager's assessment among them) are the municipality's working record, never the provider's.
-        builder.Entity<SanctionStep>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider && Sanctions.Any(x => x.Id == s.SanctionId));
+        builder.Entity<SanctionStep>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider && ScopeKind != AccessScopeKind.Public && Sanctions.Any(x => x.Id == s.SanctionId));
         // The council board's commissions are the municipality's own matters: never a provider's.
         builder.Entity<Commission>().HasQueryFilter(c => ScopeKind != AccessScopeKind.Provider);
         builder.Entity<CommissionStep>().HasQueryFilter(s => ScopeKind != AccessScopeKind.Provider);

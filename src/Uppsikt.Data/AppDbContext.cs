@@ -99,6 +99,8 @@ public sealed partial class AppDbContext(
 
     public DbSet<OutcomeAverage> OutcomeAverages => Set<OutcomeAverage>();
 
+    public DbSet<ResultRelease> ResultReleases => Set<ResultRelease>();
+
     public DbSet<DataImport> DataImports => Set<DataImport>();
 
     public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();

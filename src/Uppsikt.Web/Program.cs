@@ -149,6 +149,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenData();
 var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Uppsikt")
     .RequiringAntiforgeryForCookies().RefusingForbiddenText();
 api.MapRegisterApi();

@@ -109,6 +109,18 @@ internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
     }
 }
 
+internal sealed class ResultReleaseConfiguration : IEntityTypeConfiguration<ResultRelease>
+{
+    public void Configure(EntityTypeBuilder<ResultRelease> b)
+    {
+        b.Versioned();
+        b.HasIndex(e => new { e.IndicatorId, e.Year }).IsUnique();
+        b.Property(e => e.ReleasedByUserId).HasMaxLength(EntityDefaults.Short * 2);
+        b.Property(e => e.ReleasedByName).HasMaxLength(EntityDefaults.Name);
+        b.HasOne<Indicator>().WithMany().HasForeignKey(e => e.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class OutcomeAverageConfiguration : IEntityTypeConfiguration<OutcomeAverage>
 {
     public void Configure(EntityTypeBuilder<OutcomeAverage> b)

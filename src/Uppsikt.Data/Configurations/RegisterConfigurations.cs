@@ -140,6 +140,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(e => e.StreetAddress).HasMaxLength(EntityDefaults.Name);
         b.Property(e => e.PostalCode).HasMaxLength(10);
         b.Property(e => e.City).HasMaxLength(100);
+        b.Property(e => e.Languages).HasMaxLength(EntityDefaults.Name);
         b.Property(e => e.KoladaId).HasMaxLength(20);
         b.HasIndex(e => e.KoladaId).IsUnique();
         b.HasOne(e => e.Administration).WithMany().HasForeignKey(e => e.AdministrationId).OnDelete(DeleteBehavior.Restrict);

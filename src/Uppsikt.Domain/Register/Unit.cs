@@ -21,6 +21,16 @@ public sealed class Unit : Entity
     /// <summary>Number of places or clients the unit takes.</summary>
     public int? Capacity { get; set; }
 
+    /// <summary>
+    /// The languages the staff speak with service users besides Swedish, as a short comma-separated list ("finska, arabiska"), so
+    /// that citizens can choose by language (decision 0044). Null when none is recorded.
+    /// </summary>
+    public string? Languages { get; set; }
+
+    /// <summary>The languages one by one, trimmed, in the order recorded.</summary>
+    public static IReadOnlyList<string> LanguagesOf(string? languages) =>
+        [.. (languages ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>Kolada's id for the unit (organisational unit), e.g. V21E0010.</summary>
     public string? KoladaId { get; set; }
 

@@ -1892,6 +1892,42 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.ToTable("OutcomeAverages");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Evidence.ResultRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReleasedByUserId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ResultReleases");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Target", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3250,6 +3286,10 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                     b.Property<string>("KoladaId")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -4646,6 +4686,15 @@ namespace Uppsikt.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Evidence.OutcomeAverage", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Evidence.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Evidence.ResultRelease", b =>
                 {
                     b.HasOne("Uppsikt.Domain.Evidence.Indicator", null)
                         .WithMany()

@@ -1878,6 +1878,42 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                     b.ToTable("OutcomeAverages");
                 });
 
+            modelBuilder.Entity("Uppsikt.Domain.Evidence.ResultRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedByUserId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ResultReleases");
+                });
+
             modelBuilder.Entity("Uppsikt.Domain.Evidence.Target", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3233,6 +3269,10 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
 
                     b.Property<string>("KoladaId")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -4630,6 +4670,15 @@ namespace Uppsikt.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Uppsikt.Domain.Evidence.OutcomeAverage", b =>
+                {
+                    b.HasOne("Uppsikt.Domain.Evidence.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uppsikt.Domain.Evidence.ResultRelease", b =>
                 {
                     b.HasOne("Uppsikt.Domain.Evidence.Indicator", null)
                         .WithMany()

@@ -63,6 +63,7 @@ public static class EvidenceModule
         services.AddScoped<Infrastructure.Home.IWorkSource, EvidenceWork>();
         services.AddSingleton<IImportProcessor, IndicatorResultImport>();
         services.AddScoped<IndicatorsHandler>();
+        services.AddScoped<ResultReleases>();
         services.AddScoped<IndicatorResults>();
         services.AddScoped<IndicatorFlags>();
         services.AddScoped<Infrastructure.Risk.IRiskSignalSource, EvidenceRiskSignals>();

@@ -12,6 +12,7 @@ public static class PublicModule
     public static IServiceCollection AddPublicFeature(this IServiceCollection services)
     {
         services.AddSettings<AccessibilitySettings>(AccessibilitySettings.Section);
+        services.AddScoped<PublishedData>();
         return services;
     }
 }

@@ -19,9 +19,10 @@ public sealed class CsvFile
         return this;
     }
 
-    /// <summary>Quotes a text field; a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula.</summary>
-    public static string Quote(string value)
+    /// <summary>Quotes a text field (an absent one as empty); a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula.</summary>
+    public static string Quote(string? value)
     {
+        value ??= "";
         var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
         return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }

@@ -1,16 +1,36 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Uppsikt.Data;
 using Uppsikt.Domain.Evidence;
 using Uppsikt.Web.Infrastructure;
+using Uppsikt.Web.Infrastructure.Auth;
+using Uppsikt.Web.Infrastructure.Comparisons;
 using Uppsikt.Web.Infrastructure.Import;
 using Uppsikt.Web.Infrastructure.Lists;
 
 namespace Uppsikt.Web.Features.Evidence.Indicators;
 
-public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups) : EditPageModel<EditModel.IndicatorForm>
+/// <summary>
+/// An indicator's definition and targets, and for an existing one the release of its results for publication per year (decision
+/// 0044): releasing or withdrawing asks for a confirmation first, and only the confirmed post changes anything.
+/// </summary>
+public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups, ResultReleases releases, ICurrentActor actor,
+    ResultSettings settings)
+    : EditPageModel<EditModel.IndicatorForm>
 {
     public List<SelectListItem> ChoiceSystems { get; private set; } = [];
+
+    /// <summary>The years the indicator has whole-year results for, with their release; empty for a new indicator.</summary>
+    public IReadOnlyList<ReleaseYear> Releases { get; private set; } = [];
+
+    /// <summary>Set when a release (or, with <see cref="ConfirmWithdraw"/>, a withdrawal) was asked for and waits for its confirmation.</summary>
+    public int? ConfirmYear { get; private set; }
+
+    public bool ConfirmWithdraw { get; private set; }
+
+    /// <summary>Results from fewer answers are never published (decision 0041).</summary>
+    public int MinimumAnswers => settings.MinimumAnswers;
 
     public sealed class IndicatorForm
     {
@@ -28,6 +48,39 @@ public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups
     }
 
     public Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken) => FormAsync(id, cancellationToken);
+
+    /// <summary>The first post shows what releasing means; only the confirmed post releases.</summary>
+    public Task<IActionResult> OnPostReleaseAsync(Guid id, int year, bool confirmed, CancellationToken cancellationToken) =>
+        ReleaseStepAsync(id, year, confirmed, withdraw: false, cancellationToken);
+
+    /// <summary>The first post shows what withdrawing means; only the confirmed post withdraws.</summary>
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, int year, bool confirmed, CancellationToken cancellationToken) =>
+        ReleaseStepAsync(id, year, confirmed, withdraw: true, cancellationToken);
+
+    private async Task<IActionResult> ReleaseStepAsync(Guid id, int year, bool confirmed, bool withdraw, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (confirmed)
+        {
+            var workflow = WorkflowActors.From(actor);
+            var result = withdraw ? await releases.WithdrawAsync(id, year, workflow, cancellationToken)
+                : await releases.ReleaseAsync(id, year, workflow, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Message"] = withdraw ? $"Resultaten för {year} är inte längre publicerade." : $"Resultaten för {year} är frisläppta för publicering.";
+                return RedirectToPage(new { id });
+            }
+            if (this.Refused(result, prefix: "") is { } refused)
+            {
+                return refused;
+            }
+        }
+        else
+        {
+            (ConfirmYear, ConfirmWithdraw) = (year, withdraw);
+        }
+        return await FormAsync(id, cancellationToken);
+    }
 
     /// <summary>The indicator list shows every indicator with its targets; there is no details page.</summary>
     protected override IActionResult Saved(Guid id) => RedirectToPage("Index");
@@ -71,6 +124,12 @@ public sealed class EditModel(IndicatorsHandler handler, RegisterLookups lookups
 
     protected override string SavedMessage(IndicatorForm form) => $"Indikatorn {form.Code?.Trim().ToUpperInvariant()} är sparad.";
 
-    protected override async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
+    protected override async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
         ChoiceSystems = await lookups.ChoiceSystemsAsync(cancellationToken);
+        if (Id is { } id)
+        {
+            Releases = await releases.YearsAsync(id, cancellationToken);
+        }
+    }
 }
