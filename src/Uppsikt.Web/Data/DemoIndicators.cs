@@ -48,6 +48,23 @@ public static class DemoIndicators
         await db.SaveChangesAsync(cancellationToken);
         await OutcomeAverages.RebuildAsync(db, [homeSatisfaction.Id, continuity.Id, nursingSatisfaction.Id, waiting.Id], cancellationToken);
 
+        // Last year's results of three indicators released for the public comparison and the open data (decision 0044); the waiting
+        // times are left unreleased, so the demo shows both. The units say which languages their staff speak besides Swedish.
+        foreach (var released in new[] { homeSatisfaction, continuity, nursingSatisfaction })
+        {
+            db.ResultReleases.Add(new ResultRelease
+            {
+                IndicatorId = released.Id, Year = lastYear, ReleasedByName = "Klara Kvalitet (fiktiv)", ReleasedAt = new DateTimeOffset(lastYear + 1, 2, 20, 9, 0, 0, TimeSpan.Zero),
+            });
+        }
+        string[][] languages = [["engelska", "finska"], ["arabiska", "engelska"], ["persiska"], ["finska", "somaliska"], ["engelska", "spanska", "tigrinja"]];
+        var units = await db.Units.Where(u => homeUnits.Contains(u.Id) || nursingUnits.Contains(u.Id)).OrderBy(u => u.Name).ToListAsync(cancellationToken);
+        for (var i = 0; i < units.Count; i++)
+        {
+            units[i].Languages = string.Join(", ", languages[i % languages.Length]);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
         Indicator Indicator(string code, string name, string unitOfMeasure, Direction direction, EvidenceSource source, string? kpi, string description,
             (ChoiceSystem Choice, double Value) target, IndicatorValueKind? kind = null)
         {

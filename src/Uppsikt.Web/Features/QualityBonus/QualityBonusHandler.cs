@@ -56,7 +56,9 @@ public sealed class QualityBonusHandler(AppDbContext db, TimeProvider clock, Res
     public static readonly SortColumns<BonusModelRow> Sort = new SortColumns<BonusModelRow>("name")
         .Add("name", m => m.Name)
         .Add("choicesystem", m => m.ChoiceSystem)
-        .Add("ceiling", m => m.CeilingPerUnit);
+        // As a double: SQLite orders a decimal with EF Core's EF_DECIMAL collation, which parses the stored text in the current
+        // culture and, under Swedish, throws inside SQLite and ends the process.
+        .Add("ceiling", m => (double)m.CeilingPerUnit);
 
     public static readonly SortColumns<BonusScenarioRow> ScenarioSort = new SortColumns<BonusScenarioRow>("saved")
         .Add("saved", s => s.SavedAt)
