@@ -11,6 +11,7 @@ using Uppsikt.Domain.Evidence;
 using Uppsikt.Domain.Imports;
 using Uppsikt.Domain.Plans;
 using Uppsikt.Domain.Portal;
+using Uppsikt.Domain.QualityBonus;
 using Uppsikt.Domain.QualityReports;
 using Uppsikt.Domain.Referrals;
 using Uppsikt.Domain.Register;
@@ -18,7 +19,6 @@ using Uppsikt.Domain.Reports;
 using Uppsikt.Domain.Reviews;
 using Uppsikt.Domain.Risk;
 using Uppsikt.Domain.Sanctions;
-using Uppsikt.Domain.QualityBonus;
 
 namespace Uppsikt.Data;
 

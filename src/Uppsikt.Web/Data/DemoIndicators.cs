@@ -54,7 +54,10 @@ public static class DemoIndicators
         {
             db.ResultReleases.Add(new ResultRelease
             {
-                IndicatorId = released.Id, Year = lastYear, ReleasedByName = "Klara Kvalitet (fiktiv)", ReleasedAt = new DateTimeOffset(lastYear + 1, 2, 20, 9, 0, 0, TimeSpan.Zero),
+                IndicatorId = released.Id,
+                Year = lastYear,
+                ReleasedByName = "Klara Kvalitet (fiktiv)",
+                ReleasedAt = new DateTimeOffset(lastYear + 1, 2, 20, 9, 0, 0, TimeSpan.Zero),
             });
         }
         string[][] languages = [["engelska", "finska"], ["arabiska", "engelska"], ["persiska"], ["finska", "somaliska"], ["engelska", "spanska", "tigrinja"]];
