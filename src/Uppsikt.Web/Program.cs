@@ -109,7 +109,7 @@ builder.Services.AddRiskFeature();
 builder.Services.AddQualityBonusFeature();
 builder.Services.AddPublicFeature();
 builder.Services.AddImports();
-builder.Services.AddScoped<DemoData>();
+builder.Services.AddDemoData();
 
 var app = builder.Build();
 

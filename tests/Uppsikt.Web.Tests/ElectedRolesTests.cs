@@ -338,7 +338,8 @@ public sealed partial class ElectedRolesTests(UppsiktApp app) : IClassFixture<Up
             .OrderByDescending(p => p.Year).Select(p => p.Id).FirstAsync(Cancel));
 
     /// <summary>Pages anyone may read without signing in: published plans and reports.</summary>
-    private static bool IsPublic(string key) => key.Contains("/Public", StringComparison.Ordinal);
+    /// <summary>The anonymous pages and the open data, which everyone reads.</summary>
+    private static bool IsPublic(string key) => key.Contains("/Public", StringComparison.Ordinal) || key.Contains("/open-data/", StringComparison.Ordinal);
 
     /// <summary>The route with its parameters filled in: an unknown id does not matter, as the refusal comes before any lookup.</summary>
     private static string AddressOf(AppRoute route) =>

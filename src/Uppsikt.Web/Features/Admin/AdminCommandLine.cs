@@ -278,7 +278,7 @@ public static class AdminCommandLine
         builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddUppsiktFiles();
-        builder.Services.AddScoped<DemoData>();
+        builder.Services.AddDemoData();
         builder.Services.AddScoped<KoladaUnitImport>();
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddScoped<AuditTrail>();

@@ -475,6 +475,7 @@ public static class AuditNames
         ["WrittenByName"] = "Skriven av",
         ["Xml"] = "Innehåll",
         ["Year"] = "År",
+        ["Years"] = "År som simulerats",
         ["YearCheckReviewId"] = "Uppföljning året efter",
     };
 

@@ -50,7 +50,7 @@ public sealed record AnnualReportFigures(
 /// against them, deficiencies by area, decided sanctions, complaints and incidents (the evidence feature's own summaries) and every
 /// unit's whole-year results. A fixed number of queries whatever the number of units.
 /// </summary>
-public sealed class AnnualReportFigureSource(AppDbContext db, FollowUpCounts counts, IEvidenceSummaries summaries, ResultSettings results, TimeProvider clock)
+public sealed class AnnualReportFigureSource(AppDbContext db, FollowUpCounts counts, ResultSettings results, TimeProvider clock)
 {
     public async Task<AnnualReportFigures> ComputeAsync(int year, Guid committeeId, Guid? choiceSystemId, CancellationToken cancellationToken)
     {
@@ -94,8 +94,8 @@ public sealed class AnnualReportFigureSource(AppDbContext db, FollowUpCounts cou
             .ToListAsync(cancellationToken);
         List<SanctionLine> sanctionLines = [.. sanctions.Select(s => new SanctionLine(s.Provider, s.Unit, s.DecidedType!.Value.Name(), s.DecidedOn!.Value, s.DecisionParagraph ?? ""))];
 
-        var complaints = await summaries.ComplaintsAsync(year, cancellationToken);
-        var incidents = await summaries.IncidentsAsync(first, last, cancellationToken);
+        var complaints = await EvidenceSummaries.ComplaintsAsync(db, year, cancellationToken);
+        var incidents = await EvidenceSummaries.IncidentsAsync(db, first, last, cancellationToken);
 
         return new AnnualReportFigures(year, clock.SwedishToday(), names, planLines, reviewLines, areaLines, sanctionLines,
             Lines(complaints.ByChoiceSystem, names), Lines(incidents.ByChoiceSystem, names),

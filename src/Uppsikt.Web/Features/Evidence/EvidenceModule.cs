@@ -52,7 +52,6 @@ public static class EvidenceModule
         services.AddScoped<IPortalRequestSource, ComplaintRequestSource>();
         services.AddScoped<IncidentsHandler>();
         services.AddScoped<IFileMatters>(sp => sp.GetRequiredService<IncidentsHandler>());
-        services.AddScoped<Infrastructure.Summaries.IEvidenceSummaries, EvidenceSummaries>();
         services.AddScoped<ObservationsHandler>();
         services.AddSingleton<IUnitHistorySource, ComplaintHistory>();
         services.AddSingleton<IUnitHistorySource, IncidentHistory>();

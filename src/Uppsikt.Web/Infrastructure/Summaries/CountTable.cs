@@ -46,11 +46,3 @@ public sealed record ComplaintSummary(int Year, int Total, IReadOnlyList<CountRo
 /// <summary>The MAS/MAR incident summary for a period: counts per unit and per choice system, by kind and severity.</summary>
 public sealed record IncidentSummary(DateOnly From, DateOnly To, int Total, int Serious, int AwaitingStance,
     IReadOnlyList<CountRow> ByUnit, IReadOnlyList<CountRow> ByChoiceSystem);
-
-/// <summary>The complaint and incident summaries as the evidence feature counts them, for the reports that include them.</summary>
-public interface IEvidenceSummaries
-{
-    Task<ComplaintSummary> ComplaintsAsync(int year, CancellationToken cancellationToken);
-
-    Task<IncidentSummary> IncidentsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
-}

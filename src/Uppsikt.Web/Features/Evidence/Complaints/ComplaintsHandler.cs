@@ -246,26 +246,8 @@ public sealed class ComplaintsHandler(AppDbContext db, ICurrentActor actor, IRis
         return ChangeAsync(id, input.Version, check, complaint => complaint.Close(note, clock.SwedishToday()), cancellationToken);
     }
 
-    /// <summary>Counts for one year (by date received): per unit and per choice system, by category and severity, and the share answered on time.</summary>
-    public async Task<ComplaintSummary> SummaryAsync(int year, CancellationToken cancellationToken)
-    {
-        var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 31);
-        var rows = await db.Complaints.AsNoTracking().Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to)
-            .Select(c => new
-            {
-                Unit = c.Unit!.Name,
-                ChoiceSystems = c.Unit.ChoiceSystems.Select(s => s.Name).ToList(),
-                c.Category,
-                c.Severity,
-                c.AnsweredOn,
-                c.ResponseDueOn,
-            })
-            .ToListAsync(cancellationToken);
-        var facts = rows.Select(r => new SummaryFact(r.Unit, r.ChoiceSystems, [r.Category.Name(), r.Severity.Name()],
-            r.AnsweredOn is { } a && r.ResponseDueOn is { } d ? a <= d : r.ResponseDueOn is null ? null : false)).ToList();
-        return new ComplaintSummary(year, rows.Count, CountTable.ByUnit(facts), CountTable.ByChoiceSystem(facts), CountTable.ShareOnTime(facts));
-    }
+    /// <summary>Counts for one year (by date received), as <see cref="EvidenceSummaries.ComplaintsAsync"/> counts them.</summary>
+    public Task<ComplaintSummary> SummaryAsync(int year, CancellationToken cancellationToken) => EvidenceSummaries.ComplaintsAsync(db, year, cancellationToken);
 
     async Task<FileMatter?> IFileMatters.FindAsync(Guid ownerId, CancellationToken cancellationToken)
     {

@@ -228,25 +228,9 @@ public sealed class IncidentsHandler(AppDbContext db, ICurrentActor actor, IRisk
         return ChangeAsync(id, input.Version, check, incident => incident.Close(note, clock.SwedishToday()), cancellationToken);
     }
 
-    /// <summary>The MAS/MAR compilation: incidents that occurred in the period, by kind and severity, per unit and per choice system.</summary>
-    public async Task<IncidentSummary> SummaryAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var rows = await db.Incidents.AsNoTracking().Where(i => i.OccurredOn >= from && i.OccurredOn <= to)
-            .Select(i => new
-            {
-                Unit = i.Unit!.Name,
-                ChoiceSystems = i.Unit.ChoiceSystems.Select(c => c.Name).ToList(),
-                i.Kind,
-                i.Severity,
-                i.Status,
-                Stances = i.Referrals.Count(r => r.Authority == ReferralAuthority.Ivo || r.Authority == ReferralAuthority.Police),
-            })
-            .ToListAsync(cancellationToken);
-        var facts = rows.Select(r => new SummaryFact(r.Unit, r.ChoiceSystems, [r.Kind.Name(), r.Severity.Name()])).ToList();
-        var serious = rows.Where(r => Incident.IsSeriousIncident(r.Kind, r.Severity)).ToList();
-        return new IncidentSummary(from, to, rows.Count, serious.Count, serious.Count(r => r.Status == IncidentStatus.Open && r.Stances < 2),
-            CountTable.ByUnit(facts), CountTable.ByChoiceSystem(facts));
-    }
+    /// <summary>The MAS/MAR compilation for the period, as <see cref="EvidenceSummaries.IncidentsAsync"/> counts it.</summary>
+    public Task<IncidentSummary> SummaryAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        EvidenceSummaries.IncidentsAsync(db, from, to, cancellationToken);
 
     /// <summary>The summary as CSV for a spreadsheet: semicolon-separated (Swedish Excel), UTF-8 with BOM, one line per unit and per choice system.</summary>
     public static byte[] SummaryCsv(IncidentSummary summary)
