@@ -101,6 +101,10 @@ public sealed partial class AppDbContext(
 
     public DbSet<ResultRelease> ResultReleases => Set<ResultRelease>();
 
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+
     public DbSet<DataImport> DataImports => Set<DataImport>();
 
     public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();

@@ -39,6 +39,7 @@ public static class SearchText
             Uppsikt.Domain.Deficiencies.Deficiency d => Join(d.Area, d.Description, d.RequiredAction, d.QuestionCode),
             Uppsikt.Domain.Sanctions.Sanction s => Join(s.Title, s.Motivation, s.DecisionCaseNumber),
             Uppsikt.Domain.Commissions.Commission c => Join(c.Title, c.Description, c.CaseNumber),
+            Uppsikt.Domain.Evidence.Survey s => Join(s.Name, s.Conductor, s.Method),
             _ => null,
         };
         if (text is not null && entry.State is EntityState.Added or EntityState.Modified)

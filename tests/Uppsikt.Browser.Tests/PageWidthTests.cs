@@ -29,9 +29,9 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
             "/Conditions", "/Plans", "/QualityReports/Reports", "/QualityReports/Templates", "/QualityReports/Templates/Checklists", "/Cycle",
             "/Reviews", "/Reviews/New", "/Portal/Providers/Messages", "/Portal/Providers/Messages?Waiting=true", "/Evidence/Observations?Mine=true",
             "/Cycle?Status=Overdue&Mine=true", "/Risk/Weights", "/Risk/Matrix", "/Risk/Selection?Propose=true", "/Risk/Analyses/New",
-            "/Commissions?Overdue=true", "/AnnualReports/New", "/QualityBonus/Edit", "/QualityBonus/Scenarios",
+            "/Commissions?Overdue=true", "/AnnualReports/New", "/QualityBonus/Edit", "/QualityBonus/Scenarios", "/Evidence/Surveys/Edit",
         ]);
-        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews", "/Deficiencies", "/Sanctions", "/Risk", "/Risk/Analyses", "/Reviews/Reported", "/Sanctions/Decided", "/Commissions", "/AnnualReports", "/QualityBonus", "/QualityBonus/Scenarios" })
+        foreach (var list in new[] { "/Plans", "/Register/Providers", "/Register/ChoiceSystems", "/Conditions", "/QualityReports/Reports", "/QualityReports/Templates/Checklists", "/Evidence/Complaints", "/Reviews", "/Deficiencies", "/Sanctions", "/Risk", "/Risk/Analyses", "/Reviews/Reported", "/Sanctions/Decided", "/Commissions", "/AnnualReports", "/QualityBonus", "/QualityBonus/Scenarios", "/Evidence/Surveys" })
         {
             paths.Add(await FirstTableLinkAsync(page, list));
         }
@@ -66,6 +66,8 @@ public sealed partial class PageWidthTests(BrowserFixture fixture) : BrowserTest
         await page.GotoAsync(await FirstTableLinkAsync(page, "/Risk/Analyses"));
         await AssertAccessibleAsync(page);
         await page.GotoAsync(await FirstTableLinkAsync(page, "/QualityBonus"));
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync(await FirstTableLinkAsync(page, "/Evidence/Surveys"));
         await AssertAccessibleAsync(page);
         await page.GotoAsync("/Reviews/Intervals");
         await AssertAccessibleAsync(page);

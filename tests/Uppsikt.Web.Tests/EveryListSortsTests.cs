@@ -57,7 +57,7 @@ public sealed partial class EveryListSortsTests(UppsiktApp app) : IClassFixture<
         string[] expected = ["/Conditions", "/Register/Units", "/Register/Providers", "/Evidence/Complaints", "/QualityReports/Reports", "/QualityReports/Reports/Mine",
             "/QualityReports/Templates", "/QualityReports/Templates/Checklists",
             "/Reviews", "/Reviews/Portal", "/Reviews/Intervals", "/Portal/Providers/Messages", "/Deficiencies", "/Sanctions", "/Risk", "/Risk/Analyses", "/Reviews/Reported", "/Sanctions/Decided", "/Commissions",
-            "/Evidence/Indicators/EqualTerms", "/AnnualReports", "/QualityBonus", "/QualityBonus/Scenarios"];
+            "/Evidence/Indicators/EqualTerms", "/AnnualReports", "/QualityBonus", "/QualityBonus/Scenarios", "/Evidence/Surveys"];
         Assert.True(expected.All(sorted.Contains), $"Sorted: {string.Join(", ", sorted.Order(StringComparer.Ordinal))}");
     }
 

@@ -210,6 +210,21 @@ public sealed class EveryRouteAccessTests(UppsiktApp app) : IClassFixture<Uppsik
         ["GET /Evidence/Indicators/Imports"] = RouteRule.Denied(),
         ["POST /Evidence/Indicators/Imports"] = RouteRule.Denied(),
         ["GET /Evidence/Indicators/Imports/Details/{id:guid}"] = RouteRule.Denied(b => b.UnitId),
+        // Evidence: surveys are the staff's; their per-unit results are refused to providers with the rest of the survey
+        ["GET /api/v1/surveys"] = RouteRule.Denied(),
+        ["GET /api/v1/surveys/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["POST /api/v1/surveys"] = RouteRule.Denied() with { Json = b => new { name = "Inkräktare", year = 2025, committeeId = b.CommitteeId, conductor = "Inkräktare" } },
+        ["PUT /api/v1/surveys/{id:guid}"] = RouteRule.Denied(AnyId) with { Json = b => new { name = "Inkräktare", year = 2025, committeeId = b.CommitteeId, conductor = "Inkräktare", version = 0 } },
+        ["DELETE /api/v1/surveys/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["POST /api/v1/surveys/{id:guid}/questions"] = RouteRule.Denied(AnyId) with { Json = _ => new { text = "Inkräktare?", version = 0 } },
+        ["DELETE /api/v1/surveys/{id:guid}/questions/{questionId:guid}"] = RouteRule.Denied(AnyId).With("questionId", AnyId),
+        ["GET /Evidence/Surveys"] = RouteRule.Denied(),
+        ["GET /Evidence/Surveys/Details/{id:guid}"] = RouteRule.Denied(AnyId),
+        ["POST /Evidence/Surveys/Details/{id:guid}?handler=Question"] = RouteRule.Denied(AnyId) with { Form = _ => [new("text", "Inkräktare?"), new("version", "0")] },
+        ["POST /Evidence/Surveys/Details/{id:guid}?handler=RemoveQuestion"] = RouteRule.Denied(AnyId) with { Form = _ => [new("questionId", Guid.NewGuid().ToString()), new("confirmed", "true"), new("version", "0")] },
+        ["POST /Evidence/Surveys/Details/{id:guid}?handler=Delete"] = RouteRule.Denied(AnyId) with { Form = _ => [new("confirmed", "true"), new("version", "0")] },
+        ["GET /Evidence/Surveys/Edit/{id:guid?}"] = RouteRule.Denied(AnyId),
+        ["POST /Evidence/Surveys/Edit/{id:guid?}"] = RouteRule.Denied() with { Form = _ => [new("Input.Name", "Inkräktare"), new("Input.Year", "2025"), new("Input.Conductor", "Inkräktare")] },
 
         // Provider portal: a provider user's own portal; the municipality's side is refused; B's records are hidden
         ["GET /Portal"] = RouteRule.NoProviderData("the caller's own portal"),

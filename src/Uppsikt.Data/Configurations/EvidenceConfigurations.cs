@@ -121,6 +121,34 @@ internal sealed class ResultReleaseConfiguration : IEntityTypeConfiguration<Resu
     }
 }
 
+internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
+{
+    public void Configure(EntityTypeBuilder<Survey> b)
+    {
+        b.Versioned();
+        b.Searchable();
+        b.Property(e => e.Name).HasMaxLength(Survey.NameMax);
+        b.Property(e => e.Conductor).HasMaxLength(Survey.ConductorMax);
+        b.Property(e => e.Method).HasMaxLength(Survey.TextMax);
+        b.HasOne(e => e.Committee).WithMany().HasForeignKey(e => e.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.ChoiceSystem).WithMany().HasForeignKey(e => e.ChoiceSystemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(e => e.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.CommitteeId, e.Year });
+    }
+}
+
+internal sealed class SurveyQuestionConfiguration : IEntityTypeConfiguration<SurveyQuestion>
+{
+    public void Configure(EntityTypeBuilder<SurveyQuestion> b)
+    {
+        // Made by the application, so a question added to a loaded survey is inserted, not mistaken for a row to update.
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Text).HasMaxLength(SurveyQuestion.TextMax);
+        b.HasOne(e => e.Indicator).WithMany().HasForeignKey(e => e.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.SurveyId, e.IndicatorId }).IsUnique();
+    }
+}
+
 internal sealed class OutcomeAverageConfiguration : IEntityTypeConfiguration<OutcomeAverage>
 {
     public void Configure(EntityTypeBuilder<OutcomeAverage> b)

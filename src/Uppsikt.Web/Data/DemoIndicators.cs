@@ -8,7 +8,8 @@ namespace Uppsikt.Web.Data;
 
 /// <summary>
 /// Indicators for elderly care and home care with targets per choice system, and three years of fictitious results for
-/// the demo units; some fall below target so that the unit pages and the flags have something to show.
+/// the demo units; some fall below target so that the unit pages and the flags have something to show. Last year's user
+/// surveys of home care and nursing homes ask their questions as the user-survey indicators.
 /// </summary>
 public static class DemoIndicators
 {
@@ -22,6 +23,11 @@ public static class DemoIndicators
             "Antal olika personal som en brukare med minst två besök om dagen möter under 14 dagar, medelvärde.", (homeCare, 12), IndicatorValueKind.Mean);
         var nursingSatisfaction = Indicator("SABO-NOJD", "Brukarbedömning särskilt boende – helhetssyn", "%", Direction.HigherIsBetter, EvidenceSource.UserSurvey, "U23471",
             "Andel boende som är nöjda med sitt särskilda boende som helhet (brukarundersökningen).", (nursingHome, 85));
+        // Two more questions of the home-care survey, without targets: read as indicators of their own (decision 0049).
+        var safety = Indicator("HT-TRYGG", "Brukarbedömning hemtjänst – trygghet", "%", Direction.HigherIsBetter, EvidenceSource.UserSurvey, null,
+            "Andel brukare som känner sig trygga hemma med stöd från hemtjänsten (brukarundersökningen).", null);
+        var respect = Indicator("HT-RESP", "Brukarbedömning hemtjänst – bemötande", "%", Direction.HigherIsBetter, EvidenceSource.UserSurvey, null,
+            "Andel brukare som tycker att personalen alltid eller oftast bemöter dem på ett bra sätt (brukarundersökningen).", null);
         var waiting = Indicator("SABO-VANT", "Väntetid till inflyttning", "dagar", Direction.LowerIsBetter, EvidenceSource.ProviderReported, null,
             "Dagar från erbjudande till inflyttning, medelvärde, enligt anordnarens egen redovisning.", (nursingHome, 30), IndicatorValueKind.Mean);
         await db.SaveChangesAsync(cancellationToken);
@@ -37,6 +43,10 @@ public static class DemoIndicators
                 Result(homeSatisfaction, homeUnits[i], year, i % 2 == 0 ? 86 + 2.5 * step + i : 93 - 2.5 * step - i,
                     SurveyAnswers(i, step, smallInLastYear: i == homeUnits.Count - 1));
                 Result(continuity, homeUnits[i], year, i % 2 == 0 ? 13 - step + i * 0.5 : 9 + 2 * step + i * 0.5);
+                // Fewer answer the later questions of the questionnaire than its first.
+                var answers = SurveyAnswers(i, step, smallInLastYear: i == homeUnits.Count - 1);
+                Result(safety, homeUnits[i], year, 84 + 1.5 * step + (i * 7) % 9, answers - answers / 10);
+                Result(respect, homeUnits[i], year, 92 - step + (i * 5) % 6, answers - answers / 8);
             }
             for (var i = 0; i < nursingUnits.Count; i++)
             {
@@ -46,7 +56,18 @@ public static class DemoIndicators
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        await OutcomeAverages.RebuildAsync(db, [homeSatisfaction.Id, continuity.Id, nursingSatisfaction.Id, waiting.Id], cancellationToken);
+        await OutcomeAverages.RebuildAsync(db, [homeSatisfaction.Id, continuity.Id, nursingSatisfaction.Id, waiting.Id, safety.Id, respect.Id], cancellationToken);
+
+        // Last year's user surveys: home care asked three questions, nursing homes one (decision 0049).
+        var homeSurvey = Survey($"Brukarundersökning hemtjänst {lastYear}", homeCare,
+            "Enkät med svarskuvert och webbsvar till alla brukare med hemtjänst i oktober, med en påminnelse efter två veckor. Svarsfrekvens 61 procent (fiktiv).");
+        AddQuestion(homeSurvey, homeSatisfaction, "Hur nöjd eller missnöjd är du sammantaget med din hemtjänst?");
+        AddQuestion(homeSurvey, safety, "Hur trygg eller otrygg känner du dig hemma med stöd från hemtjänsten?");
+        AddQuestion(homeSurvey, respect, "Hur brukar personalen bemöta dig?");
+        var nursingSurvey = Survey($"Brukarundersökning särskilt boende {lastYear}", nursingHome,
+            "Enkät till alla boende i oktober; anhöriga fick hjälpa till att svara. Svarsfrekvens 54 procent (fiktiv).");
+        AddQuestion(nursingSurvey, nursingSatisfaction, "Hur nöjd eller missnöjd är du sammantaget med ditt äldreboende?");
+        await db.SaveChangesAsync(cancellationToken);
 
         // Last year's results of three indicators released for the public comparison and the open data (decision 0044); the waiting
         // times are left unreleased, so the demo shows both. The units say which languages their staff speak besides Swedish.
@@ -69,7 +90,7 @@ public static class DemoIndicators
         await db.SaveChangesAsync(cancellationToken);
 
         Indicator Indicator(string code, string name, string unitOfMeasure, Direction direction, EvidenceSource source, string? kpi, string description,
-            (ChoiceSystem Choice, double Value) target, IndicatorValueKind? kind = null)
+            (ChoiceSystem Choice, double Value)? target, IndicatorValueKind? kind = null)
         {
             var indicator = new Indicator
             {
@@ -82,9 +103,37 @@ public static class DemoIndicators
                 KoladaKpiId = kpi,
                 Description = description + " (fiktiva värden)",
             };
-            indicator.Targets.Add(new Target { ChoiceSystemId = target.Choice.Id, Value = target.Value });
+            if (target is { } t)
+            {
+                indicator.Targets.Add(new Target { ChoiceSystemId = t.Choice.Id, Value = t.Value });
+            }
             db.Indicators.Add(indicator);
             return indicator;
+        }
+
+        Survey Survey(string name, ChoiceSystem choiceSystem, string method)
+        {
+            var survey = new Survey
+            {
+                Name = name,
+                Year = lastYear,
+                CommitteeId = choiceSystem.CommitteeId,
+                ChoiceSystemId = choiceSystem.Id,
+                Conductor = "Kvalitetsenheten, Välfärdsförvaltningen (fiktiv)",
+                Method = method,
+                OpensOn = new DateOnly(lastYear, 10, 1),
+                ClosesOn = new DateOnly(lastYear, 10, 31),
+            };
+            db.Surveys.Add(survey);
+            return survey;
+        }
+
+        static void AddQuestion(Survey survey, Indicator indicator, string text)
+        {
+            if (survey.AddQuestion(indicator, text) is { } refusal)
+            {
+                throw new InvalidOperationException(refusal.Message);
+            }
         }
 
         // The survey's number of answers: 12–180 by unit and year, and under 5 for one unit of each kind in the last year, so the

@@ -44,6 +44,10 @@ public static class SwedishText
     /// <summary>A result or a measured value: at most one decimal, with a decimal comma (82,5).</summary>
     public static string Decimal(double value) => value.ToString("0.#", Culture);
 
+    /// <summary>A 95 % interval as "66,9–88,8", or "–" when there is none.</summary>
+    public static string Interval(Domain.Evidence.ConfidenceInterval? interval) =>
+        interval is { } i ? $"{Decimal(i.Low)}–{Decimal(i.High)}" : "–";
+
     /// <summary>
     /// "6 december 2026 kl. 14:05", Swedish time: the one way a moment is shown, written out like <see cref="Date"/> beside it
     /// (never ISO, never seconds).

@@ -9,6 +9,7 @@ using Uppsikt.Web.Features.Evidence.Complaints;
 using Uppsikt.Web.Features.Evidence.Incidents;
 using Uppsikt.Web.Features.Evidence.Indicators;
 using Uppsikt.Web.Features.Evidence.Observations;
+using Uppsikt.Web.Features.Evidence.Surveys;
 using Uppsikt.Web.Infrastructure;
 using Uppsikt.Web.Infrastructure.Auth;
 using Uppsikt.Web.Infrastructure.Files;
@@ -62,6 +63,7 @@ public static class EvidenceModule
         services.AddScoped<Infrastructure.Home.IWorkSource, EvidenceWork>();
         services.AddSingleton<IImportProcessor, IndicatorResultImport>();
         services.AddScoped<IndicatorsHandler>();
+        services.AddScoped<SurveysHandler>();
         services.AddScoped<ResultReleases>();
         services.AddScoped<IndicatorResults>();
         services.AddScoped<IndicatorFlags>();
@@ -84,6 +86,8 @@ public static class EvidenceModule
             options.Conventions.AuthorizePage("/Evidence/Indicators/EqualTerms", Policies.Staff);
             options.Conventions.AuthorizePage("/Evidence/Indicators/Edit", Policies.Editor);
             options.Conventions.AuthorizeFolder("/Evidence/Indicators/Imports", Policies.Editor);
+            options.Conventions.AuthorizeFolder("/Evidence/Surveys", Policies.Staff);
+            options.Conventions.AuthorizePage("/Evidence/Surveys/Edit", Policies.Editor);
         });
         services.AddOptions<RazorPagesOptions>().Configure<ImportSettings>((options, settings) =>
             options.Conventions.AddPageApplicationModelConvention("/Evidence/Indicators/Imports/Index", page =>
@@ -100,6 +104,7 @@ public static class EvidenceModule
         api.MapIncidentsApi();
         api.MapObservationsApi();
         api.MapIndicatorsApi();
+        api.MapSurveysApi();
         return api;
     }
 }

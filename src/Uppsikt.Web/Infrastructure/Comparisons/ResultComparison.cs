@@ -35,6 +35,11 @@ public sealed record UnitComparison(
     Guid UnitId, string UnitName, string ProviderName, bool InHouse, double Value, int? Answers, ConfidenceInterval? Interval,
     bool Suppressed, ComparisonVerdict? Verdict);
 
+/// <summary>One indicator's results of a year: the three pools, the in-house against the others, and each unit's result.</summary>
+public sealed record IndicatorComparison(
+    bool HasIntervals, PooledResult Municipality, PooledResult InHouse, PooledResult Private, ComparisonVerdict InHouseAgainstPrivate,
+    IReadOnlyList<UnitComparison> Units);
+
 /// <summary>
 /// The equal-terms comparison of one indicator and year (decision 0041): the in-house units pooled against the others pooled, and
 /// each unit against the municipality's pooled result, sorted and paged. Intervals only when the indicator is a share.
@@ -96,25 +101,58 @@ public sealed class ResultComparison(AppDbContext db, ICurrentActor actor, Resul
 
         var years = await wholeYears.Where(o => o.IndicatorId == indicatorId).Select(o => o.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
         var year = filter.Year ?? (years.Count > 0 ? years[0] : clock.GetLocalNow().Year);
+        var rows = await RowsAsync([indicator!.Id], year, filter.CommitteeId, filter.ChoiceSystemId, cancellationToken);
+        var compared = Compare(indicator, rows);
+        var table = compared.Units.Where(r => filter.InHouse is not { } inHouse || r.InHouse == inHouse);
+        return (new EqualTermsComparison(indicator.Id, indicator.Code, indicator.Name, indicator.UnitOfMeasure, indicator.ValueKind, year, years,
+            compared.HasIntervals, settings.MinimumAnswers, compared.Municipality, compared.InHouse, compared.Private,
+            compared.InHouseAgainstPrivate, table.ToPage(list, Sort, r => r.UnitId)), null);
+    }
+
+    /// <summary>
+    /// Several indicators' whole-year results of one year compared as <see cref="CompareAsync"/> compares one, for the units of a
+    /// committee or choice system (all when none), in a fixed number of queries however many indicators: a survey's questions.
+    /// Each indicator's units are sorted by name; indicators without results are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IndicatorComparison>> CompareEachAsync(
+        IReadOnlyCollection<Guid> indicatorIds, int year, Guid? committeeId, Guid? choiceSystemId, CancellationToken cancellationToken)
+    {
+        var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var rows = await RowsAsync(indicatorIds, year, committeeId, choiceSystemId, cancellationToken);
+        return rows.GroupBy(r => r.IndicatorId).ToDictionary(g => g.Key, g => Compare(indicators[g.Key], [.. g.OrderBy(r => r.UnitName, StringComparer.CurrentCulture)]));
+    }
+
+    private sealed record ResultRow(Guid IndicatorId, Guid UnitId, string UnitName, string? ProviderName, Ownership Ownership, double Value, int? Answers);
+
+    private async Task<List<ResultRow>> RowsAsync(
+        IReadOnlyCollection<Guid> indicatorIds, int year, Guid? committeeId, Guid? choiceSystemId, CancellationToken cancellationToken)
+    {
         var units = db.Units.AsNoTracking();
-        if (filter.CommitteeId is { } committee)
+        if (committeeId is { } committee)
         {
             units = units.Where(u => u.ChoiceSystems.Any(c => c.CommitteeId == committee));
         }
-        if (filter.ChoiceSystemId is { } choiceSystem)
+        if (choiceSystemId is { } choiceSystem)
         {
             units = units.Where(u => u.ChoiceSystems.Any(c => c.Id == choiceSystem));
         }
-        var rows = await (
-            from o in wholeYears.Where(o => o.IndicatorId == indicatorId && o.Year == year)
+        return await (
+            from o in db.Outcomes.AsNoTracking().Where(o => o.PeriodKind == PeriodKind.Year && indicatorIds.Contains(o.IndicatorId) && o.Year == year)
             join u in units on o.UnitId equals u.Id
-            select new { u.Id, u.Name, ProviderName = u.Provider != null ? u.Provider.Name : null, u.Ownership, o.Value, o.Answers })
+            select new ResultRow(o.IndicatorId, u.Id, u.Name, u.Provider != null ? u.Provider.Name : null, u.Ownership, o.Value, o.Answers))
             .ToListAsync(cancellationToken);
+    }
 
-        var scale = indicator!.Scale;
+    /// <summary>
+    /// One indicator's results pooled for the municipality, the in-house units and the others, and each unit against the
+    /// municipality. A suppressed result is left out of every pool for every reader, so that no pool, set beside another, gives
+    /// it away; only the staff get it at all, marked.
+    /// </summary>
+    private IndicatorComparison Compare(Indicator indicator, IReadOnlyList<ResultRow> rows)
+    {
+        var scale = indicator.Scale;
         var results = rows.Select(r => (Row: r, InHouse: r.Ownership == Ownership.InHouse, Result: new ResultWithBase(r.Value, r.Answers),
             Suppressed: ResultStatistics.IsSuppressed(r.Answers, settings.MinimumAnswers))).ToList();
-        // A suppressed result is left out of every pool for every reader, so that no pool, set beside another, gives it away.
         PooledResult Pooled(Func<bool, bool> inHouse)
         {
             var parts = results.Where(r => !r.Suppressed && inHouse(r.InHouse)).ToList();
@@ -124,19 +162,18 @@ public sealed class ResultComparison(AppDbContext db, ICurrentActor actor, Resul
         var municipality = Pooled(_ => true);
         var inHousePool = Pooled(inHouse => inHouse);
         var privatePool = Pooled(inHouse => !inHouse);
-
         var staff = actor.IsStaff();
-        var table = results
-            .Where(r => (staff || !r.Suppressed) && (filter.InHouse is not { } inHouse || r.InHouse == inHouse))
+        var units = results
+            .Where(r => staff || !r.Suppressed)
             .Select(r =>
             {
                 var interval = r.Suppressed || scale is not { } s ? null : ResultStatistics.IntervalOf(s, r.Result);
-                return new UnitComparison(r.Row.Id, r.Row.Name, r.Row.ProviderName ?? "–", r.InHouse, r.Row.Value, r.Row.Answers, interval, r.Suppressed,
+                return new UnitComparison(r.Row.UnitId, r.Row.UnitName, r.Row.ProviderName ?? "–", r.InHouse, r.Row.Value, r.Row.Answers, interval, r.Suppressed,
                     r.Suppressed ? null : ResultStatistics.Compare(interval, municipality.Interval));
-            });
-        return (new EqualTermsComparison(indicator.Id, indicator.Code, indicator.Name, indicator.UnitOfMeasure, indicator.ValueKind, year, years,
-            scale is not null, settings.MinimumAnswers, municipality, inHousePool, privatePool,
-            ResultStatistics.Compare(inHousePool.Interval, privatePool.Interval), table.ToPage(list, Sort, r => r.UnitId)), null);
+            })
+            .ToList();
+        return new IndicatorComparison(scale is not null, municipality, inHousePool, privatePool,
+            ResultStatistics.Compare(inHousePool.Interval, privatePool.Interval), units);
     }
 }
 

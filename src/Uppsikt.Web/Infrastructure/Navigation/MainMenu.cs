@@ -68,6 +68,7 @@ public static class MainMenu
             new("Avvikelser", "/Evidence/Incidents", Policies.Staff),
             new("Handläggares erfarenheter", "/Evidence/Observations", Policies.Staff),
             new("Indikatorer", "/Evidence/Indicators", Policies.Staff),
+            new("Brukarundersökningar", "/Evidence/Surveys", Policies.Staff),
             new("Klagomål till oss", "/Evidence/Complaints", Policies.ProviderUser),
             new("Våra avvikelser", "/Evidence/Incidents", Policies.ProviderUser),
         ]),
