@@ -39,7 +39,7 @@ public sealed class IndicatorJourneyTests(BrowserFixture fixture) : BrowserTest(
         await units.OpenUnitAsync(Unit);
         var chart = page.GetByRole(AriaRole.Img, new() { Name = "Brukarbedömning hemtjänst – helhetssyn: enhetens värde över tid jämfört med målvärde och kommunens snitt" });
         await Expect(chart).ToBeVisibleAsync();
-        var table = page.Locator("table.chart-data").First;
+        var table = page.Locator("table.chart-data", new() { Has = page.Locator("caption", new() { HasText = "Brukarbedömning hemtjänst – helhetssyn" }) });
         await Expect(table.Locator("tr", new() { HasText = "2030" })).ToContainTextAsync("93,5");
         await Expect(table.Locator("tr", new() { HasText = "2031" })).ToContainTextAsync("Under mål");
         await AssertAccessibleAsync(page);
